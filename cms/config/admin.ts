@@ -1,0 +1,10 @@
+import { secret } from './secrets';
+
+export default ({ env }) => ({
+  auth: { secret: secret('ADMIN_JWT_SECRET') },
+  apiToken: { salt: secret('API_TOKEN_SALT') },
+  transfer: { token: { salt: secret('TRANSFER_TOKEN_SALT') } },
+  secrets: { encryptionKey: secret('ENCRYPTION_KEY') },
+  flags: { nps: false, promoteEE: false },
+  serveAdminPanel: env.bool('SERVE_ADMIN', true),
+});

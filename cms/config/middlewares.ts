@@ -1,0 +1,31 @@
+export default [
+  'strapi::logger',
+  'strapi::errors',
+  {
+    name: 'strapi::security',
+    config: {
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'connect-src': ["'self'", 'https:'],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'media-src': ["'self'", 'data:', 'blob:'],
+          upgradeInsecureRequests: null,
+        },
+      },
+    },
+  },
+  {
+    // Public reads (widgets, feeds, API) are open to any origin without
+    // credentials; the admin is same-origin and unaffected.
+    name: 'strapi::cors',
+    config: { origin: '*', methods: ['GET', 'HEAD', 'OPTIONS'], credentials: false, keepHeadersOnError: true },
+  },
+  'strapi::poweredBy',
+  'strapi::query',
+  'strapi::body',
+  'strapi::session',
+  'strapi::favicon',
+  'strapi::public',
+  'global::public-assets',
+];

@@ -1,0 +1,2 @@
+// Admin customisations live in app.tsx; this project keeps Strapi's defaults.
+export default {};

@@ -1,0 +1,30 @@
+import type { Core } from '@strapi/strapi';
+import { WATCHED_UIDS } from './lib/update-types';
+import { checkConsultationDates, checkLinks } from './lib/editor-checks';
+import { seedContent } from './seed';
+import { ensureLocalEditor } from './seed/local-editor';
+import { lockDownPublicAccess } from './seed/public-access';
+
+const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    strapi.documents.use(async (context: any, next) => {
+      if (!WATCHED_UIDS.includes(context.uid)) return next();
+      if (context.action === 'create' || context.action === 'update') {
+        await checkLinks(context.uid, context.params?.data);
+        if (context.uid === 'api::consultation.consultation') await checkConsultationDates(strapi, context);
+      }
+      const result = await next();
+      // Every write that can change what the public sees drops the published catalogue.
+      if (WRITE_ACTIONS.has(context.action)) strapi.service('api::update.catalogue').invalidate();
+      return result;
+    });
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await lockDownPublicAccess(strapi);
+    await seedContent(strapi);
+    await ensureLocalEditor(strapi);
+  },
+};

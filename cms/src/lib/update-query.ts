@@ -1,0 +1,132 @@
+/**
+ * Reads and checks the public query parameters shared by /api/updates and the
+ * feeds. Anything malformed becomes a QueryError with a message a partner
+ * developer can act on (sent as 400), never an exception deeper down.
+ */
+import { AUDIENCES, UPDATE_TYPES, isAudience, isUpdateType, type Audience, type UpdateType } from './update-types';
+
+export class QueryError extends Error {
+  constructor(public readonly parameter: string, message: string) {
+    super(message);
+    this.name = 'QueryError';
+  }
+}
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 10;
+const MAX_Q_LENGTH = 200;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const CONSULTATION_STATUSES = ['upcoming', 'open', 'closed'] as const;
+export type StatusFilter = (typeof CONSULTATION_STATUSES)[number];
+export const SORTS = ['newest', 'oldest', 'closing'] as const;
+export type Sort = (typeof SORTS)[number];
+
+export type UpdateFilters = {
+  types: UpdateType[];
+  topics: string[];
+  audiences: Audience[];
+  q: string;
+  year: number | null;
+  status: StatusFilter[];
+};
+
+export type UpdateQuery = UpdateFilters & { page: number; pageSize: number; sort: Sort };
+
+type Raw = Record<string, unknown>;
+
+/** A parameter given once, several times, or comma-separated, as a list of strings. */
+function listOf(raw: Raw, name: string): string[] {
+  const value = raw[name];
+  if (value === undefined || value === null || value === '') return [];
+  const parts = Array.isArray(value) ? value : [value];
+  const out: string[] = [];
+  for (const part of parts) {
+    if (typeof part !== 'string') throw new QueryError(name, `"${name}" must be text, for example ?${name}=value (given more than one way or nested).`);
+    for (const piece of part.split(',')) if (piece.trim() !== '') out.push(piece.trim());
+  }
+  if (out.length > 20) throw new QueryError(name, `"${name}" accepts at most 20 values.`);
+  return [...new Set(out)];
+}
+
+function oneOf(raw: Raw, name: string): string | null {
+  const value = raw[name];
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value !== 'string') throw new QueryError(name, `"${name}" must be given once, as text.`);
+  return value.trim();
+}
+
+function positiveInt(raw: Raw, name: string, fallback: number, max: number): number {
+  const value = oneOf(raw, name);
+  if (value === null) return fallback;
+  if (!/^\d{1,9}$/.test(value) || Number(value) < 1) {
+    throw new QueryError(name, `"${name}" must be a whole number from 1${Number.isFinite(max) ? ` to ${max}` : ''}; got "${value.slice(0, 40)}".`);
+  }
+  const n = Number(value);
+  if (n > max) throw new QueryError(name, `"${name}" must be at most ${max}; got ${n}.`);
+  return n;
+}
+
+export function parseFilters(raw: Raw): UpdateFilters {
+  const types = listOf(raw, 'type');
+  for (const t of types) {
+    if (!isUpdateType(t)) throw new QueryError('type', `Unknown type "${t.slice(0, 40)}". Use ${Object.keys(UPDATE_TYPES).join(', ')}.`);
+  }
+  const audiences = listOf(raw, 'audience');
+  for (const a of audiences) {
+    if (!isAudience(a)) throw new QueryError('audience', `Unknown audience "${a.slice(0, 40)}". Use ${Object.keys(AUDIENCES).join(', ')}.`);
+  }
+  const topics = listOf(raw, 'topic');
+  for (const t of topics) {
+    if (!SLUG.test(t) || t.length > 80) throw new QueryError('topic', `"topic" must be a topic slug such as "inspections"; got "${t.slice(0, 40)}".`);
+  }
+  const q = oneOf(raw, 'q') ?? '';
+  if (q.length > MAX_Q_LENGTH) throw new QueryError('q', `"q" must be at most ${MAX_Q_LENGTH} characters.`);
+  const yearText = oneOf(raw, 'year');
+  let year: number | null = null;
+  if (yearText !== null) {
+    if (!/^\d{4}$/.test(yearText)) throw new QueryError('year', `"year" must be a four-digit year such as 2022; got "${yearText.slice(0, 40)}".`);
+    year = Number(yearText);
+  }
+  const status = listOf(raw, 'status');
+  for (const s of status) {
+    if (!(CONSULTATION_STATUSES as readonly string[]).includes(s)) {
+      throw new QueryError('status', `"status" filters consultations: use ${CONSULTATION_STATUSES.join(', ')}. Only published items are ever public.`);
+    }
+  }
+  return {
+    types: types as UpdateType[],
+    topics,
+    audiences: audiences as Audience[],
+    q,
+    year,
+    status: status as StatusFilter[],
+  };
+}
+
+export function parseUpdateQuery(raw: Raw): UpdateQuery {
+  const filters = parseFilters(raw);
+  const sort = (oneOf(raw, 'sort') ?? 'newest') as Sort;
+  if (!SORTS.includes(sort)) throw new QueryError('sort', `"sort" must be one of ${SORTS.join(', ')}.`);
+  return {
+    ...filters,
+    sort,
+    page: positiveInt(raw, 'page', 1, 100_000),
+    pageSize: positiveInt(raw, 'pageSize', DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
+  };
+}
+
+/** A stable key for caching a response to this query. */
+export function queryKey(query: Partial<UpdateQuery>): string {
+  return JSON.stringify([
+    query.types ? [...query.types].sort() : [],
+    query.topics ? [...query.topics].sort() : [],
+    query.audiences ? [...query.audiences].sort() : [],
+    query.q ?? '',
+    query.year ?? null,
+    query.status ? [...query.status].sort() : [],
+    query.sort ?? 'newest',
+    query.page ?? 1,
+    query.pageSize ?? DEFAULT_PAGE_SIZE,
+  ]);
+}

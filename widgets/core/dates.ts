@@ -1,0 +1,121 @@
+/**
+ * Dates and times are always shown in Europe/London, whatever the reader's
+ * own time zone, using only Intl (no date library).
+ */
+export const LONDON = 'Europe/London';
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** Parses an ISO instant; null for missing or invalid values so callers never show NaN. */
+export function parseInstant(value: string | null | undefined): number | null {
+  if (!value) return null;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/** Parses a reader-facing calendar date (YYYY-MM-DD) as UTC midnight of that day. */
+export function parseCalendarDate(value: string | null | undefined): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value ?? '');
+  if (!match) return null;
+  const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return Number.isFinite(ms) ? ms : null;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(lang: string, timeZone: string, options: Intl.DateTimeFormatOptions) {
+  const key = `${lang}|${timeZone}|${JSON.stringify(options)}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(lang, { ...options, timeZone });
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
+const LONG_DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
+
+/** "8 July 2019" for a YYYY-MM-DD calendar date (no zone shift: it is already a London date). */
+export function formatCalendarDate(value: string | null | undefined, lang: string): string {
+  const ms = parseCalendarDate(value);
+  return ms === null ? '' : formatter(lang, 'UTC', LONG_DATE).format(ms);
+}
+
+/** "4 February 2022" for an instant, as a London calendar date. */
+export function formatLondonDate(ms: number, lang: string): string {
+  return formatter(lang, LONDON, LONG_DATE).format(ms);
+}
+
+/** "July 2019" heading text for a YYYY-MM-DD date. */
+export function formatMonthYear(value: string, lang: string): string {
+  const ms = parseCalendarDate(value);
+  return ms === null ? '' : formatter(lang, 'UTC', { month: 'long', year: 'numeric' }).format(ms);
+}
+
+/** "11:59pm" in English (GOV.UK style), the locale's own style elsewhere. */
+export function formatLondonTime(ms: number, lang: string): string {
+  const parts = formatter(lang, LONDON, { hour: 'numeric', minute: '2-digit' }).formatToParts(ms);
+  if (!lang.toLowerCase().startsWith('en')) return parts.map((part) => part.value).join('');
+  return parts
+    .filter((part, index) => !(part.type === 'literal' && parts[index + 1]?.type === 'dayPeriod'))
+    .map((part) => (part.type === 'dayPeriod' ? part.value.replace(/\W/g, '').toLowerCase() : part.value))
+    .join('');
+}
+
+/** "22 November 2026 at 10:00am" for stale-cache notices. */
+export function formatLondonDateTime(ms: number, lang: string): string {
+  return `${formatLondonDate(ms, lang)} ${formatLondonTime(ms, lang)}`;
+}
+
+interface CalendarParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const LONDON_PARTS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: LONDON,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+});
+
+function londonParts(ms: number): CalendarParts {
+  const parts: Record<string, number> = {};
+  for (const part of LONDON_PARTS.formatToParts(ms)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return parts as unknown as CalendarParts;
+}
+
+/** Days since 1970-01-01 of the London calendar date at this instant. */
+export function londonDayNumber(ms: number): number {
+  const { year, month, day } = londonParts(ms);
+  return Date.UTC(year, month - 1, day) / DAY;
+}
+
+/** London calendar days from `fromMs` to `toMs` (0 = same London day), correct across BST/GMT changes. */
+export function londonDaysBetween(fromMs: number, toMs: number): number {
+  return londonDayNumber(toMs) - londonDayNumber(fromMs);
+}
+
+/** Offset of London wall-clock time from UTC at this instant, in ms (0 in GMT, 3 600 000 in BST). */
+function londonOffset(ms: number): number {
+  const { year, month, day, hour, minute, second } = londonParts(ms);
+  return Date.UTC(year, month - 1, day, hour, minute, second) - Math.floor(ms / 1000) * 1000;
+}
+
+/** The instant of the next London midnight after `ms`. London never changes clocks at midnight, so it exists. */
+export function nextLondonMidnight(ms: number): number {
+  const { year, month, day } = londonParts(ms);
+  const midnightAsUtc = Date.UTC(year, month - 1, day + 1);
+  const guess = midnightAsUtc - londonOffset(midnightAsUtc);
+  return midnightAsUtc - londonOffset(guess);
+}

@@ -1,0 +1,161 @@
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { SendEventDetails, SendEventName } from './events.js';
+import type { Fetcher } from './fetch-client.js';
+import type { LoadState } from './loader.js';
+import { defaultStrings, formatMessage, type Strings, type StringKey } from './strings.js';
+import { formatLondonDateTime } from './dates.js';
+import { heading } from './heading.js';
+import type { UpdateSummary, UpdateType } from './types.js';
+
+/** Where the widget script itself was loaded from: the default CMS origin, so a pasted tag needs no config. */
+const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
+
+const TYPE_LABEL_KEYS: Record<UpdateType, StringKey> = {
+  article: 'typeArticle',
+  consultation: 'typeConsultation',
+  'staffing-update': 'typeStaffingUpdate',
+};
+
+/**
+ * What all SEND widgets share: CMS origin, request options, strings,
+ * language, events, heading level and the loading/error/stale states.
+ */
+export abstract class SendElement extends LitElement {
+  /** CMS origin. Defaults to the origin the widget script was served from. */
+  @property() api?: string;
+
+  /** Request timeout in milliseconds. */
+  @property({ type: Number }) timeout = 8000;
+
+  /** A page to offer readers when updates cannot be loaded (e.g. the council's own news page). */
+  @property({ attribute: 'fallback-href' }) fallbackHref?: string;
+
+  /** Partial overrides of any visible string (property, or JSON in the `strings` attribute). */
+  @property({ type: Object }) strings: Partial<Strings> = {};
+
+  /** Visible heading text; each widget has its own default. */
+  @property() heading?: string;
+
+  /** Level of the widget heading (1–6) so it fits the host's outline; `0` omits it. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** Keep the heading for screen readers but hide it visually. */
+  @property({ type: Boolean, attribute: 'hide-heading' }) hideHeading = false;
+
+  /** Link to the full archive page (shows "View all" and hosts the reading view). */
+  @property({ attribute: 'archive-href' }) archiveHref?: string;
+
+  /** Template for item links, e.g. `/news/{slug}` or `/{type}/{slug}`. */
+  @property({ attribute: 'item-href' }) itemHref?: string;
+
+  /** Prefix of the archive's query parameters (must match the archive's `url-prefix`). */
+  @property({ attribute: 'url-prefix' }) urlPrefix = 'send-';
+
+  /** Replaces `fetch`, e.g. to serve fixtures in the demo gallery or tests. */
+  @property({ attribute: false }) fetcher?: Fetcher;
+
+  protected abstract readonly defaultHeadingKey: StringKey;
+
+  /** The CMS origin in use. */
+  get apiOrigin(): string {
+    try {
+      return new URL(this.api || SCRIPT_ORIGIN, location.href).origin;
+    } catch {
+      return SCRIPT_ORIGIN;
+    }
+  }
+
+  /** Language for strings and dates: the element's own `lang`, its closest `[lang]` ancestor, the page's, else en-GB. */
+  get locale(): string {
+    const declared = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
+    try {
+      return Intl.getCanonicalLocales(declared || 'en-GB')[0] ?? 'en-GB';
+    } catch {
+      return 'en-GB';
+    }
+  }
+
+  /** Level of headings one below the widget heading. */
+  protected get childHeadingLevel(): number {
+    return Math.min(6, Math.max(1, this.headingLevel) + 1);
+  }
+
+  protected t(key: StringKey, values?: Record<string, string | number>): string {
+    return formatMessage(this.strings?.[key] ?? defaultStrings[key], this.locale, values);
+  }
+
+  protected typeLabel(type: string): string {
+    const key = TYPE_LABEL_KEYS[type as UpdateType];
+    return key ? this.t(key) : type;
+  }
+
+  protected emit<K extends SendEventName>(name: K, detail: SendEventDetails[K]): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  /** Announce a settled load to the host page through events. */
+  protected reportLoad(state: LoadState<unknown> | null, count: number, total: number): void {
+    if (!state) return;
+    if (state.status === 'error') {
+      this.emit('send-error', { message: state.failure.message, kind: state.failure.kind });
+    } else if (state.status === 'loaded') {
+      if (state.stale) this.emit('send-error', { message: state.stale.failure.message, kind: state.stale.failure.kind });
+      this.emit('send-loaded', { count, total, stale: Boolean(state.stale) });
+    }
+  }
+
+  /** Where an item's title links to: the host's template, else the archive's reading view, else nowhere. */
+  protected itemLink(item: Pick<UpdateSummary, 'type' | 'slug' | 'id'>): string | undefined {
+    if (this.itemHref) {
+      return this.itemHref.replace(/\{(slug|type|id)\}/g, (_, name: 'slug' | 'type' | 'id') =>
+        encodeURIComponent(item[name] ?? ''),
+      );
+    }
+    if (!this.archiveHref) return undefined;
+    try {
+      const url = new URL(this.archiveHref, location.href);
+      url.searchParams.set(`${this.urlPrefix}item`, `${item.type}/${item.slug}`);
+      return url.href;
+    } catch {
+      return undefined;
+    }
+  }
+
+  protected renderWidgetHeading(content: unknown, extra?: { id?: string }): TemplateResult | typeof nothing {
+    if (this.headingLevel === 0) return nothing;
+    return heading(this.headingLevel, content, {
+      className: this.hideHeading ? 'widget-heading visually-hidden' : 'widget-heading',
+      part: 'heading',
+      id: extra?.id,
+    });
+  }
+
+  protected renderLoading(key: StringKey = 'loading'): TemplateResult {
+    return html`<p class="loading" part="loading">${this.t(key)}</p>`;
+  }
+
+  protected renderError(): TemplateResult {
+    return html`<div part="error">
+      <slot name="error">
+        <p>
+          ${this.t('errorMessage')}
+          ${this.fallbackHref
+            ? html`<a href=${this.fallbackHref}>${this.t('errorFallbackLink')}</a>`
+            : nothing}
+        </p>
+      </slot>
+    </div>`;
+  }
+
+  protected renderEmpty(key: StringKey = 'emptyMessage'): TemplateResult {
+    return html`<div part="empty"><slot name="empty"><p>${this.t(key)}</p></slot></div>`;
+  }
+
+  protected renderStaleNotice(state: LoadState<unknown>): TemplateResult | typeof nothing {
+    if (state.status !== 'loaded' || !state.stale) return nothing;
+    return html`<p class="notice" part="notice">
+      ${this.t('staleNotice', { datetime: formatLondonDateTime(state.stale.since, this.locale) })}
+    </p>`;
+  }
+}

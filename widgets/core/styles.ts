@@ -1,0 +1,142 @@
+import { css } from 'lit';
+
+/**
+ * Shared base styles. `all: initial` on :host stops host-page CSS leaking in;
+ * only the documented `--send-*` tokens (and parts) can restyle a widget.
+ * Defaults follow GOV.UK/NHS conventions and meet WCAG 2.2 AA contrast.
+ */
+export const baseStyles = css`
+  :host {
+    all: initial;
+    display: block;
+    box-sizing: border-box;
+    max-width: 100%;
+    font-family: var(--send-font-family, arial, sans-serif);
+    font-size: var(--send-font-size, 1rem);
+    line-height: var(--send-line-height, 1.5);
+    color: var(--send-text-colour, #0b0c0c);
+    overflow-wrap: break-word;
+    --_space: var(--send-space, 1rem);
+    --_radius: var(--send-radius, 0);
+    --_border: var(--send-border-colour, #b1b4b6);
+    --_secondary: var(--send-secondary-text-colour, #505a5f);
+    --_surface: var(--send-surface-colour, #ffffff);
+    --_accent: var(--send-accent-colour, #1d70b8);
+    --_accent-text: var(--send-accent-text-colour, #ffffff);
+    --_focus: var(--send-focus-colour, #ffdd00);
+    --_focus-text: var(--send-focus-text-colour, #0b0c0c);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  h1, h2, h3, h4, h5, h6 {
+    font-family: var(--send-heading-font-family, inherit);
+    color: var(--send-heading-colour, inherit);
+    line-height: 1.25;
+    margin: 0 0 calc(var(--_space) / 2);
+  }
+  .widget-heading {
+    font-size: var(--send-heading-font-size, 1.5rem);
+  }
+  p {
+    margin: 0 0 var(--_space);
+  }
+  a {
+    color: var(--send-link-colour, #1d70b8);
+    text-decoration: underline;
+    text-decoration-thickness: max(1px, 0.0625rem);
+    text-underline-offset: 0.15em;
+  }
+  a:visited {
+    color: var(--send-link-visited-colour, #4c2c92);
+  }
+  a:hover {
+    color: var(--send-link-hover-colour, #003078);
+    text-decoration-thickness: max(3px, 0.1875rem);
+  }
+  /* GOV.UK-style focus: yellow fill plus a dark bar (>= 3:1 on any background);
+     the transparent outline becomes visible in forced-colours mode. */
+  a:focus-visible,
+  button:focus-visible,
+  [tabindex='-1']:focus-visible {
+    outline: 3px solid transparent;
+    outline-offset: 0;
+  }
+  a:focus-visible,
+  button:focus-visible {
+    color: var(--_focus-text);
+    background-color: var(--_focus);
+    box-shadow: 0 -2px var(--_focus), 0 4px var(--_focus-text);
+    text-decoration: none;
+  }
+  input:focus-visible,
+  select:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 0;
+    box-shadow: inset 0 0 0 2px var(--_focus-text);
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px !important;
+    height: 1px !important;
+    margin: 0 !important;
+    padding: 0 !important;
+    overflow: hidden !important;
+    clip: rect(0 0 0 0) !important;
+    clip-path: inset(50%) !important;
+    border: 0 !important;
+    white-space: nowrap !important;
+  }
+  .plain-list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .meta {
+    color: var(--_secondary);
+    margin: 0 0 calc(var(--_space) / 4);
+  }
+  .tag {
+    display: inline-block;
+    padding: 0 0.4em;
+    margin-right: 0.5em;
+    font-weight: 700;
+    color: var(--send-tag-text-colour, #0c2d4a);
+    background: var(--send-tag-background, #d2e2f1);
+    border: 1px solid transparent;
+    border-radius: var(--_radius);
+  }
+  .notice {
+    padding: calc(var(--_space) / 2) var(--_space);
+    border-left: 5px solid var(--_accent);
+    background: var(--send-notice-background, #f3f2f1);
+  }
+  .loading {
+    color: var(--_secondary);
+    animation: send-pulse 1.5s ease-in-out infinite alternate;
+  }
+  @keyframes send-pulse {
+    from { opacity: 1; }
+    to { opacity: 0.6; }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *, *::before, *::after {
+      animation: none !important;
+      transition: none !important;
+    }
+  }
+  @media (forced-colors: active) {
+    .tag, .notice {
+      border: 1px solid CanvasText;
+    }
+    a:focus-visible,
+    button:focus-visible {
+      outline-color: Highlight;
+    }
+  }
+`;

@@ -1,0 +1,40 @@
+/** URL helpers: building API requests and deciding which links are safe to render. */
+
+const SAFE_PROTOCOLS = new Set(['https:', 'http:', 'mailto:', 'tel:']);
+
+/** Absolute href for a CMS-supplied URL, or null when its scheme is not allowed (javascript:, data:, …). */
+export function safeHref(url: string | null | undefined, base: string): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url.trim(), base);
+    return SAFE_PROTOCOLS.has(parsed.protocol) ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** True when the link leaves the host page's site, so readers can be told. */
+export function isExternal(href: string): boolean {
+  const url = new URL(href);
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== location.origin;
+}
+
+export type QueryValue = string | number | string[] | undefined | null;
+
+/** Appends non-empty params; list values are sent comma-separated (the API accepts both forms). */
+export function withQuery(base: string, params: Record<string, QueryValue>): string {
+  const url = new URL(base);
+  for (const [name, value] of Object.entries(params)) {
+    const text = Array.isArray(value) ? value.join(',') : value == null ? '' : String(value);
+    if (text !== '') url.searchParams.set(name, text);
+  }
+  return url.href;
+}
+
+/** "a, b,,c " → ["a", "b", "c"] for comma-separated attributes. */
+export function splitList(value: string | null | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
