@@ -8,4 +8,9 @@ export default ({ env }) => ({
   proxy: env.bool('IS_PROXIED', false),
   app: { keys: secret('APP_KEYS').split(',') },
   cron: { enabled: false },
+  logger: {
+    config: { level: env('LOG_LEVEL', 'http') },
+    // No update checks: the CMS must start on a closed network.
+    updates: { enabled: false },
+  },
 });

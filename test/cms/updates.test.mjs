@@ -1,0 +1,323 @@
+/**
+ * The public updates API, the content model's rules and the seed, against a
+ * real Strapi on a throwaway database (SQLite, or PostgreSQL with TEST_DB=postgres).
+ */
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { startCms, getJson } from '../helpers/cms.mjs';
+
+let cms;
+let base;
+const ARTICLE = 'api::article.article';
+const CONSULTATION = 'api::consultation.consultation';
+
+before(async () => {
+  cms = await startCms();
+  base = cms.baseUrl;
+});
+after(async () => {
+  await cms?.stop();
+});
+
+const get = (path, init) => getJson(base, path, init);
+const allItems = async (query = '') => {
+  const items = [];
+  for (let page = 1; ; page += 1) {
+    const { body } = await get(`/api/updates?pageSize=100&page=${page}${query}`);
+    items.push(...body.data);
+    if (page >= body.meta.pagination.pageCount) return items;
+  }
+};
+
+describe('seed content', () => {
+  test('at least 30 published items of all three types, newest first', async () => {
+    const { status, body } = await get('/api/updates?pageSize=100');
+    assert.equal(status, 200);
+    assert.ok(body.meta.pagination.total >= 30, `only ${body.meta.pagination.total} items`);
+    const types = new Set(body.data.map((i) => i.type));
+    assert.deepEqual([...types].sort(), ['article', 'consultation', 'staffing-update']);
+    const dates = body.data.map((i) => i.date);
+    assert.deepEqual(dates, [...dates].sort().reverse(), 'not sorted newest first');
+  });
+
+  test('carries the real facts: the Top Up Funding consultation closed on 4 February 2022 (London)', async () => {
+    const { body } = await get('/api/updates/consultation/top-up-funding-consultation');
+    assert.equal(body.data.closesAt, '2022-02-04T23:59:00.000Z'); // GMT in February
+    assert.equal(body.data.status, 'closed');
+    assert.ok(body.data.downloads.length >= 2);
+  });
+
+  test('converts London wall-clock times to UTC across BST (Green Paper closed 22 July 2022, 23:45 BST)', async () => {
+    const { body } = await get('/api/updates/consultation/send-review-green-paper-consultation');
+    assert.equal(body.data.closesAt, '2022-07-22T22:45:00.000Z');
+  });
+
+  test('has a consultation open today, so the countdown is live', async () => {
+    const { body } = await get('/api/updates?status=open');
+    assert.ok(body.data.length >= 1);
+    for (const item of body.data) {
+      assert.equal(item.type, 'consultation');
+      assert.ok(Date.parse(item.closesAt) > Date.now());
+    }
+  });
+
+  test('seeding again creates nothing and keeps an editor\u2019s changes and deletions', async () => {
+    const { seedContent } = await import('../../cms/dist/src/seed/index.js').then((m) => m.default ?? m);
+    const strapi = cms.strapi;
+    const edited = await strapi.documents(ARTICLE).findFirst({ filters: { slug: 'send-strategy-2017-2021' }, status: 'published' });
+    await strapi.documents(ARTICLE).update({ documentId: edited.documentId, data: { title: 'Our SEND strategy (edited by an editor)' } });
+    await strapi.documents(ARTICLE).publish({ documentId: edited.documentId });
+    const removed = await strapi.documents(ARTICLE).findFirst({ filters: { slug: 'send-peer-review-december-2017' } });
+    await strapi.documents(ARTICLE).delete({ documentId: removed.documentId });
+
+    const result = await seedContent(strapi, { force: true });
+    assert.equal(result.created, 0);
+    const after = await strapi.documents(ARTICLE).findFirst({ filters: { slug: 'send-strategy-2017-2021' }, status: 'published' });
+    assert.equal(after.title, 'Our SEND strategy (edited by an editor)');
+    assert.equal(await strapi.documents(ARTICLE).findFirst({ filters: { slug: 'send-peer-review-december-2017' } }), null);
+  });
+});
+
+describe('GET /api/updates', () => {
+  test('each item carries the documented fields', async () => {
+    const items = await allItems();
+    for (const item of items) {
+      for (const key of ['type', 'id', 'slug', 'title', 'summary', 'date', 'topics', 'audiences', 'url', 'publishedAt', 'updatedAt']) {
+        assert.ok(key in item, `${item.slug} lacks ${key}`);
+      }
+      assert.match(item.date, /^\d{4}-\d{2}-\d{2}$/);
+      assert.ok(item.summary.length <= 300);
+      assert.ok(!('body' in item), 'list items should not carry the body');
+      if (item.type === 'consultation') for (const k of ['opensAt', 'closesAt', 'status', 'respondUrl', 'calendarUrl']) assert.ok(k in item);
+      if (item.type === 'staffing-update') for (const k of ['service', 'from', 'effectiveFrom']) assert.ok(k in item);
+    }
+  });
+
+  test('filters by one type, several types (repeated or comma-separated)', async () => {
+    const news = await allItems('&type=article');
+    assert.ok(news.length > 0 && news.every((i) => i.type === 'article'));
+    const two = await allItems('&type=consultation&type=staffing-update');
+    const comma = await allItems('&type=consultation,staffing-update');
+    assert.deepEqual(two.map((i) => i.id), comma.map((i) => i.id));
+    assert.ok(two.every((i) => i.type !== 'article'));
+    assert.ok(new Set(two.map((i) => i.type)).size === 2);
+  });
+
+  test('filters by topic, audience, year and text', async () => {
+    const inspections = await allItems('&topic=inspections');
+    assert.ok(inspections.length >= 4);
+    assert.ok(inspections.every((i) => i.topics.some((t) => t.slug === 'inspections')));
+
+    const young = await allItems('&audience=children-young-people');
+    assert.ok(young.length > 0 && young.every((i) => i.audiences.includes('children-young-people')));
+
+    const y2022 = await allItems('&year=2022');
+    assert.ok(y2022.length > 0 && y2022.every((i) => i.date.startsWith('2022-')));
+
+    const search = await allItems('&q=educational%20PSYCHOLOGISTS');
+    assert.ok(search.some((i) => i.slug === 'educational-psychology-service-capacity'));
+    assert.ok(search.length < 5);
+    assert.equal((await allItems('&q=zebra-crossing-not-here')).length, 0);
+  });
+
+  test('sorts consultations by closing date and pages through results', async () => {
+    const closing = await allItems('&type=consultation&sort=closing');
+    const closes = closing.map((i) => Date.parse(i.closesAt));
+    assert.deepEqual(closes, [...closes].sort((a, b) => a - b));
+
+    const { body: page1 } = await get('/api/updates?pageSize=7&page=1');
+    const { body: page2 } = await get('/api/updates?pageSize=7&page=2');
+    assert.equal(page1.data.length, 7);
+    assert.equal(page1.meta.pagination.pageCount, Math.ceil(page1.meta.pagination.total / 7));
+    assert.ok(!page2.data.some((i) => page1.data.some((j) => j.id === i.id)));
+    const { body: beyond } = await get('/api/updates?page=999');
+    assert.deepEqual(beyond.data, []);
+  });
+
+  test('offers facets for an archive\u2019s filters', async () => {
+    const { body } = await get('/api/updates?pageSize=1');
+    const { facets } = body.meta;
+    assert.deepEqual(facets.types.map((t) => t.value), ['article', 'consultation', 'staffing-update']);
+    assert.ok(facets.topics.some((t) => t.value === 'inspections' && t.label === 'Inspections' && t.count >= 4));
+    assert.ok(facets.years.some((y) => y.value === 2019));
+    assert.equal(facets.audiences.length, 3);
+  });
+
+  const malformed = [
+    ['type=bogus', 'type'],
+    ['type[$ne]=article', 'type'],
+    ['topic=Not%20A%20Slug', 'topic'],
+    ['audience=everyone', 'audience'],
+    ['year=20x2', 'year'],
+    ['year=2022&year=2023', 'year'],
+    ['page=0', 'page'],
+    ['page=-1', 'page'],
+    ['page=1.5', 'page'],
+    ['pageSize=500', 'pageSize'],
+    ['pageSize=abc', 'pageSize'],
+    ['status=draft', 'status'],
+    ['sort=title', 'sort'],
+    [`q=${'a'.repeat(201)}`, 'q'],
+    ['q[a]=b', 'q'],
+  ];
+  for (const [query, parameter] of malformed) {
+    test(`answers ?${query.slice(0, 30)} with a readable 400`, async () => {
+      const { status, body, headers } = await get(`/api/updates?${query}`);
+      assert.equal(status, 400);
+      assert.equal(body.error.details.parameter, parameter);
+      assert.match(body.error.message, new RegExp(parameter));
+      assert.equal(headers.get('access-control-allow-origin'), '*');
+    });
+  }
+
+  test('answers a conditional request with 304', async () => {
+    const first = await fetch(`${base}/api/updates?type=article`);
+    const etag = first.headers.get('etag');
+    assert.ok(etag);
+    assert.match(first.headers.get('cache-control'), /max-age=\d+.*stale-while-revalidate=\d+.*stale-if-error=\d+/);
+    assert.ok(first.headers.get('last-modified'));
+    const second = await fetch(`${base}/api/updates?type=article`, { headers: { 'If-None-Match': etag } });
+    assert.equal(second.status, 304);
+  });
+});
+
+describe('GET /api/updates/:type/:slug', () => {
+  test('returns one item with its body and downloads', async () => {
+    const { status, body } = await get('/api/updates/article/send-strategy-2017-2021');
+    assert.equal(status, 200);
+    assert.ok(Array.isArray(body.data.body) && body.data.body.length > 0);
+    assert.deepEqual(body.data.downloads[0], { title: 'SEND Strategy 2017 to 2021', url: 'https://www.worcestershire.gov.uk/', format: 'PDF', sizeBytes: null });
+  });
+
+  test('404 for an unknown slug and 400 for an unknown type', async () => {
+    assert.equal((await get('/api/updates/article/no-such-item')).status, 404);
+    const { status, body } = await get('/api/updates/blog/whatever');
+    assert.equal(status, 400);
+    assert.match(body.error.message, /Unknown type/);
+  });
+});
+
+describe('drafts never leak, and the public writes nothing', () => {
+  const secretTitle = 'Draft: unannounced budget changes zqxj';
+  let draft;
+
+  before(async () => {
+    draft = await cms.strapi.documents(ARTICLE).create({
+      data: { title: secretTitle, slug: 'draft-unannounced-budget', summary: 'Not for the public yet.', date: '2030-01-01' },
+    });
+  });
+
+  const probes = [
+    '/api/updates?pageSize=100',
+    '/api/updates?status=draft',
+    '/api/updates?publicationState=preview',
+    '/api/updates?q=zqxj',
+    '/api/updates?year=2030',
+    '/api/updates/article/draft-unannounced-budget',
+    '/api/updates/article/draft-unannounced-budget?status=draft',
+    '/api/articles?status=draft',
+    '/api/articles',
+    `/api/articles/${'DOCID'}?status=draft`,
+  ];
+  for (const probe of probes) {
+    test(`no draft at ${probe}`, async () => {
+      const url = probe.replace('DOCID', draft.documentId);
+      const response = await fetch(`${base}${url}`);
+      const text = await response.text();
+      assert.ok(!text.includes('zqxj'), `draft leaked at ${url}`);
+      assert.ok(response.status < 500, `${url} answered ${response.status}`);
+    });
+  }
+
+  test('the core content routes refuse the public', async () => {
+    for (const path of ['/api/articles', '/api/consultations', '/api/staffing-updates', '/api/topics']) {
+      const response = await fetch(`${base}${path}`);
+      assert.ok([401, 403].includes(response.status), `${path} answered ${response.status}`);
+    }
+  });
+
+  test('the public cannot write', async () => {
+    const attempts = [
+      ['POST', '/api/articles', { data: { title: 'x' } }],
+      ['POST', '/api/updates', { data: { title: 'x' } }],
+      ['PUT', `/api/articles/${draft.documentId}`, { data: { title: 'x' } }],
+      ['DELETE', `/api/articles/${draft.documentId}`],
+      ['POST', '/api/upload', {}],
+    ];
+    for (const [method, path, body] of attempts) {
+      const response = await fetch(`${base}${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body && JSON.stringify(body) });
+      assert.ok([401, 403, 404, 405].includes(response.status), `${method} ${path} answered ${response.status}`);
+    }
+    const still = await cms.strapi.documents(ARTICLE).findOne({ documentId: draft.documentId });
+    assert.equal(still.title, secretTitle);
+  });
+
+  test('publishing, editing, unpublishing and deleting show at once', async () => {
+    const listed = async () => (await allItems('&q=zqxj')).map((i) => i.title);
+    assert.deepEqual(await listed(), []);
+    await cms.strapi.documents(ARTICLE).publish({ documentId: draft.documentId });
+    assert.deepEqual(await listed(), [secretTitle]);
+    await cms.strapi.documents(ARTICLE).update({ documentId: draft.documentId, data: { title: `${secretTitle} (revised)` } });
+    assert.deepEqual(await listed(), [secretTitle], 'an unpublished edit must not show');
+    await cms.strapi.documents(ARTICLE).publish({ documentId: draft.documentId });
+    assert.deepEqual(await listed(), [`${secretTitle} (revised)`]);
+    await cms.strapi.documents(ARTICLE).unpublish({ documentId: draft.documentId });
+    assert.deepEqual(await listed(), []);
+    await cms.strapi.documents(ARTICLE).publish({ documentId: draft.documentId });
+    assert.equal((await listed()).length, 1);
+    await cms.strapi.documents(ARTICLE).delete({ documentId: draft.documentId });
+    assert.deepEqual(await listed(), []);
+  });
+});
+
+describe('editor rules', () => {
+  const consultation = (overrides) => ({
+    title: 'Rules test consultation',
+    slug: `rules-test-${Math.random().toString(36).slice(2, 8)}`,
+    summary: 'Testing the rules.',
+    date: '2026-01-01',
+    opensAt: '2026-03-01T09:00:00.000Z',
+    closesAt: '2026-04-01T22:59:00.000Z',
+    ...overrides,
+  });
+
+  test('a consultation that closes before it opens is refused with a clear message', async () => {
+    await assert.rejects(
+      cms.strapi.documents(CONSULTATION).create({ data: consultation({ closesAt: '2026-02-01T12:00:00.000Z' }) }),
+      (error) => {
+        assert.equal(error.name, 'ValidationError');
+        assert.match(error.message, /closing date \(1 February 2026 at 12:00\) must be after the opening date \(1 March 2026 at 09:00\)/);
+        return true;
+      }
+    );
+  });
+
+  test('a later edit that moves only the closing date is checked against the saved opening date', async () => {
+    const saved = await cms.strapi.documents(CONSULTATION).create({ data: consultation() });
+    await assert.rejects(
+      cms.strapi.documents(CONSULTATION).update({ documentId: saved.documentId, data: { closesAt: '2026-01-15T12:00:00.000Z' } }),
+      /must be after the opening date/
+    );
+    await cms.strapi.documents(CONSULTATION).delete({ documentId: saved.documentId });
+  });
+
+  test('links must be web, email or phone addresses', async () => {
+    await assert.rejects(
+      cms.strapi.documents(CONSULTATION).create({ data: consultation({ respondUrl: 'javascript:alert(1)' }) }),
+      /must be a web address/
+    );
+    await assert.rejects(
+      cms.strapi.documents(ARTICLE).create({
+        data: { title: 'Bad download', slug: 'bad-download', summary: 's', date: '2026-01-01', downloads: [{ title: 'Evil', url: 'data:text/html,<script>alert(1)</script>' }] },
+      }),
+      /must be a web address/
+    );
+  });
+
+  test('a summary over 300 characters is refused', async () => {
+    await assert.rejects(
+      cms.strapi.documents(ARTICLE).create({ data: { title: 'Long', slug: 'long-summary', summary: 'x'.repeat(301), date: '2026-01-01' } }),
+      /summary/i
+    );
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * Boots the real Strapi app (compiled from cms/) on a throwaway database, in
+ * this process, and gives tests its base URL. SQLite by default; with
+ * TEST_DB=postgres it uses a fresh schema in the PostgreSQL database named by
+ * TEST_PG_URL (default postgres://postgres@127.0.0.1:5432/test), dropped after.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, '..', '..');
+export const cmsDir = path.join(repoRoot, 'cms');
+const require = createRequire(path.join(cmsDir, 'package.json'));
+
+export const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
+
+/** Compiles cms/ to cms/dist when the compiled app is missing (tests normally run after a build). */
+export async function ensureCompiled() {
+  if (fs.existsSync(path.join(cmsDir, 'dist', 'src', 'index.js'))) return;
+  const { compileStrapi } = require('@strapi/strapi');
+  await compileStrapi({ appDir: cmsDir });
+}
+
+async function postgresSchema() {
+  const { Client } = require('pg');
+  const url = process.env.TEST_PG_URL || DEFAULT_PG_URL;
+  const schema = `send_test_${randomBytes(5).toString('hex')}`;
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  await client.query(`CREATE SCHEMA "${schema}"`);
+  await client.end();
+  return {
+    env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url, DATABASE_SCHEMA: schema },
+    async drop() {
+      const c = new Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await c.end();
+    },
+  };
+}
+
+/**
+ * @param {{ env?: Record<string, string> }} [options]
+ * @returns {Promise<{ strapi: any, baseUrl: string, dbClient: string, stop: () => Promise<void> }>}
+ */
+export async function startCms({ env = {} } = {}) {
+  await ensureCompiled();
+  const dbClient = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
+  let cleanup = async () => {};
+  const dbEnv = {};
+  if (dbClient === 'postgres') {
+    const pg = await postgresSchema();
+    Object.assign(dbEnv, pg.env);
+    cleanup = pg.drop;
+  } else {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-cms-test-'));
+    Object.assign(dbEnv, { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db') });
+    cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
+  }
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.LOG_LEVEL || 'error',
+    SERVE_ADMIN: 'false',
+    LOCAL_EDITOR: 'off',
+    PORT: '0',
+    ...dbEnv,
+    ...env,
+  });
+
+  const { createStrapi } = require('@strapi/strapi');
+  const strapi = createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist') });
+  await strapi.load();
+  await new Promise((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
+  const { port } = strapi.server.httpServer.address();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  strapi.config.set('server.url', baseUrl);
+
+  return {
+    strapi,
+    baseUrl,
+    dbClient,
+    async stop() {
+      await strapi.destroy();
+      await cleanup();
+    },
+  };
+}
+
+/** GET a path and parse JSON, keeping status and headers for assertions. */
+export async function getJson(baseUrl, pathAndQuery, init) {
+  const response = await fetch(new URL(pathAndQuery, baseUrl), init);
+  const text = await response.text();
+  let body = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = text;
+  }
+  return { status: response.status, headers: response.headers, body };
+}
