@@ -4,7 +4,7 @@ import type { SendEventDetails, SendEventName } from './events.js';
 import type { Fetcher } from './fetch-client.js';
 import type { LoadState } from './loader.js';
 import { defaultStrings, formatMessage, type Strings, type StringKey } from './strings.js';
-import { formatLondonDateTime } from './dates.js';
+import { formatCalendarDate, formatLondonDateTime } from './dates.js';
 import { heading } from './heading.js';
 import type { UpdateSummary, UpdateType } from './types.js';
 
@@ -66,11 +66,15 @@ export abstract class SendElement extends LitElement {
     }
   }
 
-  /** Language for strings and dates: the element's own `lang`, its closest `[lang]` ancestor, the page's, else en-GB. */
+  /**
+   * Language for dates and plurals: the element's own `lang`, its closest `[lang]` ancestor,
+   * the page's, else en-GB. A language the browser has no data for (Chrome lacks Welsh)
+   * falls back to en-GB rather than the browser's default (often en-US).
+   */
   get locale(): string {
     const declared = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
     try {
-      return Intl.getCanonicalLocales(declared || 'en-GB')[0] ?? 'en-GB';
+      return Intl.DateTimeFormat.supportedLocalesOf(declared || 'en-GB')[0] ?? 'en-GB';
     } catch {
       return 'en-GB';
     }
@@ -120,6 +124,31 @@ export abstract class SendElement extends LitElement {
     } catch {
       return undefined;
     }
+  }
+
+  /** "News · 8 July 2019": the type label and reader-facing date shown with every item. */
+  protected renderItemMeta(item: UpdateSummary): TemplateResult {
+    return html`<p class="meta" part="meta">
+      <span class="tag" part="tag">${this.typeLabel(item.type)}</span>
+      <time datetime=${item.date}>${formatCalendarDate(item.date, this.locale)}</time>
+    </p>`;
+  }
+
+  /** One item as in feeds and result lists: heading with link, meta line, summary. */
+  protected renderItem(
+    item: UpdateSummary,
+    level: number,
+    options: { href?: string; summary?: boolean; onOpen?: (event: MouseEvent) => void } = {},
+  ): TemplateResult {
+    const title = options.href
+      ? html`<a href=${options.href} part="item-link" data-key=${`${item.type}/${item.slug}`} @click=${options.onOpen}
+          >${item.title}</a
+        >`
+      : item.title;
+    return html`<li class="item" part="item">
+      ${heading(level, title, { className: 'item-title' })} ${this.renderItemMeta(item)}
+      ${options.summary !== false && item.summary ? html`<p class="summary">${item.summary}</p>` : nothing}
+    </li>`;
   }
 
   protected renderWidgetHeading(content: unknown, extra?: { id?: string }): TemplateResult | typeof nothing {

@@ -140,3 +140,43 @@ export const baseStyles = css`
     }
   }
 `;
+
+/** Styles for content rendered from CMS rich text. */
+export const richTextStyles = css`
+  .rich-text img {
+    max-width: 100%;
+    height: auto;
+  }
+  .rich-text figure {
+    margin: 0 0 var(--_space);
+  }
+  .rich-text figcaption {
+    color: var(--_secondary);
+  }
+  .rich-text blockquote {
+    margin: 0 0 var(--_space);
+    padding: calc(var(--_space) / 2) var(--_space);
+    border-left: 5px solid var(--_border);
+  }
+  .rich-text pre {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    padding: calc(var(--_space) / 2);
+    background: var(--send-notice-background, #f3f2f1);
+  }
+  .rich-text code {
+    font-family: var(--send-code-font-family, ui-monospace, monospace);
+  }
+  .rich-text ul,
+  .rich-text ol {
+    margin: 0 0 var(--_space);
+    padding-left: 1.25em;
+  }
+  .rich-text li.nested {
+    list-style: none;
+  }
+  .rich-text li > ul,
+  .rich-text li > ol {
+    margin: 0;
+  }
+`;

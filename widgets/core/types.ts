@@ -148,7 +148,7 @@ export function isListResponse(value: unknown): value is ListResponse {
 }
 
 export function isItemResponse(value: unknown): value is ItemResponse {
-  if (!isRecord(value) || !isSummary(value.data)) return false;
-  const { body, downloads } = value.data as Record<string, unknown>;
-  return (body == null || Array.isArray(body)) && (downloads == null || Array.isArray(downloads));
+  if (!isRecord(value) || !isRecord(value.data)) return false;
+  const { body, downloads } = value.data;
+  return isSummary(value.data) && (body == null || Array.isArray(body)) && (downloads == null || Array.isArray(downloads));
 }

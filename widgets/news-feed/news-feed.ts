@@ -1,0 +1,123 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { JsonLoader } from '../core/loader.js';
+import { SendElement } from '../core/send-element.js';
+import { baseStyles } from '../core/styles.js';
+import { isListResponse, type ListResponse } from '../core/types.js';
+import { splitList, withQuery } from '../core/urls.js';
+import { newsFeedStyles } from './styles.js';
+
+export type NewsFeedLayout = 'list' | 'cards' | 'compact';
+
+/**
+ * Latest SEND news, consultations and service updates for a partner page.
+ *
+ * @summary A live feed of SEND updates with a "View all" link and an RSS subscribe link.
+ *
+ * @slot empty - Shown instead of the default message when there are no updates.
+ * @slot error - Shown instead of the default message (and fallback link) when updates cannot load.
+ *
+ * @csspart heading - The widget heading.
+ * @csspart item - Each update.
+ * @csspart item-link - The title link of each update.
+ * @csspart tag - The type label (News, Consultation, Service update).
+ * @csspart meta - The line with type label and date.
+ * @csspart links - The "View all" and subscribe links.
+ * @csspart notice - The "may be out of date" notice shown when cached updates are used.
+ * @csspart loading - The loading message.
+ * @csspart empty - The empty state container.
+ * @csspart error - The error state container.
+ *
+ * @cssproperty --send-font-family - Font of all widgets.
+ * @cssproperty --send-text-colour - Body text colour.
+ * @cssproperty --send-link-colour - Link colour.
+ * @cssproperty --send-focus-colour - Focus highlight colour.
+ * @cssproperty --send-accent-colour - Accent colour (card top border, notices).
+ * @cssproperty --send-space - Base spacing unit.
+ * @cssproperty --send-radius - Corner radius.
+ * @cssproperty --send-news-feed-item-gap - Space between items (defaults to --send-space).
+ * @cssproperty --send-news-feed-card-background - Card background in `cards` layout.
+ * @cssproperty --send-news-feed-card-border-colour - Card border in `cards` layout.
+ *
+ * @fires send-loaded - Updates rendered; detail `{ count, total, stale }`.
+ * @fires send-error - Loading failed; detail `{ message, kind }`.
+ */
+export class SendNewsFeed extends SendElement {
+  static override styles = [baseStyles, newsFeedStyles];
+
+  /** How many items to show (1–100). */
+  @property({ type: Number }) limit = 5;
+
+  /** Comma-separated types: `article`, `consultation`, `staffing-update`. */
+  @property() type?: string;
+
+  /** Comma-separated topic slugs. */
+  @property() topic?: string;
+
+  /** Comma-separated audiences: `parents-carers`, `children-young-people`, `professionals`. */
+  @property() audience?: string;
+
+  /** `list` (default), `cards` or `compact`. */
+  @property({ reflect: true }) layout: NewsFeedLayout = 'list';
+
+  protected readonly defaultHeadingKey = 'feedHeading' as const;
+
+  private readonly loader = new JsonLoader<ListResponse>(this, isListResponse, { cache: true });
+
+  private get filterParams() {
+    return { type: splitList(this.type), topic: splitList(this.topic), audience: splitList(this.audience) };
+  }
+
+  private get requestUrl(): string {
+    const pageSize = Math.min(100, Math.max(1, Math.floor(this.limit) || 5));
+    return withQuery(`${this.apiOrigin}/api/updates`, { ...this.filterParams, pageSize });
+  }
+
+  /** The RSS feed with the same filters as this widget. */
+  get rssHref(): string {
+    return withQuery(`${this.apiOrigin}/feeds/rss.xml`, this.filterParams);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Reconnecting after a move re-requests (the loader aborts in-flight work on disconnect).
+    if (this.loader.state.status === 'idle' && this.hasUpdated) this.requestUpdate();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const url = this.requestUrl;
+    if (url !== this.loader.url || this.loader.state.status === 'idle') void this.fetchItems(url);
+  }
+
+  private async fetchItems(url: string): Promise<void> {
+    const state = await this.loader.load(url);
+    const data = state?.status === 'loaded' ? state.data : undefined;
+    this.reportLoad(state, data?.data.length ?? 0, data?.meta.pagination.total ?? 0);
+  }
+
+  protected override render() {
+    const state = this.loader.state;
+    return html`
+      ${this.renderWidgetHeading(this.heading ?? this.t(this.defaultHeadingKey))}
+      ${state.status === 'error'
+        ? this.renderError()
+        : state.status === 'loaded'
+          ? html`${this.renderStaleNotice(state)}${state.data.data.length
+              ? html`<ul class="items plain-list" role="list">
+                  ${state.data.data.map((item) =>
+                    this.renderItem(item, this.childHeadingLevel, {
+                      href: this.itemLink(item),
+                      summary: this.layout !== 'compact',
+                    }),
+                  )}
+                </ul>`
+              : this.renderEmpty()}`
+          : this.renderLoading()}
+      <p class="links" part="links">
+        ${this.archiveHref ? html`<a href=${this.archiveHref}>${this.t('viewAll')}</a>` : nothing}
+        <a href=${this.rssHref} type="application/rss+xml">${this.t('subscribe')}</a>
+      </p>
+    `;
+  }
+}

@@ -1,0 +1,274 @@
+import '../define.js';
+import type { SendNewsFeed } from '../news-feed.js';
+import { fixtureFetcher, fixtures, listAndItem } from '../../fixtures/index.js';
+import {
+  assert,
+  assertEqual,
+  assertExcludes,
+  assertIncludes,
+  axeViolations,
+  captureHostErrors,
+  mount,
+  nextEvent,
+  recording,
+  shadow,
+  textOf,
+  unmountAll,
+  waitFor,
+  type HostErrorLog,
+} from '../../test/helpers.js';
+
+const API = 'https://cms.example';
+
+async function mountFeed(attributes: Record<string, string> = {}, properties: Partial<SendNewsFeed> = {}) {
+  const fetcher = properties.fetcher ?? recording(listAndItem('latestNews'));
+  const feed = await mount<SendNewsFeed>('send-news-feed', {
+    attributes: { api: API, ...attributes },
+    properties: { fetcher, ...properties },
+  });
+  return { feed, fetcher };
+}
+
+const loaded = (feed: SendNewsFeed) =>
+  waitFor(() => !shadow(feed).querySelector('.loading'), 'feed to settle');
+
+describe('<send-news-feed>', () => {
+  let errors: HostErrorLog;
+  beforeEach(() => {
+    localStorage.clear();
+    errors = captureHostErrors();
+  });
+  afterEach(() => {
+    unmountAll();
+    errors.stop();
+    assertEqual(errors.messages, [], 'host page errors');
+  });
+
+  it('requests the filtered list and renders date, type, linked title and summary', async () => {
+    const fetcher = recording(listAndItem('latestNews'));
+    const { feed } = await mountFeed(
+      { limit: '3', type: 'article, consultation', topic: 'inspections', audience: 'parents-carers,professionals', 'archive-href': '/news' },
+      { fetcher },
+    );
+    await loaded(feed);
+    const requested = fetcher.urls[0];
+    assertEqual(requested.origin + requested.pathname, `${API}/api/updates`, 'endpoint');
+    assertEqual(requested.searchParams.get('pageSize'), '3', 'pageSize');
+    assertEqual(requested.searchParams.get('type'), 'article,consultation', 'type');
+    assertEqual(requested.searchParams.get('topic'), 'inspections', 'topic');
+    assertEqual(requested.searchParams.get('audience'), 'parents-carers,professionals', 'audience');
+
+    const items = shadow(feed).querySelectorAll('.item');
+    assertEqual(items.length, 3, 'item count');
+    const inspection = items[2];
+    assertIncludes(inspection.textContent ?? '', '8 July 2019', 'date');
+    assertIncludes(inspection.textContent ?? '', 'News', 'type label');
+    assertIncludes(items[1].textContent ?? '', 'Service update', 'staffing type label');
+    assertIncludes(items[0].textContent ?? '', 'Consultation', 'consultation type label');
+    const link = inspection.querySelector('h3 a') as HTMLAnchorElement;
+    assertEqual(link.textContent?.trim(), 'Outcome of the local area SEND inspection', 'title link');
+    assertEqual(
+      new URL(link.href).search,
+      '?send-item=article%2Flocal-area-send-inspection-outcome',
+      'link to the archive reading view',
+    );
+    assertIncludes(inspection.textContent ?? '', 'Ofsted and the Care Quality Commission', 'summary');
+  });
+
+  it('offers "View all" and an RSS link with the same filters', async () => {
+    const { feed } = await mountFeed({ 'archive-href': '/news', type: 'consultation', audience: 'professionals' });
+    await loaded(feed);
+    const links = [...shadow(feed).querySelectorAll<HTMLAnchorElement>('.links a')];
+    assertEqual(links.map((a) => a.textContent?.trim()), ['View all updates', 'Subscribe to these updates (RSS feed)'], 'links');
+    assertEqual(links[0].getAttribute('href'), '/news', 'archive link');
+    assertEqual(links[1].href, `${API}/feeds/rss.xml?type=consultation&audience=professionals`, 'rss link');
+  });
+
+  it('refetches when a filter attribute changes and renders the new answer', async () => {
+    const fetcher = recording(
+      fixtureFetcher((url) => ({ fixture: url.searchParams.get('topic') === 'none' ? 'emptyList' : 'latestNews' })),
+    );
+    const { feed } = await mountFeed({}, { fetcher });
+    await loaded(feed);
+    feed.setAttribute('topic', 'none');
+    await waitFor(() => textOf(feed).includes('There are no updates to show.'), 'empty state');
+    assertEqual(fetcher.urls.length, 2, 'requests');
+    assertEqual(fetcher.urls[1].searchParams.get('topic'), 'none', 'new topic sent');
+  });
+
+  it('links items through the item-href template', async () => {
+    const { feed } = await mountFeed({ 'item-href': '/send/{type}/{slug}' });
+    await loaded(feed);
+    const link = shadow(feed).querySelector<HTMLAnchorElement>('.item a');
+    assertEqual(link?.getAttribute('href'), '/send/consultation/short-breaks-consultation', 'templated href');
+  });
+
+  it('leaves titles unlinked when there is nowhere to link to', async () => {
+    const { feed } = await mountFeed();
+    await loaded(feed);
+    assertEqual(shadow(feed).querySelectorAll('.item a').length, 0, 'item links');
+  });
+
+  it('fits the host outline: heading level, hidden heading and omitted heading', async () => {
+    const { feed } = await mountFeed({ heading: 'SEND news', 'heading-level': '3' });
+    await loaded(feed);
+    assertEqual(shadow(feed).querySelector('h3.widget-heading')?.textContent, 'SEND news', 'heading at level 3');
+    assert(shadow(feed).querySelector('.item h4'), 'items one level below');
+
+    feed.hideHeading = true;
+    await feed.updateComplete;
+    assert(shadow(feed).querySelector('h3.widget-heading.visually-hidden'), 'visually hidden heading kept');
+
+    feed.headingLevel = 0;
+    await feed.updateComplete;
+    assertEqual(shadow(feed).querySelector('.widget-heading'), null, 'heading omitted');
+  });
+
+  it('shows the empty state, replaceable through the empty slot', async () => {
+    const { feed } = await mountFeed({}, { fetcher: listAndItem('emptyList') });
+    await loaded(feed);
+    assertIncludes(textOf(feed), 'There are no updates to show.', 'default empty message');
+    const slot = shadow(feed).querySelector<HTMLSlotElement>('slot[name="empty"]');
+    assert(slot, 'empty slot present');
+  });
+
+  for (const [label, route, kind] of [
+    ['a server error', { status: 500 }, 'http'],
+    ['an unreachable CMS', { behaviour: 'network-error' }, 'network'],
+    ['an HTML error page', { behaviour: 'not-json' }, 'invalid'],
+    ['JSON of the wrong shape', { fixture: 'malformed' }, 'invalid'],
+  ] as const) {
+    it(`shows the error state with the fallback link for ${label}`, async () => {
+      const fetcher = fixtureFetcher(() => route);
+      const feed = document.createElement('send-news-feed');
+      const failed = nextEvent<{ kind: string }>(feed, 'send-error');
+      Object.assign(feed, { fetcher });
+      feed.setAttribute('api', API);
+      feed.setAttribute('fallback-href', 'https://www.example.gov.uk/send-news');
+      document.body.append(feed);
+      try {
+        assertEqual((await failed).detail.kind, kind, 'error kind');
+        await feed.updateComplete;
+        assertIncludes(textOf(feed), 'Sorry, updates cannot be shown at the moment.', 'error message');
+        const fallback = shadow(feed).querySelector<HTMLAnchorElement>('[part="error"] a');
+        assertEqual(fallback?.href, 'https://www.example.gov.uk/send-news', 'fallback link');
+      } finally {
+        feed.remove();
+      }
+    });
+  }
+
+  it('gives up after the timeout', async () => {
+    const heard = nextEvent<{ kind: string }>(document, 'send-error');
+    await mountFeed({ timeout: '50' }, { fetcher: fixtureFetcher(() => ({ behaviour: 'hang' })) });
+    const failed = await heard;
+    assertEqual(failed.detail.kind, 'timeout', 'timeout kind');
+  });
+
+  it('renders only the latest response when an older one arrives late', async () => {
+    let releaseSlow: () => void = () => {};
+    const fetcher = (url: string) => {
+      const answer = Response.json(new URL(url).searchParams.get('topic') === 'slow' ? fixtures.emptyList : fixtures.latestNews);
+      if (new URL(url).searchParams.get('topic') !== 'slow') return Promise.resolve(answer);
+      return new Promise<Response>((resolve) => (releaseSlow = () => resolve(answer)));
+    };
+    const { feed } = await mountFeed({ topic: 'slow' }, { fetcher });
+    feed.setAttribute('topic', 'fast');
+    await waitFor(() => shadow(feed).querySelectorAll('.item').length === 3, 'fast answer');
+    releaseSlow();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assertEqual(shadow(feed).querySelectorAll('.item').length, 3, 'items still from the latest answer');
+  });
+
+  it('shows the last good response, marked as possibly out of date, when the CMS is down', async () => {
+    const { feed: first } = await mountFeed();
+    await loaded(first);
+    first.remove();
+
+    const heard = nextEvent<{ stale: boolean; count: number }>(document, 'send-loaded');
+    const { feed } = await mountFeed({}, { fetcher: fixtureFetcher(() => ({ status: 503 })) });
+    const event = await heard;
+    await feed.updateComplete;
+    assertEqual(event.detail, { count: 3, total: 3, stale: true }, 'loaded event detail');
+    assertEqual(shadow(feed).querySelectorAll('.item').length, 3, 'cached items');
+    assertIncludes(textOf(feed), 'These updates may be out of date. Last updated', 'stale notice');
+    assertEqual(await axeViolations(feed), [], 'axe violations in the stale state');
+  });
+
+  it('still works when storage throws', async () => {
+    const original = Storage.prototype.setItem;
+    Storage.prototype.setItem = () => {
+      throw new DOMException('blocked', 'SecurityError');
+    };
+    try {
+      const { feed } = await mountFeed();
+      await loaded(feed);
+      assertEqual(shadow(feed).querySelectorAll('.item').length, 3, 'items');
+    } finally {
+      Storage.prototype.setItem = original;
+    }
+  });
+
+  it('renders hostile text as text', async () => {
+    const { feed } = await mountFeed({ 'item-href': '/news/{slug}' }, { fetcher: listAndItem('hostileList') });
+    await loaded(feed);
+    assertIncludes(textOf(feed), '<img src=x onerror="window.__pwned=1">Hostile title', 'title shown literally');
+    assertEqual(shadow(feed).querySelectorAll('img, script').length, 0, 'no injected elements');
+    assertEqual((window as { __pwned?: number }).__pwned, undefined, 'no script ran');
+  });
+
+  it('uses overridden strings and the closest lang for dates', async () => {
+    const wrapper = document.createElement('div');
+    wrapper.lang = 'fr';
+    document.body.append(wrapper);
+    try {
+      const feed = await mount<SendNewsFeed>('send-news-feed', {
+        attributes: { api: API, strings: JSON.stringify({ feedHeading: 'Newyddion SEND', typeArticle: 'Newyddion' }) },
+        properties: { fetcher: listAndItem('latestNews') },
+        parent: wrapper,
+      });
+      await loaded(feed);
+      assertIncludes(textOf(feed), 'Newyddion SEND', 'heading string');
+      assertIncludes(textOf(feed), '8 juillet 2019', 'date in the language of the closest [lang]');
+      assertExcludes(textOf(feed), 'News', 'English type label');
+    } finally {
+      wrapper.remove();
+    }
+  });
+
+  it('defaults the API origin to where the script came from', async () => {
+    const fetcher = recording(listAndItem('latestNews'));
+    const feed = await mount<SendNewsFeed>('send-news-feed', { properties: { fetcher } });
+    await loaded(feed);
+    assertEqual(fetcher.urls[0].origin, location.origin, 'script origin');
+  });
+
+  it('announces load results with a composed send-loaded event', async () => {
+    const heard = nextEvent<{ count: number; total: number }>(document, 'send-loaded');
+    await mountFeed();
+    const event = await heard;
+    assertEqual(event.detail, { count: 3, total: 3, stale: false }, 'detail');
+    assert(event.bubbles && event.composed, 'bubbles and composed');
+  });
+
+  for (const layout of ['list', 'cards', 'compact']) {
+    it(`has no axe violations when loaded in the ${layout} layout`, async () => {
+      const { feed } = await mountFeed({ layout, 'archive-href': '/news' });
+      await loaded(feed);
+      assertEqual(await axeViolations(feed), [], 'axe violations');
+    });
+  }
+
+  for (const [state, fetcherFor] of [
+    ['loading', () => fixtureFetcher(() => ({ behaviour: 'hang' }))],
+    ['empty', () => listAndItem('emptyList')],
+    ['error', () => fixtureFetcher(() => ({ status: 500 }))],
+  ] as const) {
+    it(`has no axe violations in the ${state} state`, async () => {
+      const { feed } = await mountFeed({ 'fallback-href': '/news' }, { fetcher: fetcherFor() });
+      if (state !== 'loading') await loaded(feed);
+      else assert(shadow(feed).querySelector('.loading'), 'still loading');
+      assertEqual(await axeViolations(feed), [], 'axe violations');
+    });
+  }
+});
