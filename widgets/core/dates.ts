@@ -54,8 +54,10 @@ export function formatMonthYear(value: string, lang: string): string {
 
 /** "11:59pm" in English (GOV.UK style), the locale's own style elsewhere. */
 export function formatLondonTime(ms: number, lang: string): string {
-  const parts = formatter(lang, LONDON, { hour: 'numeric', minute: '2-digit' }).formatToParts(ms);
-  if (!lang.toLowerCase().startsWith('en')) return parts.map((part) => part.value).join('');
+  const english = lang.toLowerCase().startsWith('en');
+  const options: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit', ...(english && { hour12: true }) };
+  const parts = formatter(lang, LONDON, options).formatToParts(ms);
+  if (!english) return parts.map((part) => part.value).join('');
   return parts
     .filter((part, index) => !(part.type === 'literal' && parts[index + 1]?.type === 'dayPeriod'))
     .map((part) => (part.type === 'dayPeriod' ? part.value.replace(/\W/g, '').toLowerCase() : part.value))

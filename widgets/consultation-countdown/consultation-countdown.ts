@@ -1,0 +1,213 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { formatLondonDate, formatLondonTime } from '../core/dates.js';
+import { JsonLoader } from '../core/loader.js';
+import { SendElement } from '../core/send-element.js';
+import { heading } from '../core/heading.js';
+import { baseStyles } from '../core/styles.js';
+import { isItemResponse, isListResponse, type ItemResponse, type ListResponse, type UpdateSummary } from '../core/types.js';
+import { safeHref, withQuery } from '../core/urls.js';
+import { countdownState, type CountdownPhase, type CountdownState } from './countdown-state.js';
+import { countdownStyles } from './styles.js';
+
+/** setTimeout's largest delay; longer waits are split. */
+const MAX_TIMER_DELAY = 2_147_483_647;
+
+const PHASE_LABEL_KEYS = {
+  unknown: 'datesToBeConfirmed',
+  upcoming: 'statusUpcoming',
+  open: 'statusOpen',
+  closed: 'statusClosed',
+  outcome: 'statusOutcome',
+} as const;
+
+/**
+ * When a consultation opens or closes, in Europe/London time, with links to respond,
+ * add the closing date to a calendar, or read the outcome.
+ *
+ * @summary Countdown for one consultation (`slug`) or for every open one (`status="open"`).
+ *
+ * @slot empty - Shown when `status="open"` finds no open consultations.
+ * @slot error - Shown instead of the default message (and fallback link) when the consultation cannot load.
+ *
+ * @csspart heading - The widget heading.
+ * @csspart consultation - Each consultation box.
+ * @csspart countdown - The "Closes in 3 days" line.
+ * @csspart respond - The "Respond" link, styled as a button.
+ * @csspart notice - The "may be out of date" notice shown when cached data is used.
+ * @csspart loading - The loading message.
+ * @csspart empty - The empty state container.
+ * @csspart error - The error state container.
+ *
+ * @cssproperty --send-countdown-background - Background of each consultation box.
+ * @cssproperty --send-countdown-border-colour - Left border of open and upcoming consultations.
+ * @cssproperty --send-button-colour - Background of the Respond link.
+ * @cssproperty --send-button-hover-colour - Background of the Respond link on hover.
+ *
+ * @fires send-loaded - Consultations rendered; detail `{ count, total, stale }`.
+ * @fires send-error - Loading failed; detail `{ message, kind }`.
+ */
+export class SendConsultationCountdown extends SendElement {
+  static override styles = [baseStyles, countdownStyles];
+
+  /** Slug of one consultation. */
+  @property() slug?: string;
+
+  /** `open` to list every open consultation, soonest closing first (used when `slug` is not set). */
+  @property() status?: string;
+
+  /** Clock used for all countdown maths; replace it in tests or to preview another moment. */
+  @property({ attribute: false }) clock: () => number = () => Date.now();
+
+  /** Phase changes caused by the passing of time, announced once (never the ticking text). */
+  @state() private announcement = '';
+
+  protected readonly defaultHeadingKey = 'countdownHeading' as const;
+
+  private readonly single = new JsonLoader<ItemResponse>(this, isItemResponse, { cache: true });
+  private readonly list = new JsonLoader<ListResponse>(this, isListResponse, { cache: true });
+  private timer?: ReturnType<typeof setTimeout>;
+  private phases = new Map<string, CountdownPhase>();
+  private countdowns: Array<{ item: UpdateSummary; countdown: CountdownState }> = [];
+
+  private get loader(): JsonLoader<ItemResponse> | JsonLoader<ListResponse> {
+    return this.slug ? this.single : this.list;
+  }
+
+  private get requestUrl(): string {
+    if (this.slug) return `${this.apiOrigin}/api/updates/consultation/${encodeURIComponent(this.slug)}`;
+    return withQuery(`${this.apiOrigin}/api/updates`, {
+      type: 'consultation',
+      status: this.status || 'open',
+      sort: 'closing',
+      pageSize: 20,
+    });
+  }
+
+  private get consultations(): UpdateSummary[] {
+    const current = this.loader.state;
+    if (current.status !== 'loaded') return [];
+    return 'meta' in current.data ? current.data.data : [current.data.data];
+  }
+
+  private readonly onVisibilityChange = () => {
+    if (document.hidden) this.stopTimer();
+    else this.requestUpdate();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.onVisibilityChange);
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.onVisibilityChange);
+    this.stopTimer();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const url = this.requestUrl;
+    if (url !== this.loader.url || this.loader.state.status === 'idle') void this.fetchConsultations(url);
+    const now = this.clock();
+    this.countdowns = this.consultations.map((item) => ({ item, countdown: countdownState(item, now) }));
+    this.announcePhaseChanges();
+  }
+
+  private async fetchConsultations(url: string): Promise<void> {
+    this.phases.clear();
+    this.announcement = '';
+    const settled = await this.loader.load(url);
+    const total = settled?.status === 'loaded' && 'meta' in settled.data ? settled.data.meta.pagination.total : 1;
+    this.reportLoad(settled, this.consultations.length, total);
+  }
+
+  protected override updated(): void {
+    this.scheduleNextChange();
+  }
+
+  /** One timer to the next instant any visible message changes; nothing ticks every second. */
+  private scheduleNextChange(): void {
+    this.stopTimer();
+    if (!this.isConnected || document.hidden) return;
+    const now = this.clock();
+    const next = Math.min(...this.countdowns.map(({ countdown }) => countdown.nextChangeAt ?? Infinity));
+    if (!Number.isFinite(next)) return;
+    const delay = Math.min(MAX_TIMER_DELAY, Math.max(0, next - now));
+    this.timer = setTimeout(() => this.requestUpdate(), delay);
+  }
+
+  private stopTimer(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  protected override render() {
+    const current = this.loader.state;
+    return html`
+      ${this.renderWidgetHeading(this.heading ?? this.t(this.defaultHeadingKey))}
+      ${current.status === 'error'
+        ? this.renderError()
+        : current.status === 'loaded'
+          ? html`${this.renderStaleNotice(current)}${this.countdowns.length
+              ? html`<ul class="consultations plain-list" role="list">
+                  ${this.countdowns.map(({ item, countdown }) => this.renderConsultation(item, countdown))}
+                </ul>`
+              : this.renderEmpty('noOpenConsultations')}`
+          : this.renderLoading()}
+      <p class="visually-hidden" role="status">${this.announcement}</p>
+    `;
+  }
+
+  private renderConsultation(item: UpdateSummary, countdown: CountdownState): TemplateResult {
+    const lang = this.locale;
+    const values = {
+      count: countdown.count ?? 0,
+      date: countdown.at === undefined ? '' : formatLondonDate(countdown.at, lang),
+      time: countdown.at === undefined ? '' : formatLondonTime(countdown.at, lang),
+    };
+    const href = this.itemLink(item);
+    return html`<li class="consultation" part="consultation" data-phase=${countdown.phase}>
+      ${heading(this.childHeadingLevel, href ? html`<a href=${href}>${item.title}</a>` : item.title, {
+        className: 'item-title',
+      })}
+      <p class="meta"><span class="tag" part="tag">${this.t(PHASE_LABEL_KEYS[countdown.phase])}</span></p>
+      <p class="countdown" part="countdown">${this.t(countdown.message, values)}</p>
+      ${countdown.message === 'closesInDays'
+        ? html`<p class="closing-date">${this.t('closingDate', values)}</p>`
+        : nothing}
+      ${this.renderActions(item, countdown.phase)}
+    </li>`;
+  }
+
+  private renderActions(item: UpdateSummary, phase: CountdownPhase): TemplateResult | typeof nothing {
+    const base = this.apiOrigin;
+    const respond = phase === 'open' ? safeHref(item.respondUrl, base) : null;
+    const calendar = phase === 'open' || phase === 'upcoming' ? safeHref(item.calendarUrl, base) : null;
+    const outcome =
+      phase === 'outcome' ? (safeHref(item.outcomeUrl, base) ?? this.itemLink(item) ?? null) : null;
+    if (!respond && !calendar && !outcome) return nothing;
+    return html`<p class="actions">
+      ${respond
+        ? html`<a class="respond" part="respond" href=${respond}
+            >${this.t('respond')}<span class="visually-hidden">: ${item.title}</span></a
+          >`
+        : nothing}
+      ${calendar ? html`<a href=${calendar} type="text/calendar">${this.t('addToCalendar')}</a>` : nothing}
+      ${outcome ? html`<a href=${outcome}>${this.t('outcomeLink')}</a>` : nothing}
+    </p>`;
+  }
+
+  /** A phase change seen while mounted (e.g. open → closed as time passes) is announced once; ticking text never is. */
+  private announcePhaseChanges(): void {
+    for (const { item, countdown } of this.countdowns) {
+      const previous = this.phases.get(item.slug);
+      this.phases.set(item.slug, countdown.phase);
+      if (previous && previous !== countdown.phase) {
+        this.announcement = `${item.title}: ${this.t(PHASE_LABEL_KEYS[countdown.phase])}`;
+      }
+    }
+  }
+}

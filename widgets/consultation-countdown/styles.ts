@@ -1,0 +1,58 @@
+import { css } from 'lit';
+
+export const countdownStyles = css`
+  :host {
+    --_countdown-background: var(--send-countdown-background, var(--_surface));
+    --_countdown-border: var(--send-countdown-border-colour, var(--_accent));
+  }
+  .consultations {
+    display: grid;
+    gap: var(--_space);
+  }
+  .consultation {
+    padding: var(--_space);
+    background: var(--_countdown-background);
+    border: 1px solid var(--_border);
+    border-left: 5px solid var(--_countdown-border);
+    border-radius: var(--_radius);
+  }
+  .consultation[data-phase='closed'],
+  .consultation[data-phase='outcome'] {
+    border-left-color: var(--_secondary);
+  }
+  .countdown {
+    font-size: 1.25rem;
+    font-weight: 700;
+    margin-bottom: calc(var(--_space) / 4);
+  }
+  .closing-date {
+    color: var(--_secondary);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) / 2) var(--_space);
+    align-items: center;
+    margin: 0;
+  }
+  .respond {
+    display: inline-block;
+    padding: 0.5em 0.9em;
+    font-weight: 700;
+    color: var(--_accent-text);
+    background: var(--send-button-colour, #00703c);
+    border-radius: var(--_radius);
+    box-shadow: 0 2px 0 var(--send-button-shadow-colour, #002d18);
+    text-decoration: none;
+  }
+  .respond:visited,
+  .respond:hover {
+    color: var(--_accent-text);
+    background: var(--send-button-hover-colour, #005a30);
+  }
+  @media (forced-colors: active) {
+    .respond {
+      border: 2px solid ButtonText;
+    }
+  }
+`;
