@@ -19,8 +19,8 @@ export async function ensureLocalEditor(strapi: any) {
   const password = process.env.LOCAL_EDITOR_PASSWORD || `Send-${randomBytes(9).toString('base64url')}-7a`;
   await users.createFirstAdmin({ email, password, firstname: 'Local', lastname: 'Editor' });
 
-  const file = path.join(strapi.dirs.app.root, LOCAL_EDITOR_FILE);
+  const file = path.resolve(strapi.dirs.app.root, process.env.LOCAL_EDITOR_FILE || LOCAL_EDITOR_FILE);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify({ email, password, note: 'Local development account. Not created in production.' }, null, 2), { mode: 0o600 });
-  strapi.log.info(`Created the local editor account ${email} (password in ${LOCAL_EDITOR_FILE}).`);
+  strapi.log.info(`Created the local editor account ${email} (password in ${path.relative(strapi.dirs.app.root, file)}).`);
 }

@@ -1,0 +1,145 @@
+/**
+ * The set-up steps shared by `npm start` and `npm test`. Each step checks
+ * whether its work is already done (and fresh) before doing it, so a second
+ * run starts in seconds.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const cmsDir = path.join(repoRoot, 'cms');
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** Strapi's command-line entry, wherever npm placed it (hoisted to the root in this workspace). */
+export const strapiCli = () => path.join(path.dirname(createRequire(path.join(cmsDir, 'package.json')).resolve('@strapi/strapi/package.json')), 'bin', 'strapi.js');
+
+const bold = (s) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[22m` : s);
+export const say = (message) => console.log(`${bold('›')} ${message}`);
+
+/** Runs a command with its output shown, rejecting with a readable error on failure. */
+export function run(command, args, { cwd = repoRoot, env = {}, quiet = false } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: quiet ? 'ignore' : 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`))
+    );
+  });
+}
+
+/** Newest modification time under the given files and folders. */
+function newestMtime(paths) {
+  let newest = 0;
+  const visit = (p) => {
+    let stat;
+    try {
+      stat = fs.statSync(p);
+    } catch {
+      return;
+    }
+    if (stat.isDirectory()) {
+      for (const entry of fs.readdirSync(p)) if (entry !== 'node_modules' && entry !== 'dist') visit(path.join(p, entry));
+    } else newest = Math.max(newest, stat.mtimeMs);
+  };
+  paths.forEach(visit);
+  return newest;
+}
+
+function hashOf(paths) {
+  const hash = createHash('sha256');
+  const visit = (p) => {
+    if (!fs.existsSync(p)) return;
+    if (fs.statSync(p).isDirectory()) for (const entry of fs.readdirSync(p).sort()) visit(path.join(p, entry));
+    else hash.update(p).update(fs.readFileSync(p));
+  };
+  paths.forEach(visit);
+  return hash.digest('hex');
+}
+
+/** npm packages: installed when node_modules is missing or older than the lock file. */
+export async function ensureDependencies() {
+  const marker = path.join(repoRoot, 'node_modules', '.package-lock.json');
+  const lock = path.join(repoRoot, 'package-lock.json');
+  const fresh = fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= fs.statSync(lock).mtimeMs;
+  const nativeBuilt = fs.existsSync(path.join(repoRoot, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'));
+  if (fresh && nativeBuilt) return;
+  say('Installing npm packages (the first time takes about 4 minutes: the SQLite driver compiles from source)…');
+  await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=warn']);
+}
+
+/** Debian packages the browser and feed tests need: Chromium and xmllint. */
+export async function ensureSystemPackages({ packages = { chromium: CHROMIUM, 'libxml2-utils': '/usr/bin/xmllint' } } = {}) {
+  const missing = Object.entries(packages).filter(([, file]) => !fs.existsSync(file)).map(([name]) => name);
+  if (missing.length === 0) return;
+  const aptGet = spawnSync('sh', ['-c', 'command -v apt-get'], { encoding: 'utf8' }).stdout.trim();
+  if (!aptGet) throw new Error(`Missing ${missing.join(', ')}, and there is no apt-get here to install them. Install them, or set CHROMIUM_PATH.`);
+  say(`Installing Debian packages: ${missing.join(', ')}…`);
+  const [command, ...prefix] = process.getuid?.() === 0 ? ['apt-get'] : ['sudo', 'apt-get'];
+  const env = { DEBIAN_FRONTEND: 'noninteractive' };
+  await run(command, [...prefix, 'update', '-qq'], { env });
+  await run(command, [...prefix, 'install', '-y', '-qq', ...missing], { env });
+}
+
+/** The widget bundles in dist/widgets, rebuilt when their sources changed. */
+export async function buildWidgets({ force = false } = {}) {
+  const output = path.join(repoRoot, 'dist', 'widgets', 'send-widgets.js');
+  const sources = ['widgets', 'rollup.config.mjs', 'package-lock.json', 'tsconfig.json'].map((p) => path.join(repoRoot, p));
+  if (!force && fs.existsSync(output) && fs.statSync(output).mtimeMs >= newestMtime(sources)) return;
+  say('Building the widgets…');
+  await run(process.execPath, [path.join(repoRoot, 'node_modules', 'rollup', 'dist', 'bin', 'rollup'), '-c', 'rollup.config.mjs', '--silent']);
+}
+
+const stampFile = path.join(cmsDir, 'dist', '.send-build.json');
+const readStamp = () => {
+  try {
+    return JSON.parse(fs.readFileSync(stampFile, 'utf8'));
+  } catch {
+    return {};
+  }
+};
+
+/**
+ * The CMS: server code compiled to cms/dist (7 s) whenever it changed, and the
+ * admin panel (about a minute) only when it is missing or its inputs changed.
+ */
+export async function buildCms({ admin = true } = {}) {
+  const adminInputs = hashOf(['package-lock.json', 'cms/package.json', 'cms/src/admin', 'cms/config/admin.ts', 'cms/config/plugins.ts'].map((p) => path.join(repoRoot, p)));
+  const serverInputs = hashOf(['cms/src', 'cms/config', 'cms/tsconfig.json', 'package-lock.json'].map((p) => path.join(repoRoot, p)));
+  const stamp = readStamp();
+  const adminBuilt = fs.existsSync(path.join(cmsDir, 'dist', 'build', 'index.html'));
+  if (admin && (!adminBuilt || stamp.admin !== adminInputs)) {
+    say('Building the Strapi admin panel (about a minute, only when it changes)…');
+    await run(process.execPath, [strapiCli(), 'build'], { cwd: cmsDir, env: { STRAPI_TELEMETRY_DISABLED: 'true' } });
+    writeStamp({ ...readStamp(), admin: adminInputs, server: serverInputs });
+    return;
+  }
+  if (stamp.server === serverInputs && fs.existsSync(path.join(cmsDir, 'dist', 'src', 'index.js'))) return;
+  say('Compiling the CMS…');
+  await run('node', ['-e', "require('@strapi/strapi').compileStrapi({ appDir: process.cwd() }).catch((e) => { console.error(e); process.exit(1); })"], { cwd: cmsDir });
+  writeStamp({ ...readStamp(), server: serverInputs });
+}
+
+function writeStamp(stamp) {
+  fs.mkdirSync(path.dirname(stampFile), { recursive: true });
+  fs.writeFileSync(stampFile, JSON.stringify(stamp, null, 2));
+}
+
+/** Resolves once GET url answers 2xx/3xx, or rejects after `timeoutMs`. */
+export async function waitForHttp(url, { timeoutMs = 120_000, child } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`The CMS exited (code ${child.exitCode}) before answering ${url}.`);
+    try {
+      const response = await fetch(url, { redirect: 'manual' });
+      if (response.status < 400) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`Nothing answered ${url} within ${timeoutMs / 1000} s.`);
+}

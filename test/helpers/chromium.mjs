@@ -1,0 +1,26 @@
+/** Launch options for Debian's Chromium, shared by the browser tests. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CHROMIUM } from '../../scripts/lib/steps.mjs';
+
+// Without these flags Chromium reaches for the network at start-up, which is closed here.
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+export function launchOptions() {
+  return {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    userDataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'send-chromium-')),
+  };
+}
