@@ -321,3 +321,16 @@ describe('editor rules', () => {
     );
   });
 });
+
+describe('the admin speaks plainly to editors', () => {
+  test('the three content types have clear names and labelled fields', async () => {
+    const names = ['api::article.article', 'api::consultation.consultation', 'api::staffing-update.staffing-update'].map((uid) => cms.strapi.contentTypes[uid].info.displayName);
+    assert.deepEqual(names, ['SEND news', 'Consultations', 'Staffing and service updates']);
+    const contentTypes = cms.strapi.plugin('content-manager').service('content-types');
+    const config = await contentTypes.findConfiguration(contentTypes.findContentType('api::consultation.consultation'));
+    assert.equal(config.metadatas.forParentsAndCarers.edit.label, 'For parents and carers');
+    assert.equal(config.metadatas.closesAt.edit.label, 'Closes at');
+    assert.match(config.metadatas.summary.edit.description, /300 characters/);
+    assert.equal(config.settings.mainField, 'title');
+  });
+});
