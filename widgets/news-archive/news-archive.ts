@@ -1,0 +1,410 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { formatMonthYear } from '../core/dates.js';
+import { describeFile } from '../core/files.js';
+import { heading } from '../core/heading.js';
+import { JsonLoader } from '../core/loader.js';
+import { renderBlocks } from '../core/rich-text.js';
+import { SendElement } from '../core/send-element.js';
+import { baseStyles, richTextStyles } from '../core/styles.js';
+import type { StringKey } from '../core/strings.js';
+import {
+  isItemResponse,
+  isListResponse,
+  type Facet,
+  type ItemResponse,
+  type ListResponse,
+  type UpdateDetail,
+  type UpdateSummary,
+} from '../core/types.js';
+import { safeHref, withQuery } from '../core/urls.js';
+import { emptyView, pageNumbers, readView, sameView, viewHref, type ArchiveView } from './url-state.js';
+import { newsArchiveStyles } from './styles.js';
+
+type Facets = NonNullable<ListResponse['meta']['facets']>;
+type FilterName = 'type' | 'topic' | 'audience' | 'year';
+
+const FILTERS: Array<{ name: FilterName; facet: keyof Facets; label: StringKey }> = [
+  { name: 'type', facet: 'types', label: 'typeFilter' },
+  { name: 'topic', facet: 'topics', label: 'topicFilter' },
+  { name: 'audience', facet: 'audiences', label: 'audienceFilter' },
+  { name: 'year', facet: 'years', label: 'yearFilter' },
+];
+
+const SEARCH_DELAY_MS = 400;
+
+const filtersOf = ({ item: _item, ...filters }: ArchiveView): Omit<ArchiveView, 'item'> => filters;
+
+/** Where focus goes after the next render. */
+type PendingFocus = { target: 'reading-title' } | { target: 'result'; key: string; scrollY: number } | { target: 'results' };
+
+/**
+ * Every published SEND update with search, filters, pagination and an in-place reading view.
+ *
+ * @summary Searchable, filterable archive of SEND updates whose state lives in the page URL.
+ *
+ * @slot empty - Shown instead of the default message when nothing matches.
+ * @slot error - Shown instead of the default message (and fallback link) when updates cannot load.
+ *
+ * @csspart heading - The widget heading.
+ * @csspart search - The search and filter form.
+ * @csspart item - Each result.
+ * @csspart item-link - The title link of each result.
+ * @csspart tag - The type label.
+ * @csspart meta - The line with type label and date.
+ * @csspart pagination - The pagination navigation.
+ * @csspart article - The reading view.
+ * @csspart notice - The "may be out of date" notice shown when cached data is used.
+ * @csspart loading - The loading message.
+ * @csspart empty - The empty state container.
+ * @csspart error - The error state container.
+ *
+ * @cssproperty --send-control-border-colour - Border of the search box and selects.
+ * @cssproperty --send-news-archive-panel-background - Background of the search and filter panel.
+ *
+ * @fires send-loaded - Results rendered; detail `{ count, total, stale }`.
+ * @fires send-error - Loading failed; detail `{ message, kind }`.
+ * @fires send-filter-change - Search, filters or page changed; detail is the new view.
+ * @fires send-item-select - An item was opened in the reading view; detail `{ type, slug, title }`.
+ */
+export class SendNewsArchive extends SendElement {
+  static override styles = [baseStyles, richTextStyles, newsArchiveStyles];
+
+  /** Results per page (1–100). */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
+
+  @state() private view: ArchiveView = emptyView;
+  /** The search box text, which runs ahead of `view.q` while the reader types. */
+  @state() private draftQuery = '';
+
+  protected readonly defaultHeadingKey = 'archiveHeading' as const;
+
+  private readonly results = new JsonLoader<ListResponse>(this, isListResponse, { cache: true });
+  private readonly article = new JsonLoader<ItemResponse>(this, isItemResponse, { cache: true });
+  private facets: Facets = {};
+  private searchTimer?: ReturnType<typeof setTimeout>;
+  private pendingFocus: PendingFocus | null = null;
+  /** Result link and scroll position to return to from the reading view. */
+  private openedFrom?: { key: string; scrollY: number };
+
+  private readonly onPopState = () => this.showView(readView(location.search, this.urlPrefix));
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.onPopState);
+    this.view = readView(location.search, this.urlPrefix);
+    this.draftQuery = this.view.q;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.onPopState);
+    clearTimeout(this.searchTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // Keep the last facets while a new page of results loads, so the filters do not flicker.
+    if (this.results.state.status === 'loaded') this.facets = this.results.state.data.meta.facets ?? this.facets;
+    if (this.view.item) {
+      const url = this.itemUrl(this.view.item);
+      if (url !== this.article.url || this.article.state.status === 'idle') void this.fetchArticle(url);
+    } else {
+      const url = this.resultsUrl;
+      if (url !== this.results.url || this.results.state.status === 'idle') void this.fetchResults(url);
+    }
+  }
+
+  protected override updated(): void {
+    const focus = this.pendingFocus;
+    if (!focus) return;
+    const root = this.renderRoot as ShadowRoot;
+    let target: HTMLElement | null = null;
+    if (focus.target === 'reading-title') target = root.querySelector('.reading-title');
+    else if (focus.target === 'results') target = root.querySelector('.results-count');
+    else target = root.querySelector(`a[data-key="${CSS.escape(focus.key)}"]`);
+    if (!target) return; // not rendered yet (still loading): try after the next render
+    this.pendingFocus = null;
+    target.focus({ preventScroll: focus.target === 'result' });
+    if (focus.target === 'result') window.scrollTo({ top: focus.scrollY });
+  }
+
+  private get resultsUrl(): string {
+    const { q, type, topic, audience, year, page } = this.view;
+    const pageSize = Math.min(100, Math.max(1, Math.floor(this.pageSize) || 10));
+    return withQuery(`${this.apiOrigin}/api/updates`, { q, type, topic, audience, year, page, pageSize });
+  }
+
+  private itemUrl(key: string): string {
+    const [type, slug] = key.split('/');
+    return `${this.apiOrigin}/api/updates/${encodeURIComponent(type)}/${encodeURIComponent(slug)}`;
+  }
+
+  private async fetchResults(url: string): Promise<void> {
+    const settled = await this.results.load(url);
+    const data = settled?.status === 'loaded' ? settled.data : undefined;
+    this.reportLoad(settled, data?.data.length ?? 0, data?.meta.pagination.total ?? 0);
+  }
+
+  private async fetchArticle(url: string): Promise<void> {
+    const settled = await this.article.load(url);
+    this.reportLoad(settled, settled?.status === 'loaded' ? 1 : 0, settled?.status === 'loaded' ? 1 : 0);
+  }
+
+  /** Moves to a new view: records it in history (push for navigation, replace while typing) and renders it. */
+  private navigate(next: ArchiveView, mode: 'push' | 'replace', focus: PendingFocus | null = null): void {
+    if (sameView(next, this.view)) return;
+    const openingItem = Boolean(next.item) && !this.view.item;
+    history[mode === 'push' ? 'pushState' : 'replaceState'](
+      openingItem ? { sendArchiveOpenedItem: this.urlPrefix } : history.state,
+      '',
+      viewHref(next, this.urlPrefix),
+    );
+    this.showView(next, { focus });
+  }
+
+  private showView(next: ArchiveView, options: { focus?: PendingFocus | null } = {}): void {
+    const previous = this.view;
+    this.view = next;
+    this.draftQuery = next.q;
+    if (next.item && next.item !== previous.item) {
+      this.pendingFocus = { target: 'reading-title' };
+    } else if (!next.item && previous.item && this.openedFrom) {
+      this.pendingFocus = { target: 'result', ...this.openedFrom };
+      this.openedFrom = undefined;
+    } else {
+      this.pendingFocus = options.focus ?? null;
+    }
+    const filters = filtersOf(next);
+    if (JSON.stringify(filters) !== JSON.stringify(filtersOf(previous))) this.emit('send-filter-change', filters);
+  }
+
+  private readonly onResultClick = (event: MouseEvent) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const link = event.currentTarget as HTMLAnchorElement;
+    const key = link.dataset.key ?? '';
+    event.preventDefault();
+    this.openedFrom = { key, scrollY: window.scrollY };
+    const [type, slug] = key.split('/');
+    this.emit('send-item-select', { type, slug, title: link.textContent?.trim() ?? '' });
+    this.navigate({ ...this.view, item: key }, 'push');
+  };
+
+  private readonly onBackClick = (event: MouseEvent) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    // Opened from the results: go back in history so the Back button and this link agree.
+    if (history.state?.sendArchiveOpenedItem === this.urlPrefix) history.back();
+    else this.navigate({ ...this.view, item: '' }, 'push');
+  };
+
+  private readonly onPageClick = (event: MouseEvent) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    const page = Number((event.currentTarget as HTMLAnchorElement).dataset.page);
+    this.navigate({ ...this.view, page }, 'push', { target: 'results' });
+  };
+
+  private setFilter(name: FilterName, value: string): void {
+    const next = { ...this.view, page: 1, [name]: name === 'year' ? value : value ? [value] : [] };
+    this.navigate(next, 'push');
+  }
+
+  private readonly onSearchInput = (event: InputEvent) => {
+    this.draftQuery = (event.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => this.applySearch('replace'), SEARCH_DELAY_MS);
+  };
+
+  private readonly onSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    clearTimeout(this.searchTimer);
+    this.applySearch('push');
+  };
+
+  private applySearch(mode: 'push' | 'replace'): void {
+    const q = this.draftQuery.trim().slice(0, 200);
+    if (q !== this.view.q) this.navigate({ ...this.view, q, page: 1 }, mode);
+  }
+
+  private readonly clearFilters = () => this.navigate({ ...emptyView }, 'push', { target: 'results' });
+
+  protected override render() {
+    return html`
+      ${this.renderWidgetHeading(this.heading ?? this.t(this.defaultHeadingKey))}
+      ${this.view.item ? this.renderReadingView() : this.renderResultsView()}
+    `;
+  }
+
+  private renderResultsView(): TemplateResult {
+    const current = this.results.state;
+    const data = current.status === 'loaded' ? current.data : undefined;
+    return html`
+      ${this.renderSearchForm()}
+      <p class="results-count" role="status" tabindex="-1">
+        ${data ? this.t('resultCount', { count: data.meta.pagination.total }) : ''}
+      </p>
+      ${current.status === 'error'
+        ? this.renderError()
+        : data
+          ? html`${this.renderStaleNotice(current)}${data.data.length
+              ? html`${this.renderGroups(data.data)}${this.renderPagination(data)}`
+              : this.renderEmpty()}`
+          : this.renderLoading()}
+    `;
+  }
+
+  private renderSearchForm(): TemplateResult {
+    const id = (name: string) => `${this.urlPrefix}${name}`;
+    const hasFilters = !sameView({ ...this.view, page: 1, item: '' }, emptyView);
+    return html`<form part="search" role="search" @submit=${this.onSubmit}>
+      <div class="search-row">
+        <div class="field">
+          <label for=${id('q')}>${this.t('searchLabel')}</label>
+          <input id=${id('q')} type="search" maxlength="200" .value=${this.draftQuery} @input=${this.onSearchInput} />
+        </div>
+        <button type="submit">${this.t('searchButton')}</button>
+      </div>
+      <div class="filters">
+        ${FILTERS.map(({ name, facet, label }) => {
+          const options = (this.facets[facet] ?? []) as Facet<string | number>[];
+          const selected = name === 'year' ? this.view.year : (this.view[name][0] ?? '');
+          return html`<div class="field">
+            <label for=${id(name)}>${this.t(label)}</label>
+            <select id=${id(name)} @change=${(event: Event) => this.setFilter(name, (event.target as HTMLSelectElement).value)}>
+              <option value="" ?selected=${!selected}>${this.t('anyOption')}</option>
+              ${options.map(
+                (option) =>
+                  html`<option value=${option.value} ?selected=${String(option.value) === selected}>
+                    ${option.label ?? option.value} (${option.count})
+                  </option>`,
+              )}
+            </select>
+          </div>`;
+        })}
+      </div>
+      ${hasFilters
+        ? html`<p><button type="button" class="secondary" @click=${this.clearFilters}>${this.t('clearFilters')}</button></p>`
+        : nothing}
+    </form>`;
+  }
+
+  /** Results under year and month headings (the API returns them newest first). */
+  private renderGroups(items: UpdateSummary[]): TemplateResult[] {
+    const lang = this.locale;
+    const yearLevel = this.childHeadingLevel;
+    const byYear = new Map<string, Map<string, UpdateSummary[]>>();
+    for (const item of items) {
+      const year = item.date.slice(0, 4);
+      const month = formatMonthYear(item.date, lang);
+      const months = byYear.get(year) ?? new Map<string, UpdateSummary[]>();
+      months.set(month, [...(months.get(month) ?? []), item]);
+      byYear.set(year, months);
+    }
+    return [...byYear].map(
+      ([year, months]) => html`${heading(yearLevel, year, { className: 'group-year' })}
+      ${[...months].map(
+        ([month, monthItems]) => html`${heading(yearLevel + 1, month, { className: 'group-month' })}
+          <ul class="items plain-list" role="list">
+            ${monthItems.map((item) =>
+              this.renderItem(item, yearLevel + 2, {
+                href: this.itemLink(item) ?? viewHref({ ...this.view, item: `${item.type}/${item.slug}` }, this.urlPrefix),
+                onOpen: this.itemHref ? undefined : this.onResultClick,
+              }),
+            )}
+          </ul>`,
+      )}`,
+    );
+  }
+
+  /** The reading view links to itself unless the host has its own item pages (`item-href`). */
+  protected override itemLink(item: Pick<UpdateSummary, 'type' | 'slug' | 'id'>): string | undefined {
+    return this.itemHref ? super.itemLink(item) : undefined;
+  }
+
+  private renderPagination(data: ListResponse): TemplateResult | typeof nothing {
+    const { page, pageCount } = data.meta.pagination;
+    if (pageCount <= 1) return nothing;
+    const pageLink = (target: number) => viewHref({ ...this.view, page: target }, this.urlPrefix);
+    return html`<nav part="pagination" aria-label=${this.t('paginationLabel')}>
+      <ul class="plain-list" role="list">
+        ${page > 1
+          ? html`<li>
+              <a href=${pageLink(page - 1)} rel="prev" data-page=${page - 1} @click=${this.onPageClick}
+                >${this.t('previousPage')}<span class="visually-hidden"> ${this.t('pageSuffix')}</span></a
+              >
+            </li>`
+          : nothing}
+        ${pageNumbers(page, pageCount).map((number) =>
+          number === null
+            ? html`<li class="ellipsis">…</li>`
+            : html`<li>
+                <a
+                  href=${pageLink(number)}
+                  data-page=${number}
+                  aria-label=${this.t('pageNumber', { page: number })}
+                  aria-current=${number === page ? 'page' : nothing}
+                  @click=${this.onPageClick}
+                  >${number}</a
+                >
+              </li>`,
+        )}
+        ${page < pageCount
+          ? html`<li>
+              <a href=${pageLink(page + 1)} rel="next" data-page=${page + 1} @click=${this.onPageClick}
+                >${this.t('nextPage')}<span class="visually-hidden"> ${this.t('pageSuffix')}</span></a
+              >
+            </li>`
+          : nothing}
+      </ul>
+    </nav>`;
+  }
+
+  private renderReadingView(): TemplateResult {
+    const current = this.article.state;
+    const back = html`<a class="back" href=${viewHref({ ...this.view, item: '' }, this.urlPrefix)} @click=${this.onBackClick}
+      >${this.t('backToResults')}</a
+    >`;
+    if (current.status === 'loaded') return html`${back}${this.renderStaleNotice(current)}${this.renderArticle(current.data.data)}`;
+    if (current.status === 'error') {
+      return html`${back}${current.failure.kind === 'not-found' ? html`<p>${this.t('itemNotFound')}</p>` : this.renderError()}`;
+    }
+    return html`${back}${this.renderLoading('loadingItem')}`;
+  }
+
+  private renderArticle(item: UpdateDetail): TemplateResult {
+    const level = this.childHeadingLevel;
+    const base = this.apiOrigin;
+    const lang = this.locale;
+    const easyRead = safeHref(item.easyReadVersion?.url ?? item.easyReadUrl, base);
+    const downloads = (item.downloads ?? []).flatMap((file) => {
+      const href = safeHref(file.url, base);
+      return href ? [{ ...file, href }] : [];
+    });
+    const richText = { baseHeadingLevel: level, baseUrl: base, externalLabel: this.t('externalLink') };
+    return html`<article part="article">
+      ${heading(level, item.title, { className: 'reading-title', focusable: true })} ${this.renderItemMeta(item)}
+      ${item.topics?.length
+        ? html`<p class="topics"><span class="visually-hidden">${this.t('topics')}:</span>
+            ${item.topics.map((topic) => html`<span class="tag">${topic.name}</span>`)}</p>`
+        : nothing}
+      ${easyRead ? html`<p><a href=${easyRead}>${this.t('easyRead')}</a></p>` : nothing}
+      <div class="rich-text">${renderBlocks(item.body, richText)}</div>
+      ${item.outcome?.length
+        ? html`${heading(level + 1, this.t('outcomeLink'))}<div class="rich-text">${renderBlocks(item.outcome, {
+              ...richText,
+              baseHeadingLevel: level + 1,
+            })}</div>`
+        : nothing}
+      ${downloads.length
+        ? html`${heading(level + 1, this.t('downloads'))}
+            <ul class="downloads plain-list" role="list">
+              ${downloads.map(
+                (file) =>
+                  html`<li><a href=${file.href}>${file.title}</a> (${describeFile(file.format, file.sizeBytes, lang)})</li>`,
+              )}
+            </ul>`
+        : nothing}
+    </article>`;
+  }
+}

@@ -1,0 +1,129 @@
+import { css } from 'lit';
+
+export const newsArchiveStyles = css`
+  :host {
+    --_control-border: var(--send-control-border-colour, #0b0c0c);
+    --_panel-background: var(--send-news-archive-panel-background, var(--send-notice-background, #f3f2f1));
+  }
+  form {
+    margin: 0 0 var(--_space);
+    padding: var(--_space);
+    background: var(--_panel-background);
+    border-radius: var(--_radius);
+  }
+  .search-row,
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) / 2) var(--_space);
+    align-items: flex-end;
+  }
+  .filters {
+    margin-top: var(--_space);
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    flex: 1 1 10rem;
+    min-width: 0;
+  }
+  .search-row .field {
+    flex: 1 1 14rem;
+  }
+  label {
+    font-weight: 700;
+    margin-bottom: 0.25em;
+  }
+  input,
+  select,
+  button {
+    font: inherit;
+    color: var(--send-text-colour, #0b0c0c);
+    max-width: 100%;
+  }
+  input,
+  select {
+    min-height: 2.5rem;
+    padding: 0.25em 0.4em;
+    background: var(--_surface);
+    border: 2px solid var(--_control-border);
+    border-radius: 0;
+  }
+  button {
+    min-height: 2.5rem;
+    padding: 0.4em 0.9em;
+    font-weight: 700;
+    color: var(--_accent-text);
+    background: var(--_accent);
+    border: 2px solid transparent;
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  button.secondary {
+    color: var(--send-link-colour, #1d70b8);
+    background: transparent;
+    text-decoration: underline;
+    padding-inline: 0;
+  }
+  .results-count {
+    font-weight: 700;
+  }
+  .group-year {
+    font-size: 1.5rem;
+    margin-top: var(--_space);
+  }
+  .group-month {
+    font-size: 1.25rem;
+    color: var(--_secondary);
+  }
+  .items {
+    display: grid;
+    gap: var(--_space);
+    margin-bottom: var(--_space);
+  }
+  .item {
+    padding-bottom: var(--_space);
+    border-bottom: 1px solid var(--_border);
+  }
+  .item-title {
+    font-size: 1.125rem;
+  }
+  .summary {
+    margin: 0;
+  }
+  nav ul {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 0.5em;
+    align-items: center;
+  }
+  nav a,
+  nav .ellipsis {
+    display: inline-block;
+    min-width: 2.75rem;
+    min-height: 2.75rem;
+    padding: 0.6em 0.5em;
+    text-align: center;
+  }
+  nav a[aria-current='page'] {
+    color: var(--_accent-text);
+    background: var(--_accent);
+    font-weight: 700;
+    text-decoration: none;
+  }
+  .reading-title {
+    font-size: 2rem;
+  }
+  .back {
+    display: inline-block;
+    margin-bottom: var(--_space);
+  }
+  .topics {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+  }
+  .downloads li {
+    margin-bottom: 0.5em;
+  }
+`;

@@ -1,0 +1,315 @@
+import { sendKeys } from '@web/test-runner-commands';
+import '../define.js';
+import type { SendNewsArchive } from '../news-archive.js';
+import { pageNumbers } from '../url-state.js';
+import { fixtureFetcher, listAndItem, type FixtureName } from '../../fixtures/index.js';
+import {
+  assert,
+  assertEqual,
+  assertExcludes,
+  assertIncludes,
+  axeViolations,
+  captureHostErrors,
+  mount,
+  nextEvent,
+  recording,
+  shadow,
+  textOf,
+  unmountAll,
+  waitFor,
+  type HostErrorLog,
+} from '../../test/helpers.js';
+
+const API = 'https://cms.example';
+const testPageUrl = location.href;
+
+const ITEM_PATH = /^\/api\/updates\/[^/]+\/[^/]+$/;
+
+async function mountArchive(
+  options: { list?: FixtureName; item?: FixtureName; attributes?: Record<string, string>; search?: string } = {},
+) {
+  if (options.search) history.replaceState(null, '', `${location.pathname}${options.search}`);
+  const fetcher = recording(listAndItem(options.list ?? 'archivePage', options.item ?? 'articleWithEverything'));
+  const archive = await mount<SendNewsArchive>('send-news-archive', {
+    attributes: { api: API, ...options.attributes },
+    properties: { fetcher },
+  });
+  await settled(archive);
+  return { archive, fetcher };
+}
+
+const settled = (archive: SendNewsArchive) =>
+  waitFor(() => !shadow(archive).querySelector('.loading'), 'archive to settle');
+
+const listRequests = (fetcher: { urls: URL[] }) => fetcher.urls.filter((url) => !ITEM_PATH.test(url.pathname));
+const lastListRequest = (fetcher: { urls: URL[] }) => listRequests(fetcher).at(-1)!.searchParams;
+const param = (name: string) => new URLSearchParams(location.search).get(name);
+const activeInShadow = (archive: SendNewsArchive) => shadow(archive).activeElement as HTMLElement | null;
+
+function resultLink(archive: SendNewsArchive, key: string): HTMLAnchorElement {
+  const link = shadow(archive).querySelector<HTMLAnchorElement>(`a[data-key="${key}"]`);
+  assert(link, `result link ${key}`);
+  return link;
+}
+
+async function openItem(archive: SendNewsArchive, key: string) {
+  resultLink(archive, key).click();
+  await waitFor(() => Boolean(shadow(archive).querySelector('.reading-title')), 'reading view');
+  await archive.updateComplete;
+}
+
+describe('<send-news-archive>', () => {
+  let errors: HostErrorLog;
+  beforeEach(() => {
+    localStorage.clear();
+    errors = captureHostErrors();
+  });
+  afterEach(() => {
+    unmountAll();
+    history.replaceState(null, '', testPageUrl);
+    errors.stop();
+    assertEqual(errors.messages, [], 'host page errors');
+  });
+
+  it('restores search, filters and page from prefixed URL parameters, keeping the host’s own', async () => {
+    const { archive, fetcher } = await mountArchive({
+      search: '?tab=2&send-q=ehcp&send-type=consultation&send-year=2022&send-page=2',
+    });
+    const request = lastListRequest(fetcher);
+    assertEqual(
+      [request.get('q'), request.get('type'), request.get('year'), request.get('page'), request.get('pageSize')],
+      ['ehcp', 'consultation', '2022', '2', '10'],
+      'request',
+    );
+    assertEqual(shadow(archive).querySelector<HTMLInputElement>('input[type="search"]')?.value, 'ehcp', 'search box');
+    assertEqual(shadow(archive).querySelector<HTMLSelectElement>('#send-type')?.value, 'consultation', 'type select');
+    assertEqual(shadow(archive).querySelector<HTMLSelectElement>('#send-year')?.value, '2022', 'year select');
+    assertEqual(param('tab'), '2', 'host parameter untouched');
+  });
+
+  it('groups results under year and month headings below its own heading level', async () => {
+    const { archive } = await mountArchive({ attributes: { 'heading-level': '2' } });
+    const outline = [...shadow(archive).querySelectorAll('h2, h3, h4')].map((h) => `${h.localName} ${h.textContent?.trim()}`);
+    assertEqual(
+      outline.slice(0, 5),
+      ['h2 SEND news and updates', 'h3 2026', 'h4 February 2026', 'h3 2024', 'h4 January 2024'],
+      'outline',
+    );
+    assert(shadow(archive).querySelector('.item h5 a'), 'result titles one level below the month');
+  });
+
+  it('announces the result count in a single polite status region', async () => {
+    const { archive } = await mountArchive();
+    const regions = shadow(archive).querySelectorAll('[role="status"], [aria-live]');
+    assertEqual(regions.length, 1, 'one live region');
+    assertEqual(regions[0].textContent?.trim(), '18 updates found', 'count');
+  });
+
+  it('paginates like GOV.UK and fetches the chosen page', async () => {
+    const { archive, fetcher } = await mountArchive({ search: '?send-page=2' });
+    const nav = shadow(archive).querySelector('nav');
+    assertEqual(nav?.getAttribute('aria-label'), 'Results pages', 'nav label');
+    const links = [...nav!.querySelectorAll('a')];
+    assertEqual(links.map((a) => a.textContent?.replace(/\s+/g, ' ').trim()), ['Previous page', '1', '2', '3', '4', 'Next page'], 'links');
+    assertEqual(nav!.querySelector('[aria-current="page"]')?.textContent, '2', 'current page');
+    assertEqual(links[0].querySelector('.visually-hidden')?.textContent?.trim(), 'page', 'hidden context');
+
+    links.at(-1)!.click();
+    await waitFor(() => lastListRequest(fetcher).get('page') === '3', 'page 3 request');
+    assertEqual(param('send-page'), '3', 'page in URL');
+    await settled(archive);
+    await archive.updateComplete;
+    assertEqual(activeInShadow(archive)?.className, 'results-count', 'focus moved to the results');
+  });
+
+  it('builds the GOV.UK page list with gaps', () => {
+    assertEqual(pageNumbers(1, 1), [1], 'single page');
+    assertEqual(pageNumbers(5, 10), [1, null, 4, 5, 6, null, 10], 'middle');
+    assertEqual(pageNumbers(2, 4), [1, 2, 3, 4], 'no gaps needed');
+  });
+
+  it('filters from facet options, pushes history and fires send-filter-change', async () => {
+    const { archive, fetcher } = await mountArchive();
+    const topicSelect = shadow(archive).querySelector<HTMLSelectElement>('#send-topic')!;
+    const options = [...topicSelect.options].map((option) => option.textContent?.trim());
+    assertEqual(options, ['All', 'Inspections (8)', 'Funding (5)', 'EHC plans (12)'], 'options from facets');
+    const historyLength = history.length;
+    const changed = nextEvent<{ topic: string[]; page: number }>(archive, 'send-filter-change');
+    topicSelect.value = 'funding';
+    topicSelect.dispatchEvent(new Event('change'));
+    assertEqual((await changed).detail.topic, ['funding'], 'event detail');
+    await waitFor(() => lastListRequest(fetcher).get('topic') === 'funding', 'topic request');
+    assertEqual(lastListRequest(fetcher).get('page'), '1', 'back to page 1');
+    assertEqual(param('send-topic'), 'funding', 'URL');
+    assertEqual(history.length, historyLength + 1, 'history entry pushed');
+  });
+
+  it('debounces the search and replaces the history entry while typing', async () => {
+    const { archive, fetcher } = await mountArchive();
+    const input = shadow(archive).querySelector<HTMLInputElement>('input[type="search"]')!;
+    const before = listRequests(fetcher).length;
+    const historyLength = history.length;
+    for (const text of ['s', 'sh', 'short']) {
+      input.value = text;
+      input.dispatchEvent(new InputEvent('input'));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await waitFor(() => listRequests(fetcher).length > before, 'search request');
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    assertEqual(listRequests(fetcher).length, before + 1, 'one request for the burst');
+    assertEqual(lastListRequest(fetcher).get('q'), 'short', 'query');
+    assertEqual(param('send-q'), 'short', 'URL');
+    assertEqual(history.length, historyLength, 'history replaced, not pushed');
+  });
+
+  it('restores the previous view on back and the next on forward', async () => {
+    const { archive, fetcher } = await mountArchive();
+    const select = shadow(archive).querySelector<HTMLSelectElement>('#send-type')!;
+    select.value = 'consultation';
+    select.dispatchEvent(new Event('change'));
+    await waitFor(() => lastListRequest(fetcher).get('type') === 'consultation', 'filtered');
+
+    history.back();
+    await waitFor(() => param('send-type') === null && lastListRequest(fetcher).get('type') === null, 'back');
+    await archive.updateComplete;
+    assertEqual(shadow(archive).querySelector<HTMLSelectElement>('#send-type')?.value, '', 'select restored');
+
+    history.forward();
+    await waitFor(() => lastListRequest(fetcher).get('type') === 'consultation', 'forward');
+  });
+
+  it('opens the reading view in place, focuses its heading, and returns focus and scroll on Back to results', async () => {
+    const spacer = document.createElement('div');
+    spacer.style.height = '2000px';
+    document.body.prepend(spacer);
+    try {
+      const { archive, fetcher } = await mountArchive();
+      window.scrollTo({ top: 1500 });
+      const selected = nextEvent<{ type: string; slug: string }>(archive, 'send-item-select');
+      await openItem(archive, 'article/send-improvement-plan-2024');
+      assertEqual((await selected).detail.slug, 'send-improvement-plan-2024', 'select event');
+      assertEqual(fetcher.urls.at(-1)?.href, `${API}/api/updates/article/send-improvement-plan-2024`, 'item request');
+      assertEqual(param('send-item'), 'article/send-improvement-plan-2024', 'URL');
+      assertEqual(activeInShadow(archive)?.textContent, 'Our SEND improvement plan for 2024', 'focus on title');
+
+      window.scrollTo({ top: 0 });
+      shadow(archive).querySelector<HTMLAnchorElement>('a.back')!.click();
+      await waitFor(() => param('send-item') === null && Boolean(shadow(archive).querySelector('.items')), 'results again');
+      await waitFor(() => activeInShadow(archive)?.dataset.key === 'article/send-improvement-plan-2024', 'focus returned');
+      assertEqual(Math.round(window.scrollY), 1500, 'scroll restored');
+    } finally {
+      spacer.remove();
+    }
+  });
+
+  it('renders every rich-text block, downloads and Easy Read in the reading view', async () => {
+    const { archive } = await mountArchive({ search: '?send-item=article/send-improvement-plan-2024' });
+    const root = shadow(archive);
+    assertEqual(root.querySelector('h3.reading-title')?.textContent, 'Our SEND improvement plan for 2024', 'title level');
+    assertEqual(root.querySelector('h5')?.textContent, 'What is changing', 'body h2 shifted below the title');
+    assertEqual(root.querySelector('h6')?.textContent, 'Steps we will take', 'body h3 clamped to h6');
+    for (const selector of ['strong', 'em', 'u', 's', 'p code', 'blockquote', 'pre code', 'ol > li', 'ol li.nested > ul > li', 'figure img', 'figcaption']) {
+      assert(root.querySelector(`.rich-text ${selector}`), `renders ${selector}`);
+    }
+    const images = [...root.querySelectorAll<HTMLImageElement>('.rich-text img')];
+    assertEqual(images.map((img) => [img.alt, img.src]), [
+      ['A parent reading with their child', `${API}/uploads/family.jpg`],
+      ['', `${API}/uploads/divider.png`],
+    ], 'images with alt (empty = decorative) against the API origin');
+    const gov = [...root.querySelectorAll('a')].find((a) => a.textContent?.includes('GOV.UK guide'));
+    assertIncludes(gov?.textContent ?? '', '(opens external site)', 'external link marked');
+    const mail = root.querySelector<HTMLAnchorElement>('a[href^="mailto:"]');
+    assertExcludes(mail?.textContent ?? '', 'external', 'mailto not marked external');
+    assert(root.querySelector('a[href^="tel:"]'), 'tel link kept');
+    assertIncludes(textOf(archive), '2024 Improvement Plan (PDF, 471 KB)', 'download details');
+    const easyRead = [...root.querySelectorAll('a')].find((a) => a.textContent === 'Easy Read version');
+    assertEqual(easyRead?.href, 'https://www.example.gov.uk/uploads/plan-easy-read.pdf', 'Easy Read link');
+    assertEqual(activeInShadow(archive), null, 'opening from a shared link does not steal focus');
+  });
+
+  it('goes back to the results from a shared reading-view link', async () => {
+    const { archive } = await mountArchive({ search: '?send-item=article/send-improvement-plan-2024&send-page=2' });
+    shadow(archive).querySelector<HTMLAnchorElement>('a.back')!.click();
+    await waitFor(() => Boolean(shadow(archive).querySelector('.items')), 'results');
+    assertEqual([param('send-item'), param('send-page')], [null, '2'], 'URL keeps the page');
+  });
+
+  it('renders hostile links as plain text and drops unsafe images and downloads', async () => {
+    const { archive } = await mountArchive({ search: '?send-item=article/hostile-content', item: 'hostileContent' });
+    const root = shadow(archive);
+    const hrefs = [...root.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '');
+    assert(hrefs.every((href) => !/^\s*(javascript|data):/i.test(href)), `no unsafe hrefs: ${hrefs.join(' ')}`);
+    assertIncludes(textOf(archive), 'script link', 'link text kept as text');
+    assertIncludes(textOf(archive), '<b onmouseover="window.__pwned=1">markup as text</b>', 'markup shown literally');
+    assertEqual(root.querySelectorAll('.rich-text img, .rich-text b').length, 0, 'no injected elements');
+    assertExcludes(textOf(archive), 'Bad download', 'unsafe download dropped');
+  });
+
+  it('says when an item no longer exists', async () => {
+    const fetcher = fixtureFetcher((url) => (ITEM_PATH.test(url.pathname) ? { status: 404 } : { fixture: 'archivePage' }));
+    history.replaceState(null, '', '?send-item=article/gone');
+    const archive = await mount<SendNewsArchive>('send-news-archive', { attributes: { api: API }, properties: { fetcher } });
+    await waitFor(() => textOf(archive).includes('This update could not be found.'), 'not found message');
+  });
+
+  it('uses its url-prefix so two archives or host parameters cannot clash', async () => {
+    const { fetcher } = await mountArchive({ attributes: { 'url-prefix': 'news-' }, search: '?send-q=ignored&news-q=funding' });
+    assertEqual(lastListRequest(fetcher).get('q'), 'funding', 'own prefix read');
+  });
+
+  it('is usable with the keyboard alone', async () => {
+    const { archive } = await mountArchive();
+    const target = resultLink(archive, 'consultation/short-breaks-consultation');
+    target.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => activeInShadow(archive)?.classList.contains('reading-title') === true, 'title focused');
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    assertEqual(activeInShadow(archive)?.textContent, 'Back to results', 'back link reached');
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => activeInShadow(archive)?.dataset.key === 'consultation/short-breaks-consultation', 'focus back on result');
+
+    const select = shadow(archive).querySelector<HTMLSelectElement>('#send-type')!;
+    select.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await waitFor(() => param('send-type') === 'article', 'filter chosen by keyboard');
+  });
+
+  for (const [state, options] of [
+    ['loaded', {}],
+    ['empty', { list: 'emptyList' }],
+    ['reading view', { search: '?send-item=article/send-improvement-plan-2024' }],
+  ] as const) {
+    it(`has no axe violations in the ${state} state`, async () => {
+      const { archive } = await mountArchive(options);
+      assertEqual(await axeViolations(archive), [], 'axe');
+    });
+  }
+
+  it('has no axe violations while loading, failed or showing cached results', async () => {
+    const loading = await mount<SendNewsArchive>('send-news-archive', {
+      attributes: { api: API },
+      properties: { fetcher: fixtureFetcher(() => ({ behaviour: 'hang' })) },
+    });
+    assertEqual(await axeViolations(loading), [], 'loading');
+    loading.remove();
+
+    const failed = await mount<SendNewsArchive>('send-news-archive', {
+      attributes: { api: API, 'fallback-href': '/news' },
+      properties: { fetcher: fixtureFetcher(() => ({ behaviour: 'network-error' })) },
+    });
+    await waitFor(() => textOf(failed).includes('Sorry'), 'error');
+    assertEqual(await axeViolations(failed), [], 'error');
+    failed.remove();
+
+    const { archive } = await mountArchive();
+    archive.remove();
+    const stale = await mount<SendNewsArchive>('send-news-archive', {
+      attributes: { api: API },
+      properties: { fetcher: fixtureFetcher(() => ({ status: 502 })) },
+    });
+    await waitFor(() => textOf(stale).includes('may be out of date'), 'stale notice');
+    assertEqual(await axeViolations(stale), [], 'stale');
+  });
+});
