@@ -1,0 +1,42 @@
+/** Atom 1.0 (RFC 4287). Downloads are enclosure links; summary and content are both given. */
+import type { FeedDocument, FeedItem } from './feed-model';
+import { escapeMarkup } from './text';
+import { XML_DECLARATION, emptyElement, parentElement, textElement } from './xml';
+
+export const ATOM_PATH = '/feeds/atom.xml';
+export const ATOM_CONTENT_TYPE = 'application/atom+xml; charset=utf-8';
+
+function atomEntry(item: FeedItem): string {
+  return parentElement('entry', [
+    textElement('title', item.title, { type: 'text' }),
+    emptyElement('link', { rel: 'alternate', type: 'text/html', href: item.link }),
+    textElement('id', item.guid),
+    textElement('published', item.published.toISOString()),
+    textElement('updated', item.updated.toISOString()),
+    // HTML-escaped like RSS descriptions, so importers can treat every summary as HTML.
+    textElement('summary', escapeMarkup(item.summary), { type: 'html' }),
+    textElement('content', item.contentHtml, { type: 'html' }),
+    ...item.categories.map((c) => emptyElement('category', { term: c.term, label: c.label })),
+    ...item.attachments.map((a) => emptyElement('link', { rel: 'enclosure', href: a.url, type: a.mimeType, title: a.title, length: a.sizeBytes })),
+  ]);
+}
+
+export function renderAtom(feed: FeedDocument): string {
+  return `${XML_DECLARATION}\n${parentElement(
+    'feed',
+    [
+      textElement('title', feed.title, { type: 'text' }),
+      textElement('subtitle', feed.description, { type: 'text' }),
+      textElement('id', feed.guid),
+      emptyElement('link', { rel: 'self', type: 'application/atom+xml', href: feed.selfUrl(ATOM_PATH) }),
+      emptyElement('link', { rel: 'alternate', type: 'text/html', href: feed.homePageUrl }),
+      textElement('updated', feed.updated.toISOString()),
+      parentElement('author', [textElement('name', feed.author)]),
+      textElement('generator', 'SEND updates (Strapi)'),
+      textElement('icon', feed.imageUrl),
+      textElement('logo', feed.imageUrl),
+      ...feed.items.map(atomEntry),
+    ],
+    { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': 'en-GB' },
+  )}\n`;
+}

@@ -1,0 +1,56 @@
+/** Dates as the feeds show them: readers are in England, feeds speak UTC. */
+import { londonTime } from '../seed/content';
+
+export const LONDON = 'Europe/London';
+
+/**
+ * The instant a feed gives for an item's reader-facing calendar date: midday
+ * in London, so the date reads the same in any time zone from UTC-11 to
+ * UTC+11, and an importer reading it back in London gets the same day.
+ */
+export function readerDateInstant(isoDate: string): Date {
+  return new Date(londonTime(isoDate, '12:00'));
+}
+
+const wallClockFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: LONDON,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** London wall-clock time as iCalendar's local DATE-TIME form, e.g. 20220204T235900. */
+export function londonIcsDateTime(date: Date): string {
+  const part = Object.fromEntries(wallClockFormat.formatToParts(date).map((p) => [p.type, p.value]));
+  return `${part.year}${part.month}${part.day}T${part.hour}${part.minute}${part.second}`;
+}
+
+/** The London calendar date of an instant, as YYYY-MM-DD. */
+export function londonIsoDate(date: Date): string {
+  return londonIcsDateTime(date).replace(/^(\d{4})(\d{2})(\d{2}).*/, '$1-$2-$3');
+}
+
+const readableFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: LONDON,
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  hour12: true,
+});
+
+/** "Friday 4 February 2022 at 11:59 pm" in London time. */
+export function readableLondonDateTime(date: Date): string {
+  return readableFormat.format(date).replace(',', '');
+}
+
+/** UTC timestamp in iCalendar form, e.g. 20220204T235900Z. */
+export function icsUtcDateTime(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+}

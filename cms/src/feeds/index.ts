@@ -1,0 +1,195 @@
+/**
+ * Public feeds, at the server root (not under /api):
+ *
+ *   /feeds/rss.xml, /feeds/atom.xml, /feeds/feed.json   all published items, with the
+ *                                                        same filters as /api/updates
+ *   /feeds/consultations.ics                             closing dates of upcoming and open consultations
+ *   /feeds/consultations/:slug.ics                       one consultation's closing date
+ *   /feeds/icon.png                                      the feeds' image
+ *
+ * Everything is built from the published catalogue (drafts are unreachable)
+ * and cached per catalogue build and canonical query, so a poll costs a map
+ * lookup and, usually, a 304.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Catalogue, UpdateDetail } from '../api/update/services/catalogue';
+import { selectEntries } from '../api/update/services/select';
+import { etagOf, sendCacheable } from '../lib/http-cache';
+import { parseFilters, QueryError, type Sort, type UpdateFilters } from '../lib/update-query';
+import { ATOM_CONTENT_TYPE, ATOM_PATH, renderAtom } from './atom';
+import { buildFeed, canonicalQuery, FEED_ICON_PATH } from './feed-model';
+import { CONSULTATIONS_ICS_PATH, ICS_CONTENT_TYPE, renderCalendar } from './icalendar';
+import { feedIconPng } from './icon';
+import { JSON_FEED_CONTENT_TYPE, JSON_FEED_PATH, renderJsonFeed } from './json-feed';
+import { RSS_CONTENT_TYPE, RSS_PATH, renderRss } from './rss';
+import { itemLink, readFeedSettings, type FeedSettings } from './settings';
+
+/** Seconds readers and caches may reuse a feed without asking; the origin itself is always fresh. */
+const FEED_MAX_AGE = 300;
+/** Distinct queries kept per catalogue build; `q` is free text, so the cache must be bounded. */
+const MAX_CACHED_QUERIES = 200;
+
+type Rendered = { body: string; etag: string; lastModified: Date; expiresAt: number };
+
+/**
+ * Rendered bodies per catalogue build. A new build (after any write, or the
+ * catalogue's periodic refresh) is a new object, so stale bodies are never
+ * served and old maps are garbage-collected with their catalogue.
+ */
+class FeedCache {
+  private byCatalogue = new WeakMap<Catalogue, Map<string, Rendered>>();
+
+  get(catalogue: Catalogue, key: string, now: number, render: () => Omit<Rendered, 'etag'>): Rendered {
+    let rendered = this.byCatalogue.get(catalogue);
+    if (!rendered) this.byCatalogue.set(catalogue, (rendered = new Map()));
+    const hit = rendered.get(key);
+    if (hit && hit.expiresAt > now) return hit;
+    const fresh = render();
+    const entry = { ...fresh, etag: etagOf(fresh.body) };
+    if (rendered.size >= MAX_CACHED_QUERIES) rendered.delete(rendered.keys().next().value!);
+    rendered.set(key, entry);
+    return entry;
+  }
+}
+
+/**
+ * When a feed's content changes with the clock rather than with edits (a
+ * consultation opening or closing changes its status): the last such moment
+ * before `now` (for Last-Modified) and the next one (when the cached body expires).
+ */
+function clockBoundaries(catalogue: Catalogue, now: number) {
+  let last = 0;
+  let next = Number.POSITIVE_INFINITY;
+  for (const { summary } of catalogue.entries) {
+    if (summary.type !== 'consultation') continue;
+    for (const moment of [summary.opensAt, summary.closesAt]) {
+      const time = moment ? Date.parse(moment) : NaN;
+      if (Number.isNaN(time)) continue;
+      if (time <= now) last = Math.max(last, time);
+      else next = Math.min(next, time);
+    }
+  }
+  return { last, next };
+}
+
+function timed(catalogue: Catalogue, now: number, timeDependent: boolean) {
+  if (!timeDependent) return { lastModified: catalogue.lastModified, expiresAt: Number.POSITIVE_INFINITY };
+  const { last, next } = clockBoundaries(catalogue, now);
+  const lastModified = new Date(Math.max(catalogue.lastModified.getTime(), Math.floor(last / 1000) * 1000));
+  return { lastModified, expiresAt: next };
+}
+
+function sendRendered(ctx: any, rendered: Rendered, contentType: string) {
+  sendCacheable(ctx, { body: rendered.body, etag: rendered.etag, contentType, lastModified: rendered.lastModified, maxAge: FEED_MAX_AGE });
+}
+
+function sendText(ctx: any, status: number, message: string) {
+  ctx.status = status;
+  ctx.set('Access-Control-Allow-Origin', '*');
+  ctx.set('Cache-Control', 'no-store');
+  ctx.type = 'text/plain; charset=utf-8';
+  ctx.body = `${message}\n`;
+}
+
+/** Filters from the query string, or null after answering 400 with the reason. */
+function filtersOrBadRequest(ctx: any, read: (query: Record<string, unknown>) => UpdateFilters): UpdateFilters | null {
+  try {
+    return read(ctx.query);
+  } catch (error) {
+    if (error instanceof QueryError) {
+      sendText(ctx, 400, `Bad request: ${error.message}`);
+      return null;
+    }
+    throw error;
+  }
+}
+
+/** The calendar lists consultations only, upcoming and open unless `status` says otherwise. */
+function calendarFilters(query: Record<string, unknown>): UpdateFilters {
+  const filters = parseFilters(query);
+  if (filters.types.some((type) => type !== 'consultation')) {
+    throw new QueryError('type', 'The calendar lists consultations only; leave out "type" or use type=consultation.');
+  }
+  return { ...filters, types: ['consultation'], status: filters.status.length ? filters.status : ['upcoming', 'open'] };
+}
+
+const CALENDAR_NAME = 'SEND consultation closing dates';
+
+export function registerFeeds(strapi: Core.Strapi) {
+  const settings: FeedSettings = readFeedSettings();
+  const cache = new FeedCache();
+  const catalogue = (): Promise<Catalogue> => (strapi.service('api::update.catalogue') as any).get();
+  // The configured public URL when there is one (behind proxies), else the address the reader used.
+  const cmsBaseUrl = (ctx: any): string => String(strapi.config.get('server.url') || '').replace(/\/$/, '') || ctx.origin;
+
+  /** Answers a filtered feed from the cache, rendering it on a miss. */
+  const serveFiltered = async (
+    ctx: any,
+    path: string,
+    filters: UpdateFilters,
+    contentType: string,
+    { timeDependent, sort }: { timeDependent: boolean; sort: Sort },
+    render: (details: UpdateDetail[], base: string, lastModified: Date) => string,
+  ) => {
+    const current = await catalogue();
+    const now = Date.now();
+    const base = cmsBaseUrl(ctx);
+    const rendered = cache.get(current, `${path}${canonicalQuery(filters)} ${base}`, now, () => {
+      const { lastModified, expiresAt } = timed(current, now, timeDependent);
+      const details = selectEntries(current.entries, filters, now, sort).map((entry) => entry.detail);
+      return { body: render(details, base, lastModified), lastModified, expiresAt };
+    });
+    sendRendered(ctx, rendered, contentType);
+  };
+
+  const syndicationFeed = (path: string, contentType: string, render: typeof renderRss) => async (ctx: any) => {
+    const filters = filtersOrBadRequest(ctx, parseFilters);
+    if (!filters) return;
+    // Only a status filter makes the selection move with the clock.
+    await serveFiltered(ctx, path, filters, contentType, { timeDependent: filters.status.length > 0, sort: 'newest' }, (details, base, lastModified) =>
+      render(buildFeed({ details, filters, settings, cmsBaseUrl: base, lastModified })),
+    );
+  };
+
+  const calendarLinks = (base: string) => (detail: UpdateDetail) => itemLink(settings, base, detail);
+
+  const consultationsCalendar = async (ctx: any) => {
+    const filters = filtersOrBadRequest(ctx, calendarFilters);
+    if (!filters) return;
+    await serveFiltered(ctx, CONSULTATIONS_ICS_PATH, filters, ICS_CONTENT_TYPE, { timeDependent: true, sort: 'closing' }, (details, base) =>
+      renderCalendar(details, { name: CALENDAR_NAME, description: settings.description, linkOf: calendarLinks(base) }),
+    );
+  };
+
+  const consultationCalendar = async (ctx: any) => {
+    const slug = String(ctx.params.slug ?? '');
+    const current = await catalogue();
+    const entry = current.bySlug.get(`consultation/${slug}`);
+    if (!entry) return sendText(ctx, 404, `No published consultation has the address "${slug.slice(0, 80)}".`);
+    const base = cmsBaseUrl(ctx);
+    const rendered = cache.get(current, `consultation:${slug} ${base}`, Date.now(), () => ({
+      body: renderCalendar([entry.detail], { name: entry.detail.title, description: entry.detail.summary, linkOf: calendarLinks(base) }),
+      lastModified: new Date(Math.floor(Date.parse(entry.detail.updatedAt) / 1000) * 1000),
+      expiresAt: Number.POSITIVE_INFINITY,
+    }));
+    ctx.set('Content-Disposition', `inline; filename="${slug.replace(/[^a-z0-9-]/gi, '')}.ics"`);
+    sendRendered(ctx, rendered, ICS_CONTENT_TYPE);
+  };
+
+  const icon = async (ctx: any) => {
+    const png = feedIconPng();
+    // sendCacheable is typed for text but sends any body koa accepts; the PNG never changes while the server runs.
+    sendCacheable(ctx, { body: png as unknown as string, etag: etagOf(png as unknown as string), contentType: 'image/png', maxAge: 86_400 });
+  };
+
+  const route = (path: string, handler: (ctx: any) => Promise<void>) => ({ method: 'GET' as const, path, handler, config: { auth: false as const } });
+
+  strapi.server.routes([
+    route(RSS_PATH, syndicationFeed(RSS_PATH, RSS_CONTENT_TYPE, renderRss)),
+    route(ATOM_PATH, syndicationFeed(ATOM_PATH, ATOM_CONTENT_TYPE, renderAtom)),
+    route(JSON_FEED_PATH, syndicationFeed(JSON_FEED_PATH, JSON_FEED_CONTENT_TYPE, renderJsonFeed)),
+    route(CONSULTATIONS_ICS_PATH, consultationsCalendar),
+    route('/feeds/consultations/:slug.ics', consultationCalendar),
+    route(FEED_ICON_PATH, icon),
+  ] as any);
+}

@@ -1,0 +1,49 @@
+/**
+ * RSS 2.0, following the W3C Feed Validator's rules: the atom namespace for
+ * the self link, RFC 822 dates, guids that are not permalinks, one enclosure
+ * per item (only when its size is known, as the length is required).
+ */
+import type { FeedDocument, FeedItem } from './feed-model';
+import { escapeMarkup } from './text';
+import { XML_DECLARATION, emptyElement, parentElement, textElement } from './xml';
+
+export const RSS_PATH = '/feeds/rss.xml';
+export const RSS_CONTENT_TYPE = 'application/rss+xml; charset=utf-8';
+/** Minutes a reader may wait before polling again (HTTP caching does the fine-grained work). */
+const TTL_MINUTES = 15;
+
+function rssItem(item: FeedItem): string {
+  const enclosure = item.attachments.find((a) => a.sizeBytes !== null);
+  return parentElement('item', [
+    textElement('title', item.title),
+    textElement('link', item.link),
+    // Readers treat description as HTML; an escaped summary is HTML that shows exactly what the editor typed.
+    textElement('description', escapeMarkup(item.summary)),
+    textElement('content:encoded', [item.contentHtml, item.downloadsHtml].filter(Boolean).join('\n')),
+    textElement('guid', item.guid, { isPermaLink: 'false' }),
+    textElement('pubDate', item.published.toUTCString()),
+    ...item.categories.map((c) => textElement('category', c.label)),
+    enclosure ? emptyElement('enclosure', { url: enclosure.url, length: enclosure.sizeBytes, type: enclosure.mimeType }) : '',
+  ]);
+}
+
+export function renderRss(feed: FeedDocument): string {
+  const channel = parentElement('channel', [
+    textElement('title', feed.title),
+    textElement('link', feed.homePageUrl),
+    textElement('description', feed.description),
+    emptyElement('atom:link', { href: feed.selfUrl(RSS_PATH), rel: 'self', type: 'application/rss+xml' }),
+    textElement('language', 'en-GB'),
+    textElement('lastBuildDate', feed.updated.toUTCString()),
+    textElement('generator', 'SEND updates (Strapi)'),
+    textElement('docs', 'https://www.rssboard.org/rss-specification'),
+    textElement('ttl', TTL_MINUTES),
+    parentElement('image', [textElement('url', feed.imageUrl), textElement('title', feed.title), textElement('link', feed.homePageUrl)]),
+    ...feed.items.map(rssItem),
+  ]);
+  return `${XML_DECLARATION}\n${parentElement('rss', [channel], {
+    version: '2.0',
+    'xmlns:atom': 'http://www.w3.org/2005/Atom',
+    'xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
+  })}\n`;
+}
