@@ -1,9 +1,11 @@
 import type { Core } from '@strapi/strapi';
+import { registerFeeds } from './feeds';
 import { WATCHED_UIDS } from './lib/update-types';
 import { checkConsultationDates, checkLinks } from './lib/editor-checks';
 import { seedContent } from './seed';
 import { ensureLocalEditor } from './seed/local-editor';
 import { lockDownPublicAccess } from './seed/public-access';
+import { labelAdminFields } from './seed/admin-labels';
 
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
 
@@ -20,10 +22,12 @@ export default {
       if (WRITE_ACTIONS.has(context.action)) strapi.service('api::update.catalogue').invalidate();
       return result;
     });
+    registerFeeds(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await lockDownPublicAccess(strapi);
+    await labelAdminFields(strapi);
     await seedContent(strapi);
     await ensureLocalEditor(strapi);
   },
