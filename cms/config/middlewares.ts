@@ -21,6 +21,8 @@ export default [
     name: 'strapi::cors',
     config: { origin: '*', methods: ['GET', 'HEAD', 'OPTIONS'], credentials: false, keepHeadersOnError: true },
   },
+  // gzip or brotli (quality 4: cheap per request) for feeds, API and widget bundles when the client accepts it.
+  'strapi::compression',
   'strapi::poweredBy',
   'strapi::query',
   'strapi::body',
