@@ -40,6 +40,9 @@ export const baseStyles = css`
     line-height: 1.25;
     margin: 0 0 calc(var(--_space) / 2);
   }
+  .item-title {
+    font-size: 1.125rem;
+  }
   .widget-heading {
     font-size: var(--send-heading-font-size, 1.5rem);
   }

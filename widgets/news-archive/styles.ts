@@ -85,9 +85,6 @@ export const newsArchiveStyles = css`
     padding-bottom: var(--_space);
     border-bottom: 1px solid var(--_border);
   }
-  .item-title {
-    font-size: 1.125rem;
-  }
   .summary {
     margin: 0;
   }

@@ -15,9 +15,6 @@ export const newsFeedStyles = css`
     padding-bottom: var(--_item-gap);
     border-bottom: 1px solid var(--_border);
   }
-  .item-title {
-    font-size: 1.125rem;
-  }
   .summary {
     margin: 0;
   }
