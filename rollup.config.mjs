@@ -12,6 +12,48 @@ const scriptTagEntries = {
   'send-consultation-countdown': 'widgets/consultation-countdown/define.ts',
 };
 
+/**
+ * Shrinks the static text of Lit templates: CSS loses comments and spacing, HTML whitespace
+ * runs collapse to one space (which HTML rendering does anyway). Bindings are untouched.
+ */
+function minifyTemplateLiterals() {
+  const minifiers = {
+    css: (text) =>
+      text
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\s+/g, ' ')
+        .replace(/\s*([{};,>])\s*/g, '$1')
+        .replace(/:\s+/g, ':')
+        .replace(/;}/g, '}')
+        .trim(),
+    html: (text) => text.replace(/\s*\n\s*/g, ' ').replace(/\s{2,}/g, ' '),
+  };
+  minifiers.staticHtml = minifiers.html;
+  const walk = (node, visit) => {
+    if (!node || typeof node.type !== 'string') return;
+    visit(node);
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value)) value.forEach((child) => walk(child, visit));
+      else if (value && typeof value === 'object') walk(value, visit);
+    }
+  };
+  return {
+    name: 'minify-template-literals',
+    transform(code, id) {
+      if (!id.includes('/widgets/') || !/\b(css|html)\s*`/.test(code)) return null;
+      const edits = [];
+      walk(this.parse(code), (node) => {
+        const minify = node.type === 'TaggedTemplateExpression' && minifiers[node.tag.name];
+        if (!minify) return;
+        for (const quasi of node.quasi.quasis) edits.push([quasi.start, quasi.end, minify(quasi.value.raw)]);
+      });
+      let output = code;
+      for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) output = output.slice(0, start) + text + output.slice(end);
+      return { code: output, map: null };
+    },
+  };
+}
+
 const typescriptFor = (options) =>
   typescript({ tsconfig: 'widgets/tsconfig.json', noEmitOnError: true, ...options });
 
@@ -23,7 +65,8 @@ const scriptTagBundles = Object.entries({ ...scriptTagEntries, gallery: 'widgets
     plugins: [
       nodeResolve({ exportConditions: ['production'] }),
       typescriptFor({ declaration: false, outDir: 'dist/widgets' }),
-      terser({ ecma: 2021, module: true, format: { comments: false } }),
+      minifyTemplateLiterals(),
+      terser({ ecma: 2021, module: true, compress: { passes: 3 }, format: { comments: false } }),
     ],
   }),
 );

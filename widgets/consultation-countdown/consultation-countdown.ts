@@ -25,6 +25,7 @@ const PHASE_LABEL_KEYS = {
  * When a consultation opens or closes, in Europe/London time, with links to respond,
  * add the closing date to a calendar, or read the outcome.
  *
+ * @tagname send-consultation-countdown
  * @summary Countdown for one consultation (`slug`) or for every open one (`status="open"`).
  *
  * @slot empty - Shown when `status="open"` finds no open consultations.

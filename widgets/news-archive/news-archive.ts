@@ -41,6 +41,7 @@ type PendingFocus = { target: 'reading-title' } | { target: 'result'; key: strin
 /**
  * Every published SEND update with search, filters, pagination and an in-place reading view.
  *
+ * @tagname send-news-archive
  * @summary Searchable, filterable archive of SEND updates whose state lives in the page URL.
  *
  * @slot empty - Shown instead of the default message when nothing matches.

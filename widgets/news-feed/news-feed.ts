@@ -12,6 +12,7 @@ export type NewsFeedLayout = 'list' | 'cards' | 'compact';
 /**
  * Latest SEND news, consultations and service updates for a partner page.
  *
+ * @tagname send-news-feed
  * @summary A live feed of SEND updates with a "View all" link and an RSS subscribe link.
  *
  * @slot empty - Shown instead of the default message when there are no updates.
