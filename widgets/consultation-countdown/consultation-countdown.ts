@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { formatLondonDate, formatLondonTime } from '../core/dates.js';
-import { JsonLoader } from '../core/loader.js';
+import { JsonLoader, type LoadState } from '../core/loader.js';
 import { SendElement } from '../core/send-element.js';
 import { heading } from '../core/heading.js';
 import { baseStyles } from '../core/styles.js';
@@ -146,18 +146,15 @@ export class SendConsultationCountdown extends SendElement {
   }
 
   protected override render() {
-    const current = this.loader.state;
     return html`
       ${this.renderWidgetHeading(this.heading ?? this.t(this.defaultHeadingKey))}
-      ${current.status === 'error'
-        ? this.renderError()
-        : current.status === 'loaded'
-          ? html`${this.renderStaleNotice(current)}${this.countdowns.length
-              ? html`<ul class="consultations plain-list" role="list">
-                  ${this.countdowns.map(({ item, countdown }) => this.renderConsultation(item, countdown))}
-                </ul>`
-              : this.renderEmpty('noOpenConsultations')}`
-          : this.renderLoading()}
+      ${this.renderLoadState(this.loader.state as LoadState<unknown>, () =>
+        this.countdowns.length
+          ? html`<ul class="consultations plain-list" role="list">
+              ${this.countdowns.map(({ item, countdown }) => this.renderConsultation(item, countdown))}
+            </ul>`
+          : this.renderEmpty('noOpenConsultations'),
+      )}
       <p class="visually-hidden" role="status">${this.announcement}</p>
     `;
   }

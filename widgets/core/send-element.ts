@@ -181,6 +181,13 @@ export abstract class SendElement extends LitElement {
     return html`<div part="empty"><slot name="empty"><p>${this.t(key)}</p></slot></div>`;
   }
 
+  /** Loading, error, or the data (below a "may be out of date" notice when it came from the cache). */
+  protected renderLoadState<T>(state: LoadState<T>, renderData: (data: T) => unknown): unknown {
+    if (state.status === 'error') return this.renderError();
+    if (state.status !== 'loaded') return this.renderLoading();
+    return html`${this.renderStaleNotice(state)}${renderData(state.data)}`;
+  }
+
   protected renderStaleNotice(state: LoadState<unknown>): TemplateResult | typeof nothing {
     if (state.status !== 'loaded' || !state.stale) return nothing;
     return html`<p class="notice" part="notice">

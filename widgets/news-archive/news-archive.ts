@@ -245,13 +245,11 @@ export class SendNewsArchive extends SendElement {
       <p class="results-count" role="status" tabindex="-1">
         ${data ? this.t('resultCount', { count: data.meta.pagination.total }) : ''}
       </p>
-      ${current.status === 'error'
-        ? this.renderError()
-        : data
-          ? html`${this.renderStaleNotice(current)}${data.data.length
-              ? html`${this.renderGroups(data.data)}${this.renderPagination(data)}`
-              : this.renderEmpty()}`
-          : this.renderLoading()}
+      ${this.renderLoadState(current, (results) =>
+        results.data.length
+          ? html`${this.renderGroups(results.data)}${this.renderPagination(results)}`
+          : this.renderEmpty(),
+      )}
     `;
   }
 

@@ -98,23 +98,20 @@ export class SendNewsFeed extends SendElement {
   }
 
   protected override render() {
-    const state = this.loader.state;
     return html`
       ${this.renderWidgetHeading(this.heading ?? this.t(this.defaultHeadingKey))}
-      ${state.status === 'error'
-        ? this.renderError()
-        : state.status === 'loaded'
-          ? html`${this.renderStaleNotice(state)}${state.data.data.length
-              ? html`<ul class="items plain-list" role="list">
-                  ${state.data.data.map((item) =>
-                    this.renderItem(item, this.childHeadingLevel, {
-                      href: this.itemLink(item),
-                      summary: this.layout !== 'compact',
-                    }),
-                  )}
-                </ul>`
-              : this.renderEmpty()}`
-          : this.renderLoading()}
+      ${this.renderLoadState(this.loader.state, ({ data: items }) =>
+        items.length
+          ? html`<ul class="items plain-list" role="list">
+              ${items.map((item) =>
+                this.renderItem(item, this.childHeadingLevel, {
+                  href: this.itemLink(item),
+                  summary: this.layout !== 'compact',
+                }),
+              )}
+            </ul>`
+          : this.renderEmpty(),
+      )}
       <p class="links" part="links">
         ${this.archiveHref ? html`<a href=${this.archiveHref}>${this.t('viewAll')}</a>` : nothing}
         <a href=${this.rssHref} type="application/rss+xml">${this.t('subscribe')}</a>

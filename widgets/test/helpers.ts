@@ -111,3 +111,23 @@ export function recording(fetcher: (url: string, init: RequestInit) => Promise<R
   };
   return Object.assign(wrapped, { urls });
 }
+
+const testPageUrl = location.href;
+
+/**
+ * Per-test isolation for widget suites: fresh storage and URL, widgets removed,
+ * and the test fails if the host page saw any error or console.error.
+ */
+export function guardHostPage(): void {
+  let errors: HostErrorLog;
+  beforeEach(() => {
+    localStorage.clear();
+    errors = captureHostErrors();
+  });
+  afterEach(() => {
+    unmountAll();
+    history.replaceState(null, '', testPageUrl);
+    errors.stop();
+    assertEqual(errors.messages, [], 'host page errors');
+  });
+}

@@ -7,14 +7,12 @@ import {
   assertExcludes,
   assertIncludes,
   axeViolations,
-  captureHostErrors,
+  guardHostPage,
   mount,
   recording,
   shadow,
   textOf,
-  unmountAll,
   waitFor,
-  type HostErrorLog,
 } from '../../test/helpers.js';
 
 const API = 'https://cms.example';
@@ -38,16 +36,7 @@ const countdownText = (element: HTMLElement) =>
   shadow(element).querySelector('.countdown')?.textContent?.trim();
 
 describe('<send-consultation-countdown>', () => {
-  let errors: HostErrorLog;
-  beforeEach(() => {
-    localStorage.clear();
-    errors = captureHostErrors();
-  });
-  afterEach(() => {
-    unmountAll();
-    errors.stop();
-    assertEqual(errors.messages, [], 'host page errors');
-  });
+  guardHostPage();
 
   it('requests one consultation by slug', async () => {
     const { fetcher } = await mountCountdown('consultationOpen', '2026-03-28T22:30:00Z');

@@ -9,19 +9,16 @@ import {
   assertExcludes,
   assertIncludes,
   axeViolations,
-  captureHostErrors,
+  guardHostPage,
   mount,
   nextEvent,
   recording,
   shadow,
   textOf,
-  unmountAll,
   waitFor,
-  type HostErrorLog,
 } from '../../test/helpers.js';
 
 const API = 'https://cms.example';
-const testPageUrl = location.href;
 
 const ITEM_PATH = /^\/api\/updates\/[^/]+\/[^/]+$/;
 
@@ -59,17 +56,7 @@ async function openItem(archive: SendNewsArchive, key: string) {
 }
 
 describe('<send-news-archive>', () => {
-  let errors: HostErrorLog;
-  beforeEach(() => {
-    localStorage.clear();
-    errors = captureHostErrors();
-  });
-  afterEach(() => {
-    unmountAll();
-    history.replaceState(null, '', testPageUrl);
-    errors.stop();
-    assertEqual(errors.messages, [], 'host page errors');
-  });
+  guardHostPage();
 
   it('restores search, filters and page from prefixed URL parameters, keeping the host’s own', async () => {
     const { archive, fetcher } = await mountArchive({

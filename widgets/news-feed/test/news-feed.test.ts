@@ -7,15 +7,13 @@ import {
   assertExcludes,
   assertIncludes,
   axeViolations,
-  captureHostErrors,
+  guardHostPage,
   mount,
   nextEvent,
   recording,
   shadow,
   textOf,
-  unmountAll,
   waitFor,
-  type HostErrorLog,
 } from '../../test/helpers.js';
 
 const API = 'https://cms.example';
@@ -33,16 +31,7 @@ const loaded = (feed: SendNewsFeed) =>
   waitFor(() => !shadow(feed).querySelector('.loading'), 'feed to settle');
 
 describe('<send-news-feed>', () => {
-  let errors: HostErrorLog;
-  beforeEach(() => {
-    localStorage.clear();
-    errors = captureHostErrors();
-  });
-  afterEach(() => {
-    unmountAll();
-    errors.stop();
-    assertEqual(errors.messages, [], 'host page errors');
-  });
+  guardHostPage();
 
   it('requests the filtered list and renders date, type, linked title and summary', async () => {
     const fetcher = recording(listAndItem('latestNews'));
