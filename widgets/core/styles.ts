@@ -146,6 +146,10 @@ export const baseStyles = css`
 
 /** Styles for content rendered from CMS rich text. */
 export const richTextStyles = css`
+  .rich-text :is(h1, h2, h3, h4, h5, h6) {
+    font-size: 1.25rem;
+    margin-top: var(--_space);
+  }
   .rich-text img {
     max-width: 100%;
     height: auto;
