@@ -134,6 +134,24 @@ test('an editor publishes one item and leaves another as a draft', async () => {
   assert.ok(!data.some((item) => item.title === DRAFT_TITLE));
 });
 
+test('the admin refuses a consultation that closes before it opens, saying why', async () => {
+  const response = await fetch(`${base}/content-manager/collection-types/api::consultation.consultation`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      title: 'Backwards consultation',
+      slug: 'backwards-consultation',
+      summary: 'Closes before it opens.',
+      date: '2026-11-01',
+      opensAt: '2026-12-01T09:00:00.000Z',
+      closesAt: '2026-11-30T17:00:00.000Z',
+    }),
+  });
+  assert.equal(response.status, 400);
+  const { error } = await response.json();
+  assert.match(error.message, /closing date \(30 November 2026 at 17:00\) must be after the opening date \(1 December 2026 at 09:00\)/);
+});
+
 for (const demoPage of DEMO_PAGES) {
   test(`the partner page ${demoPage} shows the published item and never the draft`, async () => {
     const page = await browser.newPage();
