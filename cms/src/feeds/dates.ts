@@ -1,5 +1,5 @@
 /** Dates as the feeds show them: readers are in England, feeds speak UTC. */
-import { londonTime } from '../seed/content';
+import { londonTime } from '../lib/london-time';
 
 export const LONDON = 'Europe/London';
 

@@ -5,7 +5,7 @@
 import { createHash } from 'crypto';
 
 export type Cacheable = {
-  body: string;
+  body: string | Buffer;
   contentType: string;
   lastModified?: Date;
   /** Seconds a browser or shared cache may reuse the response without asking. */
@@ -13,7 +13,15 @@ export type Cacheable = {
   etag?: string;
 };
 
-export const etagOf = (body: string) => `"${createHash('sha1').update(body).digest('base64url').slice(0, 27)}"`;
+/**
+ * Weak, because the compression middleware may send the same representation
+ * gzip-, brotli- or un-encoded under this one tag; a strong ETag promises
+ * byte-identical bodies.
+ */
+export const etagOf = (body: string | Buffer) => `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 27)}"`;
+
+/** If-None-Match uses weak comparison (RFC 9110 13.1.2): the W/ prefix is ignored on both sides. */
+const weakMatch = (a: string, b: string) => a.replace(/^W\//, '') === b.replace(/^W\//, '');
 
 export function sendCacheable(ctx: any, { body, contentType, lastModified, maxAge = 60, etag = etagOf(body) }: Cacheable) {
   ctx.set('Cache-Control', `public, max-age=${maxAge}, stale-while-revalidate=${maxAge * 5}, stale-if-error=86400`);
@@ -27,7 +35,7 @@ export function sendCacheable(ctx: any, { body, contentType, lastModified, maxAg
   const ifNoneMatch = ctx.get('If-None-Match');
   const ifModifiedSince = ctx.get('If-Modified-Since');
   const notModified = ifNoneMatch
-    ? ifNoneMatch.split(',').some((tag: string) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*')
+    ? ifNoneMatch.split(',').some((tag: string) => weakMatch(tag.trim(), etag) || tag.trim() === '*')
     : Boolean(ifModifiedSince && lastModified && Date.parse(ifModifiedSince) >= Math.floor(lastModified.getTime() / 1000) * 1000);
 
   ctx.type = contentType;
