@@ -66,7 +66,13 @@ const scriptTagBundles = Object.entries({ ...scriptTagEntries, gallery: 'widgets
       nodeResolve({ exportConditions: ['production'] }),
       typescriptFor({ declaration: false, outDir: 'dist/widgets' }),
       minifyTemplateLiterals(),
-      terser({ ecma: 2021, module: true, compress: { passes: 3 }, format: { comments: false } }),
+      terser({
+        ecma: 2021,
+        module: true,
+        toplevel: true,
+        compress: { passes: 3 },
+        format: { comments: false },
+      }),
     ],
   }),
 );

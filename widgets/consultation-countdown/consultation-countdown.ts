@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { formatLondonDate, formatLondonTime } from '../core/dates.js';
 import { JsonLoader, type LoadState } from '../core/loader.js';
 import { SendElement } from '../core/send-element.js';
@@ -9,6 +8,7 @@ import { isItemResponse, isListResponse, type ItemResponse, type ListResponse, t
 import { safeHref, withQuery } from '../core/urls.js';
 import { countdownState, type CountdownPhase, type CountdownState } from './countdown-state.js';
 import { countdownStyles } from './styles.js';
+import { countdownDefaults } from './strings.js';
 
 /** setTimeout's largest delay; longer waits are split. */
 const MAX_TIMER_DELAY = 2_147_483_647;
@@ -50,20 +50,27 @@ const PHASE_LABEL_KEYS = {
  */
 export class SendConsultationCountdown extends SendElement {
   static override styles = [baseStyles, countdownStyles];
+  static override properties = {
+    slug: {},
+    status: {},
+    clock: { attribute: false },
+    announcement: { state: true },
+  };
 
   /** Slug of one consultation. */
-  @property() slug?: string;
+  slug?: string;
 
   /** `open` to list every open consultation, soonest closing first (used when `slug` is not set). */
-  @property() status?: string;
+  status?: string;
 
   /** Clock used for all countdown maths; replace it in tests or to preview another moment. */
-  @property({ attribute: false }) clock: () => number = () => Date.now();
+  clock: () => number = () => Date.now();
 
   /** Phase changes caused by the passing of time, announced once (never the ticking text). */
-  @state() private announcement = '';
+  private announcement = '';
 
   protected readonly defaultHeadingKey = 'countdownHeading' as const;
+  protected readonly defaults = countdownDefaults;
 
   private readonly single = new JsonLoader<ItemResponse>(this, isItemResponse, { cache: true });
   private readonly list = new JsonLoader<ListResponse>(this, isListResponse, { cache: true });
@@ -168,9 +175,7 @@ export class SendConsultationCountdown extends SendElement {
     };
     const href = this.itemLink(item);
     return html`<li class="consultation" part="consultation" data-phase=${countdown.phase}>
-      ${heading(this.childHeadingLevel, href ? html`<a href=${href}>${item.title}</a>` : item.title, {
-        className: 'item-title',
-      })}
+      ${heading(this.childHeadingLevel, href ? html`<a href=${href}>${item.title}</a>` : item.title, 'item-title')}
       <p class="meta"><span class="tag" part="tag">${this.t(PHASE_LABEL_KEYS[countdown.phase])}</span></p>
       <p class="countdown" part="countdown">${this.t(countdown.message, values)}</p>
       ${countdown.message === 'closesInDays'

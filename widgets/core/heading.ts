@@ -1,27 +1,25 @@
-import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
-import { nothing, type TemplateResult } from 'lit';
-
-const HEADING_TAGS: StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
+import { html, nothing, type TemplateResult } from 'lit';
 
 /** Clamps to the HTML heading levels 1–6. */
 export const clampLevel = (level: number): number =>
   Math.min(6, Math.max(1, Math.round(Number.isFinite(level) ? level : 2)));
 
-export interface HeadingOptions {
-  className?: string;
-  part?: string;
-  id?: string;
-  /** Programmatic focus target (tabindex=-1), e.g. the reading-view title. */
-  focusable?: boolean;
-}
+type HeadingTemplate = (className: unknown, part: unknown, tabindex: unknown, content: unknown) => TemplateResult;
 
-/** A native heading at a level chosen at run time, so widgets fit the host page's outline. */
-export function heading(level: number, content: unknown, options: HeadingOptions = {}): TemplateResult {
-  const tag = HEADING_TAGS[clampLevel(level) - 1];
-  return staticHtml`<${tag}
-    class=${options.className ?? nothing}
-    part=${options.part ?? nothing}
-    id=${options.id ?? nothing}
-    tabindex=${options.focusable ? '-1' : nothing}
-  >${content}</${tag}>`;
+// One plain template per level: cheaper than lit/static-html for six fixed tags.
+const LEVELS: HeadingTemplate[] = [
+  (c, p, t, x) => html`<h1 class=${c} part=${p} tabindex=${t}>${x}</h1>`,
+  (c, p, t, x) => html`<h2 class=${c} part=${p} tabindex=${t}>${x}</h2>`,
+  (c, p, t, x) => html`<h3 class=${c} part=${p} tabindex=${t}>${x}</h3>`,
+  (c, p, t, x) => html`<h4 class=${c} part=${p} tabindex=${t}>${x}</h4>`,
+  (c, p, t, x) => html`<h5 class=${c} part=${p} tabindex=${t}>${x}</h5>`,
+  (c, p, t, x) => html`<h6 class=${c} part=${p} tabindex=${t}>${x}</h6>`,
+];
+
+/**
+ * A native heading at a level chosen at run time, so widgets fit the host page's outline.
+ * `focusable` makes it a programmatic focus target (tabindex=-1), e.g. the reading-view title.
+ */
+export function heading(level: number, content: unknown, className?: string, part?: string, focusable?: boolean): TemplateResult {
+  return LEVELS[clampLevel(level) - 1](className ?? nothing, part ?? nothing, focusable ? '-1' : nothing, content);
 }

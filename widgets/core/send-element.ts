@@ -1,9 +1,8 @@
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { SendEventDetails, SendEventName } from './events.js';
 import type { Fetcher } from './fetch-client.js';
 import type { LoadState } from './loader.js';
-import { defaultStrings, formatMessage, type Strings, type StringKey } from './strings.js';
+import { formatMessage, type Strings, type StringKey } from './strings.js';
 import { formatCalendarDate, formatLondonDateTime } from './dates.js';
 import { heading } from './heading.js';
 import type { UpdateSummary, UpdateType } from './types.js';
@@ -22,40 +21,56 @@ const TYPE_LABEL_KEYS: Record<UpdateType, StringKey> = {
  * language, events, heading level and the loading/error/stale states.
  */
 export abstract class SendElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    api: {},
+    timeout: { type: Number },
+    fallbackHref: { attribute: 'fallback-href' },
+    strings: { type: Object },
+    heading: {},
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    hideHeading: { type: Boolean, attribute: 'hide-heading' },
+    archiveHref: { attribute: 'archive-href' },
+    itemHref: { attribute: 'item-href' },
+    urlPrefix: { attribute: 'url-prefix' },
+    fetcher: { attribute: false },
+  };
+
   /** CMS origin. Defaults to the origin the widget script was served from. */
-  @property() api?: string;
+  api?: string;
 
   /** Request timeout in milliseconds. */
-  @property({ type: Number }) timeout = 8000;
+  timeout = 8000;
 
   /** A page to offer readers when updates cannot be loaded (e.g. the council's own news page). */
-  @property({ attribute: 'fallback-href' }) fallbackHref?: string;
+  fallbackHref?: string;
 
   /** Partial overrides of any visible string (property, or JSON in the `strings` attribute). */
-  @property({ type: Object }) strings: Partial<Strings> = {};
+  strings: Partial<Strings> = {};
 
   /** Visible heading text; each widget has its own default. */
-  @property() heading?: string;
+  heading?: string;
 
   /** Level of the widget heading (1–6) so it fits the host's outline; `0` omits it. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
 
   /** Keep the heading for screen readers but hide it visually. */
-  @property({ type: Boolean, attribute: 'hide-heading' }) hideHeading = false;
+  hideHeading = false;
 
   /** Link to the full archive page (shows "View all" and hosts the reading view). */
-  @property({ attribute: 'archive-href' }) archiveHref?: string;
+  archiveHref?: string;
 
   /** Template for item links, e.g. `/news/{slug}` or `/{type}/{slug}`. */
-  @property({ attribute: 'item-href' }) itemHref?: string;
+  itemHref?: string;
 
   /** Prefix of the archive's query parameters (must match the archive's `url-prefix`). */
-  @property({ attribute: 'url-prefix' }) urlPrefix = 'send-';
+  urlPrefix = 'send-';
 
   /** Replaces `fetch`, e.g. to serve fixtures in the demo gallery or tests. */
-  @property({ attribute: false }) fetcher?: Fetcher;
+  fetcher?: Fetcher;
 
   protected abstract readonly defaultHeadingKey: StringKey;
+  /** This widget's default strings: the shared ones plus its own. */
+  protected abstract readonly defaults: Partial<Strings>;
 
   /** The CMS origin in use. */
   get apiOrigin(): string {
@@ -86,7 +101,7 @@ export abstract class SendElement extends LitElement {
   }
 
   protected t(key: StringKey, values?: Record<string, string | number>): string {
-    return formatMessage(this.strings?.[key] ?? defaultStrings[key], this.locale, values);
+    return formatMessage(this.strings?.[key] ?? this.defaults[key] ?? key, this.locale, values);
   }
 
   protected typeLabel(type: string): string {
@@ -146,18 +161,14 @@ export abstract class SendElement extends LitElement {
         >`
       : item.title;
     return html`<li class="item" part="item">
-      ${heading(level, title, { className: 'item-title' })} ${this.renderItemMeta(item)}
+      ${heading(level, title, 'item-title')} ${this.renderItemMeta(item)}
       ${options.summary !== false && item.summary ? html`<p class="summary">${item.summary}</p>` : nothing}
     </li>`;
   }
 
-  protected renderWidgetHeading(content: unknown, extra?: { id?: string }): TemplateResult | typeof nothing {
+  protected renderWidgetHeading(content: unknown): TemplateResult | typeof nothing {
     if (this.headingLevel === 0) return nothing;
-    return heading(this.headingLevel, content, {
-      className: this.hideHeading ? 'widget-heading visually-hidden' : 'widget-heading',
-      part: 'heading',
-      id: extra?.id,
-    });
+    return heading(this.headingLevel, content, this.hideHeading ? 'widget-heading visually-hidden' : 'widget-heading', 'heading');
   }
 
   protected renderLoading(key: StringKey = 'loading'): TemplateResult {

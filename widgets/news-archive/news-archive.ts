@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { formatMonthYear } from '../core/dates.js';
 import { describeFile } from '../core/files.js';
 import { heading } from '../core/heading.js';
@@ -20,6 +19,7 @@ import {
 import { safeHref, withQuery } from '../core/urls.js';
 import { emptyView, pageNumbers, readView, sameView, viewHref, type ArchiveView } from './url-state.js';
 import { newsArchiveStyles } from './styles.js';
+import { archiveDefaults } from './strings.js';
 
 type Facets = NonNullable<ListResponse['meta']['facets']>;
 type FilterName = 'type' | 'topic' | 'audience' | 'year';
@@ -70,15 +70,21 @@ type PendingFocus = { target: 'reading-title' } | { target: 'result'; key: strin
  */
 export class SendNewsArchive extends SendElement {
   static override styles = [baseStyles, richTextStyles, newsArchiveStyles];
+  static override properties = {
+    pageSize: { type: Number, attribute: 'page-size' },
+    view: { state: true },
+    draftQuery: { state: true },
+  };
 
   /** Results per page (1–100). */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
+  pageSize = 10;
 
-  @state() private view: ArchiveView = emptyView;
+  private view: ArchiveView = emptyView;
   /** The search box text, which runs ahead of `view.q` while the reader types. */
-  @state() private draftQuery = '';
+  private draftQuery = '';
 
   protected readonly defaultHeadingKey = 'archiveHeading' as const;
+  protected readonly defaults = archiveDefaults;
 
   private readonly results = new JsonLoader<ListResponse>(this, isListResponse, { cache: true });
   private readonly article = new JsonLoader<ItemResponse>(this, isItemResponse, { cache: true });
@@ -301,9 +307,9 @@ export class SendNewsArchive extends SendElement {
       byYear.set(year, months);
     }
     return [...byYear].map(
-      ([year, months]) => html`${heading(yearLevel, year, { className: 'group-year' })}
+      ([year, months]) => html`${heading(yearLevel, year, 'group-year')}
       ${[...months].map(
-        ([month, monthItems]) => html`${heading(yearLevel + 1, month, { className: 'group-month' })}
+        ([month, monthItems]) => html`${heading(yearLevel + 1, month, 'group-month')}
           <ul class="items plain-list" role="list">
             ${monthItems.map((item) =>
               this.renderItem(item, yearLevel + 2, {
@@ -382,7 +388,7 @@ export class SendNewsArchive extends SendElement {
     });
     const richText = { baseHeadingLevel: level, baseUrl: base, externalLabel: this.t('externalLink') };
     return html`<article part="article">
-      ${heading(level, item.title, { className: 'reading-title', focusable: true })} ${this.renderItemMeta(item)}
+      ${heading(level, item.title, 'reading-title', undefined, true)} ${this.renderItemMeta(item)}
       ${item.topics?.length
         ? html`<p class="topics"><span class="visually-hidden">${this.t('topics')}:</span>
             ${item.topics.map((topic) => html`<span class="tag">${topic.name}</span>`)}</p>`

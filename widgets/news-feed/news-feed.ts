@@ -1,11 +1,11 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { JsonLoader } from '../core/loader.js';
 import { SendElement } from '../core/send-element.js';
 import { baseStyles } from '../core/styles.js';
 import { isListResponse, type ListResponse } from '../core/types.js';
 import { splitList, withQuery } from '../core/urls.js';
 import { newsFeedStyles } from './styles.js';
+import { feedDefaults } from './strings.js';
 
 export type NewsFeedLayout = 'list' | 'cards' | 'compact';
 
@@ -45,23 +45,31 @@ export type NewsFeedLayout = 'list' | 'cards' | 'compact';
  */
 export class SendNewsFeed extends SendElement {
   static override styles = [baseStyles, newsFeedStyles];
+  static override properties = {
+    limit: { type: Number },
+    type: {},
+    topic: {},
+    audience: {},
+    layout: { reflect: true },
+  };
 
   /** How many items to show (1–100). */
-  @property({ type: Number }) limit = 5;
+  limit = 5;
 
   /** Comma-separated types: `article`, `consultation`, `staffing-update`. */
-  @property() type?: string;
+  type?: string;
 
   /** Comma-separated topic slugs. */
-  @property() topic?: string;
+  topic?: string;
 
   /** Comma-separated audiences: `parents-carers`, `children-young-people`, `professionals`. */
-  @property() audience?: string;
+  audience?: string;
 
   /** `list` (default), `cards` or `compact`. */
-  @property({ reflect: true }) layout: NewsFeedLayout = 'list';
+  layout: NewsFeedLayout = 'list';
 
   protected readonly defaultHeadingKey = 'feedHeading' as const;
+  protected readonly defaults = feedDefaults;
 
   private readonly loader = new JsonLoader<ListResponse>(this, isListResponse, { cache: true });
 

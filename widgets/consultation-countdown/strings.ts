@@ -1,0 +1,25 @@
+import { coreStrings, type Message } from '../core/strings.js';
+
+/** The countdown's own default strings (overridable through `strings`). */
+export const countdownStrings = {
+  countdownHeading: 'Consultations',
+  noOpenConsultations: 'There are no open consultations at the moment.',
+  opensOn: 'Opens {date}',
+  closesInDays: { one: 'Closes in {count} day', other: 'Closes in {count} days' } as Message,
+  closesTomorrow: 'Closes tomorrow at {time}',
+  closesToday: 'Closes today at {time}',
+  closesInMinutes: { one: 'Closes in {count} minute', other: 'Closes in {count} minutes' } as Message,
+  closingDate: 'Closing date: {date} at {time}',
+  closedOn: 'Closed on {date}',
+  datesToBeConfirmed: 'Dates to be confirmed',
+  openNoClosingDate: 'Open now',
+  respond: 'Respond to this consultation',
+  addToCalendar: 'Add the closing date to my calendar',
+  outcomeLink: 'What you said and what we did',
+  statusUpcoming: 'Upcoming',
+  statusOpen: 'Open',
+  statusClosed: 'Closed',
+  statusOutcome: 'Outcome published',
+};
+
+export const countdownDefaults = { ...coreStrings, ...countdownStrings };

@@ -1,0 +1,30 @@
+import { coreStrings, type Message } from '../core/strings.js';
+
+/** The archive's own default strings (overridable through `strings`). */
+export const archiveStrings = {
+  archiveHeading: 'SEND news and updates',
+  loadingItem: 'Loading…',
+  externalLink: '(opens external site)',
+  searchLabel: 'Search updates',
+  searchButton: 'Search',
+  typeFilter: 'Type',
+  topicFilter: 'Topic',
+  audienceFilter: 'Audience',
+  yearFilter: 'Year',
+  anyOption: 'All',
+  clearFilters: 'Clear filters',
+  resultCount: { one: '{count} update found', other: '{count} updates found' } as Message,
+  paginationLabel: 'Results pages',
+  previousPage: 'Previous',
+  nextPage: 'Next',
+  pageSuffix: 'page',
+  pageNumber: 'Page {page}',
+  backToResults: 'Back to results',
+  topics: 'Topics',
+  downloads: 'Downloads',
+  easyRead: 'Easy Read version',
+  itemNotFound: 'This update could not be found. It may have been removed.',
+  outcomeLink: 'What you said and what we did',
+};
+
+export const archiveDefaults = { ...coreStrings, ...archiveStrings };

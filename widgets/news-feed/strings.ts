@@ -1,0 +1,10 @@
+import { coreStrings } from '../core/strings.js';
+
+/** The news feed's own default strings (overridable through `strings`). */
+export const feedStrings = {
+  feedHeading: 'Latest SEND news',
+  viewAll: 'View all updates',
+  subscribe: 'Subscribe to these updates (RSS feed)',
+};
+
+export const feedDefaults = { ...coreStrings, ...feedStrings };
