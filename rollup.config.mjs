@@ -13,7 +13,8 @@ const scriptTagEntries = {
 };
 
 /**
- * Shrinks the static text of Lit templates: CSS loses comments and spacing, HTML whitespace
+ * Shrinks the static text of Lit templates: CSS loses comments, spacing, leading zeros, quotes
+ * around plain attribute-selector values and long hex colours; HTML whitespace
  * runs collapse to one space (which HTML rendering does anyway). Bindings are untouched.
  */
 function minifyTemplateLiterals() {
@@ -25,6 +26,11 @@ function minifyTemplateLiterals() {
         .replace(/\s*([{};,>])\s*/g, '$1')
         .replace(/:\s+/g, ':')
         .replace(/;}/g, '}')
+        .replace(/ ?(!important|\/) ?/g, '$1')
+        .replace(/([\s:,(-])0\.(\d)/g, '$1.$2')
+        .replace(/\*::/g, '::')
+        .replace(/=(['"])([a-z][\w-]*)\1]/gi, '=$2]')
+        .replace(/#(\w)\1(\w)\2(\w)\3\b/gi, '#$1$2$3')
         .trim(),
     html: (text) => text.replace(/\s*\n\s*/g, ' ').replace(/\s{2,}/g, ' '),
   };
@@ -57,6 +63,30 @@ function minifyTemplateLiterals() {
 const typescriptFor = (options) =>
   typescript({ tsconfig: 'widgets/tsconfig.json', noEmitOnError: true, ...options });
 
+/**
+ * Private and protected members of the widget classes, shortened in the script-tag bundles only
+ * (every subclass is inside the bundle; the npm build keeps the names). Never list a Lit reactive
+ * property, a Lit/DOM/ReactiveController member, or a field of API data or event details.
+ */
+const privateMembers = [
+  // SendElement
+  'defaultHeadingKey', 'defaults', 'childHeadingLevel', 'typeLabel', 'emit', 'reportLoad', 'itemLink',
+  'renderItemMeta', 'renderItem', 'renderWidgetHeading', 'renderLoading', 'renderError', 'renderEmpty',
+  'renderLoadState', 'renderStaleNotice',
+  // JsonLoader
+  'inFlight', 'setState',
+  // SendNewsFeed
+  'loader', 'filterParams', 'requestUrl', 'fetchItems',
+  // SendNewsArchive
+  'searchTimer', 'pendingFocus', 'openedFrom', 'onPopState', 'resultsUrl', 'itemUrl', 'fetchResults',
+  'fetchArticle', 'navigate', 'showView', 'onResultClick', 'onBackClick', 'onPageClick', 'setFilter',
+  'onSearchInput', 'onSubmit', 'applySearch', 'renderResultsView', 'renderSearchForm',
+  'renderGroups', 'renderPagination', 'renderReadingView', 'renderArticle',
+  // SendConsultationCountdown
+  'countdowns', 'phases', 'onVisibilityChange', 'fetchConsultations', 'scheduleNextChange', 'stopTimer',
+  'renderConsultation', 'renderActions', 'announcePhaseChanges', 'consultations',
+];
+
 // Each script-tag bundle is built on its own so it never imports a shared chunk.
 const scriptTagBundles = Object.entries({ ...scriptTagEntries, gallery: 'widgets/gallery/gallery.ts' }).map(
   ([name, input]) => ({
@@ -71,6 +101,7 @@ const scriptTagBundles = Object.entries({ ...scriptTagEntries, gallery: 'widgets
         module: true,
         toplevel: true,
         compress: { passes: 3 },
+        mangle: { properties: { regex: new RegExp(`^(?:${privateMembers.join('|')})$`) } },
         format: { comments: false },
       }),
     ],

@@ -3,18 +3,12 @@ import type { SendEventDetails, SendEventName } from './events.js';
 import type { Fetcher } from './fetch-client.js';
 import type { LoadState } from './loader.js';
 import { formatMessage, type Strings, type StringKey } from './strings.js';
-import { formatCalendarDate, formatLondonDateTime } from './dates.js';
+import { formatLondonDateTime } from './dates.js';
 import { heading } from './heading.js';
-import type { UpdateSummary, UpdateType } from './types.js';
+import type { UpdateSummary } from './types.js';
 
 /** Where the widget script itself was loaded from: the default CMS origin, so a pasted tag needs no config. */
 const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
-
-const TYPE_LABEL_KEYS: Record<UpdateType, StringKey> = {
-  article: 'typeArticle',
-  consultation: 'typeConsultation',
-  'staffing-update': 'typeStaffingUpdate',
-};
 
 /**
  * What all SEND widgets share: CMS origin, request options, strings,
@@ -104,11 +98,6 @@ export abstract class SendElement extends LitElement {
     return formatMessage(this.strings?.[key] ?? this.defaults[key] ?? key, this.locale, values);
   }
 
-  protected typeLabel(type: string): string {
-    const key = TYPE_LABEL_KEYS[type as UpdateType];
-    return key ? this.t(key) : type;
-  }
-
   protected emit<K extends SendEventName>(name: K, detail: SendEventDetails[K]): void {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
@@ -139,31 +128,6 @@ export abstract class SendElement extends LitElement {
     } catch {
       return undefined;
     }
-  }
-
-  /** "News · 8 July 2019": the type label and reader-facing date shown with every item. */
-  protected renderItemMeta(item: UpdateSummary): TemplateResult {
-    return html`<p class="meta" part="meta">
-      <span class="tag" part="tag">${this.typeLabel(item.type)}</span>
-      <time datetime=${item.date}>${formatCalendarDate(item.date, this.locale)}</time>
-    </p>`;
-  }
-
-  /** One item as in feeds and result lists: heading with link, meta line, summary. */
-  protected renderItem(
-    item: UpdateSummary,
-    level: number,
-    options: { href?: string; summary?: boolean; onOpen?: (event: MouseEvent) => void } = {},
-  ): TemplateResult {
-    const title = options.href
-      ? html`<a href=${options.href} part="item-link" data-key=${`${item.type}/${item.slug}`} @click=${options.onOpen}
-          >${item.title}</a
-        >`
-      : item.title;
-    return html`<li class="item" part="item">
-      ${heading(level, title, 'item-title')} ${this.renderItemMeta(item)}
-      ${options.summary !== false && item.summary ? html`<p class="summary">${item.summary}</p>` : nothing}
-    </li>`;
   }
 
   protected renderWidgetHeading(content: unknown): TemplateResult | typeof nothing {

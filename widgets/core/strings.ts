@@ -19,6 +19,10 @@ export const coreStrings = {
   errorFallbackLink: 'See updates on our website',
   emptyMessage: 'There are no updates to show.',
   staleNotice: 'These updates may be out of date. Last updated {datetime}.',
+};
+
+/** Type labels of listed updates (feed and archive). */
+export const itemStrings = {
   typeArticle: 'News',
   typeConsultation: 'Consultation',
   typeStaffingUpdate: 'Service update',
@@ -26,6 +30,7 @@ export const coreStrings = {
 
 export type StringKey =
   | keyof typeof coreStrings
+  | keyof typeof itemStrings
   | keyof typeof feedStrings
   | keyof typeof archiveStrings
   | keyof typeof countdownStrings;

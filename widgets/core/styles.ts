@@ -77,12 +77,6 @@ export const baseStyles = css`
     box-shadow: 0 -2px var(--_focus), 0 4px var(--_focus-text);
     text-decoration: none;
   }
-  input:focus-visible,
-  select:focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 0;
-    box-shadow: inset 0 0 0 2px var(--_focus-text);
-  }
   .visually-hidden {
     position: absolute !important;
     width: 1px !important;
@@ -141,6 +135,25 @@ export const baseStyles = css`
     button:focus-visible {
       outline-color: Highlight;
     }
+  }
+`;
+
+/** Lists of updates (feed and archive); `--_gap` is the space between items. */
+export const listStyles = css`
+  :host {
+    --_gap: var(--_space);
+  }
+  .items {
+    display: grid;
+    gap: var(--_gap);
+    margin-bottom: var(--_space);
+  }
+  .item {
+    padding-bottom: var(--_gap);
+    border-bottom: 1px solid var(--_border);
+  }
+  .summary {
+    margin: 0;
   }
 `;
 

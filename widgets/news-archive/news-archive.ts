@@ -4,8 +4,8 @@ import { describeFile } from '../core/files.js';
 import { heading } from '../core/heading.js';
 import { JsonLoader } from '../core/loader.js';
 import { renderBlocks } from '../core/rich-text.js';
-import { SendElement } from '../core/send-element.js';
-import { baseStyles, richTextStyles } from '../core/styles.js';
+import { SendListElement } from '../core/list-element.js';
+import { baseStyles, listStyles, richTextStyles } from '../core/styles.js';
 import type { StringKey } from '../core/strings.js';
 import {
   isItemResponse,
@@ -68,8 +68,8 @@ type PendingFocus = { target: 'reading-title' } | { target: 'result'; key: strin
  * @fires send-filter-change - Search, filters or page changed; detail is the new view.
  * @fires send-item-select - An item was opened in the reading view; detail `{ type, slug, title }`.
  */
-export class SendNewsArchive extends SendElement {
-  static override styles = [baseStyles, richTextStyles, newsArchiveStyles];
+export class SendNewsArchive extends SendListElement {
+  static override styles = [baseStyles, listStyles, richTextStyles, newsArchiveStyles];
   static override properties = {
     pageSize: { type: Number, attribute: 'page-size' },
     view: { state: true },

@@ -1,4 +1,4 @@
-import { coreStrings, type Message } from '../core/strings.js';
+import { coreStrings, itemStrings, type Message } from '../core/strings.js';
 
 /** The archive's own default strings (overridable through `strings`). */
 export const archiveStrings = {
@@ -27,4 +27,4 @@ export const archiveStrings = {
   outcomeLink: 'What you said and what we did',
 };
 
-export const archiveDefaults = { ...coreStrings, ...archiveStrings };
+export const archiveDefaults = { ...coreStrings, ...itemStrings, ...archiveStrings };

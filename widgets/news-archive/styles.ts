@@ -1,14 +1,10 @@
 import { css } from 'lit';
 
 export const newsArchiveStyles = css`
-  :host {
-    --_control-border: var(--send-control-border-colour, #0b0c0c);
-    --_panel-background: var(--send-news-archive-panel-background, var(--send-notice-background, #f3f2f1));
-  }
   form {
     margin: 0 0 var(--_space);
     padding: var(--_space);
-    background: var(--_panel-background);
+    background: var(--send-news-archive-panel-background, var(--send-notice-background, #f3f2f1));
     border-radius: var(--_radius);
   }
   .search-row,
@@ -46,7 +42,7 @@ export const newsArchiveStyles = css`
     min-height: 2.5rem;
     padding: 0.25em 0.4em;
     background: var(--_surface);
-    border: 2px solid var(--_control-border);
+    border: 2px solid var(--send-control-border-colour, #0b0c0c);
     border-radius: 0;
   }
   button {
@@ -65,6 +61,12 @@ export const newsArchiveStyles = css`
     text-decoration: underline;
     padding-inline: 0;
   }
+  input:focus-visible,
+  select:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 0;
+    box-shadow: inset 0 0 0 2px var(--_focus-text);
+  }
   .results-count {
     font-weight: 700;
   }
@@ -75,18 +77,6 @@ export const newsArchiveStyles = css`
   .group-month {
     font-size: 1.25rem;
     color: var(--_secondary);
-  }
-  .items {
-    display: grid;
-    gap: var(--_space);
-    margin-bottom: var(--_space);
-  }
-  .item {
-    padding-bottom: var(--_space);
-    border-bottom: 1px solid var(--_border);
-  }
-  .summary {
-    margin: 0;
   }
   nav ul {
     display: flex;

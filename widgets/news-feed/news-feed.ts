@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { JsonLoader } from '../core/loader.js';
-import { SendElement } from '../core/send-element.js';
-import { baseStyles } from '../core/styles.js';
+import { SendListElement } from '../core/list-element.js';
+import { baseStyles, listStyles } from '../core/styles.js';
 import { isListResponse, type ListResponse } from '../core/types.js';
 import { splitList, withQuery } from '../core/urls.js';
 import { newsFeedStyles } from './styles.js';
@@ -43,8 +43,8 @@ export type NewsFeedLayout = 'list' | 'cards' | 'compact';
  * @fires send-loaded - Updates rendered; detail `{ count, total, stale }`.
  * @fires send-error - Loading failed; detail `{ message, kind }`.
  */
-export class SendNewsFeed extends SendElement {
-  static override styles = [baseStyles, newsFeedStyles];
+export class SendNewsFeed extends SendListElement {
+  static override styles = [baseStyles, listStyles, newsFeedStyles];
   static override properties = {
     limit: { type: Number },
     type: {},

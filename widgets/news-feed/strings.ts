@@ -1,4 +1,4 @@
-import { coreStrings } from '../core/strings.js';
+import { coreStrings, itemStrings } from '../core/strings.js';
 
 /** The news feed's own default strings (overridable through `strings`). */
 export const feedStrings = {
@@ -7,4 +7,4 @@ export const feedStrings = {
   subscribe: 'Subscribe to these updates (RSS feed)',
 };
 
-export const feedDefaults = { ...coreStrings, ...feedStrings };
+export const feedDefaults = { ...coreStrings, ...itemStrings, ...feedStrings };
