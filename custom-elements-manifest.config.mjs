@@ -1,7 +1,40 @@
 // custom-elements.json from the widgets' JSDoc: npx cem analyze --config custom-elements-manifest.config.mjs
+
+/**
+ * Events come only from `@fires` JSDoc: the widgets dispatch through a generic `emit(name, detail)`
+ * helper, which the analyzer would otherwise list as an event called `name`.
+ * Internal reactive state (`static properties` entries with `state: true`, private fields) is not an
+ * attribute: the Lit plugin does not read `state: true`, so drop attributes of private fields.
+ */
+function sendWidgetsManifest() {
+  return {
+    name: 'send-widgets-manifest',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules ?? []) {
+        for (const declaration of module.declarations ?? []) {
+          if (declaration.kind !== 'class') continue;
+          if (declaration.events) {
+            declaration.events = declaration.events.filter((event) => event.description);
+            if (!declaration.events.length) delete declaration.events;
+          }
+          const internal = new Set(
+            (declaration.members ?? []).filter((member) => member.privacy && member.privacy !== 'public').map((member) => member.name),
+          );
+          if (declaration.attributes) {
+            declaration.attributes = declaration.attributes.filter((attribute) => !internal.has(attribute.fieldName));
+            if (!declaration.attributes.length) delete declaration.attributes;
+          }
+          for (const member of declaration.members ?? []) if (internal.has(member.name)) delete member.attribute;
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['widgets/**/*.ts'],
   exclude: ['widgets/**/test/**', 'widgets/fixtures/**', 'widgets/gallery/**'],
   outdir: '.',
   litelement: true,
+  plugins: [sendWidgetsManifest()],
 };

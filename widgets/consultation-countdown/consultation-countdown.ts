@@ -40,10 +40,13 @@ const PHASE_LABEL_KEYS = {
  * @csspart empty - The empty state container.
  * @csspart error - The error state container.
  *
+ * The shared `--send-*` tokens (fonts, colours, spacing) are documented on SendElement.
+ *
  * @cssproperty --send-countdown-background - Background of each consultation box.
  * @cssproperty --send-countdown-border-colour - Left border of open and upcoming consultations.
  * @cssproperty --send-button-colour - Background of the Respond link.
  * @cssproperty --send-button-hover-colour - Background of the Respond link on hover.
+ * @cssproperty --send-button-shadow-colour - Shadow under the Respond link.
  *
  * @fires send-loaded - Consultations rendered; detail `{ count, total, stale }`.
  * @fires send-error - Loading failed; detail `{ message, kind }`.

@@ -13,6 +13,29 @@ const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
 /**
  * What all SEND widgets share: CMS origin, request options, strings,
  * language, events, heading level and the loading/error/stale states.
+ *
+ * @cssproperty --send-font-family - Font of all widgets.
+ * @cssproperty --send-font-size - Base font size.
+ * @cssproperty --send-line-height - Base line height.
+ * @cssproperty --send-text-colour - Body text colour.
+ * @cssproperty --send-secondary-text-colour - Dates, meta lines and other secondary text.
+ * @cssproperty --send-heading-font-family - Font of headings.
+ * @cssproperty --send-heading-colour - Colour of headings.
+ * @cssproperty --send-heading-font-size - Size of the widget heading.
+ * @cssproperty --send-link-colour - Link colour.
+ * @cssproperty --send-link-visited-colour - Visited link colour.
+ * @cssproperty --send-link-hover-colour - Link colour on hover.
+ * @cssproperty --send-focus-colour - Focus highlight colour.
+ * @cssproperty --send-focus-text-colour - Text and underline colour of focused links and buttons.
+ * @cssproperty --send-accent-colour - Accent colour (borders, notices, buttons).
+ * @cssproperty --send-accent-text-colour - Text on the accent colour.
+ * @cssproperty --send-surface-colour - Background of boxes and fields.
+ * @cssproperty --send-border-colour - Border and divider colour.
+ * @cssproperty --send-tag-background - Background of type and status labels.
+ * @cssproperty --send-tag-text-colour - Text of type and status labels.
+ * @cssproperty --send-notice-background - Background of the "may be out of date" notice.
+ * @cssproperty --send-space - Base spacing unit.
+ * @cssproperty --send-radius - Corner radius.
  */
 export abstract class SendElement extends LitElement {
   static override properties: PropertyDeclarations = {

@@ -60,6 +60,9 @@ type PendingFocus = { target: 'reading-title' } | { target: 'result'; key: strin
  * @csspart empty - The empty state container.
  * @csspart error - The error state container.
  *
+ * The shared `--send-*` tokens (fonts, colours, spacing) are documented on SendElement.
+ *
+ * @cssproperty --send-code-font-family - Font of code in article text.
  * @cssproperty --send-control-border-colour - Border of the search box and selects.
  * @cssproperty --send-news-archive-panel-background - Background of the search and filter panel.
  *

@@ -29,13 +29,8 @@ export type NewsFeedLayout = 'list' | 'cards' | 'compact';
  * @csspart empty - The empty state container.
  * @csspart error - The error state container.
  *
- * @cssproperty --send-font-family - Font of all widgets.
- * @cssproperty --send-text-colour - Body text colour.
- * @cssproperty --send-link-colour - Link colour.
- * @cssproperty --send-focus-colour - Focus highlight colour.
- * @cssproperty --send-accent-colour - Accent colour (card top border, notices).
- * @cssproperty --send-space - Base spacing unit.
- * @cssproperty --send-radius - Corner radius.
+ * The shared `--send-*` tokens (fonts, colours, spacing) are documented on SendElement.
+ *
  * @cssproperty --send-news-feed-item-gap - Space between items (defaults to --send-space).
  * @cssproperty --send-news-feed-card-background - Card background in `cards` layout.
  * @cssproperty --send-news-feed-card-border-colour - Card border in `cards` layout.
