@@ -1,9 +1,28 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { formatCalendarDate } from './dates.js';
 import { heading } from './heading.js';
 import { SendElement } from './send-element.js';
 import type { StringKey } from './strings.js';
 import type { UpdateSummary, UpdateType } from './types.js';
+
+/** Lists of updates (feed and archive); `--_gap` is the space between items. */
+export const listStyles = css`
+  :host {
+    --_gap: var(--_space);
+  }
+  .items {
+    display: grid;
+    gap: var(--_gap);
+    margin-bottom: var(--_space);
+  }
+  .item {
+    padding-bottom: var(--_gap);
+    border-bottom: 1px solid var(--_border);
+  }
+  .summary {
+    margin: 0;
+  }
+`;
 
 const TYPE_LABEL_KEYS: Record<UpdateType, StringKey> = {
   article: 'typeArticle',

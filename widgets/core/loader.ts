@@ -64,12 +64,6 @@ export class JsonLoader<T> implements ReactiveController {
     }
   }
 
-  /** Forget the current result, e.g. when leaving a view. */
-  reset(): void {
-    this.inFlight?.abort();
-    this.setState({ status: 'idle' });
-  }
-
   hostDisconnected(): void {
     // A request still in flight for a removed element would never render.
     if (this.inFlight) {

@@ -1,7 +1,51 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { heading } from './heading.js';
 import type { Block, InlineNode, ListBlock, TextNode } from './types.js';
 import { isExternal, safeHref } from './urls.js';
+
+/** Styles for content rendered from CMS rich text. */
+export const richTextStyles = css`
+  .rich-text :is(h1, h2, h3, h4, h5, h6) {
+    font-size: 1.25rem;
+    margin-top: var(--_space);
+  }
+  .rich-text img {
+    max-width: 100%;
+    height: auto;
+  }
+  .rich-text figure {
+    margin: 0 0 var(--_space);
+  }
+  .rich-text figcaption {
+    color: var(--_secondary);
+  }
+  .rich-text blockquote {
+    margin: 0 0 var(--_space);
+    padding: calc(var(--_space) / 2) var(--_space);
+    border-left: 5px solid var(--_border);
+  }
+  .rich-text pre {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    padding: calc(var(--_space) / 2);
+    background: var(--send-notice-background, #f3f2f1);
+  }
+  .rich-text code {
+    font-family: var(--send-code-font-family, ui-monospace, monospace);
+  }
+  .rich-text ul,
+  .rich-text ol {
+    margin: 0 0 var(--_space);
+    padding-left: 1.25em;
+  }
+  .rich-text li.nested {
+    list-style: none;
+  }
+  .rich-text li > ul,
+  .rich-text li > ol {
+    margin: 0;
+  }
+`;
 
 export interface RichTextOptions {
   /** Level of the heading the content sits under; a block heading of level n renders at base + n, clamped to 6. */

@@ -1,7 +1,8 @@
 import { css } from 'lit';
 
 /**
- * Shared base styles. `all: initial` on :host stops host-page CSS leaking in;
+ * Shared base styles (list and rich-text styles live beside their code, so only the widgets
+ * that use them bundle them: an unused css`` call is not tree-shaken). `all: initial` on :host stops host-page CSS leaking in;
  * only the documented `--send-*` tokens (and parts) can restyle a widget.
  * Defaults follow GOV.UK/NHS conventions and meet WCAG 2.2 AA contrast.
  */
@@ -135,68 +136,5 @@ export const baseStyles = css`
     button:focus-visible {
       outline-color: Highlight;
     }
-  }
-`;
-
-/** Lists of updates (feed and archive); `--_gap` is the space between items. */
-export const listStyles = css`
-  :host {
-    --_gap: var(--_space);
-  }
-  .items {
-    display: grid;
-    gap: var(--_gap);
-    margin-bottom: var(--_space);
-  }
-  .item {
-    padding-bottom: var(--_gap);
-    border-bottom: 1px solid var(--_border);
-  }
-  .summary {
-    margin: 0;
-  }
-`;
-
-/** Styles for content rendered from CMS rich text. */
-export const richTextStyles = css`
-  .rich-text :is(h1, h2, h3, h4, h5, h6) {
-    font-size: 1.25rem;
-    margin-top: var(--_space);
-  }
-  .rich-text img {
-    max-width: 100%;
-    height: auto;
-  }
-  .rich-text figure {
-    margin: 0 0 var(--_space);
-  }
-  .rich-text figcaption {
-    color: var(--_secondary);
-  }
-  .rich-text blockquote {
-    margin: 0 0 var(--_space);
-    padding: calc(var(--_space) / 2) var(--_space);
-    border-left: 5px solid var(--_border);
-  }
-  .rich-text pre {
-    white-space: pre-wrap;
-    overflow-wrap: anywhere;
-    padding: calc(var(--_space) / 2);
-    background: var(--send-notice-background, #f3f2f1);
-  }
-  .rich-text code {
-    font-family: var(--send-code-font-family, ui-monospace, monospace);
-  }
-  .rich-text ul,
-  .rich-text ol {
-    margin: 0 0 var(--_space);
-    padding-left: 1.25em;
-  }
-  .rich-text li.nested {
-    list-style: none;
-  }
-  .rich-text li > ul,
-  .rich-text li > ol {
-    margin: 0;
   }
 `;

@@ -3,9 +3,9 @@ import { formatMonthYear } from '../core/dates.js';
 import { describeFile } from '../core/files.js';
 import { heading } from '../core/heading.js';
 import { JsonLoader } from '../core/loader.js';
-import { renderBlocks } from '../core/rich-text.js';
-import { SendListElement } from '../core/list-element.js';
-import { baseStyles, listStyles, richTextStyles } from '../core/styles.js';
+import { renderBlocks, richTextStyles } from '../core/rich-text.js';
+import { listStyles, SendListElement } from '../core/list-element.js';
+import { baseStyles } from '../core/styles.js';
 import type { StringKey } from '../core/strings.js';
 import {
   isItemResponse,

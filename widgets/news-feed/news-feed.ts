@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { JsonLoader } from '../core/loader.js';
-import { SendListElement } from '../core/list-element.js';
-import { baseStyles, listStyles } from '../core/styles.js';
+import { listStyles, SendListElement } from '../core/list-element.js';
+import { baseStyles } from '../core/styles.js';
 import { isListResponse, type ListResponse } from '../core/types.js';
 import { splitList, withQuery } from '../core/urls.js';
 import { newsFeedStyles } from './styles.js';
