@@ -34,7 +34,7 @@ function sendWidgetsManifest() {
 export default {
   globs: ['widgets/**/*.ts'],
   exclude: ['widgets/**/test/**', 'widgets/fixtures/**', 'widgets/gallery/**'],
-  outdir: '.',
+  outdir: 'dist/esm',
   litelement: true,
   plugins: [sendWidgetsManifest()],
 };

@@ -4,6 +4,8 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 
 const scriptTagEntries = {
   'send-widgets': 'widgets/send-widgets.ts',
@@ -60,6 +62,17 @@ function minifyTemplateLiterals() {
   };
 }
 
+/** The npm package carries the same self-contained files under bundle/, for CDNs that serve packages. */
+function copyIntoPackage() {
+  return {
+    name: 'copy-into-package',
+    writeBundle(options) {
+      mkdirSync('dist/esm/bundle', { recursive: true });
+      copyFileSync(options.file, `dist/esm/bundle/${basename(options.file)}`);
+    },
+  };
+}
+
 const typescriptFor = (options) =>
   typescript({ tsconfig: 'widgets/tsconfig.json', noEmitOnError: true, ...options });
 
@@ -96,6 +109,7 @@ const scriptTagBundles = Object.entries({ ...scriptTagEntries, gallery: 'widgets
       nodeResolve({ exportConditions: ['production'] }),
       typescriptFor({ declaration: false, outDir: 'dist/widgets' }),
       minifyTemplateLiterals(),
+      ...(name in scriptTagEntries ? [copyIntoPackage()] : []),
       terser({
         ecma: 2021,
         module: true,
@@ -108,11 +122,55 @@ const scriptTagBundles = Object.entries({ ...scriptTagEntries, gallery: 'widgets
   }),
 );
 
+/**
+ * dist/esm becomes the publishable npm package (`npm publish dist/esm`): its package.json maps each
+ * entry to its types; the script-tag bundles ride along under bundle/ for CDNs serving the package.
+ */
+function npmPackageManifest() {
+  const root = JSON.parse(readFileSync('package.json', 'utf8'));
+  const entries = Object.keys(scriptTagEntries);
+  const manifest = {
+    name: '@send-updates/widgets',
+    version: root.version,
+    description: 'Accessible, themable web components showing SEND news, consultations and service updates from the SEND updates CMS.',
+    license: root.license,
+    type: 'module',
+    main: './send-widgets.js',
+    module: './send-widgets.js',
+    types: './send-widgets.d.ts',
+    exports: Object.fromEntries([
+      ...entries.map((name) => [name === 'send-widgets' ? '.' : `./${name}.js`, { types: `./${name === 'send-widgets' ? 'send-widgets' : entryTypes[name]}.d.ts`, default: `./${name}.js` }]),
+      ['./bundle/*', './bundle/*'],
+      ['./custom-elements.json', './custom-elements.json'],
+      ['./package.json', './package.json'],
+    ]),
+    sideEffects: true,
+    customElements: 'custom-elements.json',
+    dependencies: { lit: root.dependencies.lit.startsWith('^') ? root.dependencies.lit : `^${root.dependencies.lit}` },
+    files: ['**/*.js', '**/*.d.ts', 'custom-elements.json', 'README.md', '!fixtures/**', '!gallery/**'],
+    keywords: ['web-components', 'lit', 'send', 'accessibility', 'local-offer', 'custom-elements'],
+  };
+  return {
+    name: 'npm-package-manifest',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'package.json', source: `${JSON.stringify(manifest, null, 2)}\n` });
+      this.emitFile({ type: 'asset', fileName: 'README.md', source: readFileSync('widgets/README.md', 'utf8') });
+    },
+  };
+}
+
+// Type declarations of each single-widget entry (rollup names the entry after the key, tsc after the source path).
+const entryTypes = {
+  'send-news-feed': 'news-feed/define',
+  'send-news-archive': 'news-archive/define',
+  'send-consultation-countdown': 'consultation-countdown/define',
+};
+
 const packageBuild = {
   input: scriptTagEntries,
   external: (id) => id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/'),
   output: { dir: 'dist/esm', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
-  plugins: [typescriptFor({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm' })],
+  plugins: [typescriptFor({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm' }), npmPackageManifest()],
 };
 
 export default [...scriptTagBundles, packageBuild];

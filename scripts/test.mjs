@@ -24,6 +24,7 @@ const SUITES = [
   { name: 'cms-postgres', label: 'CMS on PostgreSQL', command: nodeTest(cmsTestDirs), env: { TEST_DB: 'postgres', TEST_PG_URL: PG_URL }, requires: postgresReachable },
   { name: 'widgets', label: 'Widgets in headless Chromium', command: [process.execPath, [path.join(repoRoot, 'node_modules', '@web', 'test-runner', 'dist', 'bin.js'), '--config', 'web-test-runner.config.mjs']] },
   { name: 'size', label: 'Bundle size budget', command: [process.execPath, ['scripts/size-check.mjs']] },
+  { name: 'package', label: 'Widgets npm package', command: nodeTest(existing('test/package')) },
   { name: 'e2e', label: 'End to end: editor to partner page', command: nodeTest(existing('test/e2e')) },
 ];
 

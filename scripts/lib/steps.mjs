@@ -84,13 +84,14 @@ export async function ensureSystemPackages({ packages = { chromium: CHROMIUM, 'l
   await run(command, [...prefix, 'install', '-y', '-qq', ...missing], { env });
 }
 
-/** The widget bundles in dist/widgets, rebuilt when their sources changed. */
+/** The widget bundles (dist/widgets) and the npm package with its custom-elements.json (dist/esm), rebuilt when their sources changed. */
 export async function buildWidgets({ force = false } = {}) {
   const output = path.join(repoRoot, 'dist', 'widgets', 'send-widgets.js');
-  const sources = ['widgets', 'rollup.config.mjs', 'package-lock.json', 'tsconfig.json'].map((p) => path.join(repoRoot, p));
+  const sources = ['widgets', 'rollup.config.mjs', 'custom-elements-manifest.config.mjs', 'package.json', 'package-lock.json'].map((p) => path.join(repoRoot, p));
   if (!force && fs.existsSync(output) && fs.statSync(output).mtimeMs >= newestMtime(sources)) return;
   say('Building the widgets…');
   await run(process.execPath, [path.join(repoRoot, 'node_modules', 'rollup', 'dist', 'bin', 'rollup'), '-c', 'rollup.config.mjs', '--silent']);
+  await run(process.execPath, [path.join(repoRoot, 'node_modules', '@custom-elements-manifest', 'analyzer', 'cem.js'), 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
 }
 
 const stampFile = path.join(cmsDir, 'dist', '.send-build.json');

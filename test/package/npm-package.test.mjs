@@ -1,0 +1,54 @@
+/**
+ * The widgets' npm package (dist/esm, built by `npm test` before this runs):
+ * what `npm pack` would publish, and that every export points at a file.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '../../scripts/lib/steps.mjs';
+
+const packageDir = path.join(repoRoot, 'dist', 'esm');
+const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
+
+test('every export and type declaration exists', () => {
+  const targets = Object.values(manifest.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
+  for (const target of targets.filter((t) => !t.includes('*'))) {
+    assert.ok(fs.existsSync(path.join(packageDir, target)), `${target} is missing`);
+  }
+  for (const name of ['send-widgets', 'send-news-feed', 'send-news-archive', 'send-consultation-countdown']) {
+    assert.ok(fs.existsSync(path.join(packageDir, 'bundle', `${name}.js`)), `bundle/${name}.js is missing`);
+  }
+});
+
+test('lit stays a dependency, not bundled into the package entries', () => {
+  assert.match(manifest.dependencies.lit, /^\^3\./);
+  const entry = fs.readFileSync(path.join(packageDir, 'send-widgets.js'), 'utf8');
+  const chunks = fs.readdirSync(path.join(packageDir, 'chunks')).map((f) => fs.readFileSync(path.join(packageDir, 'chunks', f), 'utf8')).join('\n');
+  assert.match(entry + chunks, /from ['"]lit['"]/);
+  assert.doesNotMatch(entry + chunks, /class ReactiveElement|litHtmlVersions\s*\?\?/);
+});
+
+test('npm pack publishes code, types, the manifest and the README, but no fixtures or gallery', () => {
+  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: packageDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  const files = packed.files.map((f) => f.path);
+  for (const expected of ['package.json', 'README.md', 'custom-elements.json', 'send-widgets.js', 'send-widgets.d.ts', 'bundle/send-widgets.js']) {
+    assert.ok(files.includes(expected), `${expected} would not be published`);
+  }
+  assert.ok(!files.some((f) => f.startsWith('fixtures/') || f.startsWith('gallery/')), 'fixtures or the gallery would be published');
+});
+
+test('custom-elements.json documents the three elements with their attributes, events and parts', () => {
+  const cem = JSON.parse(fs.readFileSync(path.join(packageDir, 'custom-elements.json'), 'utf8'));
+  const elements = cem.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName);
+  const byTag = Object.fromEntries(elements.map((e) => [e.tagName, e]));
+  for (const tag of ['send-news-feed', 'send-news-archive', 'send-consultation-countdown']) {
+    const element = byTag[tag];
+    assert.ok(element, `${tag} is not in the manifest`);
+    assert.ok(element.attributes?.some((a) => a.name === 'api'), `${tag} lacks the api attribute`);
+    assert.ok(element.events?.length, `${tag} documents no events`);
+    assert.ok(!element.events.some((e) => e.name === 'name'), `${tag} lists a stray event`);
+    assert.ok(element.cssParts?.length, `${tag} documents no parts`);
+  }
+});
