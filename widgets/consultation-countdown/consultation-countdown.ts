@@ -35,6 +35,7 @@ const PHASE_LABEL_KEYS = {
  * @csspart consultation - Each consultation box.
  * @csspart countdown - The "Closes in 3 days" line.
  * @csspart respond - The "Respond" link, styled as a button.
+ * @csspart links - With `status`, the link to subscribe to every consultation's closing date in a calendar app.
  * @csspart notice - The "may be out of date" notice shown when cached data is used.
  * @csspart loading - The loading message.
  * @csspart empty - The empty state container.
@@ -165,8 +166,16 @@ export class SendConsultationCountdown extends SendElement {
             </ul>`
           : this.renderEmpty('noOpenConsultations'),
       )}
+      ${this.status
+        ? html`<p class="links" part="links"><a href=${this.calendarFeedHref} type="text/calendar">${this.t('subscribeCalendar')}</a></p>`
+        : nothing}
       <p class="visually-hidden" role="status">${this.announcement}</p>
     `;
+  }
+
+  /** The calendar feed of every upcoming and open consultation's closing time, for calendar apps to subscribe to. */
+  get calendarFeedHref(): string {
+    return `${this.apiOrigin}/feeds/consultations.ics`;
   }
 
   private renderConsultation(item: UpdateSummary, countdown: CountdownState): TemplateResult {

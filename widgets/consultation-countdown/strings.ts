@@ -15,6 +15,7 @@ export const countdownStrings = {
   openNoClosingDate: 'Open now',
   respond: 'Respond to this consultation',
   addToCalendar: 'Add the closing date to my calendar',
+  subscribeCalendar: 'Add every consultation closing date to my calendar (subscribe)',
   outcomeLink: 'What you said and what we did',
   statusUpcoming: 'Upcoming',
   statusOpen: 'Open',

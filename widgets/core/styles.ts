@@ -137,4 +137,11 @@ export const baseStyles = css`
       outline-color: Highlight;
     }
   }
+  /* Subscribe and "View all" links under a widget. */
+  .links {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) / 2) var(--_space);
+    margin: var(--_space) 0 0;
+  }
 `;

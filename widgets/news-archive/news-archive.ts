@@ -54,6 +54,7 @@ type PendingFocus = { target: 'reading-title' } | { target: 'result'; key: strin
  * @csspart tag - The type label.
  * @csspart meta - The line with type label and date.
  * @csspart pagination - The pagination navigation.
+ * @csspart links - The subscribe link (an RSS feed with the current search and filters).
  * @csspart article - The reading view.
  * @csspart notice - The "may be out of date" notice shown when cached data is used.
  * @csspart loading - The loading message.
@@ -143,6 +144,12 @@ export class SendNewsArchive extends SendListElement {
     const { q, type, topic, audience, year, page } = this.view;
     const pageSize = Math.min(100, Math.max(1, Math.floor(this.pageSize) || 10));
     return withQuery(`${this.apiOrigin}/api/updates`, { q, type, topic, audience, year, page, pageSize });
+  }
+
+  /** The RSS feed with the same search and filters as the current results. */
+  get rssHref(): string {
+    const { q, type, topic, audience, year } = this.view;
+    return withQuery(`${this.apiOrigin}/feeds/rss.xml`, { q, type, topic, audience, year });
   }
 
   private itemUrl(key: string): string {
@@ -259,6 +266,7 @@ export class SendNewsArchive extends SendListElement {
           ? html`${this.renderGroups(results.data)}${this.renderPagination(results)}`
           : this.renderEmpty(),
       )}
+      <p class="links" part="links"><a href=${this.rssHref} type="application/rss+xml">${this.t('subscribeResults')}</a></p>
     `;
   }
 

@@ -25,6 +25,7 @@ export const archiveStrings = {
   easyRead: 'Easy Read version',
   itemNotFound: 'This update could not be found. It may have been removed.',
   outcomeLink: 'What you said and what we did',
+  subscribeResults: 'Subscribe to these results (RSS feed)',
 };
 
 export const archiveDefaults = { ...coreStrings, ...itemStrings, ...archiveStrings };

@@ -21,10 +21,4 @@ export const newsFeedStyles = css`
     font-size: 1rem;
     margin-bottom: 0;
   }
-  .links {
-    display: flex;
-    flex-wrap: wrap;
-    gap: calc(var(--_space) / 2) var(--_space);
-    margin: 0;
-  }
 `;

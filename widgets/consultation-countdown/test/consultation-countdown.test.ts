@@ -48,6 +48,9 @@ describe('<send-consultation-countdown>', () => {
     const params = fetcher.urls[0].searchParams;
     assertEqual([params.get('type'), params.get('status'), params.get('sort')], ['consultation', 'open', 'closing'], 'params');
     assertEqual(shadow(countdown).querySelectorAll('.consultation').length, 1, 'one open consultation');
+    const subscribe = shadow(countdown).querySelector<HTMLAnchorElement>('.links a[type="text/calendar"]');
+    assertEqual(subscribe?.href, `${API}/feeds/consultations.ics`, 'calendar feed of every consultation');
+    assertEqual(countdown.calendarFeedHref, `${API}/feeds/consultations.ics`, 'feed URL exposed as a property');
   });
 
   it('shows the open state in London time with respond and calendar links', async () => {
@@ -58,6 +61,7 @@ describe('<send-consultation-countdown>', () => {
     assertEqual(respond?.href, 'https://consult.example.gov.uk/short-breaks', 'respond link');
     const calendar = shadow(countdown).querySelector<HTMLAnchorElement>('a[type="text/calendar"]');
     assertEqual(calendar?.href, `${API}/feeds/consultations/short-breaks-consultation.ics`, 'calendar link absolute against api');
+    assertEqual(shadow(countdown).querySelector('.links'), null, 'one consultation: no subscribe-to-all link');
     assertEqual(shadow(countdown).querySelector('.countdown')?.closest('[aria-live], [role="status"]'), null, 'no live region on ticking text');
   });
 

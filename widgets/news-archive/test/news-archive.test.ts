@@ -72,6 +72,9 @@ describe('<send-news-archive>', () => {
     assertEqual(shadow(archive).querySelector<HTMLSelectElement>('#send-type')?.value, 'consultation', 'type select');
     assertEqual(shadow(archive).querySelector<HTMLSelectElement>('#send-year')?.value, '2022', 'year select');
     assertEqual(param('tab'), '2', 'host parameter untouched');
+    const subscribe = shadow(archive).querySelector<HTMLAnchorElement>('.links a[type="application/rss+xml"]');
+    assertEqual(subscribe?.href, `${API}/feeds/rss.xml?q=ehcp&type=consultation&year=2022`, 'RSS link with the same search and filters');
+    assertEqual(archive.rssHref, subscribe?.href, 'feed URL exposed as a property');
   });
 
   it('groups results under year and month headings below its own heading level', async () => {
