@@ -334,3 +334,28 @@ describe('the admin speaks plainly to editors', () => {
     assert.equal(config.settings.mainField, 'title');
   });
 });
+
+describe('odd requests get a clear 4xx, never a 500', () => {
+  const odd = [
+    '/api/updates/article/%E0%A4%A',
+    '/api/updates/%ZZ/slug',
+    '/api/updates?page=%ZZ',
+    '/api/updates?type=article&type[0][1]=x',
+    '/api/updates?pageSize[]=5',
+    '/feeds/rss.xml?type=%ZZ',
+    '/feeds/consultations/%E0%A4%A.ics',
+    '/widgets/%E0%A4%A.js',
+    '/demo/%E0%A4%A',
+    '/demo/../cms/.tmp/data.db',
+    '/demo/..%2Fcms%2Fpackage.json',
+    '/widgets/..%2f..%2fpackage.json',
+  ];
+  for (const path of odd) {
+    test(path, async () => {
+      const response = await fetch(`${base}${path}`);
+      const text = await response.text();
+      assert.ok(response.status >= 400 && response.status < 500, `${path} answered ${response.status}: ${text.slice(0, 200)}`);
+      assert.ok(!text.includes('"name": "send-cms"') && !text.includes('"workspaces"'), `${path} served a file outside its folder`);
+    });
+  }
+});

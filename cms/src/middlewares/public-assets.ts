@@ -33,7 +33,15 @@ export default (_config: unknown, { strapi }: { strapi: any }) => {
     const mount = mounts.find(([prefix]) => ctx.path.startsWith(prefix));
     if (!mount) return next();
     const [prefix, dir] = mount;
-    let relative = decodeURIComponent(ctx.path.slice(prefix.length)) || 'index.html';
+    let relative: string;
+    try {
+      relative = decodeURIComponent(ctx.path.slice(prefix.length)) || 'index.html';
+    } catch {
+      ctx.status = 400;
+      ctx.type = 'text/plain; charset=utf-8';
+      ctx.body = 'Bad request: the address is not valid percent-encoding.\n';
+      return;
+    }
     if (relative.endsWith('/')) relative += 'index.html';
     const file = path.resolve(dir, relative);
     if (!file.startsWith(dir + path.sep)) return next(); // no escaping the folder
