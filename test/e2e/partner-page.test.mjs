@@ -183,3 +183,48 @@ test('the widget bundle can be loaded from another origin', async () => {
   assert.equal(response.headers.get('access-control-allow-origin'), '*');
   assert.equal(response.headers.get('cross-origin-resource-policy'), 'cross-origin');
 });
+
+test('on the Local Offer page a reader searches the archive, reads the item in place, and sees the live countdown', async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => message.type() === 'error' && problems.push(`console error: ${message.text()}`));
+  try {
+    await page.goto(`${base}/demo/local-offer.html`, { waitUntil: 'load' });
+    const waitForText = async (text, timeout = 20_000) => {
+      let seen = '';
+      for (const deadline = Date.now() + timeout; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
+        seen = await page.evaluate(`(${pageText})()`);
+        if (seen.includes(text)) return seen;
+      }
+      assert.fail(`"${text}" never appeared; the page shows: ${seen.slice(0, 400)}`);
+    };
+
+    // The countdown shows the seeded consultation that is open today.
+    const countdownText = await waitForText('Parent carer survey: tell us what is working');
+    assert.match(countdownText, /Closes in \d+ days/);
+
+    // Search the archive (debounced), then open the result in the reading view.
+    const search = await page.waitForSelector('send-news-archive >>> input[type="search"]');
+    await search.type('drop-in sessions');
+    await waitForText('1 update found');
+    assert.match(new URL(page.url()).search, /send-q=drop-in/);
+    const link = await page.waitForSelector('send-news-archive >>> a[data-key="article/short-breaks-review-drop-in-sessions"]');
+    await link.click();
+    await waitForText('Sessions run across the county.');
+    assert.match(new URL(page.url()).search, /send-item=article%2Fshort-breaks-review-drop-in-sessions|send-item=article\/short-breaks-review-drop-in-sessions/);
+
+    // Back to results restores the search.
+    await page.goBack();
+    await waitForText('1 update found');
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('the RSS feed a widget links to carries the published item and not the draft', async () => {
+  const rss = await (await fetch(`${base}/feeds/rss.xml?type=article`)).text();
+  assert.ok(rss.includes(PUBLISHED_TITLE.replace(/&/g, '&amp;')));
+  assert.ok(!rss.includes(DRAFT_TITLE));
+});
