@@ -51,7 +51,7 @@ async function load(url, headers = {}) {
       try {
         const { statusCode, body } = await request(url, { dispatcher: agent, headers });
         await body.text();
-        if (statusCode !== 200) errors += 1;
+        if (statusCode !== 200 && statusCode !== 304) errors += 1;
       } catch {
         errors += 1;
       }
@@ -74,6 +74,8 @@ const cases = [
   ['/api/updates?q=inspection (search)', `${info.cms}/api/updates?q=inspection`],
   ['/api/updates/:type/:slug', `${info.cms}/api/updates/article/send-strategy-2017-2021`],
   ['/feeds/rss.xml', `${info.cms}/feeds/rss.xml`],
+  ['/feeds/rss.xml, brotli', `${info.cms}/feeds/rss.xml`, { 'Accept-Encoding': 'br' }],
+  ['/feeds/rss.xml, revalidated (304)', `${info.cms}/feeds/rss.xml`, { 'If-Modified-Since': new Date(Date.now() + 60_000).toUTCString() }],
 ];
 
 console.log(`\nBenchmark: ${CONNECTIONS} connections, ${SECONDS} s per case, Node ${process.version}\n`);

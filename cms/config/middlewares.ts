@@ -1,6 +1,8 @@
 export default [
   'strapi::logger',
   'strapi::errors',
+  // Finished public responses (API and feeds) for a few seconds, ahead of the rest of the stack.
+  'global::public-cache',
   {
     name: 'strapi::security',
     config: {

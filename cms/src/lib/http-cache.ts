@@ -23,6 +23,18 @@ export const etagOf = (body: string | Buffer) => `W/"${createHash('sha1').update
 /** If-None-Match uses weak comparison (RFC 9110 13.1.2): the W/ prefix is ignored on both sides. */
 const weakMatch = (a: string, b: string) => a.replace(/^W\//, '') === b.replace(/^W\//, '');
 
+/**
+ * Whether the client already holds this version: If-None-Match when sent
+ * (it takes precedence), else If-Modified-Since against Last-Modified (whole seconds).
+ */
+export function isNotModified(ctx: any, etag: string | undefined, lastModified: Date | string | undefined): boolean {
+  const ifNoneMatch = ctx.get('If-None-Match');
+  if (ifNoneMatch) return Boolean(etag) && ifNoneMatch.split(',').some((tag: string) => tag.trim() === '*' || weakMatch(tag.trim(), etag!));
+  const ifModifiedSince = Date.parse(ctx.get('If-Modified-Since'));
+  const modified = lastModified === undefined ? NaN : new Date(lastModified).getTime();
+  return !Number.isNaN(ifModifiedSince) && !Number.isNaN(modified) && ifModifiedSince >= Math.floor(modified / 1000) * 1000;
+}
+
 export function sendCacheable(ctx: any, { body, contentType, lastModified, maxAge = 60, etag = etagOf(body) }: Cacheable) {
   ctx.set('Cache-Control', `public, max-age=${maxAge}, stale-while-revalidate=${maxAge * 5}, stale-if-error=86400`);
   ctx.set('ETag', etag);
@@ -32,14 +44,8 @@ export function sendCacheable(ctx: any, { body, contentType, lastModified, maxAg
   ctx.set('X-Content-Type-Options', 'nosniff');
   if (lastModified) ctx.set('Last-Modified', lastModified.toUTCString());
 
-  const ifNoneMatch = ctx.get('If-None-Match');
-  const ifModifiedSince = ctx.get('If-Modified-Since');
-  const notModified = ifNoneMatch
-    ? ifNoneMatch.split(',').some((tag: string) => weakMatch(tag.trim(), etag) || tag.trim() === '*')
-    : Boolean(ifModifiedSince && lastModified && Date.parse(ifModifiedSince) >= Math.floor(lastModified.getTime() / 1000) * 1000);
-
   ctx.type = contentType;
-  if (notModified) {
+  if (isNotModified(ctx, etag, lastModified)) {
     ctx.status = 304;
     ctx.body = null;
     return;
