@@ -5,7 +5,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { dirname } from 'node:path';
 
 const scriptTagEntries = {
   'send-widgets': 'widgets/send-widgets.ts',
@@ -62,13 +62,19 @@ function minifyTemplateLiterals() {
   };
 }
 
-/** The npm package carries the same self-contained files under bundle/, for CDNs that serve packages. */
+/**
+ * The npm package carries the same self-contained files under bundle/, for CDNs that serve packages,
+ * each with its lazy chunks at the same relative paths (bundle/chunks/…).
+ */
 function copyIntoPackage() {
   return {
     name: 'copy-into-package',
-    writeBundle(options) {
-      mkdirSync('dist/esm/bundle', { recursive: true });
-      copyFileSync(options.file, `dist/esm/bundle/${basename(options.file)}`);
+    writeBundle(options, bundle) {
+      for (const fileName of Object.keys(bundle)) {
+        const target = `dist/esm/bundle/${fileName}`;
+        mkdirSync(dirname(target), { recursive: true });
+        copyFileSync(`${options.dir}/${fileName}`, target);
+      }
     },
   };
 }
@@ -100,11 +106,21 @@ const privateMembers = [
   'renderConsultation', 'renderActions', 'announcePhaseChanges', 'consultations',
 ];
 
-// Each script-tag bundle is built on its own so it never imports a shared chunk.
+// Each script-tag bundle is built on its own so it never imports a shared chunk: first paint needs one
+// request. Only code loaded later (e.g. the archive's reading view) goes into lazy chunks under
+// chunks/, which import what they need back from their own entry and resolve beside it (import.meta.url).
 const scriptTagBundles = Object.entries({ ...scriptTagEntries, gallery: 'widgets/gallery/gallery.ts' }).map(
   ([name, input]) => ({
-    input,
-    output: { file: `dist/widgets/${name}.js`, format: 'es', sourcemap: false },
+    input: { [name]: input },
+    // Lazy chunks import Lit and shared helpers back from the entry, so it may export more than its own API.
+    preserveEntrySignatures: 'allow-extension',
+    output: {
+      dir: 'dist/widgets',
+      format: 'es',
+      sourcemap: false,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    },
     plugins: [
       nodeResolve({ exportConditions: ['production'] }),
       typescriptFor({ declaration: false, outDir: 'dist/widgets' }),

@@ -64,6 +64,19 @@ export default {
   concurrentBrowsers: 1,
   testsFinishTimeout: 180_000,
   browserStartTimeout: 60_000,
+  middleware: [
+    // widgets/test/lazy-chunk-failure.test.ts: /fail-chunks/dist/widgets/… serves the real bundles, but their
+    // lazy chunks (resolved beside them, under /fail-chunks/) answer 404, as after a deploy that removed them.
+    (context, next) => {
+      if (!context.path.startsWith('/fail-chunks/')) return next();
+      if (context.path.startsWith('/fail-chunks/dist/widgets/chunks/')) {
+        context.status = 404;
+        return undefined;
+      }
+      context.url = context.url.slice('/fail-chunks'.length);
+      return next();
+    },
+  ],
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'widgets/tsconfig.json', target: 'es2021' })],
   reporters: [defaultReporter(), countingReporter()],
   testRunnerHtml: (testFramework) => `<!doctype html>

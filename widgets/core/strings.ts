@@ -1,4 +1,5 @@
 import type { archiveStrings } from '../news-archive/strings.js';
+import type { readingStrings } from '../news-archive/reading-view.js';
 import type { countdownStrings } from '../consultation-countdown/strings.js';
 import type { feedStrings } from '../news-feed/strings.js';
 
@@ -33,6 +34,7 @@ export type StringKey =
   | keyof typeof itemStrings
   | keyof typeof feedStrings
   | keyof typeof archiveStrings
+  | keyof typeof readingStrings
   | keyof typeof countdownStrings;
 export type Strings = Record<StringKey, Message>;
 

@@ -1,25 +1,24 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { formatMonthYear } from '../core/dates.js';
-import { describeFile } from '../core/files.js';
 import { heading } from '../core/heading.js';
 import { JsonLoader } from '../core/loader.js';
-import { renderBlocks, richTextStyles } from '../core/rich-text.js';
 import { listStyles, SendListElement } from '../core/list-element.js';
 import { baseStyles } from '../core/styles.js';
-import type { StringKey } from '../core/strings.js';
+import type { StringKey, Strings } from '../core/strings.js';
 import {
   isItemResponse,
   isListResponse,
   type Facet,
   type ItemResponse,
   type ListResponse,
-  type UpdateDetail,
   type UpdateSummary,
 } from '../core/types.js';
-import { safeHref, withQuery } from '../core/urls.js';
+import { withQuery } from '../core/urls.js';
 import { emptyView, pageNumbers, readView, sameView, viewHref, type ArchiveView } from './url-state.js';
 import { newsArchiveStyles } from './styles.js';
 import { archiveDefaults } from './strings.js';
+
+type ReadingView = typeof import('./reading-view.js');
 
 type Facets = NonNullable<ListResponse['meta']['facets']>;
 type FilterName = 'type' | 'topic' | 'audience' | 'year';
@@ -73,7 +72,13 @@ type PendingFocus = { target: 'reading-title' } | { target: 'result'; key: strin
  * @fires send-item-select - An item was opened in the reading view; detail `{ type, slug, title }`.
  */
 export class SendNewsArchive extends SendListElement {
-  static override styles = [baseStyles, listStyles, richTextStyles, newsArchiveStyles];
+  static override styles = [baseStyles, listStyles, newsArchiveStyles];
+
+  /**
+   * Loads the reading view (a separate chunk beside the script). Replaceable in tests.
+   * @internal
+   */
+  static loadReadingView: () => Promise<ReadingView> = () => import('./reading-view.js');
   static override properties = {
     pageSize: { type: Number, attribute: 'page-size' },
     view: { state: true },
@@ -88,10 +93,12 @@ export class SendNewsArchive extends SendListElement {
   private draftQuery = '';
 
   protected readonly defaultHeadingKey = 'archiveHeading' as const;
-  protected readonly defaults = archiveDefaults;
+  protected defaults: Partial<Strings> = archiveDefaults;
 
   private readonly results = new JsonLoader<ListResponse>(this, isListResponse, { cache: true });
   private readonly article = new JsonLoader<ItemResponse>(this, isItemResponse, { cache: true });
+  /** The reading-view chunk once loaded, or `false` if it could not load. */
+  private readingView?: ReadingView | false;
   private facets: Facets = {};
   private searchTimer?: ReturnType<typeof setTimeout>;
   private pendingFocus: PendingFocus | null = null;
@@ -164,8 +171,31 @@ export class SendNewsArchive extends SendListElement {
   }
 
   private async fetchArticle(url: string): Promise<void> {
-    const settled = await this.article.load(url);
+    const [settled, view] = await Promise.all([this.article.load(url), this.loadReadingView()]);
+    if (settled?.status === 'loaded' && !view) {
+      this.emit('send-error', { message: 'The reading view could not load', kind: 'network' });
+      return;
+    }
     this.reportLoad(settled, settled?.status === 'loaded' ? 1 : 0, settled?.status === 'loaded' ? 1 : 0);
+  }
+
+  /** The reading-view chunk: its strings join the defaults, its styles the shadow root. Never rejects. */
+  private async loadReadingView(): Promise<ReadingView | false> {
+    if (this.readingView) return this.readingView;
+    this.readingView = undefined; // a retry after a failure shows "Loading…" again
+    try {
+      const view = await (this.constructor as typeof SendNewsArchive).loadReadingView();
+      if (!this.readingView) {
+        this.defaults = { ...this.defaults, ...view.readingStrings };
+        adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof SendNewsArchive).elementStyles, ...view.readingStyles]);
+      }
+      this.readingView = view;
+    } catch {
+      // Offline, or a deploy removed the chunk: show the error state (with the fallback link).
+      this.readingView = false;
+    }
+    this.requestUpdate();
+    return this.readingView;
   }
 
   /** Moves to a new view: records it in history (push for navigation, replace while typing) and renders it. */
@@ -378,49 +408,25 @@ export class SendNewsArchive extends SendListElement {
 
   private renderReadingView(): TemplateResult {
     const current = this.article.state;
+    const view = this.readingView;
     const back = html`<a class="back" href=${viewHref({ ...this.view, item: '' }, this.urlPrefix)} @click=${this.onBackClick}
       >${this.t('backToResults')}</a
     >`;
-    if (current.status === 'loaded') return html`${back}${this.renderStaleNotice(current)}${this.renderArticle(current.data.data)}`;
     if (current.status === 'error') {
       return html`${back}${current.failure.kind === 'not-found' ? html`<p>${this.t('itemNotFound')}</p>` : this.renderError()}`;
     }
+    if (view === false) return html`${back}${this.renderError()}`;
+    if (current.status === 'loaded' && view) {
+      const item = current.data.data;
+      const article = view.articleTemplate(item, {
+        t: (key) => this.t(key),
+        level: this.childHeadingLevel,
+        base: this.apiOrigin,
+        lang: this.locale,
+        meta: this.renderItemMeta(item),
+      });
+      return html`${back}${this.renderStaleNotice(current)}${article}`;
+    }
     return html`${back}${this.renderLoading('loadingItem')}`;
-  }
-
-  private renderArticle(item: UpdateDetail): TemplateResult {
-    const level = this.childHeadingLevel;
-    const base = this.apiOrigin;
-    const lang = this.locale;
-    const easyRead = safeHref(item.easyReadVersion?.url ?? item.easyReadUrl, base);
-    const downloads = (item.downloads ?? []).flatMap((file) => {
-      const href = safeHref(file.url, base);
-      return href ? [{ ...file, href }] : [];
-    });
-    const richText = { baseHeadingLevel: level, baseUrl: base, externalLabel: this.t('externalLink') };
-    return html`<article part="article">
-      ${heading(level, item.title, 'reading-title', undefined, true)} ${this.renderItemMeta(item)}
-      ${item.topics?.length
-        ? html`<p class="topics"><span class="visually-hidden">${this.t('topics')}:</span>
-            ${item.topics.map((topic) => html`<span class="tag">${topic.name}</span>`)}</p>`
-        : nothing}
-      ${easyRead ? html`<p><a href=${easyRead}>${this.t('easyRead')}</a></p>` : nothing}
-      <div class="rich-text">${renderBlocks(item.body, richText)}</div>
-      ${item.outcome?.length
-        ? html`${heading(level + 1, this.t('outcomeLink'))}<div class="rich-text">${renderBlocks(item.outcome, {
-              ...richText,
-              baseHeadingLevel: level + 1,
-            })}</div>`
-        : nothing}
-      ${downloads.length
-        ? html`${heading(level + 1, this.t('downloads'))}
-            <ul class="downloads plain-list" role="list">
-              ${downloads.map(
-                (file) =>
-                  html`<li><a href=${file.href}>${file.title}</a> (${describeFile(file.format, file.sizeBytes, lang)})</li>`,
-              )}
-            </ul>`
-        : nothing}
-    </article>`;
   }
 }

@@ -4,7 +4,6 @@ import { coreStrings, itemStrings, type Message } from '../core/strings.js';
 export const archiveStrings = {
   archiveHeading: 'SEND news and updates',
   loadingItem: 'Loading…',
-  externalLink: '(opens external site)',
   searchLabel: 'Search updates',
   searchButton: 'Search',
   typeFilter: 'Type',
@@ -20,11 +19,7 @@ export const archiveStrings = {
   pageSuffix: 'page',
   pageNumber: 'Page {page}',
   backToResults: 'Back to results',
-  topics: 'Topics',
-  downloads: 'Downloads',
-  easyRead: 'Easy Read version',
   itemNotFound: 'This update could not be found. It may have been removed.',
-  outcomeLink: 'What you said and what we did',
   subscribeResults: 'Subscribe to these results (RSS feed)',
 };
 

@@ -98,19 +98,8 @@ export const newsArchiveStyles = css`
     font-weight: 700;
     text-decoration: none;
   }
-  .reading-title {
-    font-size: 2rem;
-  }
   .back {
     display: inline-block;
     margin-bottom: var(--_space);
-  }
-  .topics {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em;
-  }
-  .downloads li {
-    margin-bottom: 0.5em;
   }
 `;

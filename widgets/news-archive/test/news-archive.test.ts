@@ -1,6 +1,6 @@
 import { sendKeys } from '@web/test-runner-commands';
 import '../define.js';
-import type { SendNewsArchive } from '../news-archive.js';
+import { SendNewsArchive } from '../news-archive.js';
 import { pageNumbers } from '../url-state.js';
 import { fixtureFetcher, listAndItem, type FixtureName } from '../../fixtures/index.js';
 import {
@@ -215,6 +215,65 @@ describe('<send-news-archive>', () => {
     const easyRead = [...root.querySelectorAll('a')].find((a) => a.textContent === 'Easy Read version');
     assertEqual(easyRead?.href, 'https://www.example.gov.uk/uploads/plan-easy-read.pdf', 'Easy Read link');
     assertEqual(activeInShadow(archive), null, 'opening from a shared link does not steal focus');
+  });
+
+  describe('reading view chunk', () => {
+    const realLoad = SendNewsArchive.loadReadingView;
+    afterEach(() => {
+      SendNewsArchive.loadReadingView = realLoad;
+    });
+
+    it('opens the reading view once its chunk has loaded, with the chunk’s styles and strings', async () => {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let requested = 0;
+      SendNewsArchive.loadReadingView = async () => {
+        requested += 1;
+        await gate;
+        return realLoad();
+      };
+      history.replaceState(null, '', '?send-item=article/send-improvement-plan-2024');
+      const fetcher = recording(listAndItem('archivePage'));
+      const archive = await mount<SendNewsArchive>('send-news-archive', { attributes: { api: API }, properties: { fetcher } });
+      await waitFor(() => fetcher.urls.some((url) => ITEM_PATH.test(url.pathname)), 'item requested');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assertEqual(requested, 1, 'chunk requested alongside the item');
+      assert(shadow(archive).querySelector('.loading'), 'still loading while the chunk is on its way');
+      assert(!shadow(archive).querySelector('.reading-title'), 'no article before the chunk');
+      const loaded = nextEvent<{ count: number }>(archive, 'send-loaded');
+      release();
+      await waitFor(() => Boolean(shadow(archive).querySelector('.reading-title')), 'reading view');
+      assertEqual((await loaded).detail.count, 1, 'send-loaded after the chunk');
+      const root = shadow(archive);
+      assertEqual(getComputedStyle(root.querySelector('.reading-title')!).fontSize, '32px', 'reading-view styles adopted');
+      assertEqual(getComputedStyle(root.querySelector('.rich-text blockquote')!).borderLeftWidth, '5px', 'rich-text styles adopted');
+      assertEqual(getComputedStyle(root.querySelector('.tag')!).fontWeight, '700', 'base styles kept');
+      assertIncludes(textOf(archive), 'Downloads', 'chunk strings used');
+      // Back to the results and into another item: the chunk is not requested again.
+      root.querySelector<HTMLAnchorElement>('a.back')!.click();
+      await waitFor(() => Boolean(shadow(archive).querySelector('.items')), 'results');
+      await openItem(archive, 'consultation/short-breaks-consultation');
+      assertEqual(requested, 1, 'chunk loaded once per element');
+    });
+
+    it('shows the error state with the fallback link when the chunk cannot load', async () => {
+      SendNewsArchive.loadReadingView = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+      history.replaceState(null, '', '?send-item=article/send-improvement-plan-2024');
+      const wrapper = document.createElement('div');
+      document.body.append(wrapper);
+      const error = nextEvent<{ kind: string }>(wrapper, 'send-error');
+      const archive = await mount<SendNewsArchive>('send-news-archive', {
+        attributes: { api: API, 'fallback-href': 'https://www.example.gov.uk/news' },
+        properties: { fetcher: listAndItem('archivePage') },
+        parent: wrapper,
+      });
+      await waitFor(() => Boolean(shadow(archive).querySelector('[part=error]')), 'error state');
+      assertEqual((await error).detail.kind, 'network', 'send-error kind');
+      const link = shadow(archive).querySelector<HTMLAnchorElement>('[part=error] a');
+      assertEqual(link?.href, 'https://www.example.gov.uk/news', 'fallback link');
+      assert(shadow(archive).querySelector('a.back'), 'Back to results still offered');
+      assert(!shadow(archive).querySelector('.reading-title'), 'no article');
+    });
   });
 
   it('goes back to the results from a shared reading-view link', async () => {

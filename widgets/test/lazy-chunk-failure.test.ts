@@ -1,0 +1,33 @@
+/*
+ * Needs the Rollup build (dist/widgets/) first. The bundle is imported from /fail-chunks/, where the test
+ * server answers 404 for its lazy chunks (see web-test-runner.config.mjs): opening an item must show
+ * the normal error state with the fallback link, never an uncaught error.
+ */
+import { listAndItem } from '../fixtures/index.js';
+import { assert, assertEqual, guardHostPage, mount, nextEvent, shadow, waitFor } from './helpers.js';
+
+describe('script-tag bundle: reading view chunk cannot load', () => {
+  guardHostPage();
+
+  it('shows the error state with the fallback link and reports send-error', async () => {
+    await import(/* @vite-ignore */ '/fail-chunks/dist/widgets/send-news-archive.js');
+    const wrapper = document.createElement('div');
+    document.body.append(wrapper);
+    const archive = await mount('send-news-archive', {
+      attributes: { api: 'https://cms.example', 'fallback-href': 'https://www.example.gov.uk/news' },
+      properties: { fetcher: listAndItem('archivePage') } as object,
+      parent: wrapper,
+    });
+    await waitFor(() => shadow(archive).querySelectorAll('.item').length > 0, 'results');
+    const error = nextEvent<{ kind: string }>(wrapper, 'send-error');
+    shadow(archive).querySelector<HTMLAnchorElement>('a[data-key]')!.click();
+    await waitFor(() => Boolean(shadow(archive).querySelector('[part=error]')), 'error state', 5000);
+    assertEqual((await error).detail.kind, 'network', 'send-error kind');
+    assertEqual(shadow(archive).querySelector<HTMLAnchorElement>('[part=error] a')?.href, 'https://www.example.gov.uk/news', 'fallback link');
+    assert(shadow(archive).querySelector('a.back'), 'Back to results still offered');
+    const failed = performance
+      .getEntriesByType('resource')
+      .filter((entry) => new URL(entry.name).pathname.startsWith('/fail-chunks/dist/widgets/chunks/reading-view-'));
+    assertEqual(failed.length, 1, 'the real chunk was requested (and refused)');
+  });
+});
