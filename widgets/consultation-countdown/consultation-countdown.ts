@@ -76,8 +76,8 @@ export class SendConsultationCountdown extends SendElement {
   protected readonly defaultHeadingKey = 'countdownHeading' as const;
   protected readonly defaults = countdownDefaults;
 
-  private readonly single = new JsonLoader<ItemResponse>(this, isItemResponse, { cache: true });
-  private readonly list = new JsonLoader<ListResponse>(this, isListResponse, { cache: true });
+  private readonly single = new JsonLoader<ItemResponse>(this, isItemResponse);
+  private readonly list = new JsonLoader<ListResponse>(this, isListResponse);
   private timer?: ReturnType<typeof setTimeout>;
   private phases = new Map<string, CountdownPhase>();
   private countdowns: Array<{ item: UpdateSummary; countdown: CountdownState }> = [];

@@ -1,4 +1,4 @@
-import type { FailureKind } from './fetch-client.js';
+import type { FailureKind } from './loader.js';
 
 /** Every event a widget dispatches. All bubble and cross shadow boundaries (composed). */
 export interface SendEventDetails {

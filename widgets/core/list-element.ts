@@ -1,4 +1,5 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { css } from './styles.js';
 import { formatCalendarDate } from './dates.js';
 import { heading } from './heading.js';
 import { SendElement } from './send-element.js';

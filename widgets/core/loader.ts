@@ -1,12 +1,21 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { readCache, writeCache } from './cache.js';
-import { fetchJson, isAbortError, RequestFailure, type Fetcher } from './fetch-client.js';
+
+export type FailureKind = 'timeout' | 'network' | 'http' | 'not-found' | 'invalid';
+
+/** Why a load failed: the `send-error` event's detail. */
+export interface Failure {
+  kind: FailureKind;
+  message: string;
+}
+
+export type Fetcher = (url: string, init: RequestInit) => Promise<Response>;
 
 export type LoadState<T> =
   | { status: 'idle' }
   | { status: 'loading'; url: string }
-  | { status: 'loaded'; url: string; data: T; stale?: { since: number; failure: RequestFailure } }
-  | { status: 'error'; url: string; failure: RequestFailure };
+  | { status: 'loaded'; url: string; data: T; stale?: { since: number; failure: Failure } }
+  | { status: 'error'; url: string; failure: Failure };
 
 export interface LoaderHost extends ReactiveControllerHost {
   readonly fetcher?: Fetcher;
@@ -14,8 +23,9 @@ export interface LoaderHost extends ReactiveControllerHost {
 }
 
 /**
- * Loads JSON for a host element. Only the latest request may render: starting
- * a new load aborts the previous one, and a superseded result is dropped.
+ * Loads JSON for a host element, with a timeout and shape validation. Only the latest request
+ * may render: starting a new load aborts the previous one, and a superseded result is dropped.
+ * When the CMS cannot answer, the last good response (from localStorage) is shown as stale.
  */
 export class JsonLoader<T> implements ReactiveController {
   state: LoadState<T> = { status: 'idle' };
@@ -24,7 +34,6 @@ export class JsonLoader<T> implements ReactiveController {
   constructor(
     private readonly host: LoaderHost,
     private readonly validate: (value: unknown) => value is T,
-    private readonly options: { cache: boolean },
   ) {
     host.addController(this);
   }
@@ -33,33 +42,46 @@ export class JsonLoader<T> implements ReactiveController {
     return this.state.status === 'idle' ? undefined : this.state.url;
   }
 
-  /** Resolves with the settled state, or null if a newer load superseded this one. */
+  /** Resolves with the settled state, or null if a newer load (or disconnection) superseded this one. */
   async load(url: string): Promise<LoadState<T> | null> {
     this.inFlight?.abort();
     const controller = new AbortController();
     this.inFlight = controller;
     this.setState({ status: 'loading', url });
+    const timeoutMs = this.host.timeout > 0 ? this.host.timeout : 8000;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    // What a failure at the current step means.
+    let failure: Failure = { kind: 'network', message: 'Network error' };
     try {
-      const data = await fetchJson(url, {
-        validate: this.validate,
-        timeoutMs: this.host.timeout > 0 ? this.host.timeout : 8000,
+      const fetcher = this.host.fetcher ?? ((input, init) => fetch(input, init));
+      const response = await fetcher(url, {
         signal: controller.signal,
-        fetcher: this.host.fetcher,
+        headers: { Accept: 'application/json' },
+        credentials: 'omit',
       });
-      if (controller.signal.aborted) return null;
-      if (this.options.cache) writeCache(url, data, Date.now());
+      if (!response.ok) throw (failure = { kind: response.status === 404 ? 'not-found' : 'http', message: `HTTP ${response.status}` });
+      failure = { kind: 'invalid', message: 'The response was not JSON' };
+      const data: unknown = await response.json();
+      if (!this.validate(data)) throw (failure = { kind: 'invalid', message: 'The response had an unexpected shape' });
+      if (controller.signal.aborted && !timedOut) return null;
+      writeCache(url, data, Date.now());
       return this.setState({ status: 'loaded', url, data });
     } catch (error) {
-      if (controller.signal.aborted || isAbortError(error)) return null;
-      const failure =
-        error instanceof RequestFailure ? error : new RequestFailure('network', String(error));
-      const cached = this.options.cache && failure.kind !== 'not-found' ? readCache(url, this.validate) : null;
+      if (controller.signal.aborted && !timedOut) return null;
+      if (timedOut) failure = { kind: 'timeout', message: `No answer within ${timeoutMs} ms` };
+      else if (failure.kind === 'network' && error instanceof Error) failure.message = error.message;
+      const cached = failure.kind !== 'not-found' ? readCache(url, this.validate) : null;
       return this.setState(
         cached
           ? { status: 'loaded', url, data: cached.data, stale: { since: cached.savedAt, failure } }
           : { status: 'error', url, failure },
       );
     } finally {
+      clearTimeout(timer);
       if (this.inFlight === controller) this.inFlight = undefined;
     }
   }

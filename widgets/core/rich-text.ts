@@ -1,4 +1,5 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { css } from './styles.js';
 import { heading } from './heading.js';
 import type { Block, InlineNode, ListBlock, TextNode } from './types.js';
 import { isExternal, safeHref } from './urls.js';

@@ -1,7 +1,6 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { SendEventDetails, SendEventName } from './events.js';
-import type { Fetcher } from './fetch-client.js';
-import type { LoadState } from './loader.js';
+import type { Fetcher, LoadState } from './loader.js';
 import { formatMessage, type Strings, type StringKey } from './strings.js';
 import { formatLondonDateTime } from './dates.js';
 import { heading } from './heading.js';

@@ -95,8 +95,8 @@ export class SendNewsArchive extends SendListElement {
   protected readonly defaultHeadingKey = 'archiveHeading' as const;
   protected defaults: Partial<Strings> = archiveDefaults;
 
-  private readonly results = new JsonLoader<ListResponse>(this, isListResponse, { cache: true });
-  private readonly article = new JsonLoader<ItemResponse>(this, isItemResponse, { cache: true });
+  private readonly results = new JsonLoader<ListResponse>(this, isListResponse);
+  private readonly article = new JsonLoader<ItemResponse>(this, isItemResponse);
   /** The reading-view chunk once loaded, or `false` if it could not load. */
   private readingView?: ReadingView | false;
   private facets: Facets = {};

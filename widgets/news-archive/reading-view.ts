@@ -5,7 +5,8 @@
  * may be in rollup.config.mjs's `privateMembers`: the script-tag build shortens those names file by file,
  * so the entry and this chunk would disagree (widgets/test/lazy-chunk.test.ts catches that).
  */
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { css } from '../core/styles.js';
 import { describeFile } from '../core/files.js';
 import { heading } from '../core/heading.js';
 import { renderBlocks, richTextStyles } from '../core/rich-text.js';

@@ -66,7 +66,7 @@ export class SendNewsFeed extends SendListElement {
   protected readonly defaultHeadingKey = 'feedHeading' as const;
   protected readonly defaults = feedDefaults;
 
-  private readonly loader = new JsonLoader<ListResponse>(this, isListResponse, { cache: true });
+  private readonly loader = new JsonLoader<ListResponse>(this, isListResponse);
 
   private get filterParams() {
     return { type: splitList(this.type), topic: splitList(this.topic), audience: splitList(this.audience) };
