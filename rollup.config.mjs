@@ -93,16 +93,16 @@ const privateMembers = [
   'renderItemMeta', 'renderItem', 'renderWidgetHeading', 'renderLoading', 'renderError', 'renderEmpty',
   'renderLoadState', 'renderStaleNotice',
   // JsonLoader
-  'inFlight', 'setState',
+  'inFlight', 'setState', 'validate',
   // SendNewsFeed
   'loader', 'filterParams', 'requestUrl', 'fetchItems',
   // SendNewsArchive
-  'searchTimer', 'pendingFocus', 'openedFrom', 'onPopState', 'resultsUrl', 'itemUrl', 'fetchResults',
+  'readingView', 'ensureReadingView', 'searchTimer', 'pendingFocus', 'openedFrom', 'onPopState', 'resultsUrl', 'itemUrl', 'fetchResults',
   'fetchArticle', 'navigate', 'showView', 'onResultClick', 'onBackClick', 'onPageClick', 'setFilter',
   'onSearchInput', 'onSubmit', 'applySearch', 'renderResultsView', 'renderSearchForm',
   'renderGroups', 'renderPagination', 'renderReadingView', 'renderArticle',
   // SendConsultationCountdown
-  'countdowns', 'phases', 'onVisibilityChange', 'fetchConsultations', 'scheduleNextChange', 'stopTimer',
+  'single', 'timer', 'countdowns', 'phases', 'onVisibilityChange', 'fetchConsultations', 'scheduleNextChange', 'stopTimer',
   'renderConsultation', 'renderActions', 'announcePhaseChanges', 'consultations',
 ];
 

@@ -91,7 +91,6 @@ export const baseStyles = css`
     margin: 0 !important;
     padding: 0 !important;
     overflow: hidden !important;
-    clip: rect(0 0 0 0) !important;
     clip-path: inset(50%) !important;
     border: 0 !important;
     white-space: nowrap !important;

@@ -171,7 +171,7 @@ export class SendNewsArchive extends SendListElement {
   }
 
   private async fetchArticle(url: string): Promise<void> {
-    const [settled, view] = await Promise.all([this.article.load(url), this.loadReadingView()]);
+    const [settled, view] = await Promise.all([this.article.load(url), this.ensureReadingView()]);
     if (settled?.status === 'loaded' && !view) {
       this.emit('send-error', { message: 'The reading view could not load', kind: 'network' });
       return;
@@ -180,7 +180,7 @@ export class SendNewsArchive extends SendListElement {
   }
 
   /** The reading-view chunk: its strings join the defaults, its styles the shadow root. Never rejects. */
-  private async loadReadingView(): Promise<ReadingView | false> {
+  private async ensureReadingView(): Promise<ReadingView | false> {
     if (this.readingView) return this.readingView;
     this.readingView = undefined; // a retry after a failure shows "Loading…" again
     try {
