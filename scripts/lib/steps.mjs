@@ -90,6 +90,8 @@ export async function buildWidgets({ force = false } = {}) {
   const sources = ['widgets', 'rollup.config.mjs', 'custom-elements-manifest.config.mjs', 'package.json', 'package-lock.json'].map((p) => path.join(repoRoot, p));
   if (!force && fs.existsSync(output) && fs.statSync(output).mtimeMs >= newestMtime(sources)) return;
   say('Building the widgets…');
+  // A clean output: lazy chunks have hashed names, and stale ones must not be served or published.
+  for (const dir of ['widgets', 'esm']) fs.rmSync(path.join(repoRoot, 'dist', dir), { recursive: true, force: true });
   await run(process.execPath, [path.join(repoRoot, 'node_modules', 'rollup', 'dist', 'bin', 'rollup'), '-c', 'rollup.config.mjs', '--silent']);
   await run(process.execPath, [path.join(repoRoot, 'node_modules', '@custom-elements-manifest', 'analyzer', 'cem.js'), 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
 }
