@@ -115,18 +115,3 @@ export function parseUpdateQuery(raw: Raw): UpdateQuery {
     pageSize: positiveInt(raw, 'pageSize', DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
   };
 }
-
-/** A stable key for caching a response to this query. */
-export function queryKey(query: Partial<UpdateQuery>): string {
-  return JSON.stringify([
-    query.types ? [...query.types].sort() : [],
-    query.topics ? [...query.topics].sort() : [],
-    query.audiences ? [...query.audiences].sort() : [],
-    query.q ?? '',
-    query.year ?? null,
-    query.status ? [...query.status].sort() : [],
-    query.sort ?? 'newest',
-    query.page ?? 1,
-    query.pageSize ?? DEFAULT_PAGE_SIZE,
-  ]);
-}

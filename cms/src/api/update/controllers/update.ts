@@ -5,14 +5,10 @@
  * publicationState, filters on internals) can reach a draft.
  */
 import type { Core } from '@strapi/strapi';
-import { parseUpdateQuery, queryKey, QueryError } from '../../../lib/update-query';
+import { parseUpdateQuery, QueryError } from '../../../lib/update-query';
 import { isUpdateType, UPDATE_TYPES, TYPE_LABELS, AUDIENCES } from '../../../lib/update-types';
-import { sendCacheable, etagOf } from '../../../lib/http-cache';
+import { sendCacheable } from '../../../lib/http-cache';
 import { live, selectEntries } from '../services/select';
-
-const RESPONSE_TTL_MS = 5_000; // consultation status moves with the clock
-const RESPONSE_CACHE_SIZE = 500;
-const responses = new Map<string, { body: string; etag: string; version: number; expires: number }>();
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -37,14 +33,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (error instanceof QueryError) return badRequest(ctx, error);
         throw error;
       }
+      // Finished responses are cached ahead of Strapi's stack (middlewares/public-cache.ts).
       const current = await catalogue().get();
       const now = Date.now();
-      const key = queryKey(query);
-      const cached = responses.get(key);
-      if (cached && cached.version === current.version && cached.expires > now) {
-        return sendCacheable(ctx, { body: cached.body, etag: cached.etag, contentType: JSON_TYPE, lastModified: current.lastModified });
-      }
-
       const matches = selectEntries(current.entries, query, now, query.sort);
       const total = matches.length;
       const start = (query.page - 1) * query.pageSize;
@@ -56,10 +47,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           facets: facets(current.entries),
         },
       });
-      const etag = etagOf(body);
-      if (responses.size >= RESPONSE_CACHE_SIZE) responses.delete(responses.keys().next().value!);
-      responses.set(key, { body, etag, version: current.version, expires: now + RESPONSE_TTL_MS });
-      return sendCacheable(ctx, { body, etag, contentType: JSON_TYPE, lastModified: current.lastModified });
+      return sendCacheable(ctx, { body, contentType: JSON_TYPE, lastModified: current.lastModified });
     },
 
     async findOne(ctx: any) {
