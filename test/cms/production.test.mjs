@@ -1,0 +1,54 @@
+/**
+ * No secrets or default passwords in production: the dev conveniences
+ * (fixed keys, local editor, demo seed) switch off when NODE_ENV=production.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { cmsDir, ensureCompiled } from '../helpers/cms.mjs';
+
+await ensureCompiled();
+const require = createRequire(path.join(cmsDir, 'package.json'));
+const { secret } = require('./dist/config/secrets.js');
+const { seedEnabled } = require('./dist/src/seed/index.js');
+const { ensureLocalEditor } = require('./dist/src/seed/local-editor.js');
+
+function withEnv(env, fn) {
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  for (const [key, value] of Object.entries(env)) if (value === undefined) delete process.env[key];
+  try {
+    return fn();
+  } finally {
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+    Object.assign(process.env, saved);
+  }
+}
+
+test('in production a missing secret stops the server and names the variable', () => {
+  withEnv({ NODE_ENV: 'production', ADMIN_JWT_SECRET: undefined }, () => {
+    assert.throws(() => secret('ADMIN_JWT_SECRET'), /ADMIN_JWT_SECRET is not set/);
+  });
+  withEnv({ NODE_ENV: 'production', ADMIN_JWT_SECRET: 'from-the-environment' }, () => {
+    assert.equal(secret('ADMIN_JWT_SECRET'), 'from-the-environment');
+  });
+});
+
+test('outside production a fixed development secret stands in, marked as such', () => {
+  withEnv({ NODE_ENV: 'development', APP_KEYS: undefined }, () => {
+    assert.match(secret('APP_KEYS'), /not-for-production/);
+  });
+});
+
+test('production gets no demo seed unless asked, and no local editor account', async () => {
+  assert.equal(seedEnabled({ NODE_ENV: 'production' }), false);
+  assert.equal(seedEnabled({ NODE_ENV: 'production', SEED_CONTENT: 'true' }), true);
+  assert.equal(seedEnabled({ NODE_ENV: 'development' }), true);
+  assert.equal(seedEnabled({ NODE_ENV: 'development', SEED_CONTENT: 'false' }), false);
+
+  let asked = false;
+  const strapi = { service: () => ((asked = true), { exists: async () => false, createFirstAdmin: async () => assert.fail('created an account') }) };
+  await withEnv({ NODE_ENV: 'production' }, () => ensureLocalEditor(strapi));
+  assert.equal(asked, false, 'production must not even look for admin users');
+});
