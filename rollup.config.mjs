@@ -17,9 +17,11 @@ const scriptTagEntries = {
 /**
  * Shrinks the static text of Lit templates: CSS loses comments, spacing, leading zeros, quotes
  * around plain attribute-selector values and long hex colours; HTML whitespace
- * runs collapse to one space (which HTML rendering does anyway). Bindings are untouched.
+ * runs collapse to one space (which HTML rendering does anyway) and go where they render nothing:
+ * before a tag's `>`, beside block-level tags, at a template's two ends. Bindings are untouched.
  */
 function minifyTemplateLiterals() {
+  const blockTags = 'article|div|form|h[1-6]|li|nav|ol|option|p|select|slot|ul';
   const minifiers = {
     css: (text) =>
       text
@@ -34,7 +36,15 @@ function minifyTemplateLiterals() {
         .replace(/=(['"])([a-z][\w-]*)\1]/gi, '=$2]')
         .replace(/#(\w)\1(\w)\2(\w)\3\b/gi, '#$1$2$3')
         .trim(),
-    html: (text) => text.replace(/\s*\n\s*/g, ' ').replace(/\s{2,}/g, ' '),
+    html: (text) =>
+      text
+        .replace(/\s*\n\s*/g, ' ')
+        .replace(/\s{2,}/g, ' ')
+        // "</a >" and "@click=${…} >" (line breaks before a tag's ">")
+        .replace(/ >/g, '>')
+        // Spaces beside block-level tags render nothing.
+        .replace(new RegExp(`(<\\/?(?:${blockTags})\\b[^<>]*>) `, 'g'), '$1')
+        .replace(new RegExp(` (<\\/?(?:${blockTags})\\b)`, 'g'), '$1'),
   };
   minifiers.staticHtml = minifiers.html;
   const walk = (node, visit) => {
@@ -53,7 +63,14 @@ function minifyTemplateLiterals() {
       walk(this.parse(code), (node) => {
         const minify = node.type === 'TaggedTemplateExpression' && minifiers[node.tag.name];
         if (!minify) return;
-        for (const quasi of node.quasi.quasis) edits.push([quasi.start, quasi.end, minify(quasi.value.raw)]);
+        const { quasis } = node.quasi;
+        quasis.forEach((quasi, index) => {
+          let text = minify(quasi.value.raw);
+          // A template's own leading and trailing blank text is the source's indentation (never between two words).
+          if (minify !== minifiers.css && index === 0 && quasis.length > 1 && text === ' ') text = '';
+          if (minify !== minifiers.css && index === quasis.length - 1 && quasis.length > 1 && text === ' ') text = '';
+          edits.push([quasi.start, quasi.end, text]);
+        });
       });
       let output = code;
       for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) output = output.slice(0, start) + text + output.slice(end);

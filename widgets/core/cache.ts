@@ -12,11 +12,8 @@ export interface CachedResponse<T> {
 
 export function readCache<T>(url: string, validate: (value: unknown) => value is T): CachedResponse<T> | null {
   try {
-    const raw = localStorage.getItem(PREFIX + url);
-    if (!raw) return null;
-    const entry: unknown = JSON.parse(raw);
-    if (typeof entry !== 'object' || entry === null) return null;
-    const { savedAt, data } = entry as { savedAt?: unknown; data?: unknown };
+    // A missing entry parses as null; any other non-object has no savedAt.
+    const { savedAt, data } = (JSON.parse(localStorage.getItem(PREFIX + url) ?? 'null') ?? {}) as { savedAt?: unknown; data?: unknown };
     return typeof savedAt === 'number' && validate(data) ? { savedAt, data } : null;
   } catch {
     return null;

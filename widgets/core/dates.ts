@@ -78,20 +78,11 @@ interface CalendarParts {
   second: number;
 }
 
-const LONDON_PARTS = new Intl.DateTimeFormat('en-GB', {
-  timeZone: LONDON,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-});
-
 function londonParts(ms: number): CalendarParts {
   const parts: Record<string, number> = {};
-  for (const part of LONDON_PARTS.formatToParts(ms)) {
+  const numeric = 'numeric';
+  const options: Intl.DateTimeFormatOptions = { hourCycle: 'h23', year: numeric, month: numeric, day: numeric, hour: numeric, minute: numeric, second: numeric };
+  for (const part of formatter('en-GB', LONDON, options).formatToParts(ms)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
   return parts as unknown as CalendarParts;

@@ -23,19 +23,25 @@ type ReadingView = typeof import('./reading-view.js');
 type Facets = NonNullable<ListResponse['meta']['facets']>;
 type FilterName = 'type' | 'topic' | 'audience' | 'year';
 
-const FILTERS: Array<{ name: FilterName; facet: keyof Facets; label: StringKey }> = [
-  { name: 'type', facet: 'types', label: 'typeFilter' },
-  { name: 'topic', facet: 'topics', label: 'topicFilter' },
-  { name: 'audience', facet: 'audiences', label: 'audienceFilter' },
-  { name: 'year', facet: 'years', label: 'yearFilter' },
-];
+/** Each filter's facet is its plural (`types`) and its label string `<name>Filter`. */
+const FILTERS: FilterName[] = ['type', 'topic', 'audience', 'year'];
 
 const SEARCH_DELAY_MS = 400;
 
 const filtersOf = ({ item: _item, ...filters }: ArchiveView): Omit<ArchiveView, 'item'> => filters;
 
-/** Where focus goes after the next render. */
-type PendingFocus = { target: 'reading-title' } | { target: 'result'; key: string; scrollY: number } | { target: 'results' };
+/** Takes over a plain left click on a link; a modified click (new tab, window, download) stays the browser's. */
+const takeClick = (event: MouseEvent): boolean => {
+  if (event.button || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return false;
+  event.preventDefault();
+  return true;
+};
+
+/** Where focus goes after the next render (a selector); returning to a result also restores the scroll position. */
+type PendingFocus = { selector: string; scrollY?: number };
+
+const READING_TITLE: PendingFocus = { selector: '.reading-title' };
+const RESULTS: PendingFocus = { selector: '.results-count' };
 
 /**
  * Every published SEND update with search, filters, pagination and an in-place reading view.
@@ -136,27 +142,23 @@ export class SendNewsArchive extends SendListElement {
   protected override updated(): void {
     const focus = this.pendingFocus;
     if (!focus) return;
-    const root = this.renderRoot as ShadowRoot;
-    let target: HTMLElement | null = null;
-    if (focus.target === 'reading-title') target = root.querySelector('.reading-title');
-    else if (focus.target === 'results') target = root.querySelector('.results-count');
-    else target = root.querySelector(`a[data-key="${CSS.escape(focus.key)}"]`);
+    const target = (this.renderRoot as ShadowRoot).querySelector<HTMLElement>(focus.selector);
     if (!target) return; // not rendered yet (still loading): try after the next render
     this.pendingFocus = null;
-    target.focus({ preventScroll: focus.target === 'result' });
-    if (focus.target === 'result') window.scrollTo({ top: focus.scrollY });
+    const restoreScroll = focus.scrollY !== undefined;
+    target.focus({ preventScroll: restoreScroll });
+    if (restoreScroll) window.scrollTo({ top: focus.scrollY });
   }
 
   private get resultsUrl(): string {
-    const { q, type, topic, audience, year, page } = this.view;
     const pageSize = Math.min(100, Math.max(1, Math.floor(this.pageSize) || 10));
-    return withQuery(`${this.apiOrigin}/api/updates`, { q, type, topic, audience, year, page, pageSize });
+    return withQuery(`${this.apiOrigin}/api/updates`, { ...filtersOf(this.view), pageSize });
   }
 
   /** The RSS feed with the same search and filters as the current results. */
   get rssHref(): string {
-    const { q, type, topic, audience, year } = this.view;
-    return withQuery(`${this.apiOrigin}/feeds/rss.xml`, { q, type, topic, audience, year });
+    const { page: _page, ...filters } = filtersOf(this.view);
+    return withQuery(`${this.apiOrigin}/feeds/rss.xml`, filters);
   }
 
   private itemUrl(key: string): string {
@@ -176,7 +178,8 @@ export class SendNewsArchive extends SendListElement {
       this.emit('send-error', { message: 'The reading view could not load', kind: 'network' });
       return;
     }
-    this.reportLoad(settled, settled?.status === 'loaded' ? 1 : 0, settled?.status === 'loaded' ? 1 : 0);
+    const count = settled?.status === 'loaded' ? 1 : 0;
+    this.reportLoad(settled, count, count);
   }
 
   /** The reading-view chunk: its strings join the defaults, its styles the shadow root. Never rejects. */
@@ -215,22 +218,22 @@ export class SendNewsArchive extends SendListElement {
     this.view = next;
     this.draftQuery = next.q;
     if (next.item && next.item !== previous.item) {
-      this.pendingFocus = { target: 'reading-title' };
+      this.pendingFocus = READING_TITLE;
     } else if (!next.item && previous.item && this.openedFrom) {
-      this.pendingFocus = { target: 'result', ...this.openedFrom };
+      const { key, scrollY } = this.openedFrom;
+      this.pendingFocus = { selector: `a[data-key="${CSS.escape(key)}"]`, scrollY };
       this.openedFrom = undefined;
     } else {
       this.pendingFocus = options.focus ?? null;
     }
     const filters = filtersOf(next);
-    if (JSON.stringify(filters) !== JSON.stringify(filtersOf(previous))) this.emit('send-filter-change', filters);
+    if (!sameView(filters, filtersOf(previous))) this.emit('send-filter-change', filters);
   }
 
   private readonly onResultClick = (event: MouseEvent) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (!takeClick(event)) return;
     const link = event.currentTarget as HTMLAnchorElement;
     const key = link.dataset.key ?? '';
-    event.preventDefault();
     this.openedFrom = { key, scrollY: window.scrollY };
     const [type, slug] = key.split('/');
     this.emit('send-item-select', { type, slug, title: link.textContent?.trim() ?? '' });
@@ -238,18 +241,16 @@ export class SendNewsArchive extends SendListElement {
   };
 
   private readonly onBackClick = (event: MouseEvent) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
+    if (!takeClick(event)) return;
     // Opened from the results: go back in history so the Back button and this link agree.
     if (history.state?.sendArchiveOpenedItem === this.urlPrefix) history.back();
     else this.navigate({ ...this.view, item: '' }, 'push');
   };
 
   private readonly onPageClick = (event: MouseEvent) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
+    if (!takeClick(event)) return;
     const page = Number((event.currentTarget as HTMLAnchorElement).dataset.page);
-    this.navigate({ ...this.view, page }, 'push', { target: 'results' });
+    this.navigate({ ...this.view, page }, 'push', RESULTS);
   };
 
   private setFilter(name: FilterName, value: string): void {
@@ -274,7 +275,7 @@ export class SendNewsArchive extends SendListElement {
     if (q !== this.view.q) this.navigate({ ...this.view, q, page: 1 }, mode);
   }
 
-  private readonly clearFilters = () => this.navigate({ ...emptyView }, 'push', { target: 'results' });
+  private readonly clearFilters = () => this.navigate({ ...emptyView }, 'push', RESULTS);
 
   protected override render() {
     return html`
@@ -312,11 +313,11 @@ export class SendNewsArchive extends SendListElement {
         <button type="submit">${this.t('searchButton')}</button>
       </div>
       <div class="filters">
-        ${FILTERS.map(({ name, facet, label }) => {
-          const options = (this.facets[facet] ?? []) as Facet<string | number>[];
+        ${FILTERS.map((name) => {
+          const options = (this.facets[`${name}s` as keyof Facets] ?? []) as Facet<string | number>[];
           const selected = name === 'year' ? this.view.year : (this.view[name][0] ?? '');
           return html`<div class="field">
-            <label for=${id(name)}>${this.t(label)}</label>
+            <label for=${id(name)}>${this.t(`${name}Filter` as StringKey)}</label>
             <select id=${id(name)} @change=${(event: Event) => this.setFilter(name, (event.target as HTMLSelectElement).value)}>
               <option value="" ?selected=${!selected}>${this.t('anyOption')}</option>
               ${options.map(
@@ -372,15 +373,16 @@ export class SendNewsArchive extends SendListElement {
     const { page, pageCount } = data.meta.pagination;
     if (pageCount <= 1) return nothing;
     const pageLink = (target: number) => viewHref({ ...this.view, page: target }, this.urlPrefix);
+    /** "Previous page" / "Next page" (the word "page" for screen readers only). */
+    const step = (target: number, rel: string, label: StringKey) =>
+      html`<li>
+        <a href=${pageLink(target)} rel=${rel} data-page=${target} @click=${this.onPageClick}
+          >${this.t(label)}<span class="visually-hidden"> ${this.t('pageSuffix')}</span></a
+        >
+      </li>`;
     return html`<nav part="pagination" aria-label=${this.t('paginationLabel')}>
       <ul class="plain-list" role="list">
-        ${page > 1
-          ? html`<li>
-              <a href=${pageLink(page - 1)} rel="prev" data-page=${page - 1} @click=${this.onPageClick}
-                >${this.t('previousPage')}<span class="visually-hidden"> ${this.t('pageSuffix')}</span></a
-              >
-            </li>`
-          : nothing}
+        ${page > 1 ? step(page - 1, 'prev', 'previousPage') : nothing}
         ${pageNumbers(page, pageCount).map((number) =>
           number === null
             ? html`<li class="ellipsis">…</li>`
@@ -395,13 +397,7 @@ export class SendNewsArchive extends SendListElement {
                 >
               </li>`,
         )}
-        ${page < pageCount
-          ? html`<li>
-              <a href=${pageLink(page + 1)} rel="next" data-page=${page + 1} @click=${this.onPageClick}
-                >${this.t('nextPage')}<span class="visually-hidden"> ${this.t('pageSuffix')}</span></a
-              >
-            </li>`
-          : nothing}
+        ${page < pageCount ? step(page + 1, 'next', 'nextPage') : nothing}
       </ul>
     </nav>`;
   }

@@ -20,14 +20,15 @@ export function readView(search: string, prefix: string): ArchiveView {
   const params = new URLSearchParams(search);
   const get = (name: string) => params.get(prefix + name) ?? '';
   const page = Number.parseInt(get('page'), 10);
+  const matching = (name: string, pattern: RegExp) => (pattern.test(get(name)) ? get(name) : '');
   return {
     q: get('q').slice(0, 200),
     type: splitList(get('type')),
     topic: splitList(get('topic')),
     audience: splitList(get('audience')),
-    year: /^\d{4}$/.test(get('year')) ? get('year') : '',
-    page: Number.isFinite(page) && page > 0 ? page : 1,
-    item: /^[a-z-]+\/[\w-]+$/i.test(get('item')) ? get('item') : '',
+    year: matching('year', /^\d{4}$/),
+    page: page > 0 ? page : 1,
+    item: matching('item', /^[a-z-]+\/[\w-]+$/i),
   };
 }
 
@@ -44,7 +45,7 @@ export function viewHref(view: ArchiveView, prefix: string, base: string = locat
   return url.href;
 }
 
-export const sameView = (a: ArchiveView, b: ArchiveView): boolean => JSON.stringify(a) === JSON.stringify(b);
+export const sameView = <T extends Partial<ArchiveView>>(a: T, b: T): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** GOV.UK pagination: first, last, current and its neighbours, with gaps (null) between. */
 export function pageNumbers(current: number, pageCount: number): Array<number | null> {
