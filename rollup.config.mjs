@@ -15,13 +15,20 @@ const scriptTagEntries = {
 };
 
 /**
- * Shrinks the static text of Lit templates: CSS loses comments, spacing, leading zeros, quotes
+ * Shrinks the static text of Lit templates: CSS loses comments, spacing, leading zeros, private
+ * custom-property names (`--_space` becomes `--_0`), quotes
  * around plain attribute-selector values and long hex colours; HTML whitespace
  * runs collapse to one space (which HTML rendering does anyway) and go where they render nothing:
  * before a tag's `>`, beside block-level tags, at a template's two ends. Bindings are untouched.
  */
 function minifyTemplateLiterals() {
   const blockTags = 'article|div|form|h[1-6]|li|nav|ol|option|p|select|slot|ul';
+  // Private custom properties (`--_space`, never set by hosts) get short names, the same in every sheet of a build.
+  const shortNames = new Map();
+  const shortName = (name) => {
+    if (!shortNames.has(name)) shortNames.set(name, `--_${shortNames.size.toString(36)}`);
+    return shortNames.get(name);
+  };
   const minifiers = {
     css: (text) =>
       text
@@ -35,6 +42,7 @@ function minifyTemplateLiterals() {
         .replace(/\*::/g, '::')
         .replace(/=(['"])([a-z][\w-]*)\1]/gi, '=$2]')
         .replace(/#(\w)\1(\w)\2(\w)\3\b/gi, '#$1$2$3')
+        .replace(/--_[\w-]+/g, shortName)
         .trim(),
     html: (text) =>
       text
@@ -102,7 +110,8 @@ const typescriptFor = (options) =>
 /**
  * Private and protected members of the widget classes, shortened in the script-tag bundles only
  * (every subclass is inside the bundle; the npm build keeps the names). Never list a Lit reactive
- * property, a Lit/DOM/ReactiveController member, or a field of API data or event details.
+ * property, a Lit/DOM/ReactiveController member, or a field of API data or event details (terser's
+ * list of DOM names is off, so a name here is renamed on every object).
  */
 const privateMembers = [
   // SendElement
@@ -114,12 +123,12 @@ const privateMembers = [
   // SendNewsFeed
   'loader', 'filterParams', 'requestUrl', 'fetchItems',
   // SendNewsArchive
-  'readingView', 'ensureReadingView', 'searchTimer', 'pendingFocus', 'openedFrom', 'onPopState', 'resultsUrl', 'itemUrl', 'fetchResults',
+  'results', 'article', 'facets', 'clearFilters', 'readingView', 'ensureReadingView', 'searchTimer', 'pendingFocus', 'openedFrom', 'onPopState', 'resultsUrl', 'itemUrl', 'fetchResults',
   'fetchArticle', 'navigate', 'showView', 'onResultClick', 'onBackClick', 'onPageClick', 'setFilter',
   'onSearchInput', 'onSubmit', 'applySearch', 'renderResultsView', 'renderSearchForm',
   'renderGroups', 'renderPagination', 'renderReadingView', 'renderArticle',
   // SendConsultationCountdown
-  'single', 'timer', 'countdowns', 'phases', 'onVisibilityChange', 'fetchConsultations', 'scheduleNextChange', 'stopTimer',
+  'single', 'list', 'timer', 'countdowns', 'phases', 'onVisibilityChange', 'fetchConsultations', 'scheduleNextChange', 'stopTimer',
   'renderConsultation', 'renderActions', 'announcePhaseChanges', 'consultations',
 ];
 
@@ -148,7 +157,8 @@ const scriptTagBundles = Object.entries({ ...scriptTagEntries, gallery: 'widgets
         module: true,
         toplevel: true,
         compress: { passes: 3 },
-        mangle: { properties: { regex: new RegExp(`^(?:${privateMembers.join('|')})$`) } },
+        // builtins: names terser would keep as DOM properties (list, results, navigate…) are ours here.
+        mangle: { properties: { builtins: true, regex: new RegExp(`^(?:${privateMembers.join('|')})$`) } },
         format: { comments: false },
       }),
     ],

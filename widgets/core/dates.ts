@@ -35,11 +35,14 @@ function formatter(lang: string, timeZone: string, options: Intl.DateTimeFormatO
 
 const LONG_DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
 
-/** "8 July 2019" for a YYYY-MM-DD calendar date (no zone shift: it is already a London date). */
-export function formatCalendarDate(value: string | null | undefined, lang: string): string {
+/** A YYYY-MM-DD calendar date, formatted with no zone shift (it is already a London date); '' when invalid. */
+function formatDay(value: string | null | undefined, lang: string, options: Intl.DateTimeFormatOptions): string {
   const ms = parseCalendarDate(value);
-  return ms === null ? '' : formatter(lang, 'UTC', LONG_DATE).format(ms);
+  return ms === null ? '' : formatter(lang, 'UTC', options).format(ms);
 }
+
+/** "8 July 2019" for a YYYY-MM-DD calendar date. */
+export const formatCalendarDate = (value: string | null | undefined, lang: string): string => formatDay(value, lang, LONG_DATE);
 
 /** "4 February 2022" for an instant, as a London calendar date. */
 export function formatLondonDate(ms: number, lang: string): string {
@@ -47,21 +50,16 @@ export function formatLondonDate(ms: number, lang: string): string {
 }
 
 /** "July 2019" heading text for a YYYY-MM-DD date. */
-export function formatMonthYear(value: string, lang: string): string {
-  const ms = parseCalendarDate(value);
-  return ms === null ? '' : formatter(lang, 'UTC', { month: 'long', year: 'numeric' }).format(ms);
-}
+export const formatMonthYear = (value: string, lang: string): string =>
+  formatDay(value, lang, { month: 'long', year: 'numeric' });
 
 /** "11:59pm" in English (GOV.UK style), the locale's own style elsewhere. */
 export function formatLondonTime(ms: number, lang: string): string {
   const english = lang.toLowerCase().startsWith('en');
   const options: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit', ...(english && { hour12: true }) };
-  const parts = formatter(lang, LONDON, options).formatToParts(ms);
-  if (!english) return parts.map((part) => part.value).join('');
-  return parts
-    .filter((part, index) => !(part.type === 'literal' && parts[index + 1]?.type === 'dayPeriod'))
-    .map((part) => (part.type === 'dayPeriod' ? part.value.replace(/\W/g, '').toLowerCase() : part.value))
-    .join('');
+  const text = formatter(lang, LONDON, options).format(ms);
+  // "11:59 PM", "11:59 p.m." → "11:59pm"
+  return english ? text.replace(/\W*([ap])\W*m\W*$/i, (_, period: string) => `${period.toLowerCase()}m`) : text;
 }
 
 /** "22 November 2026 at 10:00am" for stale-cache notices. */
