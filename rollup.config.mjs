@@ -40,6 +40,7 @@ function minifyTemplateLiterals() {
         .replace(/ ?(!important|\/) ?/g, '$1')
         .replace(/([\s:,(-])0\.(\d)/g, '$1.$2')
         .replace(/\*::/g, '::')
+        .replace(/::(before|after)\b/g, ':$1')
         .replace(/=(['"])([a-z][\w-]*)\1]/gi, '=$2]')
         .replace(/#(\w)\1(\w)\2(\w)\3\b/gi, '#$1$2$3')
         .replace(/--_[\w-]+/g, shortName)

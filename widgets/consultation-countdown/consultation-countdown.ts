@@ -152,8 +152,7 @@ export class SendConsultationCountdown extends SendElement {
   }
 
   private stopTimer(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    clearTimeout(this.timer); // a spent timer's id is never reused, so clearing it twice is harmless
   }
 
   protected override render() {

@@ -113,7 +113,7 @@ export abstract class SendElement extends LitElement {
 
   /** Level of headings one below the widget heading. */
   protected get childHeadingLevel(): number {
-    return Math.min(6, Math.max(1, this.headingLevel) + 1);
+    return Math.max(1, this.headingLevel) + 1; // heading() keeps it within h6
   }
 
   protected t(key: StringKey, values?: Record<string, string | number>): string {
@@ -127,12 +127,10 @@ export abstract class SendElement extends LitElement {
   /** Announce a settled load to the host page through events. */
   protected reportLoad(state: LoadState<unknown> | null, count: number, total: number): void {
     if (!state) return;
-    if (state.status === 'error') {
-      this.emit('send-error', { message: state.failure.message, kind: state.failure.kind });
-    } else if (state.status === 'loaded') {
-      if (state.stale) this.emit('send-error', { message: state.stale.failure.message, kind: state.stale.failure.kind });
-      this.emit('send-loaded', { count, total, stale: Boolean(state.stale) });
-    }
+    // An error, or data from the cache because of one: `send-error` first.
+    const failure = state.status === 'error' ? state.failure : state.status === 'loaded' ? state.stale?.failure : undefined;
+    if (failure) this.emit('send-error', { ...failure });
+    if (state.status === 'loaded') this.emit('send-loaded', { count, total, stale: Boolean(state.stale) });
   }
 
   /** Where an item's title links to: the host's template, else the archive's reading view, else nowhere. */
@@ -154,7 +152,7 @@ export abstract class SendElement extends LitElement {
 
   protected renderWidgetHeading(content: unknown): TemplateResult | typeof nothing {
     if (this.headingLevel === 0) return nothing;
-    return heading(this.headingLevel, content, this.hideHeading ? 'widget-heading visually-hidden' : 'widget-heading', 'heading');
+    return heading(this.headingLevel, content, `widget-heading${this.hideHeading ? ' visually-hidden' : ''}`, 'heading');
   }
 
   protected renderLoading(key: StringKey = 'loading'): TemplateResult {

@@ -48,9 +48,7 @@ export function formatMessage(
   if (typeof message === 'string') {
     template = message;
   } else {
-    const count = typeof values.count === 'number' ? values.count : 0;
-    const category = new Intl.PluralRules(lang).select(count);
-    template = message[category] ?? message.other;
+    template = message[new Intl.PluralRules(lang).select(Number(values.count) || 0)] ?? message.other;
   }
   return template.replace(/\{(\w+)\}/g, (match, name: string) =>
     name in values ? String(values[name]) : match,

@@ -121,9 +121,9 @@ export const baseStyles = css`
   }
   .loading {
     color: var(--_secondary);
-    animation: send-pulse 1.5s ease-in-out infinite alternate;
+    animation: pulse 1.5s ease-in-out infinite alternate;
   }
-  @keyframes send-pulse {
+  @keyframes pulse {
     from { opacity: 1; }
     to { opacity: 0.6; }
   }

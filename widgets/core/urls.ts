@@ -25,7 +25,7 @@ export type QueryValue = string | number | string[] | undefined | null;
 export function withQuery(base: string, params: Record<string, QueryValue>): string {
   const url = new URL(base);
   for (const [name, value] of Object.entries(params)) {
-    const text = Array.isArray(value) ? value.join(',') : value == null ? '' : String(value);
+    const text = String(value ?? ''); // a list joins with commas
     if (text !== '') url.searchParams.set(name, text);
   }
   return url.href;

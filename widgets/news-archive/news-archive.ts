@@ -202,18 +202,18 @@ export class SendNewsArchive extends SendListElement {
   }
 
   /** Moves to a new view: records it in history (push for navigation, replace while typing) and renders it. */
-  private navigate(next: ArchiveView, mode: 'push' | 'replace', focus: PendingFocus | null = null): void {
+  private navigate(next: ArchiveView, focus: PendingFocus | null = null, replace = false): void {
     if (sameView(next, this.view)) return;
     const openingItem = Boolean(next.item) && !this.view.item;
-    history[mode === 'push' ? 'pushState' : 'replaceState'](
+    history[replace ? 'replaceState' : 'pushState'](
       openingItem ? { sendArchiveOpenedItem: this.urlPrefix } : history.state,
       '',
       viewHref(next, this.urlPrefix),
     );
-    this.showView(next, { focus });
+    this.showView(next, focus);
   }
 
-  private showView(next: ArchiveView, options: { focus?: PendingFocus | null } = {}): void {
+  private showView(next: ArchiveView, focus: PendingFocus | null = null): void {
     const previous = this.view;
     this.view = next;
     this.draftQuery = next.q;
@@ -224,7 +224,7 @@ export class SendNewsArchive extends SendListElement {
       this.pendingFocus = { selector: `a[data-key="${CSS.escape(key)}"]`, scrollY };
       this.openedFrom = undefined;
     } else {
-      this.pendingFocus = options.focus ?? null;
+      this.pendingFocus = focus;
     }
     const filters = filtersOf(next);
     if (!sameView(filters, filtersOf(previous))) this.emit('send-filter-change', filters);
@@ -237,45 +237,45 @@ export class SendNewsArchive extends SendListElement {
     this.openedFrom = { key, scrollY: window.scrollY };
     const [type, slug] = key.split('/');
     this.emit('send-item-select', { type, slug, title: link.textContent?.trim() ?? '' });
-    this.navigate({ ...this.view, item: key }, 'push');
+    this.navigate({ ...this.view, item: key });
   };
 
   private readonly onBackClick = (event: MouseEvent) => {
     if (!takeClick(event)) return;
     // Opened from the results: go back in history so the Back button and this link agree.
     if (history.state?.sendArchiveOpenedItem === this.urlPrefix) history.back();
-    else this.navigate({ ...this.view, item: '' }, 'push');
+    else this.navigate({ ...this.view, item: '' });
   };
 
   private readonly onPageClick = (event: MouseEvent) => {
     if (!takeClick(event)) return;
     const page = Number((event.currentTarget as HTMLAnchorElement).dataset.page);
-    this.navigate({ ...this.view, page }, 'push', RESULTS);
+    this.navigate({ ...this.view, page }, RESULTS);
   };
 
   private setFilter(name: FilterName, value: string): void {
     const next = { ...this.view, page: 1, [name]: name === 'year' ? value : value ? [value] : [] };
-    this.navigate(next, 'push');
+    this.navigate(next);
   }
 
   private readonly onSearchInput = (event: InputEvent) => {
     this.draftQuery = (event.target as HTMLInputElement).value;
     clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => this.applySearch('replace'), SEARCH_DELAY_MS);
+    this.searchTimer = setTimeout(() => this.applySearch(true), SEARCH_DELAY_MS);
   };
 
   private readonly onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     clearTimeout(this.searchTimer);
-    this.applySearch('push');
+    this.applySearch();
   };
 
-  private applySearch(mode: 'push' | 'replace'): void {
+  private applySearch(replace = false): void {
     const q = this.draftQuery.trim().slice(0, 200);
-    if (q !== this.view.q) this.navigate({ ...this.view, q, page: 1 }, mode);
+    if (q !== this.view.q) this.navigate({ ...this.view, q, page: 1 }, null, replace);
   }
 
-  private readonly clearFilters = () => this.navigate({ ...emptyView }, 'push', RESULTS);
+  private readonly clearFilters = () => this.navigate({ ...emptyView }, RESULTS);
 
   protected override render() {
     return html`
