@@ -122,7 +122,7 @@ export class SendConsultationCountdown extends SendElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const url = this.requestUrl;
-    if (url !== this.loader.url || this.loader.state.status === 'idle') void this.fetchConsultations(url);
+    if (url !== this.loader.url) void this.fetchConsultations(url);
     const now = this.clock();
     this.countdowns = this.consultations.map((item) => ({ item, countdown: countdownState(item, now) }));
     this.announcePhaseChanges();

@@ -17,9 +17,8 @@ export function parseInstant(value: string | null | undefined): number | null {
 /** Parses a reader-facing calendar date (YYYY-MM-DD) as UTC midnight of that day. */
 export function parseCalendarDate(value: string | null | undefined): number | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value ?? '');
-  if (!match) return null;
-  const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return Number.isFinite(ms) ? ms : null;
+  // Four- and two-digit fields always make a finite time.
+  return match && Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -38,6 +38,7 @@ export class JsonLoader<T> implements ReactiveController {
     host.addController(this);
   }
 
+  /** The URL loading or loaded; undefined when idle (never loaded, or aborted on disconnect), so any URL differs. */
   get url(): string | undefined {
     return this.state.status === 'idle' ? undefined : this.state.url;
   }

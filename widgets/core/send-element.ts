@@ -130,7 +130,7 @@ export abstract class SendElement extends LitElement {
     // An error, or data from the cache because of one: `send-error` first.
     const failure = state.status === 'error' ? state.failure : state.status === 'loaded' ? state.stale?.failure : undefined;
     if (failure) this.emit('send-error', { ...failure });
-    if (state.status === 'loaded') this.emit('send-loaded', { count, total, stale: Boolean(state.stale) });
+    if (state.status === 'loaded') this.emit('send-loaded', { count, total, stale: !!state.stale });
   }
 
   /** Where an item's title links to: the host's template, else the archive's reading view, else nowhere. */

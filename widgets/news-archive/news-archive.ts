@@ -132,10 +132,10 @@ export class SendNewsArchive extends SendListElement {
     if (this.results.state.status === 'loaded') this.facets = this.results.state.data.meta.facets ?? this.facets;
     if (this.view.item) {
       const url = this.itemUrl(this.view.item);
-      if (url !== this.article.url || this.article.state.status === 'idle') void this.fetchArticle(url);
+      if (url !== this.article.url) void this.fetchArticle(url);
     } else {
       const url = this.resultsUrl;
-      if (url !== this.results.url || this.results.state.status === 'idle') void this.fetchResults(url);
+      if (url !== this.results.url) void this.fetchResults(url);
     }
   }
 
@@ -204,7 +204,7 @@ export class SendNewsArchive extends SendListElement {
   /** Moves to a new view: records it in history (push for navigation, replace while typing) and renders it. */
   private navigate(next: ArchiveView, focus: PendingFocus | null = null, replace = false): void {
     if (sameView(next, this.view)) return;
-    const openingItem = Boolean(next.item) && !this.view.item;
+    const openingItem = !!next.item && !this.view.item;
     history[replace ? 'replaceState' : 'pushState'](
       openingItem ? { sendArchiveOpenedItem: this.urlPrefix } : history.state,
       '',

@@ -91,7 +91,7 @@ export class SendNewsFeed extends SendListElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const url = this.requestUrl;
-    if (url !== this.loader.url || this.loader.state.status === 'idle') void this.fetchItems(url);
+    if (url !== this.loader.url) void this.fetchItems(url);
   }
 
   private async fetchItems(url: string): Promise<void> {
