@@ -4,8 +4,8 @@ import { JsonLoader, type LoadState } from '../core/loader.js';
 import { SendElement } from '../core/send-element.js';
 import { heading } from '../core/heading.js';
 import { baseStyles } from '../core/styles.js';
-import { isItemResponse, isListResponse, type ItemResponse, type ListResponse, type UpdateSummary } from '../core/types.js';
-import { safeHref, withQuery } from '../core/urls.js';
+import { isListResponse, isSummaryResponse, type ListResponse, type UpdateSummary } from '../core/types.js';
+import { safeHref } from '../core/urls.js';
 import { countdownState, type CountdownPhase, type CountdownState } from './countdown-state.js';
 import { countdownStyles } from './styles.js';
 import { countdownDefaults } from './strings.js';
@@ -76,30 +76,26 @@ export class SendConsultationCountdown extends SendElement {
   protected readonly defaultHeadingKey = 'countdownHeading' as const;
   protected readonly defaults = countdownDefaults;
 
-  private readonly single = new JsonLoader<ItemResponse>(this, isItemResponse);
+  private readonly single = new JsonLoader<{ data: UpdateSummary }>(this, isSummaryResponse);
   private readonly list = new JsonLoader<ListResponse>(this, isListResponse);
   private timer?: ReturnType<typeof setTimeout>;
   private phases = new Map<string, CountdownPhase>();
   private countdowns: Array<{ item: UpdateSummary; countdown: CountdownState }> = [];
 
-  private get loader(): JsonLoader<ItemResponse> | JsonLoader<ListResponse> {
+  private get loader(): JsonLoader<{ data: UpdateSummary }> | JsonLoader<ListResponse> {
     return this.slug ? this.single : this.list;
   }
 
   private get requestUrl(): string {
     if (this.slug) return `${this.apiOrigin}/api/updates/consultation/${encodeURIComponent(this.slug)}`;
-    return withQuery(`${this.apiOrigin}/api/updates`, {
-      type: 'consultation',
-      status: this.status || 'open',
-      sort: 'closing',
-      pageSize: 20,
-    });
+    const status = encodeURIComponent(this.status || 'open');
+    return `${this.apiOrigin}/api/updates?type=consultation&status=${status}&sort=closing&pageSize=20`;
   }
 
   private get consultations(): UpdateSummary[] {
     const current = this.loader.state;
     if (current.status !== 'loaded') return [];
-    return 'meta' in current.data ? current.data.data : [current.data.data];
+    return [current.data.data].flat(); // a list's items, or the one consultation
   }
 
   private readonly onVisibilityChange = () => {

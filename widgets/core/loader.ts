@@ -58,8 +58,7 @@ export class JsonLoader<T> implements ReactiveController {
     // What a failure at the current step means.
     let failure: Failure = { kind: 'network', message: 'Network error' };
     try {
-      const fetcher = this.host.fetcher ?? ((input, init) => fetch(input, init));
-      const response = await fetcher(url, {
+      const response = await (this.host.fetcher ?? fetch)(url, {
         signal: controller.signal,
         headers: { Accept: 'application/json' },
         credentials: 'omit',

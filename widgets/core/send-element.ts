@@ -105,7 +105,8 @@ export abstract class SendElement extends LitElement {
   get locale(): string {
     const declared = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
     try {
-      return Intl.DateTimeFormat.supportedLocalesOf(declared || 'en-GB')[0] ?? 'en-GB';
+      // No language: none supported; an empty one throws.
+      return Intl.DateTimeFormat.supportedLocalesOf(declared)[0] ?? 'en-GB';
     } catch {
       return 'en-GB';
     }

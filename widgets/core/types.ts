@@ -147,8 +147,11 @@ export function isListResponse(value: unknown): value is ListResponse {
   );
 }
 
+/** One update where only its summary fields are used (the countdown). */
+export const isSummaryResponse = (value: unknown): value is { data: UpdateSummary } => isRecord(value) && isSummary(value.data);
+
 export function isItemResponse(value: unknown): value is ItemResponse {
-  if (!isRecord(value) || !isRecord(value.data)) return false;
-  const { body, downloads } = value.data;
-  return isSummary(value.data) && (body == null || Array.isArray(body)) && (downloads == null || Array.isArray(downloads));
+  if (!isSummaryResponse(value)) return false;
+  const { body, downloads } = value.data as UpdateDetail;
+  return (body == null || Array.isArray(body)) && (downloads == null || Array.isArray(downloads));
 }
