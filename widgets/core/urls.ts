@@ -1,13 +1,13 @@
 /** URL helpers: building API requests and deciding which links are safe to render. */
 
-const SAFE_PROTOCOLS = new Set(['https:', 'http:', 'mailto:', 'tel:']);
+const SAFE_PROTOCOL = /^(https?|mailto|tel):$/;
 
 /** Absolute href for a CMS-supplied URL, or null when its scheme is not allowed (javascript:, data:, …). */
 export function safeHref(url: string | null | undefined, base: string): string | null {
   if (!url) return null;
   try {
     const parsed = new URL(url.trim(), base);
-    return SAFE_PROTOCOLS.has(parsed.protocol) ? parsed.href : null;
+    return SAFE_PROTOCOL.test(parsed.protocol) ? parsed.href : null;
   } catch {
     return null;
   }
