@@ -22,7 +22,7 @@ export const baseStyles = css`
     font-size: var(--send-font-size, 1rem);
     line-height: var(--send-line-height, 1.5);
     color: var(--send-text-colour, #0b0c0c);
-    overflow-wrap: break-word;
+    overflow-wrap: anywhere;
     --_space: var(--send-space, 1rem);
     --_radius: var(--send-radius, 0);
     --_border: var(--send-border-colour, #b1b4b6);

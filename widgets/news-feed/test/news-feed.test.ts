@@ -206,6 +206,35 @@ describe('<send-news-feed>', () => {
     assertEqual((window as { __pwned?: number }).__pwned, undefined, 'no script ran');
   });
 
+  it('reflows in a 320 px column without sideways scrolling, even with long unbroken words', async () => {
+    const [first, ...rest] = fixtures.latestNews.data;
+    const longWords = {
+      ...fixtures.latestNews,
+      data: [
+        {
+          ...first,
+          title: `Read https://www.example.gov.uk/${'send-local-offer-'.repeat(6)}consultation-documents`,
+          summary: `Reference ${'EHCPNEEDSASSESSMENT'.repeat(5)}`,
+        },
+        ...rest,
+      ],
+    };
+    for (const layout of ['list', 'cards', 'compact']) {
+      const column = document.createElement('div');
+      column.style.width = '320px';
+      document.body.append(column);
+      const feed = await mount<SendNewsFeed>('send-news-feed', {
+        attributes: { api: API, layout },
+        properties: { fetcher: () => Promise.resolve(Response.json(longWords)) },
+        parent: column,
+      });
+      await loaded(feed);
+      const hostRight = feed.getBoundingClientRect().right;
+      const overflowing = [...shadow(feed).querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > hostRight + 0.5);
+      assertEqual(overflowing.map((el) => el.tagName.toLowerCase()), [], `${layout}: elements wider than the column`);
+    }
+  });
+
   it('uses overridden strings and the closest lang for dates', async () => {
     const wrapper = document.createElement('div');
     wrapper.lang = 'fr';
