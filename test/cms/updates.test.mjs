@@ -332,6 +332,8 @@ describe('the admin speaks plainly to editors', () => {
     assert.equal(config.metadatas.closesAt.edit.label, 'Closes at');
     assert.match(config.metadatas.summary.edit.description, /300 characters/);
     assert.equal(config.settings.mainField, 'title');
+    assert.deepEqual(config.layouts.list, ['title', 'date', 'closesAt']);
+    assert.equal(`${config.settings.defaultSortBy} ${config.settings.defaultSortOrder}`, 'date DESC');
   });
 });
 

@@ -37,6 +37,14 @@ const BY_TYPE: Record<string, Record<string, [string, string?]>> = {
   'api::topic.topic': { name: ['Name'], slug: ['Web address name (slug)'] },
 };
 
+/** Strapi's own first four columns for these types: the id and the first three fields. */
+const STRAPI_DEFAULT_LIST = ['id', 'title', 'slug', 'summary'];
+const LIST_COLUMNS: Record<string, string[]> = {
+  'api::article.article': ['title', 'date', 'slug'],
+  'api::consultation.consultation': ['title', 'date', 'closesAt'],
+  'api::staffing-update.staffing-update': ['title', 'date', 'service'],
+};
+
 export async function labelAdminFields(strapi: any) {
   const contentTypes = strapi.plugin('content-manager')?.service('content-types');
   if (!contentTypes) return;
@@ -57,6 +65,14 @@ export async function labelAdminFields(strapi: any) {
     }
     if (configuration.settings?.mainField === 'id') {
       configuration.settings.mainField = uid === 'api::topic.topic' ? 'name' : 'title';
+      changed = true;
+    }
+    // Lists newest first, with the reader-facing date, unless an admin has arranged the list already.
+    const listColumns = LIST_COLUMNS[uid];
+    if (listColumns && JSON.stringify(configuration.layouts?.list) === JSON.stringify(STRAPI_DEFAULT_LIST)) {
+      configuration.layouts.list = listColumns;
+      configuration.settings.defaultSortBy = 'date';
+      configuration.settings.defaultSortOrder = 'DESC';
       changed = true;
     }
     if (changed) {
