@@ -1,19 +1,15 @@
 import { css } from '../core/styles.js';
 
 export const countdownStyles = css`
-  :host {
-    --_countdown-background: var(--send-countdown-background, var(--_surface));
-    --_countdown-border: var(--send-countdown-border-colour, var(--_accent));
-  }
   .consultations {
     display: grid;
     gap: var(--_space);
   }
   .consultation {
     padding: var(--_space);
-    background: var(--_countdown-background);
+    background: var(--send-countdown-background, var(--_surface));
     border: 1px solid var(--_border);
-    border-left: 5px solid var(--_countdown-border);
+    border-left: 5px solid var(--send-countdown-border-colour, var(--_accent));
     border-radius: var(--_radius);
   }
   .consultation[data-phase='closed'],

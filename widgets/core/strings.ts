@@ -18,12 +18,12 @@ export const coreStrings = {
   loading: 'Loading updates…',
   errorMessage: 'Sorry, updates cannot be shown at the moment.',
   errorFallbackLink: 'See updates on our website',
-  emptyMessage: 'There are no updates to show.',
   staleNotice: 'These updates may be out of date. Last updated {datetime}.',
 };
 
-/** Type labels of listed updates (feed and archive). */
+/** Strings of the widgets that list updates (feed and archive): type labels, the empty list. */
 export const itemStrings = {
+  emptyMessage: 'There are no updates to show.',
   typeArticle: 'News',
   typeConsultation: 'Consultation',
   typeStaffingUpdate: 'Service update',

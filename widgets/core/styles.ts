@@ -70,15 +70,11 @@ export const baseStyles = css`
     text-decoration-thickness: max(3px, 0.1875rem);
   }
   /* GOV.UK-style focus: yellow fill plus a dark bar (>= 3:1 on any background);
-     the transparent outline becomes visible in forced-colours mode. */
-  a:focus-visible,
-  button:focus-visible,
-  [tabindex='-1']:focus-visible {
+     the transparent outline becomes visible in forced-colours mode. Buttons and
+     tabindex=-1 targets (the archive's only) get the same in the archive's sheet. */
+  a:focus-visible {
     outline: 3px solid transparent;
     outline-offset: 0;
-  }
-  a:focus-visible,
-  button:focus-visible {
     color: var(--_focus-text);
     background-color: var(--_focus);
     box-shadow: 0 -2px var(--_focus), 0 4px var(--_focus-text);
@@ -137,8 +133,7 @@ export const baseStyles = css`
     .tag, .notice {
       border: 1px solid CanvasText;
     }
-    a:focus-visible,
-    button:focus-visible {
+    a:focus-visible {
       outline-color: Highlight;
     }
   }

@@ -1,6 +1,23 @@
 import { css } from '../core/styles.js';
 
 export const newsArchiveStyles = css`
+  /* The base sheet's link focus style, for buttons and programmatic focus targets (before the button rules below, as it always was). */
+  button:focus-visible,
+  [tabindex='-1']:focus-visible {
+    outline: 3px solid transparent;
+    outline-offset: 0;
+  }
+  button:focus-visible {
+    color: var(--_focus-text);
+    background-color: var(--_focus);
+    box-shadow: 0 -2px var(--_focus), 0 4px var(--_focus-text);
+    text-decoration: none;
+  }
+  @media (forced-colors: active) {
+    button:focus-visible {
+      outline-color: Highlight;
+    }
+  }
   form {
     margin: 0 0 var(--_space);
     padding: var(--_space);
