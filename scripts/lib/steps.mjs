@@ -31,32 +31,28 @@ export function run(command, args, { cwd = repoRoot, env = {}, quiet = false } =
   });
 }
 
-/** Newest modification time under the given files and folders. */
-function newestMtime(paths) {
-  let newest = 0;
-  const visit = (p) => {
+/** Every file under the given files and folders (in a stable order), leaving out node_modules and dist. */
+function* filesUnder(paths) {
+  for (const p of paths) {
     let stat;
     try {
       stat = fs.statSync(p);
     } catch {
-      return;
+      continue;
     }
-    if (stat.isDirectory()) {
-      for (const entry of fs.readdirSync(p)) if (entry !== 'node_modules' && entry !== 'dist') visit(path.join(p, entry));
-    } else newest = Math.max(newest, stat.mtimeMs);
-  };
-  paths.forEach(visit);
-  return newest;
+    if (!stat.isDirectory()) yield [p, stat];
+    else {
+      const entries = fs.readdirSync(p).filter((entry) => entry !== 'node_modules' && entry !== 'dist').sort();
+      yield* filesUnder(entries.map((entry) => path.join(p, entry)));
+    }
+  }
 }
+
+const newestMtime = (paths) => Math.max(0, ...[...filesUnder(paths)].map(([, stat]) => stat.mtimeMs));
 
 function hashOf(paths) {
   const hash = createHash('sha256');
-  const visit = (p) => {
-    if (!fs.existsSync(p)) return;
-    if (fs.statSync(p).isDirectory()) for (const entry of fs.readdirSync(p).sort()) visit(path.join(p, entry));
-    else hash.update(p).update(fs.readFileSync(p));
-  };
-  paths.forEach(visit);
+  for (const [file] of filesUnder(paths)) hash.update(file).update(fs.readFileSync(file));
   return hash.digest('hex');
 }
 
