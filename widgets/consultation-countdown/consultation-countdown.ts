@@ -76,88 +76,88 @@ export class SendConsultationCountdown extends SendElement {
   protected readonly defaultHeadingKey = 'countdownHeading' as const;
   protected readonly defaults = countdownDefaults;
 
-  private readonly single = new JsonLoader<{ data: UpdateSummary }>(this, isSummaryResponse);
-  private readonly list = new JsonLoader<ListResponse>(this, isListResponse);
-  private timer?: ReturnType<typeof setTimeout>;
-  private phases = new Map<string, CountdownPhase>();
-  private countdowns: Array<{ item: UpdateSummary; countdown: CountdownState }> = [];
+  readonly #single = new JsonLoader<{ data: UpdateSummary }>(this, isSummaryResponse);
+  readonly #list = new JsonLoader<ListResponse>(this, isListResponse);
+  #timer?: ReturnType<typeof setTimeout>;
+  #phases = new Map<string, CountdownPhase>();
+  #countdowns: Array<{ item: UpdateSummary; countdown: CountdownState }> = [];
 
-  private get loader(): JsonLoader<{ data: UpdateSummary }> | JsonLoader<ListResponse> {
-    return this.slug ? this.single : this.list;
+  get #loader(): JsonLoader<{ data: UpdateSummary }> | JsonLoader<ListResponse> {
+    return this.slug ? this.#single : this.#list;
   }
 
-  private get requestUrl(): string {
+  get #requestUrl(): string {
     if (this.slug) return `${this.apiOrigin}/api/updates/consultation/${encodeURIComponent(this.slug)}`;
     const status = encodeURIComponent(this.status || 'open');
     return `${this.apiOrigin}/api/updates?type=consultation&status=${status}&sort=closing&pageSize=20`;
   }
 
-  private get consultations(): UpdateSummary[] {
-    const current = this.loader.state;
+  get #consultations(): UpdateSummary[] {
+    const current = this.#loader.state;
     if (current.status !== 'loaded') return [];
     return [current.data.data].flat(); // a list's items, or the one consultation
   }
 
-  private readonly onVisibilityChange = () => {
-    if (document.hidden) this.stopTimer();
+  readonly #onVisibilityChange = () => {
+    if (document.hidden) this.#stopTimer();
     else this.requestUpdate();
   };
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('visibilitychange', this.onVisibilityChange);
+    document.addEventListener('visibilitychange', this.#onVisibilityChange);
     if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.onVisibilityChange);
-    this.stopTimer();
+    document.removeEventListener('visibilitychange', this.#onVisibilityChange);
+    this.#stopTimer();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const url = this.requestUrl;
-    if (url !== this.loader.url) void this.fetchConsultations(url);
+    const url = this.#requestUrl;
+    if (url !== this.#loader.url) void this.#fetchConsultations(url);
     const now = this.clock();
-    this.countdowns = this.consultations.map((item) => ({ item, countdown: countdownState(item, now) }));
-    this.announcePhaseChanges();
+    this.#countdowns = this.#consultations.map((item) => ({ item, countdown: countdownState(item, now) }));
+    this.#announcePhaseChanges();
   }
 
-  private async fetchConsultations(url: string): Promise<void> {
-    this.phases.clear();
+  async #fetchConsultations(url: string): Promise<void> {
+    this.#phases.clear();
     this.announcement = '';
-    const settled = await this.loader.load(url);
+    const settled = await this.#loader.load(url);
     const total = settled?.status === 'loaded' && 'meta' in settled.data ? settled.data.meta.pagination.total : 1;
-    this.reportLoad(settled, this.consultations.length, total);
+    this.reportLoad(settled, this.#consultations.length, total);
   }
 
   protected override updated(): void {
-    this.scheduleNextChange();
+    this.#scheduleNextChange();
   }
 
   /** One timer to the next instant any visible message changes; nothing ticks every second. */
-  private scheduleNextChange(): void {
-    this.stopTimer();
+  #scheduleNextChange(): void {
+    this.#stopTimer();
     if (!this.isConnected || document.hidden) return;
     const now = this.clock();
-    const next = Math.min(...this.countdowns.map(({ countdown }) => countdown.nextChangeAt ?? Infinity));
+    const next = Math.min(...this.#countdowns.map(({ countdown }) => countdown.nextChangeAt ?? Infinity));
     if (!Number.isFinite(next)) return;
     const delay = Math.min(MAX_TIMER_DELAY, Math.max(0, next - now));
-    this.timer = setTimeout(() => this.requestUpdate(), delay);
+    this.#timer = setTimeout(() => this.requestUpdate(), delay);
   }
 
-  private stopTimer(): void {
-    clearTimeout(this.timer); // a spent timer's id is never reused, so clearing it twice is harmless
+  #stopTimer(): void {
+    clearTimeout(this.#timer); // a spent timer's id is never reused, so clearing it twice is harmless
   }
 
   protected override render() {
     return html`
       ${this.renderWidgetHeading(this.heading ?? this.t(this.defaultHeadingKey))}
-      ${this.renderLoadState(this.loader.state as LoadState<unknown>, () =>
-        this.countdowns.length
+      ${this.renderLoadState(this.#loader.state as LoadState<unknown>, () =>
+        this.#countdowns.length
           ? html`<ul class="consultations plain-list" role="list">
-              ${this.countdowns.map(({ item, countdown }) => this.renderConsultation(item, countdown))}
+              ${this.#countdowns.map(({ item, countdown }) => this.#renderConsultation(item, countdown))}
             </ul>`
           : this.renderEmpty('noOpenConsultations'),
       )}
@@ -173,7 +173,7 @@ export class SendConsultationCountdown extends SendElement {
     return `${this.apiOrigin}/feeds/consultations.ics`;
   }
 
-  private renderConsultation(item: UpdateSummary, countdown: CountdownState): TemplateResult {
+  #renderConsultation(item: UpdateSummary, countdown: CountdownState): TemplateResult {
     const lang = this.locale;
     const values = {
       count: countdown.count ?? 0,
@@ -188,11 +188,11 @@ export class SendConsultationCountdown extends SendElement {
       ${countdown.message === 'closesInDays'
         ? html`<p class="closing-date">${this.t('closingDate', values)}</p>`
         : nothing}
-      ${this.renderActions(item, countdown.phase)}
+      ${this.#renderActions(item, countdown.phase)}
     </li>`;
   }
 
-  private renderActions(item: UpdateSummary, phase: CountdownPhase): TemplateResult | typeof nothing {
+  #renderActions(item: UpdateSummary, phase: CountdownPhase): TemplateResult | typeof nothing {
     const base = this.apiOrigin;
     const respond = phase === 'open' ? safeHref(item.respondUrl, base) : null;
     const calendar = phase === 'open' || phase === 'upcoming' ? safeHref(item.calendarUrl, base) : null;
@@ -211,10 +211,10 @@ export class SendConsultationCountdown extends SendElement {
   }
 
   /** A phase change seen while mounted (e.g. open → closed as time passes) is announced once; ticking text never is. */
-  private announcePhaseChanges(): void {
-    for (const { item, countdown } of this.countdowns) {
-      const previous = this.phases.get(item.slug);
-      this.phases.set(item.slug, countdown.phase);
+  #announcePhaseChanges(): void {
+    for (const { item, countdown } of this.#countdowns) {
+      const previous = this.#phases.get(item.slug);
+      this.#phases.set(item.slug, countdown.phase);
       if (previous && previous !== countdown.phase) {
         this.announcement = `${item.title}: ${this.t(PHASE_LABEL_KEYS[countdown.phase])}`;
       }

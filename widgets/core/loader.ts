@@ -29,12 +29,13 @@ export interface LoaderHost extends ReactiveControllerHost {
  */
 export class JsonLoader<T> implements ReactiveController {
   state: LoadState<T> = { status: 'idle' };
-  private inFlight?: AbortController;
+  #inFlight?: AbortController;
+  readonly #host: LoaderHost;
+  readonly #validate: (value: unknown) => value is T;
 
-  constructor(
-    private readonly host: LoaderHost,
-    private readonly validate: (value: unknown) => value is T,
-  ) {
+  constructor(host: LoaderHost, validate: (value: unknown) => value is T) {
+    this.#host = host;
+    this.#validate = validate;
     host.addController(this);
   }
 
@@ -45,11 +46,11 @@ export class JsonLoader<T> implements ReactiveController {
 
   /** Resolves with the settled state, or null if a newer load (or disconnection) superseded this one. */
   async load(url: string): Promise<LoadState<T> | null> {
-    this.inFlight?.abort();
+    this.#inFlight?.abort();
     const controller = new AbortController();
-    this.inFlight = controller;
-    this.setState({ status: 'loading', url });
-    const timeoutMs = this.host.timeout > 0 ? this.host.timeout : 8000;
+    this.#inFlight = controller;
+    this.#setState({ status: 'loading', url });
+    const timeoutMs = this.#host.timeout > 0 ? this.#host.timeout : 8000;
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -58,7 +59,7 @@ export class JsonLoader<T> implements ReactiveController {
     // What a failure at the current step means.
     let failure: Failure = { kind: 'network', message: 'Network error' };
     try {
-      const response = await (this.host.fetcher ?? fetch)(url, {
+      const response = await (this.#host.fetcher ?? fetch)(url, {
         signal: controller.signal,
         headers: { Accept: 'application/json' },
         credentials: 'omit',
@@ -66,37 +67,37 @@ export class JsonLoader<T> implements ReactiveController {
       if (!response.ok) throw (failure = { kind: response.status === 404 ? 'not-found' : 'http', message: `HTTP ${response.status}` });
       failure = { kind: 'invalid', message: 'The response was not JSON' };
       const data: unknown = await response.json();
-      if (!this.validate(data)) throw (failure = { kind: 'invalid', message: 'The response had an unexpected shape' });
+      if (!this.#validate(data)) throw (failure = { kind: 'invalid', message: 'The response had an unexpected shape' });
       if (controller.signal.aborted && !timedOut) return null;
       writeCache(url, data, Date.now());
-      return this.setState({ status: 'loaded', url, data });
+      return this.#setState({ status: 'loaded', url, data });
     } catch (error) {
       if (controller.signal.aborted && !timedOut) return null;
       if (timedOut) failure = { kind: 'timeout', message: `No answer within ${timeoutMs} ms` };
       else if (failure.kind === 'network' && error instanceof Error) failure.message = error.message;
-      const cached = failure.kind !== 'not-found' ? readCache(url, this.validate) : null;
-      return this.setState(
+      const cached = failure.kind !== 'not-found' ? readCache(url, this.#validate) : null;
+      return this.#setState(
         cached
           ? { status: 'loaded', url, data: cached.data, stale: { since: cached.savedAt, failure } }
           : { status: 'error', url, failure },
       );
     } finally {
       clearTimeout(timer);
-      if (this.inFlight === controller) this.inFlight = undefined;
+      if (this.#inFlight === controller) this.#inFlight = undefined;
     }
   }
 
   hostDisconnected(): void {
     // A request still in flight for a removed element would never render.
-    if (this.inFlight) {
-      this.inFlight.abort();
+    if (this.#inFlight) {
+      this.#inFlight.abort();
       this.state = { status: 'idle' };
     }
   }
 
-  private setState(state: LoadState<T>): LoadState<T> {
+  #setState(state: LoadState<T>): LoadState<T> {
     this.state = state;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     return state;
   }
 }

@@ -101,56 +101,56 @@ export class SendNewsArchive extends SendListElement {
   protected readonly defaultHeadingKey = 'archiveHeading' as const;
   protected defaults: Partial<Strings> = archiveDefaults;
 
-  private readonly results = new JsonLoader<ListResponse>(this, isListResponse);
-  private readonly article = new JsonLoader<ItemResponse>(this, isItemResponse);
+  readonly #results = new JsonLoader<ListResponse>(this, isListResponse);
+  readonly #article = new JsonLoader<ItemResponse>(this, isItemResponse);
   /** The reading-view chunk once loaded, or `false` if it could not load. */
-  private readingView?: ReadingView | false;
-  private facets: Facets = {};
-  private searchTimer?: ReturnType<typeof setTimeout>;
-  private pendingFocus: PendingFocus | null = null;
+  #readingView?: ReadingView | false;
+  #facets: Facets = {};
+  #searchTimer?: ReturnType<typeof setTimeout>;
+  #pendingFocus: PendingFocus | null = null;
   /** Result link and scroll position to return to from the reading view. */
-  private openedFrom?: { key: string; scrollY: number };
+  #openedFrom?: { key: string; scrollY: number };
 
-  private readonly onPopState = () => this.showView(readView(location.search, this.urlPrefix));
+  readonly #onPopState = () => this.#showView(readView(location.search, this.urlPrefix));
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('popstate', this.onPopState);
+    window.addEventListener('popstate', this.#onPopState);
     this.view = readView(location.search, this.urlPrefix);
     this.draftQuery = this.view.q;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('popstate', this.onPopState);
-    clearTimeout(this.searchTimer);
+    window.removeEventListener('popstate', this.#onPopState);
+    clearTimeout(this.#searchTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // Keep the last facets while a new page of results loads, so the filters do not flicker.
-    if (this.results.state.status === 'loaded') this.facets = this.results.state.data.meta.facets ?? this.facets;
+    if (this.#results.state.status === 'loaded') this.#facets = this.#results.state.data.meta.facets ?? this.#facets;
     if (this.view.item) {
-      const url = this.itemUrl(this.view.item);
-      if (url !== this.article.url) void this.fetchArticle(url);
+      const url = this.#itemUrl(this.view.item);
+      if (url !== this.#article.url) void this.#fetchArticle(url);
     } else {
-      const url = this.resultsUrl;
-      if (url !== this.results.url) void this.fetchResults(url);
+      const url = this.#resultsUrl;
+      if (url !== this.#results.url) void this.#fetchResults(url);
     }
   }
 
   protected override updated(): void {
-    const focus = this.pendingFocus;
+    const focus = this.#pendingFocus;
     if (!focus) return;
     const target = (this.renderRoot as ShadowRoot).querySelector<HTMLElement>(focus.selector);
     if (!target) return; // not rendered yet (still loading): try after the next render
-    this.pendingFocus = null;
+    this.#pendingFocus = null;
     const restoreScroll = focus.scrollY !== undefined;
     target.focus({ preventScroll: restoreScroll });
     if (restoreScroll) window.scrollTo({ top: focus.scrollY });
   }
 
-  private get resultsUrl(): string {
+  get #resultsUrl(): string {
     const pageSize = Math.min(100, Math.max(1, Math.floor(this.pageSize) || 10));
     return withQuery(`${this.apiOrigin}/api/updates`, { ...filtersOf(this.view), pageSize });
   }
@@ -161,19 +161,19 @@ export class SendNewsArchive extends SendListElement {
     return withQuery(`${this.apiOrigin}/feeds/rss.xml`, filters);
   }
 
-  private itemUrl(key: string): string {
+  #itemUrl(key: string): string {
     const [type, slug] = key.split('/');
     return `${this.apiOrigin}/api/updates/${encodeURIComponent(type)}/${encodeURIComponent(slug)}`;
   }
 
-  private async fetchResults(url: string): Promise<void> {
-    const settled = await this.results.load(url);
+  async #fetchResults(url: string): Promise<void> {
+    const settled = await this.#results.load(url);
     const data = settled?.status === 'loaded' ? settled.data : undefined;
     this.reportLoad(settled, data?.data.length ?? 0, data?.meta.pagination.total ?? 0);
   }
 
-  private async fetchArticle(url: string): Promise<void> {
-    const [settled, view] = await Promise.all([this.article.load(url), this.ensureReadingView()]);
+  async #fetchArticle(url: string): Promise<void> {
+    const [settled, view] = await Promise.all([this.#article.load(url), this.#ensureReadingView()]);
     if (settled?.status === 'loaded' && !view) {
       this.emit('send-error', { message: 'The reading view could not load', kind: 'network' });
       return;
@@ -183,26 +183,26 @@ export class SendNewsArchive extends SendListElement {
   }
 
   /** The reading-view chunk: its strings join the defaults, its styles the shadow root. Never rejects. */
-  private async ensureReadingView(): Promise<ReadingView | false> {
-    if (this.readingView) return this.readingView;
-    this.readingView = undefined; // a retry after a failure shows "Loading…" again
+  async #ensureReadingView(): Promise<ReadingView | false> {
+    if (this.#readingView) return this.#readingView;
+    this.#readingView = undefined; // a retry after a failure shows "Loading…" again
     try {
       const view = await (this.constructor as typeof SendNewsArchive).loadReadingView();
-      if (!this.readingView) {
+      if (!this.#readingView) {
         this.defaults = { ...this.defaults, ...view.readingStrings };
         adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof SendNewsArchive).elementStyles, ...view.readingStyles]);
       }
-      this.readingView = view;
+      this.#readingView = view;
     } catch {
       // Offline, or a deploy removed the chunk: show the error state (with the fallback link).
-      this.readingView = false;
+      this.#readingView = false;
     }
     this.requestUpdate();
-    return this.readingView;
+    return this.#readingView;
   }
 
   /** Moves to a new view: records it in history (push for navigation, replace while typing) and renders it. */
-  private navigate(next: ArchiveView, focus: PendingFocus | null = null, replace = false): void {
+  #navigate(next: ArchiveView, focus: PendingFocus | null = null, replace = false): void {
     if (sameView(next, this.view)) return;
     const openingItem = !!next.item && !this.view.item;
     history[replace ? 'replaceState' : 'pushState'](
@@ -210,115 +210,115 @@ export class SendNewsArchive extends SendListElement {
       '',
       viewHref(next, this.urlPrefix),
     );
-    this.showView(next, focus);
+    this.#showView(next, focus);
   }
 
-  private showView(next: ArchiveView, focus: PendingFocus | null = null): void {
+  #showView(next: ArchiveView, focus: PendingFocus | null = null): void {
     const previous = this.view;
     this.view = next;
     this.draftQuery = next.q;
     if (next.item && next.item !== previous.item) {
-      this.pendingFocus = READING_TITLE;
-    } else if (!next.item && previous.item && this.openedFrom) {
-      const { key, scrollY } = this.openedFrom;
-      this.pendingFocus = { selector: `a[data-key="${CSS.escape(key)}"]`, scrollY };
-      this.openedFrom = undefined;
+      this.#pendingFocus = READING_TITLE;
+    } else if (!next.item && previous.item && this.#openedFrom) {
+      const { key, scrollY } = this.#openedFrom;
+      this.#pendingFocus = { selector: `a[data-key="${CSS.escape(key)}"]`, scrollY };
+      this.#openedFrom = undefined;
     } else {
-      this.pendingFocus = focus;
+      this.#pendingFocus = focus;
     }
     const filters = filtersOf(next);
     if (!sameView(filters, filtersOf(previous))) this.emit('send-filter-change', filters);
   }
 
-  private readonly onResultClick = (event: MouseEvent) => {
+  readonly #onResultClick = (event: MouseEvent) => {
     if (!takeClick(event)) return;
     const link = event.currentTarget as HTMLAnchorElement;
     const key = link.dataset.key ?? '';
-    this.openedFrom = { key, scrollY: window.scrollY };
+    this.#openedFrom = { key, scrollY: window.scrollY };
     const [type, slug] = key.split('/');
     this.emit('send-item-select', { type, slug, title: link.textContent?.trim() ?? '' });
-    this.navigate({ ...this.view, item: key });
+    this.#navigate({ ...this.view, item: key });
   };
 
-  private readonly onBackClick = (event: MouseEvent) => {
+  readonly #onBackClick = (event: MouseEvent) => {
     if (!takeClick(event)) return;
     // Opened from the results: go back in history so the Back button and this link agree.
     if (history.state?.sendArchiveOpenedItem === this.urlPrefix) history.back();
-    else this.navigate({ ...this.view, item: '' });
+    else this.#navigate({ ...this.view, item: '' });
   };
 
-  private readonly onPageClick = (event: MouseEvent) => {
+  readonly #onPageClick = (event: MouseEvent) => {
     if (!takeClick(event)) return;
     const page = Number((event.currentTarget as HTMLAnchorElement).dataset.page);
-    this.navigate({ ...this.view, page }, RESULTS);
+    this.#navigate({ ...this.view, page }, RESULTS);
   };
 
-  private setFilter(name: FilterName, value: string): void {
+  #setFilter(name: FilterName, value: string): void {
     const next = { ...this.view, page: 1, [name]: name === 'year' ? value : value ? [value] : [] };
-    this.navigate(next);
+    this.#navigate(next);
   }
 
-  private readonly onSearchInput = (event: InputEvent) => {
+  readonly #onSearchInput = (event: InputEvent) => {
     this.draftQuery = (event.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => this.applySearch(true), SEARCH_DELAY_MS);
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = setTimeout(() => this.#applySearch(true), SEARCH_DELAY_MS);
   };
 
-  private readonly onSubmit = (event: SubmitEvent) => {
+  readonly #onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
-    clearTimeout(this.searchTimer);
-    this.applySearch();
+    clearTimeout(this.#searchTimer);
+    this.#applySearch();
   };
 
-  private applySearch(replace = false): void {
+  #applySearch(replace = false): void {
     const q = this.draftQuery.trim().slice(0, 200);
-    if (q !== this.view.q) this.navigate({ ...this.view, q, page: 1 }, null, replace);
+    if (q !== this.view.q) this.#navigate({ ...this.view, q, page: 1 }, null, replace);
   }
 
-  private readonly clearFilters = () => this.navigate({ ...emptyView }, RESULTS);
+  readonly #clearFilters = () => this.#navigate({ ...emptyView }, RESULTS);
 
   protected override render() {
     return html`
       ${this.renderWidgetHeading(this.heading ?? this.t(this.defaultHeadingKey))}
-      ${this.view.item ? this.renderReadingView() : this.renderResultsView()}
+      ${this.view.item ? this.#renderReadingView() : this.#renderResultsView()}
     `;
   }
 
-  private renderResultsView(): TemplateResult {
-    const current = this.results.state;
+  #renderResultsView(): TemplateResult {
+    const current = this.#results.state;
     const data = current.status === 'loaded' ? current.data : undefined;
     return html`
-      ${this.renderSearchForm()}
+      ${this.#renderSearchForm()}
       <p class="results-count" role="status" tabindex="-1">
         ${data ? this.t('resultCount', { count: data.meta.pagination.total }) : ''}
       </p>
       ${this.renderLoadState(current, (results) =>
         results.data.length
-          ? html`${this.renderGroups(results.data)}${this.renderPagination(results)}`
+          ? html`${this.#renderGroups(results.data)}${this.#renderPagination(results)}`
           : this.renderEmpty(),
       )}
       <p class="links" part="links"><a href=${this.rssHref} type="application/rss+xml">${this.t('subscribeResults')}</a></p>
     `;
   }
 
-  private renderSearchForm(): TemplateResult {
+  #renderSearchForm(): TemplateResult {
     const id = (name: string) => `${this.urlPrefix}${name}`;
     const hasFilters = !sameView({ ...this.view, page: 1, item: '' }, emptyView);
-    return html`<form part="search" role="search" @submit=${this.onSubmit}>
+    return html`<form part="search" role="search" @submit=${this.#onSubmit}>
       <div class="search-row">
         <div class="field">
           <label for=${id('q')}>${this.t('searchLabel')}</label>
-          <input id=${id('q')} type="search" maxlength="200" .value=${this.draftQuery} @input=${this.onSearchInput} />
+          <input id=${id('q')} type="search" maxlength="200" .value=${this.draftQuery} @input=${this.#onSearchInput} />
         </div>
         <button type="submit">${this.t('searchButton')}</button>
       </div>
       <div class="filters">
         ${FILTERS.map((name) => {
-          const options = (this.facets[`${name}s` as keyof Facets] ?? []) as Facet<string | number>[];
+          const options = (this.#facets[`${name}s` as keyof Facets] ?? []) as Facet<string | number>[];
           const selected = name === 'year' ? this.view.year : (this.view[name][0] ?? '');
           return html`<div class="field">
             <label for=${id(name)}>${this.t(`${name}Filter` as StringKey)}</label>
-            <select id=${id(name)} @change=${(event: Event) => this.setFilter(name, (event.target as HTMLSelectElement).value)}>
+            <select id=${id(name)} @change=${(event: Event) => this.#setFilter(name, (event.target as HTMLSelectElement).value)}>
               <option value="" ?selected=${!selected}>${this.t('anyOption')}</option>
               ${options.map(
                 (option) =>
@@ -331,13 +331,13 @@ export class SendNewsArchive extends SendListElement {
         })}
       </div>
       ${hasFilters
-        ? html`<p><button type="button" class="secondary" @click=${this.clearFilters}>${this.t('clearFilters')}</button></p>`
+        ? html`<p><button type="button" class="secondary" @click=${this.#clearFilters}>${this.t('clearFilters')}</button></p>`
         : nothing}
     </form>`;
   }
 
   /** Results under year and month headings (the API returns them newest first). */
-  private renderGroups(items: UpdateSummary[]): TemplateResult[] {
+  #renderGroups(items: UpdateSummary[]): TemplateResult[] {
     const lang = this.locale;
     const yearLevel = this.childHeadingLevel;
     const byYear = new Map<string, Map<string, UpdateSummary[]>>();
@@ -356,7 +356,7 @@ export class SendNewsArchive extends SendListElement {
             ${monthItems.map((item) =>
               this.renderItem(item, yearLevel + 2, {
                 href: this.itemLink(item) ?? viewHref({ ...this.view, item: `${item.type}/${item.slug}` }, this.urlPrefix),
-                onOpen: this.itemHref ? undefined : this.onResultClick,
+                onOpen: this.itemHref ? undefined : this.#onResultClick,
               }),
             )}
           </ul>`,
@@ -369,14 +369,14 @@ export class SendNewsArchive extends SendListElement {
     return this.itemHref ? super.itemLink(item) : undefined;
   }
 
-  private renderPagination(data: ListResponse): TemplateResult | typeof nothing {
+  #renderPagination(data: ListResponse): TemplateResult | typeof nothing {
     const { page, pageCount } = data.meta.pagination;
     if (pageCount <= 1) return nothing;
     const pageLink = (target: number) => viewHref({ ...this.view, page: target }, this.urlPrefix);
     /** "Previous page" / "Next page" (the word "page" for screen readers only). */
     const step = (target: number, rel: string, label: StringKey) =>
       html`<li>
-        <a href=${pageLink(target)} rel=${rel} data-page=${target} @click=${this.onPageClick}
+        <a href=${pageLink(target)} rel=${rel} data-page=${target} @click=${this.#onPageClick}
           >${this.t(label)}<span class="visually-hidden"> ${this.t('pageSuffix')}</span></a
         >
       </li>`;
@@ -392,7 +392,7 @@ export class SendNewsArchive extends SendListElement {
                   data-page=${number}
                   aria-label=${this.t('pageNumber', { page: number })}
                   aria-current=${number === page ? 'page' : nothing}
-                  @click=${this.onPageClick}
+                  @click=${this.#onPageClick}
                   >${number}</a
                 >
               </li>`,
@@ -402,10 +402,10 @@ export class SendNewsArchive extends SendListElement {
     </nav>`;
   }
 
-  private renderReadingView(): TemplateResult {
-    const current = this.article.state;
-    const view = this.readingView;
-    const back = html`<a class="back" href=${viewHref({ ...this.view, item: '' }, this.urlPrefix)} @click=${this.onBackClick}
+  #renderReadingView(): TemplateResult {
+    const current = this.#article.state;
+    const view = this.#readingView;
+    const back = html`<a class="back" href=${viewHref({ ...this.view, item: '' }, this.urlPrefix)} @click=${this.#onBackClick}
       >${this.t('backToResults')}</a
     >`;
     if (current.status === 'error') {

@@ -1,9 +1,7 @@
 /**
  * The archive's reading view: loaded with a dynamic import only when a reader opens an item, so the
  * rich-text renderer, downloads and their styles stay out of the archive's first paint.
- * Everything it needs from the element comes in `ReadingContext`. None of its exported or context names
- * may be in rollup.config.mjs's `privateMembers`: the script-tag build shortens those names file by file,
- * so the entry and this chunk would disagree (widgets/test/lazy-chunk.test.ts catches that).
+ * Everything it needs from the element comes in `ReadingContext`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { css } from '../core/styles.js';

@@ -66,36 +66,36 @@ export class SendNewsFeed extends SendListElement {
   protected readonly defaultHeadingKey = 'feedHeading' as const;
   protected readonly defaults = feedDefaults;
 
-  private readonly loader = new JsonLoader<ListResponse>(this, isListResponse);
+  readonly #loader = new JsonLoader<ListResponse>(this, isListResponse);
 
-  private get filterParams() {
+  get #filterParams() {
     return { type: splitList(this.type), topic: splitList(this.topic), audience: splitList(this.audience) };
   }
 
-  private get requestUrl(): string {
+  get #requestUrl(): string {
     const pageSize = Math.min(100, Math.max(1, Math.floor(this.limit) || 5));
-    return withQuery(`${this.apiOrigin}/api/updates`, { ...this.filterParams, pageSize });
+    return withQuery(`${this.apiOrigin}/api/updates`, { ...this.#filterParams, pageSize });
   }
 
   /** The RSS feed with the same filters as this widget. */
   get rssHref(): string {
-    return withQuery(`${this.apiOrigin}/feeds/rss.xml`, this.filterParams);
+    return withQuery(`${this.apiOrigin}/feeds/rss.xml`, this.#filterParams);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Reconnecting after a move re-requests (the loader aborts in-flight work on disconnect).
-    if (this.loader.state.status === 'idle' && this.hasUpdated) this.requestUpdate();
+    if (this.#loader.state.status === 'idle' && this.hasUpdated) this.requestUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const url = this.requestUrl;
-    if (url !== this.loader.url) void this.fetchItems(url);
+    const url = this.#requestUrl;
+    if (url !== this.#loader.url) void this.#fetchItems(url);
   }
 
-  private async fetchItems(url: string): Promise<void> {
-    const state = await this.loader.load(url);
+  async #fetchItems(url: string): Promise<void> {
+    const state = await this.#loader.load(url);
     const data = state?.status === 'loaded' ? state.data : undefined;
     this.reportLoad(state, data?.data.length ?? 0, data?.meta.pagination.total ?? 0);
   }
@@ -103,7 +103,7 @@ export class SendNewsFeed extends SendListElement {
   protected override render() {
     return html`
       ${this.renderWidgetHeading(this.heading ?? this.t(this.defaultHeadingKey))}
-      ${this.renderLoadState(this.loader.state, ({ data: items }) =>
+      ${this.renderLoadState(this.#loader.state, ({ data: items }) =>
         items.length
           ? html`<ul class="items plain-list" role="list">
               ${items.map((item) =>
