@@ -1,13 +1,22 @@
-// Browser tests for widgets/: real headless Chromium, TypeScript via esbuild.
+// @ts-check
+// Browser tests for widgets/ in real headless Chromium, run against the shipped files: each element test runs
+// twice, once on the script-tag bundles (dist/widgets/) and once on the npm package (dist/esm/, `lit` resolved by
+// the test server). Pure functions (dates, countdown maths) are tested from source. Needs the Rollup build first.
 // Run: npx web-test-runner --config web-test-runner.config.mjs
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 
+/** @typedef {import('@web/test-runner').TestRunnerConfig} TestRunnerConfig */
+/** @typedef {import('@web/test-runner').TestSuiteResult} TestSuiteResult */
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** @param {Record<string, string>} [env] */
 const chromium = (env) =>
   chromeLauncher({
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
+      executablePath: CHROMIUM,
       headless: true,
       args: [
         '--no-sandbox',
@@ -21,8 +30,19 @@ const chromium = (env) =>
     },
   });
 
-/** Counts every test in every session (browser × group); a file that failed to load counts as one failure. */
+/** The shipped builds; a test page imports the one under test as /under-test/… (see widgets/test/under-test.ts). */
+const BUILDS = {
+  'script-tag': '/dist/widgets/',
+  'npm-package': '/dist/esm/',
+};
+
+/**
+ * Counts every test in every session (browser × group); a file that failed to load counts as one failure.
+ * Prints how many ran against each build before the one line scripts/test.mjs reads.
+ * @returns {import('@web/test-runner').Reporter}
+ */
 function countingReporter() {
+  /** @param {TestSuiteResult} suite @returns {{ passed: number, failed: number }} */
   const count = (suite) =>
     suite.tests.reduce(
       (totals, test) => {
@@ -38,25 +58,30 @@ function countingReporter() {
     stop({ sessions }) {
       let passed = 0;
       let failed = 0;
+      /** @type {Map<string, number>} */
+      const perGroup = new Map();
       for (const session of sessions) {
         const totals = session.testResults ? count(session.testResults) : { passed: 0, failed: 0 };
+        if (session.passed === false && totals.failed === 0) totals.failed += 1;
         passed += totals.passed;
         failed += totals.failed;
-        if (session.passed === false && totals.failed === 0) failed += 1;
+        perGroup.set(session.group.name, (perGroup.get(session.group.name) ?? 0) + totals.passed + totals.failed);
       }
+      const lines = [...perGroup].map(([group, tests]) => `  ${group}${group in BUILDS ? ` (on ${BUILDS[/** @type {keyof typeof BUILDS} */ (group)]})` : ''}: ${tests} tests`);
       // Other reporters still print after stop(); stdout to a pipe or file is synchronous at exit.
-      process.once('exit', () => process.stdout.write(`widgets: ${passed} passed, ${failed} failed\n`));
+      process.once('exit', () => process.stdout.write(`${lines.join('\n')}\nwidgets: ${passed} passed, ${failed} failed\n`));
     },
   };
 }
 
+/** Element tests: every widget behaviour, run on each build. */
+const elementTests = ['widgets/*/test/*.test.ts', 'widgets/test/*.test.ts', '!widgets/core/test/**', '!widgets/consultation-countdown/test/countdown-state.test.ts', '!widgets/gallery/**'];
+/** Pure functions, from source. */
+const unitTests = ['widgets/core/test/*.test.ts', 'widgets/consultation-countdown/test/countdown-state.test.ts'];
 // Countdown and date code must not depend on the reader's zone: run it again in a browser far from London.
-const readerZoneFiles = [
-  'widgets/core/test/dates.test.ts',
-  'widgets/consultation-countdown/test/*.test.ts',
-  'widgets/consultation-countdown/test/*.tz-test.ts',
-];
+const readerZoneTests = [...unitTests, 'widgets/consultation-countdown/test/*.test.ts', 'widgets/consultation-countdown/test/*.tz-test.ts'];
 
+/** @type {TestRunnerConfig} */
 export default {
   nodeResolve: true,
   // One page at a time: background tabs are hidden, and the countdown rightly pauses when hidden.
@@ -65,28 +90,33 @@ export default {
   testsFinishTimeout: 180_000,
   browserStartTimeout: 60_000,
   middleware: [
-    // widgets/test/lazy-chunk-failure.test.ts: /fail-chunks/dist/widgets/… serves the real bundles, but their
-    // lazy chunks (resolved beside them, under /fail-chunks/) answer 404, as after a deploy that removed them.
+    // widgets/test/lazy-chunk-failure.test.ts: /fail-chunks/dist/… serves the real builds, but their reading-view
+    // chunks (resolved beside them, under /fail-chunks/) answer 404, as after a deploy that removed them.
     (context, next) => {
       if (!context.path.startsWith('/fail-chunks/')) return next();
-      if (context.path.startsWith('/fail-chunks/dist/widgets/chunks/')) {
+      if (/^\/fail-chunks\/dist\/[^/]+\/chunks\/reading-view-/.test(context.path)) {
         context.status = 404;
-        return undefined;
+        return Promise.resolve();
       }
       context.url = context.url.slice('/fail-chunks'.length);
       return next();
     },
   ],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'widgets/tsconfig.json', target: 'es2021' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'widgets/tsconfig.json', target: 'es2022' })],
   reporters: [defaultReporter(), countingReporter()],
-  testRunnerHtml: (testFramework) => `<!doctype html>
+  testRunnerHtml: (testFramework, _config, group) => `<!doctype html>
     <html lang="en-GB">
-      <head><script src="/node_modules/axe-core/axe.min.js"></script></head>
+      <head>
+        <script type="importmap">${JSON.stringify({ imports: { '/under-test/': BUILDS[/** @type {keyof typeof BUILDS} */ (group.name)] ?? BUILDS['script-tag'] } })}</script>
+        <script src="/node_modules/axe-core/axe.min.js"></script>
+      </head>
       <body><script type="module" src="${testFramework}"></script></body>
     </html>`,
   testFramework: { config: { timeout: 10_000 } },
   groups: [
-    { name: 'london-reader', files: 'widgets/**/test/*.test.ts', browsers: [chromium({ TZ: 'Europe/London' })] },
-    { name: 'auckland-reader', files: readerZoneFiles, browsers: [chromium({ TZ: 'Pacific/Auckland' })] },
+    { name: 'script-tag', files: [...elementTests, 'widgets/gallery/test/*.test.ts'], browsers: [chromium({ TZ: 'Europe/London' })] },
+    { name: 'npm-package', files: elementTests, browsers: [chromium({ TZ: 'Europe/London' })] },
+    { name: 'source-units', files: unitTests, browsers: [chromium({ TZ: 'Europe/London' })] },
+    { name: 'auckland-reader', files: readerZoneTests, browsers: [chromium({ TZ: 'Pacific/Auckland' })] },
   ],
 };

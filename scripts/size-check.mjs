@@ -11,10 +11,10 @@ import { gzipSync } from 'node:zlib';
 const KB = 1024;
 // [file, entry budget, aim, entry + lazy chunks budget]
 const budgets = [
-  ['dist/widgets/send-widgets.js', 15.25 * KB, 15 * KB, 16.9 * KB],
+  ['dist/widgets/send-widgets.js', 15.3 * KB, 15 * KB, 17 * KB],
   ['dist/widgets/send-news-feed.js', 10 * KB, 10 * KB, 10 * KB],
-  ['dist/widgets/send-news-archive.js', 12.85 * KB, 10 * KB, 14.55 * KB],
-  ['dist/widgets/send-consultation-countdown.js', 10.85 * KB, 10 * KB, 10.85 * KB],
+  ['dist/widgets/send-news-archive.js', 12.9 * KB, 10 * KB, 14.6 * KB],
+  ['dist/widgets/send-consultation-countdown.js', 10.9 * KB, 10 * KB, 10.9 * KB],
 ];
 
 const gzipSize = (file) => gzipSync(readFileSync(file), { level: 9 }).length;

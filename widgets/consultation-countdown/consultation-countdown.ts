@@ -4,7 +4,7 @@ import { JsonLoader, type LoadState } from '../core/loader.js';
 import { SendElement } from '../core/send-element.js';
 import { heading } from '../core/heading.js';
 import { baseStyles } from '../core/styles.js';
-import { isListResponse, isSummaryResponse, type ListResponse, type UpdateSummary } from '../core/types.js';
+import { isListResponse, isSummaryResponse, type ConsultationSummary, type ListResponse, type UpdateSummary } from '../core/types.js';
 import { safeHref } from '../core/urls.js';
 import { countdownState, type CountdownPhase, type CountdownState } from './countdown-state.js';
 import { countdownStyles } from './styles.js';
@@ -80,7 +80,7 @@ export class SendConsultationCountdown extends SendElement {
   readonly #list = new JsonLoader<ListResponse>(this, isListResponse);
   #timer?: ReturnType<typeof setTimeout>;
   #phases = new Map<string, CountdownPhase>();
-  #countdowns: Array<{ item: UpdateSummary; countdown: CountdownState }> = [];
+  #countdowns: Array<{ item: ConsultationSummary; countdown: CountdownState }> = [];
 
   get #loader(): JsonLoader<{ data: UpdateSummary }> | JsonLoader<ListResponse> {
     return this.slug ? this.#single : this.#list;
@@ -92,10 +92,11 @@ export class SendConsultationCountdown extends SendElement {
     return `${this.apiOrigin}/api/updates?type=consultation&status=${status}&sort=closing&pageSize=20`;
   }
 
-  get #consultations(): UpdateSummary[] {
+  get #consultations(): ConsultationSummary[] {
     const current = this.#loader.state;
     if (current.status !== 'loaded') return [];
-    return [current.data.data].flat(); // a list's items, or the one consultation
+    // A list's items, or the one consultation; anything else the API might send is not counted down.
+    return [current.data.data].flat().filter((item): item is ConsultationSummary => item.type === 'consultation');
   }
 
   readonly #onVisibilityChange = () => {
@@ -173,7 +174,7 @@ export class SendConsultationCountdown extends SendElement {
     return `${this.apiOrigin}/feeds/consultations.ics`;
   }
 
-  #renderConsultation(item: UpdateSummary, countdown: CountdownState): TemplateResult {
+  #renderConsultation(item: ConsultationSummary, countdown: CountdownState): TemplateResult {
     const lang = this.locale;
     const values = {
       count: countdown.count ?? 0,
@@ -192,7 +193,7 @@ export class SendConsultationCountdown extends SendElement {
     </li>`;
   }
 
-  #renderActions(item: UpdateSummary, phase: CountdownPhase): TemplateResult | typeof nothing {
+  #renderActions(item: ConsultationSummary, phase: CountdownPhase): TemplateResult | typeof nothing {
     const base = this.apiOrigin;
     const respond = phase === 'open' ? safeHref(item.respondUrl, base) : null;
     const calendar = phase === 'open' || phase === 'upcoming' ? safeHref(item.calendarUrl, base) : null;

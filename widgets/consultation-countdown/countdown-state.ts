@@ -1,6 +1,6 @@
 import { londonDaysBetween, nextLondonMidnight, parseInstant } from '../core/dates.js';
 import type { StringKey } from '../core/strings.js';
-import type { UpdateSummary } from '../core/types.js';
+import type { ConsultationSummary } from '../core/types.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -18,7 +18,7 @@ export interface CountdownState {
   nextChangeAt: number | null;
 }
 
-type ConsultationDates = Pick<UpdateSummary, 'opensAt' | 'closesAt' | 'status' | 'hasOutcome'>;
+type ConsultationDates = Pick<ConsultationSummary, 'opensAt' | 'closesAt' | 'status' | 'hasOutcome'>;
 
 /**
  * Pure countdown logic. Day counts are London calendar days, so "Closes in 3 days"

@@ -115,13 +115,21 @@ export const baseStyles = css`
     border-left: 5px solid var(--_accent);
     background: var(--send-notice-background, #f3f2f1);
   }
-  .loading {
-    color: var(--_secondary);
-    animation: pulse 1.5s ease-in-out infinite alternate;
+  /* The text keeps its full contrast; only the spinner beside it moves. */
+  .loading::before {
+    content: '';
+    display: inline-block;
+    width: 1em;
+    height: 1em;
+    margin-right: 0.5em;
+    vertical-align: -0.15em;
+    border: 2px solid;
+    border-right-color: transparent;
+    border-radius: 50%;
+    animation: spin 1s linear infinite;
   }
-  @keyframes pulse {
-    from { opacity: 1; }
-    to { opacity: 0.6; }
+  @keyframes spin {
+    to { transform: rotate(1turn); }
   }
   @media (prefers-reduced-motion: reduce) {
     *, *::before, *::after {

@@ -9,6 +9,8 @@ import {
   isItemResponse,
   isListResponse,
   type Facet,
+  type Facets,
+  type YearFacet,
   type ItemResponse,
   type ListResponse,
   type UpdateSummary,
@@ -20,7 +22,7 @@ import { archiveDefaults } from './strings.js';
 
 type ReadingView = typeof import('./reading-view.js');
 
-type Facets = NonNullable<ListResponse['meta']['facets']>;
+
 type FilterName = 'type' | 'topic' | 'audience' | 'year';
 
 /** Each filter's facet is its plural (`types`) and its label string `<name>Filter`. */
@@ -105,7 +107,7 @@ export class SendNewsArchive extends SendListElement {
   readonly #article = new JsonLoader<ItemResponse>(this, isItemResponse);
   /** The reading-view chunk once loaded, or `false` if it could not load. */
   #readingView?: ReadingView | false;
-  #facets: Facets = {};
+  #facets: Partial<Facets> = {};
   #searchTimer?: ReturnType<typeof setTimeout>;
   #pendingFocus: PendingFocus | null = null;
   /** Result link and scroll position to return to from the reading view. */
@@ -314,7 +316,7 @@ export class SendNewsArchive extends SendListElement {
       </div>
       <div class="filters">
         ${FILTERS.map((name) => {
-          const options = (this.#facets[`${name}s` as keyof Facets] ?? []) as Facet<string | number>[];
+          const options: Array<Facet | YearFacet> = this.#facets[`${name}s`] ?? [];
           const selected = name === 'year' ? this.view.year : (this.view[name][0] ?? '');
           return html`<div class="field">
             <label for=${id(name)}>${this.t(`${name}Filter` as StringKey)}</label>
@@ -323,7 +325,7 @@ export class SendNewsArchive extends SendListElement {
               ${options.map(
                 (option) =>
                   html`<option value=${option.value} ?selected=${String(option.value) === selected}>
-                    ${option.label ?? option.value} (${option.count})
+                    ${'label' in option ? option.label : option.value} (${option.count})
                   </option>`,
               )}
             </select>

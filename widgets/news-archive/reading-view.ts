@@ -51,7 +51,8 @@ export interface ReadingContext {
 }
 
 export function articleTemplate(item: UpdateDetail, { t, level, base, lang, meta }: ReadingContext): TemplateResult {
-  const easyRead = safeHref(item.easyReadVersion?.url ?? item.easyReadUrl, base);
+  const consultation = item.type === 'consultation' ? item : undefined;
+  const easyRead = safeHref(consultation?.easyReadVersion?.url ?? item.easyReadUrl, base);
   const downloads = (item.downloads ?? []).flatMap((file) => {
     const href = safeHref(file.url, base);
     return href ? [{ ...file, href }] : [];
@@ -65,8 +66,8 @@ export function articleTemplate(item: UpdateDetail, { t, level, base, lang, meta
       : nothing}
     ${easyRead ? html`<p><a href=${easyRead}>${t('easyRead')}</a></p>` : nothing}
     <div class="rich-text">${renderBlocks(item.body, richText)}</div>
-    ${item.outcome?.length
-      ? html`${heading(level + 1, t('outcomeLink'))}<div class="rich-text">${renderBlocks(item.outcome, {
+    ${consultation?.outcome?.length
+      ? html`${heading(level + 1, t('outcomeLink'))}<div class="rich-text">${renderBlocks(consultation.outcome, {
             ...richText,
             baseHeadingLevel: level + 1,
           })}</div>`

@@ -92,14 +92,51 @@ export const shadow = (element: HTMLElement): ShadowRoot => {
 export const textOf = (element: HTMLElement): string =>
   (shadow(element).textContent ?? '').replace(/\s+/g, ' ').trim();
 
-/** Runs axe on the element (inside its shadow root) with the WCAG 2.2 AA rule tags; returns violation summaries. */
-export async function axeViolations(element: HTMLElement): Promise<string[]> {
-  const results = await axe.run(element, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-  });
+/** API keys (types, audiences, statuses) that readers must only ever see as words. */
+const RAW_KEYS = new Set(['article', 'consultation', 'staffing-update', 'parents-carers', 'children-young-people', 'professionals', 'upcoming', 'open', 'closed']);
+const CAMEL_CASE = /^[a-z]+[A-Z]\w*$/;
+
+/** Visible texts and accessible labels in the element that are code identifiers (`clearFilters`, `article`). */
+export function codeLabels(element: HTMLElement): string[] {
+  const root = shadow(element);
+  const texts: string[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node.textContent ?? '');
+  for (const labelled of root.querySelectorAll('[aria-label], [alt], [title]')) {
+    texts.push(...['aria-label', 'alt', 'title'].map((name) => labelled.getAttribute(name) ?? ''));
+  }
+  return texts
+    .map((text) => text.trim().replace(/\s*\(\d+\)$/, '')) // "Inspections (8)": a facet's count
+    .filter((text) => CAMEL_CASE.test(text) || RAW_KEYS.has(text));
+}
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function axeOnce(element: HTMLElement): Promise<string[]> {
+  const results = await axe.run(element, { runOnly: { type: 'tag', values: AXE_TAGS } });
   return results.violations.map(
     (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
   );
+}
+
+/**
+ * What stands between a reader and the element: axe-core's WCAG 2.2 A/AA violations (inside its shadow root)
+ * and code identifiers shown as labels. A running animation (the loading indicator) is checked at its start,
+ * middle and end, so a fading frame cannot hide a contrast failure.
+ */
+export async function readerProblems(element: HTMLElement): Promise<string[]> {
+  const problems = new Set(codeLabels(element).map((text) => `code identifier shown: ${JSON.stringify(text)}`));
+  const animations = shadow(element).getAnimations();
+  for (const fraction of animations.length ? [0, 0.5, 1] : [0]) {
+    for (const animation of animations) {
+      const { duration } = animation.effect?.getComputedTiming() ?? {};
+      animation.pause();
+      animation.currentTime = (typeof duration === 'number' ? duration : 0) * fraction;
+    }
+    for (const problem of await axeOnce(element)) problems.add(fraction ? `${problem} (animation at ${fraction})` : problem);
+  }
+  for (const animation of animations) animation.play();
+  return [...problems];
 }
 
 /** Wraps a fetcher so tests can see which URLs a widget requested. */

@@ -1,16 +1,19 @@
 /*
- * Needs the Rollup build (dist/widgets/) first. The bundle is imported from /fail-chunks/, where the test
- * server answers 404 for its lazy chunks (see web-test-runner.config.mjs): opening an item must show
- * the normal error state with the fallback link, never an uncaught error.
+ * The archive bundle of the build under test, imported from /fail-chunks/, where the test server answers 404
+ * for its reading-view chunk (see web-test-runner.config.mjs): opening an item must show the normal error state
+ * with the fallback link, never an uncaught error.
  */
 import { listAndItem } from '../fixtures/index.js';
+import { buildUrl } from './build.js';
 import { assert, assertEqual, guardHostPage, mount, nextEvent, shadow, waitFor } from './helpers.js';
 
-describe('script-tag bundle: reading view chunk cannot load', () => {
+const bundle = `/fail-chunks${buildUrl('send-news-archive.js').pathname}`;
+
+describe('archive bundle: reading view chunk cannot load', () => {
   guardHostPage();
 
   it('shows the error state with the fallback link and reports send-error', async () => {
-    await import(/* @vite-ignore */ '/fail-chunks/dist/widgets/send-news-archive.js');
+    await import(/* @vite-ignore */ bundle);
     const wrapper = document.createElement('div');
     document.body.append(wrapper);
     const archive = await mount('send-news-archive', {
@@ -27,7 +30,7 @@ describe('script-tag bundle: reading view chunk cannot load', () => {
     assert(shadow(archive).querySelector('a.back'), 'Back to results still offered');
     const failed = performance
       .getEntriesByType('resource')
-      .filter((entry) => new URL(entry.name).pathname.startsWith('/fail-chunks/dist/widgets/chunks/reading-view-'));
+      .filter((entry) => /^\/fail-chunks\/dist\/[^/]+\/chunks\/reading-view-/.test(new URL(entry.name).pathname));
     assertEqual(failed.length, 1, 'the real chunk was requested (and refused)');
   });
 });

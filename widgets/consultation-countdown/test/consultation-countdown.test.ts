@@ -1,4 +1,4 @@
-import '../define.js';
+import '../../test/under-test.js';
 import type { SendConsultationCountdown } from '../consultation-countdown.js';
 import { consultationOpenItem, fixtureFetcher, fixtures, type FixtureName } from '../../fixtures/index.js';
 import {
@@ -6,7 +6,7 @@ import {
   assertEqual,
   assertExcludes,
   assertIncludes,
-  axeViolations,
+  readerProblems,
   guardHostPage,
   mount,
   recording,
@@ -178,7 +178,7 @@ describe('<send-consultation-countdown>', () => {
   ] as const) {
     it(`has no axe violations for ${fixture} at ${clockAt}`, async () => {
       const { countdown } = await mountCountdown(fixture, clockAt);
-      assertEqual(await axeViolations(countdown), [], 'axe');
+      assertEqual(await readerProblems(countdown), [], 'axe');
     });
   }
 
@@ -187,12 +187,12 @@ describe('<send-consultation-countdown>', () => {
       attributes: { api: API, slug: 'x' },
       properties: { fetcher: fixtureFetcher(() => ({ behaviour: 'hang' })) },
     });
-    assertEqual(await axeViolations(loading), [], 'loading');
+    assertEqual(await readerProblems(loading), [], 'loading');
     const failed = await mount<SendConsultationCountdown>('send-consultation-countdown', {
       attributes: { api: API, slug: 'x', 'fallback-href': '/consultations' },
       properties: { fetcher: fixtureFetcher(() => ({ status: 404 })) },
     });
     await waitFor(() => textOf(failed).includes('Sorry'), 'error state');
-    assertEqual(await axeViolations(failed), [], 'error');
+    assertEqual(await readerProblems(failed), [], 'error');
   });
 });

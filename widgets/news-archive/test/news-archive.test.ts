@@ -1,6 +1,6 @@
 import { sendKeys } from '@web/test-runner-commands';
-import '../define.js';
-import { SendNewsArchive } from '../news-archive.js';
+
+import { SendNewsArchive } from '../../test/under-test.js';
 import { pageNumbers } from '../url-state.js';
 import { fixtureFetcher, listAndItem, type FixtureName } from '../../fixtures/index.js';
 import {
@@ -8,7 +8,7 @@ import {
   assertEqual,
   assertExcludes,
   assertIncludes,
-  axeViolations,
+  readerProblems,
   guardHostPage,
   mount,
   nextEvent,
@@ -332,7 +332,7 @@ describe('<send-news-archive>', () => {
   ] as const) {
     it(`has no axe violations in the ${state} state`, async () => {
       const { archive } = await mountArchive(options);
-      assertEqual(await axeViolations(archive), [], 'axe');
+      assertEqual(await readerProblems(archive), [], 'axe');
     });
   }
 
@@ -341,7 +341,7 @@ describe('<send-news-archive>', () => {
       attributes: { api: API },
       properties: { fetcher: fixtureFetcher(() => ({ behaviour: 'hang' })) },
     });
-    assertEqual(await axeViolations(loading), [], 'loading');
+    assertEqual(await readerProblems(loading), [], 'loading');
     loading.remove();
 
     const failed = await mount<SendNewsArchive>('send-news-archive', {
@@ -349,7 +349,7 @@ describe('<send-news-archive>', () => {
       properties: { fetcher: fixtureFetcher(() => ({ behaviour: 'network-error' })) },
     });
     await waitFor(() => textOf(failed).includes('Sorry'), 'error');
-    assertEqual(await axeViolations(failed), [], 'error');
+    assertEqual(await readerProblems(failed), [], 'error');
     failed.remove();
 
     const { archive } = await mountArchive();
@@ -359,6 +359,6 @@ describe('<send-news-archive>', () => {
       properties: { fetcher: fixtureFetcher(() => ({ status: 502 })) },
     });
     await waitFor(() => textOf(stale).includes('may be out of date'), 'stale notice');
-    assertEqual(await axeViolations(stale), [], 'stale');
+    assertEqual(await readerProblems(stale), [], 'stale');
   });
 });

@@ -1,4 +1,4 @@
-import '../define.js';
+import '../../test/under-test.js';
 import type { SendNewsFeed } from '../news-feed.js';
 import { fixtureFetcher, fixtures, listAndItem } from '../../fixtures/index.js';
 import {
@@ -6,7 +6,7 @@ import {
   assertEqual,
   assertExcludes,
   assertIncludes,
-  axeViolations,
+  readerProblems,
   guardHostPage,
   mount,
   nextEvent,
@@ -181,7 +181,7 @@ describe('<send-news-feed>', () => {
     assertEqual(event.detail, { count: 3, total: 3, stale: true }, 'loaded event detail');
     assertEqual(shadow(feed).querySelectorAll('.item').length, 3, 'cached items');
     assertIncludes(textOf(feed), 'These updates may be out of date. Last updated', 'stale notice');
-    assertEqual(await axeViolations(feed), [], 'axe violations in the stale state');
+    assertEqual(await readerProblems(feed), [], 'axe violations in the stale state');
   });
 
   it('still works when storage throws', async () => {
@@ -273,7 +273,7 @@ describe('<send-news-feed>', () => {
     it(`has no axe violations when loaded in the ${layout} layout`, async () => {
       const { feed } = await mountFeed({ layout, 'archive-href': '/news' });
       await loaded(feed);
-      assertEqual(await axeViolations(feed), [], 'axe violations');
+      assertEqual(await readerProblems(feed), [], 'axe violations');
     });
   }
 
@@ -286,7 +286,7 @@ describe('<send-news-feed>', () => {
       const { feed } = await mountFeed({ 'fallback-href': '/news' }, { fetcher: fetcherFor() });
       if (state !== 'loading') await loaded(feed);
       else assert(shadow(feed).querySelector('.loading'), 'still loading');
-      assertEqual(await axeViolations(feed), [], 'axe violations');
+      assertEqual(await readerProblems(feed), [], 'axe violations');
     });
   }
 });
