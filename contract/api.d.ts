@@ -64,6 +64,9 @@ export interface TextNode {
 export interface LinkNode {
   type: 'link';
   url: string;
+  /** Strapi's editor may set these; widgets and feeds ignore them. */
+  rel?: string;
+  target?: string;
   children: TextNode[];
 }
 

@@ -1,11 +1,12 @@
 import path from 'path';
+import type { Core } from '@strapi/strapi';
 
 /**
  * SQLite is the zero-set-up default. Set DATABASE_CLIENT=postgres (and either
  * DATABASE_URL or the DATABASE_HOST/PORT/NAME/USERNAME/PASSWORD variables) to
  * use PostgreSQL, as in production.
  */
-export default ({ env }) => {
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const client = env('DATABASE_CLIENT', 'sqlite');
 
   if (client === 'postgres') {

@@ -1,6 +1,7 @@
+import type { Core } from '@strapi/strapi';
 import { secret } from './secrets';
 
-export default ({ env }) => ({
+export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   host: env('HOST', '0.0.0.0'),
   port: env.int('PORT', 1337),
   // Public URL of the CMS, used for absolute links in feeds and in widget output.

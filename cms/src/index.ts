@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { catalogueOf } from './catalogue/catalogue';
 import { registerFeeds } from './feeds';
 import { WATCHED_UIDS } from './lib/update-types';
 import { checkConsultationDates, checkLinks } from './lib/editor-checks';
@@ -7,19 +8,19 @@ import { ensureLocalEditor } from './seed/local-editor';
 import { lockDownPublicAccess } from './seed/public-access';
 import { labelAdminFields } from './seed/admin-labels';
 
-const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
+const WRITE_ACTIONS = new Set<string>(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
-    strapi.documents.use(async (context: any, next) => {
+    strapi.documents.use(async (context, next) => {
       if (!WATCHED_UIDS.includes(context.uid)) return next();
       if (context.action === 'create' || context.action === 'update') {
-        await checkLinks(context.uid, context.params?.data);
+        await checkLinks(context.params?.data);
         if (context.uid === 'api::consultation.consultation') await checkConsultationDates(strapi, context);
       }
       const result = await next();
       // Every write that can change what the public sees drops the published catalogue.
-      if (WRITE_ACTIONS.has(context.action)) strapi.service('api::update.catalogue').invalidate();
+      if (WRITE_ACTIONS.has(context.action)) catalogueOf(strapi).invalidate();
       return result;
     });
     registerFeeds(strapi);

@@ -1,7 +1,11 @@
-import type { UpdateFilters, Sort } from '../../../lib/update-query';
-import { consultationStatus, type CatalogueEntry, type UpdateSummary } from './catalogue';
+/** Filtering, ordering and the clock-dependent consultation status, over catalogue entries. */
+import type { Facets, UpdateSummary } from '../../../contract/api';
+import type { Sort, UpdateFilters } from '../lib/update-query';
+import { AUDIENCES, TYPE_LABELS, keysOf } from '../lib/update-types';
+import type { CatalogueEntry } from './catalogue';
+import { consultationStatus } from './items';
 
-/** The summary as of `now`: a consultation's status moves with the clock, not with edits. */
+/** The item as of `now`: a consultation's status moves with the clock, not with edits. */
 export function live<T extends UpdateSummary>(item: T, now: number): T {
   if (item.type !== 'consultation') return item;
   return { ...item, status: consultationStatus(item.opensAt, item.closesAt, now) };
@@ -25,8 +29,26 @@ export function selectEntries(entries: CatalogueEntry[], filters: UpdateFilters,
   });
   if (sort === 'oldest') selected.reverse();
   if (sort === 'closing') {
-    const closes = (e: CatalogueEntry) => Date.parse(e.summary.closesAt ?? '') || Number.POSITIVE_INFINITY;
+    const closes = ({ summary }: CatalogueEntry) => (summary.type === 'consultation' && Date.parse(summary.closesAt ?? '')) || Number.POSITIVE_INFINITY;
     selected.sort((a, b) => closes(a) - closes(b));
   }
   return selected;
+}
+
+/** Counts over all published items, so an archive can offer only filters that find something. */
+const facetCache = new WeakMap<CatalogueEntry[], Facets>();
+export function facets(entries: CatalogueEntry[]): Facets {
+  const hit = facetCache.get(entries);
+  if (hit) return hit;
+  const count = <K>(keys: K[]) => keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<K, number>());
+  const topicNames = new Map<string, string>();
+  const topicCounts = count(entries.flatMap((e) => e.summary.topics.map((t) => (topicNames.set(t.slug, t.name), t.slug))));
+  const result: Facets = {
+    types: keysOf(TYPE_LABELS).map((type) => ({ value: type, label: TYPE_LABELS[type], count: entries.filter((e) => e.summary.type === type).length })),
+    topics: [...topicCounts].map(([slug, n]) => ({ value: slug, label: topicNames.get(slug) ?? slug, count: n })).sort((a, b) => a.label.localeCompare(b.label)),
+    audiences: keysOf(AUDIENCES).map((value) => ({ value, label: AUDIENCES[value].label, count: entries.filter((e) => e.summary.audiences.includes(value)).length })),
+    years: [...count(entries.map((e) => e.year))].map(([value, n]) => ({ value, count: n })).sort((a, b) => b.value - a.value),
+  };
+  facetCache.set(entries, result);
+  return result;
 }

@@ -2,8 +2,9 @@
 import type { FeedDocument, FeedItem } from './feed-model';
 import { escapeMarkup } from './text';
 import { XML_DECLARATION, emptyElement, parentElement, textElement } from './xml';
+import type { FeedPaths } from '../../../contract/api';
 
-export const ATOM_PATH = '/feeds/atom.xml';
+export const ATOM_PATH: FeedPaths['atom'] = '/feeds/atom.xml';
 export const ATOM_CONTENT_TYPE = 'application/atom+xml; charset=utf-8';
 
 function atomEntry(item: FeedItem): string {

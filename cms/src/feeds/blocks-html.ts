@@ -5,12 +5,14 @@
  * only src and alt. Every text and attribute is escaped; nothing an editor
  * types can add an element, attribute or script.
  */
-import type { Block } from '../lib/blocks';
+import type { Block, InlineNode, ListBlock, TextNode } from '../../../contract/api';
 import { escapeMarkup, isWebUrl, safeUrl } from './text';
 
-type Inline = Block & { bold?: boolean; italic?: boolean; strikethrough?: boolean; code?: boolean; url?: string };
+// Stored content may predate today's validation (or arrive straight in the database), so every
+// node is checked to be an object before it is read.
+const isNode = <T>(node: T): node is NonNullable<T> => Boolean(node) && typeof node === 'object';
 
-function renderText(node: Inline): string {
+function renderText(node: TextNode): string {
   let html = escapeMarkup(node.text).replace(/\r?\n/g, '<br>');
   if (html === '') return '';
   if (node.code) html = `<code>${html}</code>`;
@@ -20,11 +22,11 @@ function renderText(node: Inline): string {
   return html;
 }
 
-function renderInline(nodes: unknown, base: string): string {
+function renderInline(nodes: readonly InlineNode[] | undefined, base: string): string {
   if (!Array.isArray(nodes)) return '';
   return nodes
-    .map((node: Inline) => {
-      if (!node || typeof node !== 'object') return '';
+    .filter(isNode)
+    .map((node) => {
       if (node.type === 'link') {
         const inner = renderInline(node.children, base);
         const href = safeUrl(node.url, base);
@@ -32,12 +34,13 @@ function renderInline(nodes: unknown, base: string): string {
         return href ? `<a href="${escapeMarkup(href)}">${inner || escapeMarkup(href)}</a>` : inner;
       }
       if (typeof node.text === 'string') return renderText(node);
-      return renderInline(node.children, base);
+      // Neither text nor link: keep whatever text it holds.
+      return renderInline((node as { children?: InlineNode[] }).children, base);
     })
     .join('');
 }
 
-function renderList(node: Block, base: string): string {
+function renderList(node: ListBlock, base: string): string {
   const tag = node.format === 'ordered' ? 'ol' : 'ul';
   // Children are list items (inline nodes) or, for nesting, lists; HTML wants a nested list inside an <li>.
   const items = (Array.isArray(node.children) ? node.children : []).map((child) =>
@@ -47,7 +50,6 @@ function renderList(node: Block, base: string): string {
 }
 
 function renderBlock(node: Block, base: string): string {
-  if (!node || typeof node !== 'object') return '';
   switch (node.type) {
     case 'heading': {
       const level = Math.min(6, Math.max(1, Number(node.level) || 2));
@@ -65,19 +67,20 @@ function renderBlock(node: Block, base: string): string {
       return inner ? `<pre><code>${inner}</code></pre>` : '';
     }
     case 'image': {
-      const image = node.image as { url?: string; alternativeText?: string | null } | undefined;
+      const image = isNode(node.image) ? node.image : undefined;
       const src = safeUrl(image?.url, base);
       return isWebUrl(src) ? `<p><img src="${escapeMarkup(src)}" alt="${escapeMarkup(image?.alternativeText ?? '')}"></p>` : '';
     }
     default: {
-      const inner = renderInline(node.children, base);
+      // Paragraphs, and any block type this renderer does not know: its text as a paragraph.
+      const inner = renderInline((node as { children?: InlineNode[] }).children, base);
       return inner ? `<p>${inner}</p>` : '';
     }
   }
 }
 
 /** Safe HTML for a blocks document; relative links resolve against `base`. */
-export function blocksToSafeHtml(blocks: unknown, base: string): string {
+export function blocksToSafeHtml(blocks: readonly Block[] | null | undefined, base: string): string {
   if (!Array.isArray(blocks)) return '';
-  return blocks.map((block) => renderBlock(block, base)).join('\n');
+  return blocks.filter(isNode).map((block) => renderBlock(block, base)).join('\n');
 }

@@ -4,12 +4,12 @@
  * agree on items, links, ids and content.
  */
 import { createHash } from 'crypto';
-import type { Download, UpdateDetail } from '../api/update/services/catalogue';
+import type { Download, FeedPaths, FeedQuery, UpdateDetail } from '../../../contract/api';
 import { blocksToSafeHtml } from './blocks-html';
 import { readableLondonDateTime, readerDateInstant } from './dates';
 import { itemLink, type FeedSettings } from './settings';
 import { cleanLine, escapeMarkup, isWebUrl, safeUrl } from './text';
-import { TYPE_LABELS } from '../lib/update-types';
+import { TYPE_LABELS, keysOf } from '../lib/update-types';
 import type { UpdateFilters } from '../lib/update-query';
 
 // Fixed namespace for this application's name-based UUIDs. Never change it:
@@ -94,19 +94,21 @@ const MIME_TYPES: Record<string, string> = {
 
 export const mimeTypeOf = (format: string | null) => MIME_TYPES[(format ?? '').toUpperCase()] ?? 'application/octet-stream';
 
-const FILTER_PARAMS: [keyof UpdateFilters, string][] = [
-  ['types', 'type'],
-  ['topics', 'topic'],
-  ['audiences', 'audience'],
-  ['q', 'q'],
-  ['year', 'year'],
-  ['status', 'status'],
-];
+/** Each parsed filter's query parameter, in the canonical order (feed ids derive from it: never reorder). */
+const FILTER_PARAMS: Record<keyof UpdateFilters, keyof FeedQuery> = {
+  types: 'type',
+  topics: 'topic',
+  audiences: 'audience',
+  q: 'q',
+  year: 'year',
+  status: 'status',
+};
 
 /** The filters as a canonical query string (sorted values, fixed order), '' when unfiltered. */
 export function canonicalQuery(filters: UpdateFilters): string {
   const params = new URLSearchParams();
-  for (const [key, name] of FILTER_PARAMS) {
+  for (const key of keysOf(FILTER_PARAMS)) {
+    const name = FILTER_PARAMS[key];
     const value = filters[key];
     if (Array.isArray(value)) {
       if (value.length) params.set(name, [...value].sort().join(','));
@@ -158,8 +160,9 @@ function contentHtml(detail: UpdateDetail, base: string): string {
   // Every item has content, even one saved without a body: its summary.
   const body = blocksToSafeHtml(detail.body, base) || `<p>${escapeMarkup(cleanLine(detail.summary))}</p>`;
   const parts = [detailsHtml(detail), body];
-  if (detail.outcome) parts.push('<h2>Outcome</h2>', blocksToSafeHtml(detail.outcome, base));
-  const easyRead = safeUrl(detail.easyReadVersion?.url ?? detail.easyReadUrl, base);
+  const consultation = detail.type === 'consultation' ? detail : null;
+  if (consultation?.outcome) parts.push('<h2>Outcome</h2>', blocksToSafeHtml(consultation.outcome, base));
+  const easyRead = safeUrl(consultation?.easyReadVersion?.url ?? detail.easyReadUrl, base);
   if (easyRead) parts.push(`<p><a href="${escapeMarkup(easyRead)}">Easy read version</a></p>`);
   return parts.filter(Boolean).join('\n');
 }
@@ -214,4 +217,4 @@ export function buildFeed({ details, filters, settings, cmsBaseUrl, lastModified
   };
 }
 
-export const FEED_ICON_PATH = '/feeds/icon.png';
+export const FEED_ICON_PATH: FeedPaths['icon'] = '/feeds/icon.png';

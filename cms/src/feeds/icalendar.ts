@@ -3,13 +3,13 @@
  * clock with TZID=Europe/London and a VTIMEZONE giving the UK's summer-time
  * rules, so an event reads "23:59" in calendars whether it falls in BST or GMT.
  */
-import type { UpdateDetail } from '../api/update/services/catalogue';
+import type { ConsultationDetail, FeedPaths } from '../../../contract/api';
 import { LONDON, icsUtcDateTime, londonIcsDateTime, readableLondonDateTime } from './dates';
 import { nameBasedUuid } from './feed-model';
 import { cleanText } from './text';
 
 export const ICS_CONTENT_TYPE = 'text/calendar; charset=utf-8';
-export const CONSULTATIONS_ICS_PATH = '/feeds/consultations.ics';
+export const CONSULTATIONS_ICS_PATH: FeedPaths['calendar'] = '/feeds/consultations.ics';
 
 // The UK rules since 1996: BST from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October.
 const VTIMEZONE_LONDON = [
@@ -65,10 +65,10 @@ export type CalendarOptions = {
   name: string;
   description: string;
   /** Link for each consultation (the same as in the other feeds). */
-  linkOf: (detail: UpdateDetail) => string;
+  linkOf: (detail: ConsultationDetail) => string;
 };
 
-function closingEvent(detail: UpdateDetail, link: string): string[] {
+function closingEvent(detail: ConsultationDetail, link: string): string[] {
   const closes = new Date(detail.closesAt!);
   const description = [
     cleanText(detail.summary),
@@ -99,7 +99,7 @@ function closingEvent(detail: UpdateDetail, link: string): string[] {
 }
 
 /** A calendar with one closing-time event per consultation (those without a closing time are left out). */
-export function renderCalendar(consultations: UpdateDetail[], { name, description, linkOf }: CalendarOptions): string {
+export function renderCalendar(consultations: ConsultationDetail[], { name, description, linkOf }: CalendarOptions): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',

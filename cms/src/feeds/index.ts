@@ -12,8 +12,10 @@
  * lookup and, usually, a 304.
  */
 import type { Core } from '@strapi/strapi';
-import type { Catalogue, UpdateDetail } from '../api/update/services/catalogue';
-import { selectEntries } from '../api/update/services/select';
+import type { Context } from 'koa';
+import type { ConsultationDetail, UpdateDetail } from '../../../contract/api';
+import { catalogueOf, type Catalogue } from '../catalogue/catalogue';
+import { selectEntries } from '../catalogue/select';
 import { etagOf, sendCacheable } from '../lib/http-cache';
 import { parseFilters, QueryError, type Sort, type UpdateFilters } from '../lib/update-query';
 import { ATOM_CONTENT_TYPE, ATOM_PATH, renderAtom } from './atom';
@@ -79,11 +81,11 @@ function timed(catalogue: Catalogue, now: number, timeDependent: boolean) {
   return { lastModified, expiresAt: next };
 }
 
-function sendRendered(ctx: any, rendered: Rendered, contentType: string) {
+function sendRendered(ctx: Context, rendered: Rendered, contentType: string) {
   sendCacheable(ctx, { body: rendered.body, etag: rendered.etag, contentType, lastModified: rendered.lastModified, maxAge: FEED_MAX_AGE });
 }
 
-function sendText(ctx: any, status: number, message: string) {
+function sendText(ctx: Context, status: number, message: string) {
   ctx.status = status;
   ctx.set('Access-Control-Allow-Origin', '*');
   ctx.set('Cache-Control', 'no-store');
@@ -92,7 +94,7 @@ function sendText(ctx: any, status: number, message: string) {
 }
 
 /** Filters from the query string, or null after answering 400 with the reason. */
-function filtersOrBadRequest(ctx: any, read: (query: Record<string, unknown>) => UpdateFilters): UpdateFilters | null {
+function filtersOrBadRequest(ctx: Context, read: (query: Record<string, unknown>) => UpdateFilters): UpdateFilters | null {
   try {
     return read(ctx.query);
   } catch (error) {
@@ -114,17 +116,21 @@ function calendarFilters(query: Record<string, unknown>): UpdateFilters {
 }
 
 const CALENDAR_NAME = 'SEND consultation closing dates';
+/** The route that answers FeedPaths['consultationCalendar']. */
+const CONSULTATION_ICS_ROUTE = '/feeds/consultations/:slug.ics';
+
+const isConsultation = (detail: UpdateDetail): detail is ConsultationDetail => detail.type === 'consultation';
 
 export function registerFeeds(strapi: Core.Strapi) {
   const settings: FeedSettings = readFeedSettings();
   const cache = new FeedCache();
-  const catalogue = (): Promise<Catalogue> => (strapi.service('api::update.catalogue') as any).get();
+  const catalogue = (): Promise<Catalogue> => catalogueOf(strapi).get();
   // The configured public URL when there is one (behind proxies), else the address the reader used.
-  const cmsBaseUrl = (ctx: any): string => String(strapi.config.get('server.url') || '').replace(/\/$/, '') || ctx.origin;
+  const cmsBaseUrl = (ctx: Context): string => String(strapi.config.get('server.url') || '').replace(/\/$/, '') || ctx.origin;
 
   /** Answers a filtered feed from the cache, rendering it on a miss. */
   const serveFiltered = async (
-    ctx: any,
+    ctx: Context,
     path: string,
     filters: UpdateFilters,
     contentType: string,
@@ -142,7 +148,7 @@ export function registerFeeds(strapi: Core.Strapi) {
     sendRendered(ctx, rendered, contentType);
   };
 
-  const syndicationFeed = (path: string, contentType: string, render: typeof renderRss) => async (ctx: any) => {
+  const syndicationFeed = (path: string, contentType: string, render: typeof renderRss) => async (ctx: Context) => {
     const filters = filtersOrBadRequest(ctx, parseFilters);
     if (!filters) return;
     // Only a status filter makes the selection move with the clock.
@@ -151,44 +157,44 @@ export function registerFeeds(strapi: Core.Strapi) {
     );
   };
 
-  const calendarLinks = (base: string) => (detail: UpdateDetail) => itemLink(settings, base, detail);
+  const calendarLinks = (base: string) => (detail: ConsultationDetail) => itemLink(settings, base, detail);
 
-  const consultationsCalendar = async (ctx: any) => {
+  const consultationsCalendar = async (ctx: Context) => {
     const filters = filtersOrBadRequest(ctx, calendarFilters);
     if (!filters) return;
     await serveFiltered(ctx, CONSULTATIONS_ICS_PATH, filters, ICS_CONTENT_TYPE, { timeDependent: true, sort: 'closing' }, (details, base) =>
-      renderCalendar(details, { name: CALENDAR_NAME, description: settings.description, linkOf: calendarLinks(base) }),
+      renderCalendar(details.filter(isConsultation), { name: CALENDAR_NAME, description: settings.description, linkOf: calendarLinks(base) }),
     );
   };
 
-  const consultationCalendar = async (ctx: any) => {
+  const consultationCalendar = async (ctx: Context) => {
     const slug = String(ctx.params.slug ?? '');
     const current = await catalogue();
-    const entry = current.bySlug.get(`consultation/${slug}`);
-    if (!entry) return sendText(ctx, 404, `No published consultation has the address "${slug.slice(0, 80)}".`);
+    const detail = current.bySlug.get(`consultation/${slug}`)?.detail;
+    if (!detail || !isConsultation(detail)) return sendText(ctx, 404, `No published consultation has the address "${slug.slice(0, 80)}".`);
     const base = cmsBaseUrl(ctx);
     const rendered = cache.get(current, `consultation:${slug} ${base}`, Date.now(), () => ({
-      body: renderCalendar([entry.detail], { name: entry.detail.title, description: entry.detail.summary, linkOf: calendarLinks(base) }),
-      lastModified: new Date(Math.floor(Date.parse(entry.detail.updatedAt) / 1000) * 1000),
+      body: renderCalendar([detail], { name: detail.title, description: detail.summary, linkOf: calendarLinks(base) }),
+      lastModified: new Date(Math.floor(Date.parse(detail.updatedAt) / 1000) * 1000),
       expiresAt: Number.POSITIVE_INFINITY,
     }));
     ctx.set('Content-Disposition', `inline; filename="${slug.replace(/[^a-z0-9-]/gi, '')}.ics"`);
     sendRendered(ctx, rendered, ICS_CONTENT_TYPE);
   };
 
-  const icon = async (ctx: any) => {
+  const icon = async (ctx: Context) => {
     const png = feedIconPng();
     sendCacheable(ctx, { body: png, contentType: 'image/png', maxAge: 86_400 });
   };
 
-  const route = (path: string, handler: (ctx: any) => Promise<void>) => ({ method: 'GET' as const, path, handler, config: { auth: false as const } });
+  const route = (path: string, handler: (ctx: Context) => Promise<void>): Omit<Core.Route, 'info'> => ({ method: 'GET', path, handler, config: { auth: false } });
 
   strapi.server.routes([
     route(RSS_PATH, syndicationFeed(RSS_PATH, RSS_CONTENT_TYPE, renderRss)),
     route(ATOM_PATH, syndicationFeed(ATOM_PATH, ATOM_CONTENT_TYPE, renderAtom)),
     route(JSON_FEED_PATH, syndicationFeed(JSON_FEED_PATH, JSON_FEED_CONTENT_TYPE, renderJsonFeed)),
     route(CONSULTATIONS_ICS_PATH, consultationsCalendar),
-    route('/feeds/consultations/:slug.ics', consultationCalendar),
+    route(CONSULTATION_ICS_ROUTE, consultationCalendar),
     route(FEED_ICON_PATH, icon),
-  ] as any);
+  ]);
 }

@@ -1,10 +1,11 @@
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/). */
 import type { FeedDocument, FeedItem } from './feed-model';
+import type { FeedPaths, JsonFeed, JsonFeedItem } from '../../../contract/api';
 
-export const JSON_FEED_PATH = '/feeds/feed.json';
+export const JSON_FEED_PATH: FeedPaths['json'] = '/feeds/feed.json';
 export const JSON_FEED_CONTENT_TYPE = 'application/feed+json; charset=utf-8';
 
-function jsonFeedItem(item: FeedItem) {
+function jsonFeedItem(item: FeedItem): JsonFeedItem {
   const { detail } = item;
   return {
     id: item.guid,
@@ -32,13 +33,13 @@ function jsonFeedItem(item: FeedItem) {
       date: detail.date,
       topics: detail.topics.map((t) => t.slug),
       audiences: detail.audiences,
-      ...(detail.type === 'consultation' ? { opens_at: detail.opensAt ?? null, closes_at: detail.closesAt ?? null } : {}),
+      ...(detail.type === 'consultation' ? { opens_at: detail.opensAt, closes_at: detail.closesAt } : {}),
     },
   };
 }
 
 export function renderJsonFeed(feed: FeedDocument): string {
-  return JSON.stringify({
+  const json: JsonFeed = {
     version: 'https://jsonfeed.org/version/1.1',
     title: feed.title,
     home_page_url: feed.homePageUrl,
@@ -49,5 +50,6 @@ export function renderJsonFeed(feed: FeedDocument): string {
     language: 'en-GB',
     authors: [{ name: feed.author }],
     items: feed.items.map(jsonFeedItem),
-  });
+  };
+  return JSON.stringify(json);
 }

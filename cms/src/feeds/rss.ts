@@ -6,8 +6,9 @@
 import type { FeedDocument, FeedItem } from './feed-model';
 import { escapeMarkup } from './text';
 import { XML_DECLARATION, emptyElement, parentElement, textElement } from './xml';
+import type { FeedPaths } from '../../../contract/api';
 
-export const RSS_PATH = '/feeds/rss.xml';
+export const RSS_PATH: FeedPaths['rss'] = '/feeds/rss.xml';
 export const RSS_CONTENT_TYPE = 'application/rss+xml; charset=utf-8';
 /** Minutes a reader may wait before polling again (HTTP caching does the fine-grained work). */
 const TTL_MINUTES = 15;

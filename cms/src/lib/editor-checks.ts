@@ -1,5 +1,12 @@
 /** Checks on what editors save, with messages they can act on (shown in the admin). */
+import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+
+type Fields = Record<string, unknown>;
+const isFields = (value: unknown): value is Fields => Boolean(value) && typeof value === 'object';
+
+/** A create or update of a consultation, as the document service middleware sees it. */
+export type ConsultationWrite = Extract<Modules.Documents.Middleware.Context, { uid: 'api::consultation.consultation'; action: 'create' | 'update' }>;
 
 const SAFE_SCHEMES = /^(https?:|mailto:|tel:|\/)/i;
 const LINK_FIELDS = ['respondUrl', 'easyReadUrl', 'outcomeUrl'];
@@ -12,22 +19,24 @@ function checkUrl(label: string, value: unknown) {
 }
 
 /** Only web, email and phone links (or site-relative paths) may be saved. */
-export async function checkLinks(_uid: string, data: any) {
-  if (!data || typeof data !== 'object') return;
+export async function checkLinks(data: unknown) {
+  if (!isFields(data)) return;
   for (const field of LINK_FIELDS) checkUrl(`The "${field}" link`, data[field]);
-  const downloads = [...(Array.isArray(data.downloads) ? data.downloads : []), data.easyReadVersion].filter(Boolean);
+  const downloads = [...(Array.isArray(data.downloads) ? data.downloads : []), data.easyReadVersion].filter(isFields);
   for (const download of downloads) checkUrl(`The link of the download "${download.title ?? ''}"`, download.url);
 }
 
 const londonFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
 
 /** A consultation must close after it opens. Partial updates are checked against the saved draft. */
-export async function checkConsultationDates(strapi: any, context: any) {
+export async function checkConsultationDates(strapi: Core.Strapi, context: ConsultationWrite) {
   const data = context.params?.data;
   if (!data || (data.opensAt === undefined && data.closesAt === undefined)) return;
-  let { opensAt, closesAt } = data;
-  if ((opensAt === undefined || closesAt === undefined) && context.params.documentId) {
-    const saved = await strapi.documents(context.uid).findOne({ documentId: context.params.documentId, status: 'draft', fields: ['opensAt', 'closesAt'] });
+  let opensAt: string | number | Date | null | undefined = data.opensAt;
+  let closesAt: string | number | Date | null | undefined = data.closesAt;
+  const documentId = 'documentId' in context.params ? context.params.documentId : undefined;
+  if ((opensAt === undefined || closesAt === undefined) && documentId) {
+    const saved = await strapi.documents(context.uid).findOne({ documentId, status: 'draft', fields: ['opensAt', 'closesAt'] });
     opensAt = opensAt === undefined ? saved?.opensAt : opensAt;
     closesAt = closesAt === undefined ? saved?.closesAt : closesAt;
   }

@@ -3,6 +3,7 @@
  * Last-Modified date, and 304 when the client already has this version.
  */
 import { createHash } from 'crypto';
+import type { Context } from 'koa';
 
 export type Cacheable = {
   body: string | Buffer;
@@ -27,15 +28,15 @@ const weakMatch = (a: string, b: string) => a.replace(/^W\//, '') === b.replace(
  * Whether the client already holds this version: If-None-Match when sent
  * (it takes precedence), else If-Modified-Since against Last-Modified (whole seconds).
  */
-export function isNotModified(ctx: any, etag: string | undefined, lastModified: Date | string | undefined): boolean {
+export function isNotModified(ctx: Context, etag: string | undefined, lastModified: Date | string | undefined): boolean {
   const ifNoneMatch = ctx.get('If-None-Match');
-  if (ifNoneMatch) return Boolean(etag) && ifNoneMatch.split(',').some((tag: string) => tag.trim() === '*' || weakMatch(tag.trim(), etag!));
+  if (ifNoneMatch) return Boolean(etag) && ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || weakMatch(tag.trim(), etag!));
   const ifModifiedSince = Date.parse(ctx.get('If-Modified-Since'));
   const modified = lastModified === undefined ? NaN : new Date(lastModified).getTime();
   return !Number.isNaN(ifModifiedSince) && !Number.isNaN(modified) && ifModifiedSince >= Math.floor(modified / 1000) * 1000;
 }
 
-export function sendCacheable(ctx: any, { body, contentType, lastModified, maxAge = 60, etag = etagOf(body) }: Cacheable) {
+export function sendCacheable(ctx: Context, { body, contentType, lastModified, maxAge = 60, etag = etagOf(body) }: Cacheable) {
   ctx.set('Cache-Control', `public, max-age=${maxAge}, stale-while-revalidate=${maxAge * 5}, stale-if-error=86400`);
   ctx.set('ETag', etag);
   ctx.set('Vary', 'Accept-Encoding');

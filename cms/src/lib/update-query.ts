@@ -3,10 +3,13 @@
  * feeds. Anything malformed becomes a QueryError with a message a partner
  * developer can act on (sent as 400), never an exception deeper down.
  */
-import { AUDIENCES, UPDATE_TYPES, isAudience, isUpdateType, type Audience, type UpdateType } from './update-types';
+import type { ConsultationStatus, Sort, UpdatesQuery } from '../../../contract/api';
+import { AUDIENCES, UPDATE_TYPES, isAudience, isUpdateType, keysOf, type Audience, type UpdateType } from './update-types';
+
+export type { Sort };
 
 export class QueryError extends Error {
-  constructor(public readonly parameter: string, message: string) {
+  constructor(public readonly parameter: keyof UpdatesQuery, message: string) {
     super(message);
     this.name = 'QueryError';
   }
@@ -17,10 +20,9 @@ export const DEFAULT_PAGE_SIZE = 10;
 const MAX_Q_LENGTH = 200;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export const CONSULTATION_STATUSES = ['upcoming', 'open', 'closed'] as const;
-export type StatusFilter = (typeof CONSULTATION_STATUSES)[number];
-export const SORTS = ['newest', 'oldest', 'closing'] as const;
-export type Sort = (typeof SORTS)[number];
+// Records, so the compiler checks every value of the contract is here.
+export const CONSULTATION_STATUSES = keysOf<ConsultationStatus>({ upcoming: true, open: true, closed: true });
+const SORTS = keysOf<Sort>({ newest: true, oldest: true, closing: true });
 
 export type UpdateFilters = {
   types: UpdateType[];
@@ -28,15 +30,16 @@ export type UpdateFilters = {
   audiences: Audience[];
   q: string;
   year: number | null;
-  status: StatusFilter[];
+  status: ConsultationStatus[];
 };
 
 export type UpdateQuery = UpdateFilters & { page: number; pageSize: number; sort: Sort };
 
 type Raw = Record<string, unknown>;
+type Parameter = keyof UpdatesQuery;
 
 /** A parameter given once, several times, or comma-separated, as a list of strings. */
-function listOf(raw: Raw, name: string): string[] {
+function listOf(raw: Raw, name: Parameter): string[] {
   const value = raw[name];
   if (value === undefined || value === null || value === '') return [];
   const parts = Array.isArray(value) ? value : [value];
@@ -49,14 +52,14 @@ function listOf(raw: Raw, name: string): string[] {
   return [...new Set(out)];
 }
 
-function oneOf(raw: Raw, name: string): string | null {
+function oneOf(raw: Raw, name: Parameter): string | null {
   const value = raw[name];
   if (value === undefined || value === null || value === '') return null;
   if (typeof value !== 'string') throw new QueryError(name, `"${name}" must be given once, as text.`);
   return value.trim();
 }
 
-function positiveInt(raw: Raw, name: string, fallback: number, max: number): number {
+function positiveInt(raw: Raw, name: Parameter, fallback: number, max: number): number {
   const value = oneOf(raw, name);
   if (value === null) return fallback;
   if (!/^\d{1,9}$/.test(value) || Number(value) < 1) {
@@ -90,7 +93,7 @@ export function parseFilters(raw: Raw): UpdateFilters {
   }
   const status = listOf(raw, 'status');
   for (const s of status) {
-    if (!(CONSULTATION_STATUSES as readonly string[]).includes(s)) {
+    if (!(CONSULTATION_STATUSES as string[]).includes(s)) {
       throw new QueryError('status', `"status" filters consultations: use ${CONSULTATION_STATUSES.join(', ')}. Only published items are ever public.`);
     }
   }
@@ -100,7 +103,7 @@ export function parseFilters(raw: Raw): UpdateFilters {
     audiences: audiences as Audience[],
     q,
     year,
-    status: status as StatusFilter[],
+    status: status as ConsultationStatus[],
   };
 }
 

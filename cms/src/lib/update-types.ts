@@ -1,11 +1,16 @@
-/** The three kinds of published item, as they appear in public URLs. */
+/** The three kinds of published item and the audiences, as the contract names them, tied to the content model. */
+import type { UID } from '@strapi/strapi';
+import type { Audience, UpdateType } from '../../../contract/api';
+
+export type { Audience, UpdateType };
+
+/** The content type behind each public type. */
 export const UPDATE_TYPES = {
   article: 'api::article.article',
   consultation: 'api::consultation.consultation',
   'staffing-update': 'api::staffing-update.staffing-update',
-} as const;
+} as const satisfies Record<UpdateType, UID.ContentType>;
 
-export type UpdateType = keyof typeof UPDATE_TYPES;
 export type UpdateUid = (typeof UPDATE_TYPES)[UpdateType];
 
 export const TYPE_LABELS: Record<UpdateType, string> = {
@@ -14,16 +19,18 @@ export const TYPE_LABELS: Record<UpdateType, string> = {
   'staffing-update': 'Service update',
 };
 
+/** Each audience's boolean field on every update type, and its label. */
 export const AUDIENCES = {
   'parents-carers': { field: 'forParentsAndCarers', label: 'Parents and carers' },
   'children-young-people': { field: 'forChildrenAndYoungPeople', label: 'Children and young people' },
   professionals: { field: 'forProfessionals', label: 'Professionals' },
-} as const;
-
-export type Audience = keyof typeof AUDIENCES;
+} as const satisfies Record<Audience, { field: string; label: string }>;
 
 /** Every uid whose changes alter what the public sees. */
-export const WATCHED_UIDS: string[] = [...Object.values(UPDATE_TYPES), 'api::topic.topic', 'plugin::upload.file'];
+export const WATCHED_UIDS: readonly UID.ContentType[] = [...Object.values(UPDATE_TYPES), 'api::topic.topic', 'plugin::upload.file'];
 
 export const isUpdateType = (value: string): value is UpdateType => Object.hasOwn(UPDATE_TYPES, value);
 export const isAudience = (value: string): value is Audience => Object.hasOwn(AUDIENCES, value);
+
+/** Object.keys, typed for records whose keys are exactly the given union. */
+export const keysOf = <K extends string>(record: Record<K, unknown>) => Object.keys(record) as K[];

@@ -5,6 +5,7 @@
  */
 import fs from 'fs';
 import path from 'path';
+import type { Core } from '@strapi/strapi';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -20,14 +21,14 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export default (_config: unknown, { strapi }: { strapi: any }) => {
+export default ((_config, { strapi }) => {
   const repoRoot = path.resolve(strapi.dirs.app.root, '..');
   const mounts: [string, string][] = [
     ['/widgets/', path.join(repoRoot, 'dist', 'widgets')],
     ['/demo/', path.join(repoRoot, 'demo')],
   ];
 
-  return async (ctx: any, next: () => Promise<void>) => {
+  return async (ctx, next) => {
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
     if (ctx.path === '/demo') return ctx.redirect('/demo/');
     const mount = mounts.find(([prefix]) => ctx.path.startsWith(prefix));
@@ -67,4 +68,4 @@ export default (_config: unknown, { strapi }: { strapi: any }) => {
     }
     ctx.body = ctx.method === 'HEAD' ? null : fs.createReadStream(file);
   };
-};
+}) satisfies Core.MiddlewareFactory;

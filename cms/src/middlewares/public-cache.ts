@@ -9,6 +9,8 @@
  * encoding, instead of on every request.
  */
 import { brotliCompressSync, constants, gzipSync } from 'zlib';
+import type { Core } from '@strapi/strapi';
+import { catalogueOf } from '../catalogue/catalogue';
 import { isNotModified } from '../lib/http-cache';
 
 const TTL_MS = 5_000;
@@ -31,11 +33,11 @@ const chooseEncoding = (accepted: string | false, size: number): Encoding =>
   size >= MIN_COMPRESS_BYTES && (accepted === 'br' || accepted === 'gzip') ? accepted : 'identity';
 
 
-export default (_config: unknown, { strapi }: { strapi: any }) => {
+export default ((_config, { strapi }) => {
   const entries = new Map<string, Entry>();
-  const catalogueVersion = (): number => strapi.service('api::update.catalogue').version;
+  const catalogueVersion = (): number => catalogueOf(strapi).version;
 
-  return async (ctx: any, next: () => Promise<void>) => {
+  return async (ctx, next) => {
     if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || !CACHEABLE.test(ctx.path) || ctx.get('Authorization')) return next();
 
     const key = `${ctx.host} ${ctx.url}`;
@@ -83,4 +85,4 @@ export default (_config: unknown, { strapi }: { strapi: any }) => {
       ctx.length = body.length;
     }
   };
-};
+}) satisfies Core.MiddlewareFactory;

@@ -4,6 +4,7 @@
  * this replaces only labels still at that default, so an admin's own
  * changes in "Configure the view" are kept.
  */
+import type { Core } from '@strapi/strapi';
 const COMMON: Record<string, [label: string, description?: string]> = {
   title: ['Title'],
   slug: ['Web address name (slug)', 'Made from the title. Changing it breaks links people have shared.'],
@@ -45,7 +46,7 @@ const LIST_COLUMNS: Record<string, string[]> = {
   'api::staffing-update.staffing-update': ['title', 'date', 'service'],
 };
 
-export async function labelAdminFields(strapi: any) {
+export async function labelAdminFields(strapi: Core.Strapi) {
   const contentTypes = strapi.plugin('content-manager')?.service('content-types');
   if (!contentTypes) return;
   for (const uid of ['api::article.article', 'api::consultation.consultation', 'api::staffing-update.staffing-update', 'api::topic.topic']) {

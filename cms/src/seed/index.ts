@@ -5,6 +5,7 @@
  * whose slug already exists (made by an editor) is adopted, not overwritten.
  */
 import type { Core } from '@strapi/strapi';
+import { asStrapiBlocks } from '../lib/blocks';
 import { UPDATE_TYPES } from '../lib/update-types';
 import { ARTICLES, STAFFING_UPDATES, TOPICS, consultations, type SeedItem } from './content';
 
@@ -34,9 +35,9 @@ export async function seedContent(strapi: Core.Strapi, { now = new Date(), force
 
   for (const topic of TOPICS) {
     if (applied.has(topic.key)) continue;
-    const existing = await strapi.documents('api::topic.topic').findFirst({ filters: { slug: topic.slug } } as any);
+    const existing = await strapi.documents('api::topic.topic').findFirst({ filters: { slug: topic.slug } });
     if (!existing) {
-      await strapi.documents('api::topic.topic').create({ data: { name: topic.name, slug: topic.slug }, status: 'published' } as any);
+      await strapi.documents('api::topic.topic').create({ data: { name: topic.name, slug: topic.slug }, status: 'published' });
       created += 1;
     }
     await record(topic.key);
@@ -44,7 +45,7 @@ export async function seedContent(strapi: Core.Strapi, { now = new Date(), force
 
   const topicIds = new Map<string, string>();
   for (const topic of TOPICS) {
-    const doc = await strapi.documents('api::topic.topic').findFirst({ filters: { slug: topic.slug }, fields: ['documentId'] } as any);
+    const doc = await strapi.documents('api::topic.topic').findFirst({ filters: { slug: topic.slug }, fields: ['documentId'] });
     if (doc) topicIds.set(topic.key, doc.documentId);
   }
 
@@ -54,17 +55,19 @@ export async function seedContent(strapi: Core.Strapi, { now = new Date(), force
       continue;
     }
     const uid = UPDATE_TYPES[item.type];
-    const existing = await strapi.documents(uid as any).findFirst({ filters: { slug: item.slug }, fields: ['documentId'] } as any);
+    const existing = await strapi.documents(uid).findFirst({ filters: { slug: item.slug }, fields: ['documentId'] });
     if (!existing) {
       const { key: _key, type: _type, topics, audiences, ...fields } = item;
       const data = {
         ...fields,
+        body: asStrapiBlocks(fields.body),
+        ...('outcome' in fields && fields.outcome ? { outcome: asStrapiBlocks(fields.outcome) } : {}),
         forParentsAndCarers: Boolean(audiences.parents),
         forChildrenAndYoungPeople: Boolean(audiences.young),
         forProfessionals: Boolean(audiences.professionals),
-        topics: { connect: topics.map((key) => topicIds.get(key)).filter(Boolean).map((documentId) => ({ documentId })) },
+        topics: { connect: topics.map((key) => topicIds.get(key)).filter((id) => id !== undefined).map((documentId) => ({ documentId })) },
       };
-      await strapi.documents(uid as any).create({ data, status: 'published' } as any);
+      await strapi.documents(uid).create({ data, status: 'published' });
       created += 1;
     }
     await record(item.key);

@@ -4,13 +4,14 @@
  * from LOCAL_EDITOR_PASSWORD) and kept in .tmp/local-editor.json, which is
  * never committed. Production never gets this account.
  */
+import type { Core } from '@strapi/strapi';
 import fs from 'fs';
 import path from 'path';
 import { randomBytes } from 'crypto';
 
 export const LOCAL_EDITOR_FILE = '.tmp/local-editor.json';
 
-export async function ensureLocalEditor(strapi: any) {
+export async function ensureLocalEditor(strapi: Core.Strapi) {
   if (process.env.NODE_ENV === 'production' || process.env.LOCAL_EDITOR === 'off') return;
   const users = strapi.service('admin::user');
   if (await users.exists()) return;

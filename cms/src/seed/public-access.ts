@@ -4,7 +4,8 @@
  * must not gain find/findOne on the content types, which would expose drafts
  * via ?status=draft; this strips any such permission at every start.
  */
-export async function lockDownPublicAccess(strapi: any) {
+import type { Core } from '@strapi/strapi';
+export async function lockDownPublicAccess(strapi: Core.Strapi) {
   if (!strapi.plugin('users-permissions')) return;
   const publicRole = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
   if (!publicRole) return;

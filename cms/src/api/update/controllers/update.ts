@@ -5,28 +5,31 @@
  * publicationState, filters on internals) can reach a draft.
  */
 import type { Core } from '@strapi/strapi';
-import { parseUpdateQuery, QueryError } from '../../../lib/update-query';
-import { isUpdateType, UPDATE_TYPES, TYPE_LABELS, AUDIENCES } from '../../../lib/update-types';
+import type { Context } from 'koa';
+import type { ErrorResponse, ItemResponse, ListResponse } from '../../../../../contract/api';
+import { catalogueOf } from '../../../catalogue/catalogue';
+import { facets, live, selectEntries } from '../../../catalogue/select';
 import { sendCacheable } from '../../../lib/http-cache';
-import { live, selectEntries } from '../services/select';
+import { parseUpdateQuery, QueryError, type UpdateQuery } from '../../../lib/update-query';
+import { isUpdateType, UPDATE_TYPES, TYPE_LABELS } from '../../../lib/update-types';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-function badRequest(ctx: any, error: QueryError) {
-  ctx.status = 400;
+function sendError(ctx: Context, body: ErrorResponse) {
+  ctx.status = body.error.status;
   ctx.set('Access-Control-Allow-Origin', '*');
-  ctx.body = {
-    data: null,
-    error: { status: 400, name: 'ValidationError', message: error.message, details: { parameter: error.parameter } },
-  };
+  ctx.body = body;
 }
 
+const badRequest = (ctx: Context, error: QueryError) =>
+  sendError(ctx, { data: null, error: { status: 400, name: 'ValidationError', message: error.message, details: { parameter: error.parameter } } });
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const catalogue = () => strapi.service('api::update.catalogue') as any;
+  const catalogue = () => catalogueOf(strapi);
 
   return {
-    async find(ctx: any) {
-      let query;
+    async find(ctx: Context) {
+      let query: UpdateQuery;
       try {
         query = parseUpdateQuery(ctx.query);
       } catch (error) {
@@ -39,50 +42,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const matches = selectEntries(current.entries, query, now, query.sort);
       const total = matches.length;
       const start = (query.page - 1) * query.pageSize;
-      const data = matches.slice(start, start + query.pageSize).map((entry) => live(entry.summary, now));
-      const body = JSON.stringify({
-        data,
+      const response: ListResponse = {
+        data: matches.slice(start, start + query.pageSize).map((entry) => live(entry.summary, now)),
         meta: {
           pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(total / query.pageSize), total },
           facets: facets(current.entries),
         },
-      });
-      return sendCacheable(ctx, { body, contentType: JSON_TYPE, lastModified: current.lastModified });
+      };
+      return sendCacheable(ctx, { body: JSON.stringify(response), contentType: JSON_TYPE, lastModified: current.lastModified });
     },
 
-    async findOne(ctx: any) {
-      const { type, slug } = ctx.params;
+    async findOne(ctx: Context) {
+      const { type, slug } = ctx.params as { type: string; slug: string };
       if (!isUpdateType(type)) {
-        return badRequest(ctx, new QueryError('type', `Unknown type "${String(type).slice(0, 40)}". Use ${Object.keys(UPDATE_TYPES).join(', ')}.`));
+        return badRequest(ctx, new QueryError('type', `Unknown type "${type.slice(0, 40)}". Use ${Object.keys(UPDATE_TYPES).join(', ')}.`));
       }
       const current = await catalogue().get();
       const entry = current.bySlug.get(`${type}/${slug}`);
       if (!entry) {
-        ctx.status = 404;
-        ctx.set('Access-Control-Allow-Origin', '*');
-        ctx.body = { data: null, error: { status: 404, name: 'NotFoundError', message: `No published ${TYPE_LABELS[type].toLowerCase()} has the slug "${String(slug).slice(0, 80)}".` } };
-        return;
+        const message = `No published ${TYPE_LABELS[type].toLowerCase()} has the slug "${slug.slice(0, 80)}".`;
+        return sendError(ctx, { data: null, error: { status: 404, name: 'NotFoundError', message } });
       }
-      const body = JSON.stringify({ data: live(entry.detail, Date.now()) });
-      return sendCacheable(ctx, { body, contentType: JSON_TYPE, lastModified: new Date(entry.detail.updatedAt) });
+      const response: ItemResponse = { data: live(entry.detail, Date.now()) };
+      return sendCacheable(ctx, { body: JSON.stringify(response), contentType: JSON_TYPE, lastModified: new Date(entry.detail.updatedAt) });
     },
   };
 };
-
-/** Counts over all published items, so an archive can offer only filters that find something. */
-const facetCache = new WeakMap<object, unknown>();
-function facets(entries: any[]) {
-  const hit = facetCache.get(entries);
-  if (hit) return hit;
-  const count = <K extends string>(keys: K[]) => keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<K, number>());
-  const topicNames = new Map<string, string>();
-  const topicCounts = count(entries.flatMap((e) => e.summary.topics.map((t: any) => (topicNames.set(t.slug, t.name), t.slug))));
-  const result = {
-    types: Object.keys(UPDATE_TYPES).map((type) => ({ value: type, label: TYPE_LABELS[type as keyof typeof TYPE_LABELS], count: entries.filter((e) => e.summary.type === type).length })),
-    topics: [...topicCounts].map(([slug, n]) => ({ value: slug, label: topicNames.get(slug), count: n })).sort((a, b) => a.label!.localeCompare(b.label!)),
-    audiences: Object.entries(AUDIENCES).map(([value, a]) => ({ value, label: a.label, count: entries.filter((e) => e.summary.audiences.includes(value)).length })),
-    years: [...count(entries.map((e) => String(e.year)))].map(([year, n]) => ({ value: Number(year), count: n })).sort((a, b) => b.value - a.value),
-  };
-  facetCache.set(entries, result);
-  return result;
-}
