@@ -5,31 +5,24 @@
  * twice and never touches an item again once it exists: whatever an editor
  * changed, unpublished or deleted stands.
  */
-import { createHash } from 'node:crypto';
-import fs from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { createHash } from 'crypto';
+import fs from 'fs/promises';
 import Parser from 'rss-parser';
-import { allowedLink, decodeEntities, htmlToBlocks } from './html-to-blocks.mjs';
-import { cmsDir } from './steps.mjs';
+import type { Core } from '@strapi/strapi';
+import type { Block, Download } from '../../../contract/api';
+import { asStrapiBlocks, blocksToText } from '../lib/blocks';
+import { UPDATE_TYPES, type UpdateType } from '../lib/update-types';
+import { allowedLink, decodeEntities, htmlToBlocks } from './html-to-blocks';
 
-export const IMPORT_TYPES = {
-  article: 'api::article.article',
-  consultation: 'api::consultation.consultation',
-  'staffing-update': 'api::staffing-update.staffing-update',
-};
-const STORE = { type: 'app', name: 'send-import' };
+const STORE = { type: 'app', name: 'send-import' } as const;
 const TITLE_MAX = 200;
 const SUMMARY_MAX = 300;
 const SLUG_MAX = 80;
 const FETCH_TIMEOUT_MS = 30_000;
 
-/** Plain text of blocks, from the CMS itself so imported and published text read the same. */
-const blocksToText = (blocks) => createRequire(path.join(cmsDir, 'package.json'))('./dist/src/lib/blocks.js').blocksToText(blocks);
-
 /** Reads a feed file or URL as text, honouring the encoding its XML declaration names (old sites use windows-1252). */
-export async function readSource(source) {
-  let bytes;
+export async function readSource(source: string): Promise<string> {
+  let bytes: Buffer;
   if (/^https?:\/\//i.test(source)) {
     const response = await fetch(source, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { Accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5' } });
     if (!response.ok) throw new Error(`${source} answered ${response.status} ${response.statusText}.`);
@@ -39,12 +32,13 @@ export async function readSource(source) {
   }
   const declared = /^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(bytes.subarray(0, 300).toString('latin1'))?.[1]?.toLowerCase();
   if (declared && WINDOWS_1252_LABELS.has(declared)) return decodeWindows1252(bytes);
-  let decoder;
-  try {
-    decoder = new TextDecoder(declared ?? 'utf-8');
-  } catch {
-    decoder = new TextDecoder('utf-8');
-  }
+  const decoder = (() => {
+    try {
+      return new TextDecoder(declared ?? 'utf-8');
+    } catch {
+      return new TextDecoder('utf-8'); // a label TextDecoder does not know
+    }
+  })();
   return decoder.decode(bytes).replace(/^\uFEFF/, '');
 }
 
@@ -53,11 +47,19 @@ export async function readSource(source) {
 const WINDOWS_1252_LABELS = new Set(['windows-1252', 'cp1252', 'iso-8859-1', 'iso8859-1', 'latin1', 'us-ascii', 'ascii']);
 const WINDOWS_1252_HIGH = '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
 
-function decodeWindows1252(bytes) {
+function decodeWindows1252(bytes: Buffer): string {
   return bytes.toString('latin1').replace(/[\u0080-\u009F]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]);
 }
 
-const parser = new Parser({
+/**
+ * A feed item as rss-parser gives it. Its own types promise strings, but XML
+ * with attributes arrives as objects ({ _: text, $: attributes }), so every
+ * field is read as unknown.
+ */
+export type FeedItem = Record<string, unknown>;
+export type Feed = { title?: string; link?: string; items: FeedItem[] };
+
+const parser = new Parser<Record<string, unknown>, FeedItem>({
   customFields: {
     item: [
       ['enclosure', 'enclosures', { keepArray: true }],
@@ -67,7 +69,7 @@ const parser = new Parser({
   },
 });
 
-export async function parseFeed(xml) {
+export async function parseFeed(xml: string): Promise<Feed> {
   return parser.parseString(xml);
 }
 
@@ -78,12 +80,12 @@ const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|
 const UK_NUMERIC = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
 /** A feed date (RFC 822, ISO 8601, or the UK day/month/year some old systems write) as an instant, or null. */
-export function parseFeedDate(raw) {
+export function parseFeedDate(raw: unknown): Date | null {
   if (typeof raw !== 'string' || raw.trim() === '') return null;
   const text = raw.trim().replace(/\s+/g, ' ');
   const uk = UK_NUMERIC.exec(text);
   if (uk) {
-    const [, day, month, year] = uk.map(Number);
+    const [day, month, year] = uk.slice(1).map(Number);
     const date = new Date(Date.UTC(year, month - 1, day, 12));
     return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : null;
   }
@@ -96,10 +98,10 @@ export function parseFeedDate(raw) {
 const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** The Europe/London calendar date of an instant, YYYY-MM-DD. */
-export const londonCalendarDate = (date) => londonDate.format(date);
+export const londonCalendarDate = (date: Date) => londonDate.format(date);
 
 /** At most `max` characters, cut at a word boundary with an ellipsis when shortened. */
-export function cutAtWord(text, max) {
+export function cutAtWord(text: string, max: number): string {
   const clean = text.replace(/\s+/g, ' ').trim();
   if (clean.length <= max) return clean;
   const room = clean.slice(0, max - 1);
@@ -107,7 +109,7 @@ export function cutAtWord(text, max) {
   return `${cut.replace(/[\s,;:.\u2013\u2014-]+$/, '')}\u2026`;
 }
 
-export function slugify(text) {
+export function slugify(text: string): string {
   const slug = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -118,11 +120,14 @@ export function slugify(text) {
   return slug.slice(0, SLUG_MAX).replace(/-+$/, '') || 'item';
 }
 
-const text = (value) => (typeof value === 'string' ? value : typeof value?._ === 'string' ? value._ : '');
+type XmlValue = { _?: unknown; $?: Record<string, string | undefined> };
+const xml = (value: unknown): XmlValue => (value && typeof value === 'object' ? value : {});
+const text = (value: unknown): string => (typeof value === 'string' ? value : typeof xml(value)._ === 'string' ? (xml(value)._ as string) : '');
+const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
-function downloadsOf(item) {
-  const enclosures = (item.enclosures ?? []).map((e) => e?.$ ?? {}).map((a) => ({ url: a.url, length: a.length, type: a.type, title: null }));
-  const atomEnclosures = (item.links ?? []).filter((l) => l?.$?.rel === 'enclosure').map(({ $: a }) => ({ url: a.href, length: a.length, type: a.type, title: a.title }));
+function downloadsOf(item: FeedItem): Download[] {
+  const enclosures = listOf(item.enclosures).map((e) => xml(e).$ ?? {}).map((a) => ({ url: a.url, length: a.length, type: a.type, title: undefined }));
+  const atomEnclosures = listOf(item.links).map((l) => xml(l).$ ?? {}).filter((a) => a.rel === 'enclosure').map((a) => ({ url: a.href, length: a.length, type: a.type, title: a.title }));
   return [...enclosures, ...atomEnclosures].flatMap(({ url, length, type, title }) => {
     const href = allowedLink(url);
     if (!href || !/^https?:/.test(href)) return [];
@@ -138,7 +143,17 @@ function downloadsOf(item) {
   });
 }
 
-const categoriesOf = (item) => (item.categoryList ?? []).map((c) => decodeEntities(text(c) || c?.$?.label || c?.$?.term || '').trim()).filter(Boolean);
+const categoriesOf = (item: FeedItem) =>
+  listOf(item.categoryList)
+    .map((c) => decodeEntities(text(c) || xml(c).$?.label || xml(c).$?.term || '').trim())
+    .filter(Boolean);
+
+/** What an imported item becomes in the CMS (before its slug and topics are chosen). */
+export type ImportedFields = { title: string; summary: string; date: string; body: Block[]; downloads: Download[]; opensAt?: string };
+
+export type MappedItem =
+  | { sourceKey: string | null; label: string; error: string }
+  | { sourceKey: string; label: string; data: ImportedFields; categories: string[] };
 
 /**
  * One feed item as CMS data, or the reason it cannot be imported.
@@ -146,7 +161,7 @@ const categoriesOf = (item) => (item.categoryList ?? []).map((c) => decodeEntiti
  * Summary: the separate teaser when the feed has one (RSS description beside
  * content:encoded, Atom summary beside content), else the start of the body.
  */
-export function mapItem(item, { type, feedLink }) {
+export function mapItem(item: FeedItem, { type, feedLink }: { type: UpdateType; feedLink?: string }): MappedItem {
   const title = cutAtWord(decodeEntities(text(item.title)), TITLE_MAX);
   const guid = text(item.guid) || text(item.id);
   const link = allowedLink(text(item.link) || undefined);
@@ -165,28 +180,32 @@ export function mapItem(item, { type, feedLink }) {
   const body = htmlToBlocks(fullHtml, { base: link ?? undefined });
   const teaser = teaserHtml ? blocksToText(htmlToBlocks(teaserHtml)) : '';
   const summary = cutAtWord(teaser || blocksToText(body) || title, SUMMARY_MAX);
-  const data = { title, summary, date: londonCalendarDate(published), body, downloads: downloadsOf(item) };
+  const data: ImportedFields = { title, summary, date: londonCalendarDate(published), body, downloads: downloadsOf(item) };
   if (type === 'consultation') data.opensAt = published.toISOString(); // the closing time is not in a feed
   return { sourceKey, label, data, categories: categoriesOf(item) };
 }
 
-const storeKey = (sourceKey) => `source:${createHash('sha1').update(sourceKey).digest('hex')}`;
+const storeKey = (sourceKey: string) => `source:${createHash('sha1').update(sourceKey).digest('hex')}`;
 
-/**
- * Imports parsed feed items. Returns a report; never throws for one bad item.
- * @param {{ type?: keyof IMPORT_TYPES, publish?: boolean, dryRun?: boolean, onProgress?: (event) => void }} options
- */
-export async function importFeed(strapi, feed, { type = 'article', publish = false, dryRun = false, onProgress = () => {} } = {}) {
-  const uid = IMPORT_TYPES[type];
-  if (!uid) throw new Error(`Unknown type "${type}". Use ${Object.keys(IMPORT_TYPES).join(', ')}.`);
+export type ImportStatus = 'failed' | 'skipped' | 'would create' | 'created' | 'published' | 'draft';
+export type ImportProgress = { index: number; total: number; status: ImportStatus; title: string; reason?: string };
+export type ImportOptions = { type?: UpdateType; publish?: boolean; dryRun?: boolean; onProgress?: (event: ImportProgress) => void };
+type Line = { title: string; reason?: string; slug?: string; documentId?: string };
+export type ImportReport = { total: number; created: Line[]; published: Line[]; keptAsDraft: Line[]; skipped: Line[]; failed: Line[] };
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Imports parsed feed items. Returns a report; never throws for one bad item. */
+export async function importFeed(strapi: Core.Strapi, feed: Feed, { type = 'article', publish = false, dryRun = false, onProgress = () => {} }: ImportOptions = {}): Promise<ImportReport> {
+  const uid = UPDATE_TYPES[type];
   const documents = strapi.documents(uid);
   const store = strapi.store(STORE);
   const topics = await strapi.documents('api::topic.topic').findMany({ fields: ['name', 'slug'], limit: 10_000 });
-  const topicFor = (name) => topics.find((t) => t.name.toLowerCase() === name.toLowerCase() || t.slug === slugify(name));
-  const plannedSlugs = new Set();
-  const report = { total: feed.items.length, created: [], published: [], keptAsDraft: [], skipped: [], failed: [] };
+  const topicFor = (name: string) => topics.find((t) => t.name?.toLowerCase() === name.toLowerCase() || t.slug === slugify(name));
+  const plannedSlugs = new Set<string>();
+  const report: ImportReport = { total: feed.items.length, created: [], published: [], keptAsDraft: [], skipped: [], failed: [] };
 
-  const freeSlug = async (title, date) => {
+  const freeSlug = async (title: string, date: string) => {
     const base = slugify(title);
     for (const candidate of [base, `${base}-${date}`, ...Array.from({ length: 50 }, (_, i) => `${base}-${date}-${i + 2}`)]) {
       if (plannedSlugs.has(candidate)) continue;
@@ -197,8 +216,8 @@ export async function importFeed(strapi, feed, { type = 'article', publish = fal
 
   for (const [index, item] of feed.items.entries()) {
     const mapped = mapItem(item, { type, feedLink: feed.link });
-    const progress = (status, reason) => onProgress({ index: index + 1, total: feed.items.length, status, title: mapped.label, reason });
-    if (mapped.error) {
+    const progress = (status: ImportStatus, reason?: string) => onProgress({ index: index + 1, total: feed.items.length, status, title: mapped.label, reason });
+    if ('error' in mapped) {
       report.failed.push({ title: mapped.label, reason: `Not imported: ${mapped.error}.` });
       progress('failed', mapped.error);
       continue;
@@ -220,13 +239,20 @@ export async function importFeed(strapi, feed, { type = 'article', publish = fal
       }
       const slug = await freeSlug(mapped.data.title, mapped.data.date);
       plannedSlugs.add(slug);
-      const topicIds = [...new Set(mapped.categories.map(topicFor).filter(Boolean).map((t) => t.documentId))];
-      const data = { ...mapped.data, slug, ...(topicIds.length ? { topics: { connect: topicIds.map((documentId) => ({ documentId })) } } : {}) };
+      const topicIds = [...new Set(mapped.categories.map(topicFor).flatMap((t) => (t ? [t.documentId] : [])))];
       if (dryRun) {
         report.created.push({ title: mapped.label, slug });
         progress('would create', slug);
         continue;
       }
+      const data = {
+        ...mapped.data,
+        body: asStrapiBlocks(mapped.data.body),
+        // Strapi's input type leaves unknown values out rather than null.
+        downloads: mapped.data.downloads.map((d) => ({ ...d, format: d.format ?? undefined, sizeBytes: d.sizeBytes ?? undefined })),
+        slug,
+        ...(topicIds.length ? { topics: { connect: topicIds.map((documentId) => ({ documentId })) } } : {}),
+      };
       const created = await documents.create({ data });
       await store.set({ key, value: { uid, documentId: created.documentId, source: mapped.sourceKey, importedAt: new Date().toISOString() } });
       report.created.push({ title: mapped.label, slug, documentId: created.documentId });
@@ -240,13 +266,13 @@ export async function importFeed(strapi, feed, { type = 'article', publish = fal
         progress('published');
       } catch (error) {
         // e.g. a consultation needs a closing date a feed does not have; an editor completes it.
-        const reason = `kept as a draft: ${error.message}`;
+        const reason = `kept as a draft: ${messageOf(error)}`;
         report.keptAsDraft.push({ title: mapped.label, reason });
         progress('draft', reason);
       }
     } catch (error) {
-      report.failed.push({ title: mapped.label, reason: `Not imported: ${error.message}` });
-      progress('failed', error.message);
+      report.failed.push({ title: mapped.label, reason: `Not imported: ${messageOf(error)}` });
+      progress('failed', messageOf(error));
     }
   }
   return report;

@@ -7,10 +7,12 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from '../../scripts/lib/steps.mjs';
+import type { CustomElement, Declaration, Package } from 'custom-elements-manifest/schema';
+import { repoRoot } from '../../scripts/lib/steps.ts';
 
 const packageDir = path.join(repoRoot, 'dist', 'esm');
-const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
+type Exports = Record<string, string | Record<string, string>>;
+const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { exports: Exports; dependencies: Record<string, string> };
 
 test('every export and type declaration exists', () => {
   const targets = Object.values(manifest.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
@@ -31,7 +33,7 @@ test('lit stays a dependency, not bundled into the package entries', () => {
 });
 
 test('npm pack publishes code, types, the manifest and the README, but no fixtures or gallery', () => {
-  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: packageDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: packageDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { files: { path: string }[] }[];
   const files = packed.files.map((f) => f.path);
   for (const expected of ['package.json', 'README.md', 'custom-elements.json', 'send-widgets.js', 'send-widgets.d.ts', 'bundle/send-widgets.js']) {
     assert.ok(files.includes(expected), `${expected} would not be published`);
@@ -40,15 +42,17 @@ test('npm pack publishes code, types, the manifest and the README, but no fixtur
 });
 
 test('custom-elements.json documents the three elements with their attributes, events and parts', () => {
-  const cem = JSON.parse(fs.readFileSync(path.join(packageDir, 'custom-elements.json'), 'utf8'));
-  const elements = cem.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName);
-  const byTag = Object.fromEntries(elements.map((e) => [e.tagName, e]));
+  const cem = JSON.parse(fs.readFileSync(path.join(packageDir, 'custom-elements.json'), 'utf8')) as Package;
+  // The schema package's CustomElementDeclaration leaves out CustomElement's fields, so they are asked for by name.
+  const isElement = (d: Declaration): d is Declaration & CustomElement => 'customElement' in d && 'tagName' in d && Boolean(d.customElement && d.tagName);
+  const elements = cem.modules.flatMap((m) => m.declarations ?? []).filter(isElement);
+  const byTag = new Map(elements.map((e) => [e.tagName, e]));
   for (const tag of ['send-news-feed', 'send-news-archive', 'send-consultation-countdown']) {
-    const element = byTag[tag];
+    const element = byTag.get(tag);
     assert.ok(element, `${tag} is not in the manifest`);
     assert.ok(element.attributes?.some((a) => a.name === 'api'), `${tag} lacks the api attribute`);
     assert.ok(element.events?.length, `${tag} documents no events`);
-    assert.ok(!element.events.some((e) => e.name === 'name'), `${tag} lists a stray event`);
+    assert.ok(!element.events?.some((e) => e.name === 'name'), `${tag} lists a stray event`);
     assert.ok(element.cssParts?.length, `${tag} documents no parts`);
   }
 });

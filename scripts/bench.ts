@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * `npm run bench`: requests per second and latency of the public endpoints,
  * against two baselines measured in the same run on the same machine:
@@ -12,23 +11,23 @@
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 import { Agent, request } from 'undici';
-import { buildCms, ensureDependencies, repoRoot } from './lib/steps.mjs';
+import type { BenchTargets } from './lib/bench-server.ts';
+import { buildCms, repoRoot } from './lib/steps.ts';
 
-const arg = (name, fallback) => {
+const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const SECONDS = arg('seconds', 5);
 const CONNECTIONS = arg('connections', 16);
 
-await ensureDependencies();
 await buildCms({ admin: false });
 
-const server = spawn(process.execPath, ['scripts/lib/bench-server.mjs'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
-const info = await new Promise((resolve, reject) => {
+const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/lib/bench-server.ts'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+const info = await new Promise<BenchTargets>((resolve, reject) => {
   readline.createInterface({ input: server.stdout }).on('line', (line) => {
     try {
-      resolve(JSON.parse(line));
+      resolve(JSON.parse(line) as BenchTargets);
     } catch {
       // log lines before the ready line
     }
@@ -39,10 +38,10 @@ const info = await new Promise((resolve, reject) => {
 const agent = new Agent({ connections: CONNECTIONS, pipelining: 1, keepAliveTimeout: 10_000 });
 
 /** Closed-loop load: CONNECTIONS workers each send the next request when the last one answers. */
-async function load(url, headers = {}) {
+async function load(url: string, headers: Record<string, string> = {}) {
   // Warm up caches and connections first.
   for (let i = 0; i < 20; i += 1) await (await request(url, { dispatcher: agent, headers })).body.text();
-  const latencies = [];
+  const latencies: number[] = [];
   let errors = 0;
   const end = performance.now() + SECONDS * 1000;
   const worker = async () => {
@@ -62,11 +61,11 @@ async function load(url, headers = {}) {
   await Promise.all(Array.from({ length: CONNECTIONS }, worker));
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
   return { rps: latencies.length / elapsed, p50: pct(50), p95: pct(95), errors, requests: latencies.length };
 }
 
-const cases = [
+const cases: [label: string, url: string, headers?: Record<string, string>][] = [
   ['baseline: stock Strapi core find /api/articles', `${info.cms}/api/articles?pagination[pageSize]=10&populate=topics`, { Authorization: `Bearer ${info.token}` }],
   ['ceiling: bare Node server, same JSON', `${info.bare}/`],
   ['/api/updates (latest 10)', `${info.cms}/api/updates?pageSize=10`],
@@ -79,12 +78,10 @@ const cases = [
 ];
 
 console.log(`\nBenchmark: ${CONNECTIONS} connections, ${SECONDS} s per case, Node ${process.version}\n`);
-const rows = [];
-let baseline;
+let baseline: number | undefined;
 for (const [label, url, headers] of cases) {
   const result = await load(url, headers);
   if (!baseline) baseline = result.rps;
-  rows.push({ label, ...result });
   console.log(
     `${label.padEnd(48)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${result.p50.toFixed(1).padStart(6)} ms  p95 ${result.p95.toFixed(1).padStart(6)} ms  ` +
       `×${(result.rps / baseline).toFixed(1).padStart(5)} vs stock${result.errors ? `  (${result.errors} non-200)` : ''}`

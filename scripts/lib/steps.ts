@@ -3,7 +3,7 @@
  * whether its work is already done (and fresh) before doing it, so a second
  * run starts in seconds.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,15 +14,21 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const cmsDir = path.join(repoRoot, 'cms');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
+/**
+ * @strapi/strapi as the CMS resolves it, in its CommonJS build: the ES module build imports
+ * lodash/fp as a directory, which Node's ES module loader refuses.
+ */
+export const strapiPackage = () => createRequire(path.join(cmsDir, 'package.json'))('@strapi/strapi') as typeof import('@strapi/strapi');
+
 /** Strapi's command-line entry, wherever npm placed it (hoisted to the root in this workspace). */
 export const strapiCli = () => path.join(path.dirname(createRequire(path.join(cmsDir, 'package.json')).resolve('@strapi/strapi/package.json')), 'bin', 'strapi.js');
 
-const bold = (s) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[22m` : s);
-export const say = (message) => console.log(`${bold('›')} ${message}`);
+const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[22m` : s);
+export const say = (message: string) => console.log(`${bold('›')} ${message}`);
 
 /** Runs a command with its output shown, rejecting with a readable error on failure. */
-export function run(command, args, { cwd = repoRoot, env = {}, quiet = false } = {}) {
-  return new Promise((resolve, reject) => {
+export function run(command: string, args: string[], { cwd = repoRoot, env = {}, quiet = false }: { cwd?: string; env?: Record<string, string>; quiet?: boolean } = {}) {
+  return new Promise<void>((resolve, reject) => {
     const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: quiet ? 'ignore' : 'inherit' });
     child.on('error', reject);
     child.on('exit', (code, signal) =>
@@ -32,9 +38,9 @@ export function run(command, args, { cwd = repoRoot, env = {}, quiet = false } =
 }
 
 /** Every file under the given files and folders (in a stable order), leaving out node_modules and dist. */
-function* filesUnder(paths) {
+function* filesUnder(paths: string[]): Generator<[string, fs.Stats]> {
   for (const p of paths) {
-    let stat;
+    let stat: fs.Stats;
     try {
       stat = fs.statSync(p);
     } catch {
@@ -48,23 +54,12 @@ function* filesUnder(paths) {
   }
 }
 
-const newestMtime = (paths) => Math.max(0, ...[...filesUnder(paths)].map(([, stat]) => stat.mtimeMs));
+const newestMtime = (paths: string[]) => Math.max(0, ...[...filesUnder(paths)].map(([, stat]) => stat.mtimeMs));
 
-function hashOf(paths) {
+function hashOf(paths: string[]) {
   const hash = createHash('sha256');
   for (const [file] of filesUnder(paths)) hash.update(file).update(fs.readFileSync(file));
   return hash.digest('hex');
-}
-
-/** npm packages: installed when node_modules is missing or older than the lock file. */
-export async function ensureDependencies() {
-  const marker = path.join(repoRoot, 'node_modules', '.package-lock.json');
-  const lock = path.join(repoRoot, 'package-lock.json');
-  const fresh = fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= fs.statSync(lock).mtimeMs;
-  const nativeBuilt = fs.existsSync(path.join(repoRoot, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'));
-  if (fresh && nativeBuilt) return;
-  say('Installing npm packages (the first time takes about 4 minutes: the SQLite driver compiles from source)…');
-  await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=warn']);
 }
 
 /** Debian packages the browser and feed tests need: Chromium and xmllint. */
@@ -92,8 +87,9 @@ export async function buildWidgets({ force = false } = {}) {
   await run(process.execPath, [path.join(repoRoot, 'node_modules', '@custom-elements-manifest', 'analyzer', 'cem.js'), 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
 }
 
+type Stamp = { admin?: string; server?: string };
 const stampFile = path.join(cmsDir, 'dist', '.send-build.json');
-const readStamp = () => {
+const readStamp = (): Stamp => {
   try {
     return JSON.parse(fs.readFileSync(stampFile, 'utf8'));
   } catch {
@@ -107,7 +103,8 @@ const readStamp = () => {
  */
 export async function buildCms({ admin = true } = {}) {
   const adminInputs = hashOf(['package-lock.json', 'cms/package.json', 'cms/src/admin', 'cms/config/admin.ts', 'cms/config/plugins.ts'].map((p) => path.join(repoRoot, p)));
-  const serverInputs = hashOf(['cms/src', 'cms/config', 'cms/tsconfig.json', 'package-lock.json'].map((p) => path.join(repoRoot, p)));
+  // The compile type-checks too, so the contract and Strapi's generated types are inputs.
+  const serverInputs = hashOf(['cms/src', 'cms/config', 'cms/types', 'cms/tsconfig.json', 'contract', 'package-lock.json'].map((p) => path.join(repoRoot, p)));
   const stamp = readStamp();
   const adminBuilt = fs.existsSync(path.join(cmsDir, 'dist', 'build', 'index.html'));
   if (admin && (!adminBuilt || stamp.admin !== adminInputs)) {
@@ -122,13 +119,13 @@ export async function buildCms({ admin = true } = {}) {
   writeStamp({ ...readStamp(), server: serverInputs });
 }
 
-function writeStamp(stamp) {
+function writeStamp(stamp: Stamp) {
   fs.mkdirSync(path.dirname(stampFile), { recursive: true });
   fs.writeFileSync(stampFile, JSON.stringify(stamp, null, 2));
 }
 
 /** Resolves once GET url answers 2xx/3xx, or rejects after `timeoutMs`. */
-export async function waitForHttp(url, { timeoutMs = 120_000, child } = {}) {
+export async function waitForHttp(url: string, { timeoutMs = 120_000, child }: { timeoutMs?: number; child?: ChildProcess } = {}) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child && child.exitCode !== null) throw new Error(`The CMS exited (code ${child.exitCode}) before answering ${url}.`);

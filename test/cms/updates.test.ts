@@ -4,10 +4,13 @@
  */
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { startCms, getJson } from '../helpers/cms.mjs';
+import type { ErrorResponse, ItemResponse, ListResponse, UpdateSummary } from '../../contract/api';
+import { catalogueOf } from '../../cms/src/catalogue/catalogue.ts';
+import { seedContent } from '../../cms/src/seed/index.ts';
+import { startCms, getJson, type TestCms } from '../helpers/cms.ts';
 
-let cms;
-let base;
+let cms: TestCms;
+let base: string;
 const ARTICLE = 'api::article.article';
 const CONSULTATION = 'api::consultation.consultation';
 
@@ -19,9 +22,9 @@ after(async () => {
   await cms?.stop();
 });
 
-const get = (path, init) => getJson(base, path, init);
+const get = <T = ListResponse>(path: string, init?: RequestInit) => getJson<T>(base, path, init);
 const allItems = async (query = '') => {
-  const items = [];
+  const items: UpdateSummary[] = [];
   for (let page = 1; ; page += 1) {
     const { body } = await get(`/api/updates?pageSize=100&page=${page}${query}`);
     items.push(...body.data);
@@ -41,14 +44,16 @@ describe('seed content', () => {
   });
 
   test('carries the real facts: the Top Up Funding consultation closed on 4 February 2022 (London)', async () => {
-    const { body } = await get('/api/updates/consultation/top-up-funding-consultation');
+    const { body } = await get<ItemResponse>('/api/updates/consultation/top-up-funding-consultation');
+    assert.equal(body.data.type, 'consultation');
     assert.equal(body.data.closesAt, '2022-02-04T23:59:00.000Z'); // GMT in February
     assert.equal(body.data.status, 'closed');
     assert.ok(body.data.downloads.length >= 2);
   });
 
   test('converts London wall-clock times to UTC across BST (Green Paper closed 22 July 2022, 23:45 BST)', async () => {
-    const { body } = await get('/api/updates/consultation/send-review-green-paper-consultation');
+    const { body } = await get<ItemResponse>('/api/updates/consultation/send-review-green-paper-consultation');
+    assert.equal(body.data.type, 'consultation');
     assert.equal(body.data.closesAt, '2022-07-22T22:45:00.000Z');
   });
 
@@ -57,23 +62,24 @@ describe('seed content', () => {
     assert.ok(body.data.length >= 1);
     for (const item of body.data) {
       assert.equal(item.type, 'consultation');
-      assert.ok(Date.parse(item.closesAt) > Date.now());
+      assert.ok(Date.parse(item.closesAt ?? '') > Date.now());
     }
   });
 
   test('seeding again creates nothing and keeps an editor\u2019s changes and deletions', async () => {
-    const { seedContent } = await import('../../cms/dist/src/seed/index.js').then((m) => m.default ?? m);
     const strapi = cms.strapi;
     const edited = await strapi.documents(ARTICLE).findFirst({ filters: { slug: 'send-strategy-2017-2021' }, status: 'published' });
+    assert.ok(edited);
     await strapi.documents(ARTICLE).update({ documentId: edited.documentId, data: { title: 'Our SEND strategy (edited by an editor)' } });
     await strapi.documents(ARTICLE).publish({ documentId: edited.documentId });
     const removed = await strapi.documents(ARTICLE).findFirst({ filters: { slug: 'send-peer-review-december-2017' } });
+    assert.ok(removed);
     await strapi.documents(ARTICLE).delete({ documentId: removed.documentId });
 
     const result = await seedContent(strapi, { force: true });
     assert.equal(result.created, 0);
     const after = await strapi.documents(ARTICLE).findFirst({ filters: { slug: 'send-strategy-2017-2021' }, status: 'published' });
-    assert.equal(after.title, 'Our SEND strategy (edited by an editor)');
+    assert.equal(after?.title, 'Our SEND strategy (edited by an editor)');
     assert.equal(await strapi.documents(ARTICLE).findFirst({ filters: { slug: 'send-peer-review-december-2017' } }), null);
   });
 });
@@ -122,7 +128,7 @@ describe('GET /api/updates', () => {
 
   test('sorts consultations by closing date and pages through results', async () => {
     const closing = await allItems('&type=consultation&sort=closing');
-    const closes = closing.map((i) => Date.parse(i.closesAt));
+    const closes = closing.map((i) => Date.parse(i.type === 'consultation' ? (i.closesAt ?? '') : ''));
     assert.deepEqual(closes, [...closes].sort((a, b) => a - b));
 
     const { body: page1 } = await get('/api/updates?pageSize=7&page=1');
@@ -143,7 +149,7 @@ describe('GET /api/updates', () => {
     assert.equal(facets.audiences.length, 3);
   });
 
-  const malformed = [
+  const malformed: [query: string, parameter: string][] = [
     ['type=bogus', 'type'],
     ['type[$ne]=article', 'type'],
     ['topic=Not%20A%20Slug', 'topic'],
@@ -162,9 +168,9 @@ describe('GET /api/updates', () => {
   ];
   for (const [query, parameter] of malformed) {
     test(`answers ?${query.slice(0, 30)} with a readable 400`, async () => {
-      const { status, body, headers } = await get(`/api/updates?${query}`);
+      const { status, body, headers } = await get<ErrorResponse>(`/api/updates?${query}`);
       assert.equal(status, 400);
-      assert.equal(body.error.details.parameter, parameter);
+      assert.equal(body.error.status === 400 && body.error.details.parameter, parameter);
       assert.match(body.error.message, new RegExp(parameter));
       assert.equal(headers.get('access-control-allow-origin'), '*');
     });
@@ -174,7 +180,7 @@ describe('GET /api/updates', () => {
     const first = await fetch(`${base}/api/updates?type=article`);
     const etag = first.headers.get('etag');
     assert.ok(etag);
-    assert.match(first.headers.get('cache-control'), /max-age=\d+.*stale-while-revalidate=\d+.*stale-if-error=\d+/);
+    assert.match(first.headers.get('cache-control') ?? '', /max-age=\d+.*stale-while-revalidate=\d+.*stale-if-error=\d+/);
     assert.ok(first.headers.get('last-modified'));
     const second = await fetch(`${base}/api/updates?type=article`, { headers: { 'If-None-Match': etag } });
     assert.equal(second.status, 304);
@@ -183,7 +189,7 @@ describe('GET /api/updates', () => {
 
 describe('GET /api/updates/:type/:slug', () => {
   test('returns one item with its body and downloads', async () => {
-    const { status, body } = await get('/api/updates/article/send-strategy-2017-2021');
+    const { status, body } = await get<ItemResponse>('/api/updates/article/send-strategy-2017-2021');
     assert.equal(status, 200);
     assert.ok(Array.isArray(body.data.body) && body.data.body.length > 0);
     assert.deepEqual(body.data.downloads[0], { title: 'SEND Strategy 2017 to 2021', url: 'https://www.worcestershire.gov.uk/', format: 'PDF', sizeBytes: null });
@@ -191,7 +197,7 @@ describe('GET /api/updates/:type/:slug', () => {
 
   test('404 for an unknown slug and 400 for an unknown type', async () => {
     assert.equal((await get('/api/updates/article/no-such-item')).status, 404);
-    const { status, body } = await get('/api/updates/blog/whatever');
+    const { status, body } = await get<ErrorResponse>('/api/updates/blog/whatever');
     assert.equal(status, 400);
     assert.match(body.error.message, /Unknown type/);
   });
@@ -199,7 +205,7 @@ describe('GET /api/updates/:type/:slug', () => {
 
 describe('drafts never leak, and the public writes nothing', () => {
   const secretTitle = 'Draft: unannounced budget changes zqxj';
-  let draft;
+  let draft: { documentId: string };
 
   before(async () => {
     draft = await cms.strapi.documents(ARTICLE).create({
@@ -237,7 +243,7 @@ describe('drafts never leak, and the public writes nothing', () => {
   });
 
   test('the public cannot write', async () => {
-    const attempts = [
+    const attempts: [method: string, path: string, body?: object][] = [
       ['POST', '/api/articles', { data: { title: 'x' } }],
       ['POST', '/api/updates', { data: { title: 'x' } }],
       ['PUT', `/api/articles/${draft.documentId}`, { data: { title: 'x' } }],
@@ -249,7 +255,7 @@ describe('drafts never leak, and the public writes nothing', () => {
       assert.ok([401, 403, 404, 405].includes(response.status), `${method} ${path} answered ${response.status}`);
     }
     const still = await cms.strapi.documents(ARTICLE).findOne({ documentId: draft.documentId });
-    assert.equal(still.title, secretTitle);
+    assert.equal(still?.title, secretTitle);
   });
 
   test('publishing, editing, unpublishing and deleting show at once', async () => {
@@ -271,7 +277,7 @@ describe('drafts never leak, and the public writes nothing', () => {
 });
 
 describe('editor rules', () => {
-  const consultation = (overrides) => ({
+  const consultation = (overrides: Record<string, string> = {}) => ({
     title: 'Rules test consultation',
     slug: `rules-test-${Math.random().toString(36).slice(2, 8)}`,
     summary: 'Testing the rules.',
@@ -284,7 +290,7 @@ describe('editor rules', () => {
   test('a consultation that closes before it opens is refused with a clear message', async () => {
     await assert.rejects(
       cms.strapi.documents(CONSULTATION).create({ data: consultation({ closesAt: '2026-02-01T12:00:00.000Z' }) }),
-      (error) => {
+      (error: Error) => {
         assert.equal(error.name, 'ValidationError');
         assert.match(error.message, /closing date \(1 February 2026 at 12:00\) must be after the opening date \(1 March 2026 at 09:00\)/);
         return true;
@@ -324,7 +330,7 @@ describe('editor rules', () => {
 
 describe('the admin speaks plainly to editors', () => {
   test('the three content types have clear names and labelled fields', async () => {
-    const names = ['api::article.article', 'api::consultation.consultation', 'api::staffing-update.staffing-update'].map((uid) => cms.strapi.contentTypes[uid].info.displayName);
+    const names = (['api::article.article', 'api::consultation.consultation', 'api::staffing-update.staffing-update'] as const).map((uid) => cms.strapi.contentTypes[uid].info.displayName);
     assert.deepEqual(names, ['SEND news', 'Consultations', 'Staffing and service updates']);
     const contentTypes = cms.strapi.plugin('content-manager').service('content-types');
     const config = await contentTypes.findConfiguration(contentTypes.findContentType('api::consultation.consultation'));

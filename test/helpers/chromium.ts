@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CHROMIUM } from '../../scripts/lib/steps.mjs';
+import type { LaunchOptions } from 'puppeteer-core';
+import { CHROMIUM } from '../../scripts/lib/steps.ts';
 
 // Without these flags Chromium reaches for the network at start-up, which is closed here.
 export const CHROMIUM_ARGS = [
@@ -16,7 +17,7 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export function launchOptions() {
+export function launchOptions(): LaunchOptions {
   return {
     executablePath: CHROMIUM,
     headless: true,

@@ -6,30 +6,32 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import puppeteer from 'puppeteer-core';
-import { cmsDir, strapiCli, waitForHttp } from '../../scripts/lib/steps.mjs';
-import { launchOptions } from '../helpers/chromium.mjs';
+import type { AddressInfo } from 'node:net';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import type { ListResponse } from '../../contract/api';
+import { cmsDir, strapiCli, waitForHttp } from '../../scripts/lib/steps.ts';
+import { launchOptions } from '../helpers/chromium.ts';
 
 const EDITOR = { email: 'e2e.editor@example.org', password: 'E2e-Editor-Passw0rd' };
 const PUBLISHED_TITLE = `Short breaks review: drop-in sessions for families ${Date.now().toString(36)}`;
 const DRAFT_TITLE = `Draft only: not yet approved ${Date.now().toString(36)}`;
 const DEMO_PAGES = ['/demo/nhs-icb.html', '/demo/college.html', '/demo/local-offer.html'];
 
-let cms;
-let base;
-let tmp;
-let browser;
-let token;
+let cms: ChildProcess;
+let base: string;
+let tmp: string;
+let browser: Browser;
+let token: string | undefined;
 
 const freePort = () =>
-  new Promise((resolve) => {
+  new Promise<number>((resolve) => {
     const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      const { port } = server.address() as AddressInfo;
       server.close(() => resolve(port));
     });
   });
@@ -57,12 +59,12 @@ before(async () => {
     },
   });
   let log = '';
-  cms.stdout.on('data', (d) => (log += d));
-  cms.stderr.on('data', (d) => (log += d));
+  cms.stdout?.on('data', (d) => (log += d));
+  cms.stderr?.on('data', (d) => (log += d));
   try {
     await waitForHttp(`${base}/_health`, { child: cms, timeoutMs: 120_000 });
   } catch (error) {
-    throw new Error(`${error.message}\n${log}`);
+    throw new Error(`${(error as Error).message}\n${log}`);
   }
   browser = await puppeteer.launch(launchOptions());
 });
@@ -76,26 +78,28 @@ after(async () => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-async function admin(method, pathname, body) {
+/** An admin API request as the signed-in editor, which must succeed. */
+type AdminAnswer = { data: { documentId: string; token?: string; accessToken?: string } };
+async function admin(method: string, pathname: string, body?: unknown): Promise<AdminAnswer> {
   const response = await fetch(`${base}${pathname}`, {
     method,
     headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const json = await response.json().catch(() => null);
+  const json = (await response.json().catch(() => null)) as AdminAnswer;
   assert.ok(response.ok, `${method} ${pathname} answered ${response.status}: ${JSON.stringify(json)}`);
   return json;
 }
 
 /** All text of the page, including inside open shadow roots (runs in the browser). */
 function pageText() {
-  const walk = (node) => {
+  const walk = (node: Node | ShadowRoot): string => {
     let text = '';
     for (const child of node.childNodes) {
       if (child.nodeType === Node.TEXT_NODE) text += child.textContent;
       else if (child.nodeType === Node.ELEMENT_NODE) text += ` ${walk(child)}`;
     }
-    if (node.shadowRoot) text += ` ${walk(node.shadowRoot)}`;
+    if (node instanceof Element && node.shadowRoot) text += ` ${walk(node.shadowRoot)}`;
     return text;
   };
   return walk(document.body).replace(/\s+/g, ' ');
@@ -104,7 +108,7 @@ function pageText() {
 test('the local editor signs in to the admin', async () => {
   const adminPage = await fetch(`${base}/admin`);
   assert.equal(adminPage.status, 200);
-  assert.match(adminPage.headers.get('content-type'), /text\/html/);
+  assert.match(adminPage.headers.get('content-type') ?? '', /text\/html/);
   const login = await admin('POST', '/admin/login', EDITOR);
   token = login.data.token ?? login.data.accessToken;
   assert.ok(token, 'no token from /admin/login');
@@ -129,7 +133,7 @@ test('an editor publishes one item and leaves another as a draft', async () => {
     summary: 'This must never reach a partner page.',
   });
 
-  const { data } = await (await fetch(`${base}/api/updates?type=article&pageSize=3`)).json();
+  const { data } = (await (await fetch(`${base}/api/updates?type=article&pageSize=3`)).json()) as ListResponse;
   assert.equal(data[0].title, PUBLISHED_TITLE);
   assert.ok(!data.some((item) => item.title === DRAFT_TITLE));
 });
@@ -148,23 +152,23 @@ test('the admin refuses a consultation that closes before it opens, saying why',
     }),
   });
   assert.equal(response.status, 400);
-  const { error } = await response.json();
+  const { error } = (await response.json()) as { error: { message: string } };
   assert.match(error.message, /closing date \(30 November 2026 at 17:00\) must be after the opening date \(1 December 2026 at 09:00\)/);
 });
 
 for (const demoPage of DEMO_PAGES) {
   test(`the partner page ${demoPage} shows the published item and never the draft`, async () => {
     const page = await browser.newPage();
-    const problems = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${(error as Error).message}`));
     page.on('console', (message) => message.type() === 'error' && problems.push(`console error: ${message.text()}`));
     try {
       const response = await page.goto(`${base}${demoPage}`, { waitUntil: 'load' });
-      assert.equal(response.status(), 200);
+      assert.equal(response?.status(), 200);
       // Polled from here: page.evaluate is exempt from the page's Content-Security-Policy, which stays in force.
       let text = '';
       for (const deadline = Date.now() + 20_000; Date.now() < deadline && !text.includes(PUBLISHED_TITLE); ) {
-        text = await page.evaluate(`(${pageText})()`);
+        text = await page.evaluate<[], () => string>(`(${pageText})()`);
         if (!text.includes(PUBLISHED_TITLE)) await new Promise((r) => setTimeout(r, 200));
       }
       assert.ok(text.includes(PUBLISHED_TITLE), `the published item is not on the page; it shows: ${text.slice(0, 400)}`);
@@ -179,22 +183,22 @@ for (const demoPage of DEMO_PAGES) {
 test('the widget bundle can be loaded from another origin', async () => {
   const response = await fetch(`${base}/widgets/send-widgets.js`, { headers: { Origin: 'https://partner.example' } });
   assert.equal(response.status, 200);
-  assert.match(response.headers.get('content-type'), /javascript/);
+  assert.match(response.headers.get('content-type') ?? '', /javascript/);
   assert.equal(response.headers.get('access-control-allow-origin'), '*');
   assert.equal(response.headers.get('cross-origin-resource-policy'), 'cross-origin');
 });
 
 test('on the Local Offer page a reader searches the archive, reads the item in place, and sees the live countdown', async () => {
   const page = await browser.newPage();
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${(error as Error).message}`));
   page.on('console', (message) => message.type() === 'error' && problems.push(`console error: ${message.text()}`));
   try {
     await page.goto(`${base}/demo/local-offer.html`, { waitUntil: 'load' });
-    const waitForText = async (text, timeout = 20_000) => {
+    const waitForText = async (text: string, timeout = 20_000) => {
       let seen = '';
       for (const deadline = Date.now() + timeout; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
-        seen = await page.evaluate(`(${pageText})()`);
+        seen = await page.evaluate<[], () => string>(`(${pageText})()`);
         if (seen.includes(text)) return seen;
       }
       assert.fail(`"${text}" never appeared; the page shows: ${seen.slice(0, 400)}`);
@@ -206,10 +210,12 @@ test('on the Local Offer page a reader searches the archive, reads the item in p
 
     // Search the archive (debounced), then open the result in the reading view.
     const search = await page.waitForSelector('send-news-archive >>> input[type="search"]');
+    assert.ok(search);
     await search.type('drop-in sessions');
     await waitForText('1 update found');
     assert.match(new URL(page.url()).search, /send-q=drop-in/);
     const link = await page.waitForSelector('send-news-archive >>> a[data-key="article/short-breaks-review-drop-in-sessions"]');
+    assert.ok(link);
     await link.click();
     await waitForText('Sessions run across the county.');
     assert.match(new URL(page.url()).search, /send-item=article%2Fshort-breaks-review-drop-in-sessions|send-item=article\/short-breaks-review-drop-in-sessions/);

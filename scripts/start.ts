@@ -1,24 +1,22 @@
-#!/usr/bin/env node
 /**
- * `npm start`: installs what is missing, builds the widgets and the CMS (only
+ * `npm start` (after scripts/run.mjs installed what is missing): builds the widgets and the CMS (only
  * what changed), starts Strapi on SQLite (or PostgreSQL, from DATABASE_* env),
  * seeds on first run, and prints where everything is.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildCms, buildWidgets, cmsDir, ensureDependencies, say, strapiCli, waitForHttp } from './lib/steps.mjs';
+import { buildCms, buildWidgets, cmsDir, say, strapiCli, waitForHttp } from './lib/steps.ts';
 
 const port = Number(process.env.PORT || 1337);
 const origin = (process.env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, '');
 const production = process.env.NODE_ENV === 'production';
 
 try {
-  await ensureDependencies();
   await buildWidgets();
   await buildCms({ admin: true });
 } catch (error) {
-  console.error(`\nSet-up failed: ${error.message}`);
+  console.error(`\nSet-up failed: ${(error as Error).message}`);
   process.exit(1);
 }
 
@@ -28,13 +26,13 @@ const cms = spawn(process.execPath, [strapiCli(), 'start'], {
   stdio: 'inherit',
   env: { STRAPI_TELEMETRY_DISABLED: 'true', ...process.env, NODE_ENV: process.env.NODE_ENV || 'development', PORT: String(port) },
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => cms.kill(signal));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => cms.kill(signal));
 cms.on('exit', (code) => process.exit(code ?? 0));
 
 try {
   await waitForHttp(`http://127.0.0.1:${port}/_health`, { child: cms });
 } catch (error) {
-  console.error(error.message);
+  console.error((error as Error).message);
   cms.kill();
   process.exit(1);
 }
@@ -50,7 +48,7 @@ const lines = [
 ];
 const editorFile = path.join(cmsDir, '.tmp', 'local-editor.json');
 if (!production && fs.existsSync(editorFile)) {
-  const { email, password } = JSON.parse(fs.readFileSync(editorFile, 'utf8'));
+  const { email, password } = JSON.parse(fs.readFileSync(editorFile, 'utf8')) as { email: string; password: string };
   lines.push('', '  Sign in to the admin with the local editor account (development only):', `    email:    ${email}`, `    password: ${password}`);
 }
 lines.push('', 'Press Ctrl+C to stop.');

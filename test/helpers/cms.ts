@@ -7,36 +7,33 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import pg from 'pg';
+import { cmsDir, repoRoot, strapiPackage } from '../../scripts/lib/steps.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const repoRoot = path.resolve(here, '..', '..');
-export const cmsDir = path.join(repoRoot, 'cms');
-const require = createRequire(path.join(cmsDir, 'package.json'));
+export { cmsDir, repoRoot };
 
 export const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
 /** Compiles cms/ to cms/dist when the compiled app is missing (tests normally run after a build). */
 export async function ensureCompiled() {
   if (fs.existsSync(path.join(cmsDir, 'dist', 'src', 'index.js'))) return;
-  const { compileStrapi } = require('@strapi/strapi');
-  await compileStrapi({ appDir: cmsDir });
+  await strapiPackage().compileStrapi({ appDir: cmsDir });
 }
 
 async function postgresSchema() {
-  const { Client } = require('pg');
   const url = process.env.TEST_PG_URL || DEFAULT_PG_URL;
   const schema = `send_test_${randomBytes(5).toString('hex')}`;
-  const client = new Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query(`CREATE SCHEMA "${schema}"`);
   await client.end();
   return {
     env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url, DATABASE_SCHEMA: schema },
     async drop() {
-      const c = new Client({ connectionString: url });
+      const c = new pg.Client({ connectionString: url });
       await c.connect();
       await c.query(`DROP SCHEMA "${schema}" CASCADE`);
       await c.end();
@@ -44,19 +41,17 @@ async function postgresSchema() {
   };
 }
 
-/**
- * @param {{ env?: Record<string, string> }} [options]
- * @returns {Promise<{ strapi: any, baseUrl: string, dbClient: string, stop: () => Promise<void> }>}
- */
-export async function startCms({ env = {} } = {}) {
+export type TestCms = { strapi: Core.Strapi; baseUrl: string; dbClient: 'sqlite' | 'postgres'; stop: () => Promise<void> };
+
+export async function startCms({ env = {} }: { env?: Record<string, string> } = {}): Promise<TestCms> {
   await ensureCompiled();
   const dbClient = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
   let cleanup = async () => {};
-  const dbEnv = {};
+  const dbEnv: Record<string, string> = {};
   if (dbClient === 'postgres') {
-    const pg = await postgresSchema();
-    Object.assign(dbEnv, pg.env);
-    cleanup = pg.drop;
+    const pgSchema = await postgresSchema();
+    Object.assign(dbEnv, pgSchema.env);
+    cleanup = pgSchema.drop;
   } else {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-cms-test-'));
     Object.assign(dbEnv, { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db') });
@@ -72,11 +67,10 @@ export async function startCms({ env = {} } = {}) {
     ...env,
   });
 
-  const { createStrapi } = require('@strapi/strapi');
-  const strapi = createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist') });
+  const strapi = strapiPackage().createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist') });
   await strapi.load();
-  await new Promise((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
-  const { port } = strapi.server.httpServer.address();
+  await new Promise<void>((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
+  const { port } = strapi.server.httpServer.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
   strapi.config.set('server.url', baseUrl);
 
@@ -91,15 +85,18 @@ export async function startCms({ env = {} } = {}) {
   };
 }
 
-/** GET a path and parse JSON, keeping status and headers for assertions. */
-export async function getJson(baseUrl, pathAndQuery, init) {
+/**
+ * GET a path and parse JSON, keeping status and headers for assertions. The body is typed as the
+ * caller expects (usually a contract type); the contract test is what checks it really is.
+ */
+export async function getJson<T = unknown>(baseUrl: string, pathAndQuery: string, init?: RequestInit): Promise<{ status: number; headers: Headers; body: T }> {
   const response = await fetch(new URL(pathAndQuery, baseUrl), init);
   const text = await response.text();
-  let body = null;
+  let body: unknown = null;
   try {
     body = text ? JSON.parse(text) : null;
   } catch {
     body = text;
   }
-  return { status: response.status, headers: response.headers, body };
+  return { status: response.status, headers: response.headers, body: body as T };
 }

@@ -4,17 +4,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { cmsDir, ensureCompiled } from '../helpers/cms.mjs';
+import type { Core } from '@strapi/strapi';
+import { secret } from '../../cms/config/secrets.ts';
+import { seedEnabled } from '../../cms/src/seed/index.ts';
+import { ensureLocalEditor } from '../../cms/src/seed/local-editor.ts';
 
-await ensureCompiled();
-const require = createRequire(path.join(cmsDir, 'package.json'));
-const { secret } = require('./dist/config/secrets.js');
-const { seedEnabled } = require('./dist/src/seed/index.js');
-const { ensureLocalEditor } = require('./dist/src/seed/local-editor.js');
-
-function withEnv(env, fn) {
+function withEnv<T>(env: Record<string, string | undefined>, fn: () => T): T {
   const saved = { ...process.env };
   Object.assign(process.env, env);
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete process.env[key];
@@ -48,7 +43,8 @@ test('production gets no demo seed unless asked, and no local editor account', a
   assert.equal(seedEnabled({ NODE_ENV: 'development', SEED_CONTENT: 'false' }), false);
 
   let asked = false;
-  const strapi = { service: () => ((asked = true), { exists: async () => false, createFirstAdmin: async () => assert.fail('created an account') }) };
+  // Only the one service the local editor uses, to show it is never even asked for.
+  const strapi = { service: () => ((asked = true), { exists: async () => false, createFirstAdmin: async () => assert.fail('created an account') }) } as unknown as Core.Strapi;
   await withEnv({ NODE_ENV: 'production' }, () => ensureLocalEditor(strapi));
   assert.equal(asked, false, 'production must not even look for admin users');
 });
