@@ -1,6 +1,7 @@
 /**
  * `npm test` (after scripts/run.mjs installed what is missing): builds, then
- * runs every suite in turn: the type check of every project (tsc -b), CMS
+ * runs every suite in turn: the type check of every project (tsc -b), the
+ * import graph (no cycles), CMS
  * (SQLite, then PostgreSQL when reachable), widgets in headless Chromium,
  * bundle sizes, the widgets' npm package, and the end-to-end partner-page test
  * against the real CMS. Ends with one line: `N passed, N failed`.
@@ -51,6 +52,7 @@ const SUITES: Suite[] = [
       return { passed: 0, failed: 1, skipped: 0 };
     },
   },
+  { name: 'imports', label: 'Import graph: no cycles', command: nodeTest(testFiles('test/code')) },
   { name: 'cms', label: 'CMS on SQLite', command: nodeTest(cmsTestFiles) },
   { name: 'cms-postgres', label: 'CMS on PostgreSQL', command: nodeTest(cmsTestFiles), env: { TEST_DB: 'postgres', TEST_PG_URL: PG_URL }, requires: postgresReachable },
   { name: 'widgets', label: 'Widgets in headless Chromium', command: [process.execPath, [bin('@web', 'test-runner', 'dist', 'bin.js'), '--config', 'web-test-runner.config.mjs']] },
