@@ -56,7 +56,7 @@ const SUITES: Suite[] = [
   { name: 'cms', label: 'CMS on SQLite', command: nodeTest(cmsTestFiles) },
   { name: 'cms-postgres', label: 'CMS on PostgreSQL', command: nodeTest(cmsTestFiles), env: { TEST_DB: 'postgres', TEST_PG_URL: PG_URL }, requires: postgresReachable },
   { name: 'widgets', label: 'Widgets in headless Chromium', command: [process.execPath, [bin('@web', 'test-runner', 'dist', 'bin.js'), '--config', 'web-test-runner.config.mjs']] },
-  { name: 'size', label: 'Bundle size budget', command: [process.execPath, ['scripts/size-check.mjs']] },
+  { name: 'size', label: 'Bundle size budget', command: [process.execPath, ['--import', 'tsx', 'scripts/size-check.ts']] },
   { name: 'package', label: 'Widgets npm package', command: nodeTest(testFiles('test/package')) },
   { name: 'e2e', label: 'End to end: editor to partner page', command: nodeTest(testFiles('test/e2e')) },
 ];

@@ -2,24 +2,27 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { formatLondonDate, formatLondonTime } from '../core/dates.js';
 import { JsonLoader, type LoadState } from '../core/loader.js';
 import { SendElement } from '../core/send-element.js';
+import type { Message } from '../core/strings.js';
 import { heading } from '../core/heading.js';
 import { baseStyles } from '../core/styles.js';
 import { isListResponse, isSummaryResponse, type ConsultationSummary, type ListResponse, type UpdateSummary } from '../core/types.js';
 import { safeHref } from '../core/urls.js';
+import { ChangeTimer } from './change-timer.js';
 import { countdownState, type CountdownPhase, type CountdownState } from './countdown-state.js';
 import { countdownStyles } from './styles.js';
 import { countdownDefaults } from './strings.js';
 
-/** setTimeout's largest delay; longer waits are split. */
-const MAX_TIMER_DELAY = 2_147_483_647;
+/** Every string the countdown shows. */
+export type CountdownKey = keyof typeof countdownDefaults;
 
+/** Each phase's label string: the compiler checks every phase has one. */
 const PHASE_LABEL_KEYS = {
   unknown: 'datesToBeConfirmed',
   upcoming: 'statusUpcoming',
   open: 'statusOpen',
   closed: 'statusClosed',
   outcome: 'statusOutcome',
-} as const;
+} satisfies Record<CountdownPhase, CountdownKey>;
 
 /**
  * When a consultation opens or closes, in Europe/London time, with links to respond,
@@ -52,7 +55,7 @@ const PHASE_LABEL_KEYS = {
  * @fires send-loaded - Consultations rendered; detail `{ count, total, stale }`.
  * @fires send-error - Loading failed; detail `{ message, kind }`.
  */
-export class SendConsultationCountdown extends SendElement {
+export class SendConsultationCountdown extends SendElement<CountdownKey> {
   static override styles = [baseStyles, countdownStyles];
   static override properties = {
     slug: {},
@@ -73,12 +76,11 @@ export class SendConsultationCountdown extends SendElement {
   /** Phase changes caused by the passing of time, announced once (never the ticking text). */
   private announcement = '';
 
-  protected readonly defaultHeadingKey = 'countdownHeading' as const;
-  protected readonly defaults = countdownDefaults;
+  protected readonly defaults: Partial<Record<CountdownKey, Message>> = countdownDefaults;
 
   readonly #single = new JsonLoader<{ data: UpdateSummary }>(this, isSummaryResponse);
   readonly #list = new JsonLoader<ListResponse>(this, isListResponse);
-  #timer?: ReturnType<typeof setTimeout>;
+  readonly #timer = new ChangeTimer(this, () => this.clock());
   #phases = new Map<string, CountdownPhase>();
   #countdowns: Array<{ item: ConsultationSummary; countdown: CountdownState }> = [];
 
@@ -99,23 +101,6 @@ export class SendConsultationCountdown extends SendElement {
     return [current.data.data].flat().filter((item): item is ConsultationSummary => item.type === 'consultation');
   }
 
-  readonly #onVisibilityChange = () => {
-    if (document.hidden) this.#stopTimer();
-    else this.requestUpdate();
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('visibilitychange', this.#onVisibilityChange);
-    if (this.hasUpdated) this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.#onVisibilityChange);
-    this.#stopTimer();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const url = this.#requestUrl;
@@ -134,27 +119,13 @@ export class SendConsultationCountdown extends SendElement {
   }
 
   protected override updated(): void {
-    this.#scheduleNextChange();
+    // The next instant any visible message changes.
+    this.#timer.schedule(Math.min(...this.#countdowns.map(({ countdown }) => countdown.nextChangeAt ?? Infinity)));
   }
 
-  /** One timer to the next instant any visible message changes; nothing ticks every second. */
-  #scheduleNextChange(): void {
-    this.#stopTimer();
-    if (!this.isConnected || document.hidden) return;
-    const now = this.clock();
-    const next = Math.min(...this.#countdowns.map(({ countdown }) => countdown.nextChangeAt ?? Infinity));
-    if (!Number.isFinite(next)) return;
-    const delay = Math.min(MAX_TIMER_DELAY, Math.max(0, next - now));
-    this.#timer = setTimeout(() => this.requestUpdate(), delay);
-  }
-
-  #stopTimer(): void {
-    clearTimeout(this.#timer); // a spent timer's id is never reused, so clearing it twice is harmless
-  }
-
-  protected override render() {
+  protected override render(): TemplateResult {
     return html`
-      ${this.renderWidgetHeading(this.heading ?? this.t(this.defaultHeadingKey))}
+      ${this.renderWidgetHeading(this.heading ?? this.t('countdownHeading'))}
       ${this.renderLoadState(this.#loader.state as LoadState<unknown>, () =>
         this.#countdowns.length
           ? html`<ul class="consultations plain-list" role="list">

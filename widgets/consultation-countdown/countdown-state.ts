@@ -1,5 +1,5 @@
 import { londonDaysBetween, nextLondonMidnight, parseInstant } from '../core/dates.js';
-import type { StringKey } from '../core/strings.js';
+import type { countdownStrings } from './strings.js';
 import type { ConsultationSummary } from '../core/types.js';
 
 const MINUTE = 60_000;
@@ -11,7 +11,7 @@ export type CountdownPhase = 'unknown' | 'upcoming' | 'open' | 'closed' | 'outco
 export interface CountdownState {
   phase: CountdownPhase;
   /** Message key; its `{date}`/`{time}` come from `at` (formatted in Europe/London), `{count}` from `count`. */
-  message: StringKey;
+  message: keyof typeof countdownStrings;
   at?: number;
   count?: number;
   /** Instant the message next changes (a minute, the last hour, London midnight, opening or closing), or null. */

@@ -14,8 +14,9 @@ export interface SendEventDetails {
 
 export type SendEventName = keyof SendEventDetails;
 
+// They bubble to the document and window, so every event target knows them.
 declare global {
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'send-loaded': CustomEvent<SendEventDetails['send-loaded']>;
     'send-error': CustomEvent<SendEventDetails['send-error']>;
     'send-item-select': CustomEvent<SendEventDetails['send-item-select']>;

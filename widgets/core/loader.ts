@@ -1,7 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { readCache, writeCache } from './cache.js';
 
-export type FailureKind = 'timeout' | 'network' | 'http' | 'not-found' | 'invalid';
+/**
+ * Why a widget shows its error state: no answer in time, no connection, an HTTP error, no such item,
+ * a response of the wrong shape, or the widget's own code could not load or run (a removed chunk,
+ * a Trusted Types policy that does not allow `lit-html`).
+ */
+export type FailureKind = 'timeout' | 'network' | 'http' | 'not-found' | 'invalid' | 'script';
 
 /** Why a load failed: the `send-error` event's detail. */
 export interface Failure {
@@ -30,6 +35,7 @@ export interface LoaderHost extends ReactiveControllerHost {
 export class JsonLoader<T> implements ReactiveController {
   state: LoadState<T> = { status: 'idle' };
   #inFlight?: AbortController;
+  #interrupted = false;
   readonly #host: LoaderHost;
   readonly #validate: (value: unknown) => value is T;
 
@@ -87,10 +93,17 @@ export class JsonLoader<T> implements ReactiveController {
     }
   }
 
+  hostConnected(): void {
+    // Moved in the page while loading: the request was dropped on the way, so ask again.
+    if (this.#interrupted) this.#host.requestUpdate();
+    this.#interrupted = false;
+  }
+
   hostDisconnected(): void {
     // A request still in flight for a removed element would never render.
     if (this.#inFlight) {
       this.#inFlight.abort();
+      this.#interrupted = true;
       this.state = { status: 'idle' };
     }
   }

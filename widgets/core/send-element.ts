@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { SendEventDetails, SendEventName } from './events.js';
 import type { Fetcher, LoadState } from './loader.js';
-import { formatMessage, type Strings, type StringKey } from './strings.js';
+import { formatMessage, type CoreKey, type Message } from './strings.js';
 import { formatLondonDateTime } from './dates.js';
 import { heading } from './heading.js';
 import type { UpdateSummary } from './types.js';
@@ -9,9 +9,22 @@ import type { UpdateSummary } from './types.js';
 /** Where the widget script itself was loaded from: the default CMS origin, so a pasted tag needs no config. */
 const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
 
+const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"][aria-level]';
+
+/** Level of the last heading before `element` in its page (or shadow root); 1 when there is none. */
+function precedingHeadingLevel(element: Element): number {
+  let level = 1;
+  for (const candidate of (element.getRootNode() as ParentNode).querySelectorAll(HEADINGS)) {
+    if (!(candidate.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
+    level = Number(candidate.getAttribute('aria-level') ?? candidate.localName.slice(1)) || level;
+  }
+  return level;
+}
+
 /**
  * What all SEND widgets share: CMS origin, request options, strings,
  * language, events, heading level and the loading/error/stale states.
+ * `Key` names the strings the widget shows (its defaults).
  *
  * @cssproperty --send-font-family - Font of all widgets.
  * @cssproperty --send-font-size - Base font size.
@@ -36,7 +49,7 @@ const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
  * @cssproperty --send-space - Base spacing unit.
  * @cssproperty --send-radius - Corner radius.
  */
-export abstract class SendElement extends LitElement {
+export abstract class SendElement<Key extends string = CoreKey> extends LitElement {
   static override properties: PropertyDeclarations = {
     api: {},
     timeout: { type: Number },
@@ -61,12 +74,12 @@ export abstract class SendElement extends LitElement {
   fallbackHref?: string;
 
   /** Partial overrides of any visible string (property, or JSON in the `strings` attribute). */
-  strings: Partial<Strings> = {};
+  strings: Partial<Record<Key | CoreKey, Message>> = {};
 
   /** Visible heading text; each widget has its own default. */
   heading?: string;
 
-  /** Level of the widget heading (1–6) so it fits the host's outline; `0` omits it. */
+  /** Level of the widget heading (1–6) so it fits the host's outline; `0` omits it (levels then follow the host's own heading before the widget). */
   headingLevel = 2;
 
   /** Keep the heading for screen readers but hide it visually. */
@@ -84,9 +97,8 @@ export abstract class SendElement extends LitElement {
   /** Replaces `fetch`, e.g. to serve fixtures in the demo gallery or tests. */
   fetcher?: Fetcher;
 
-  protected abstract readonly defaultHeadingKey: StringKey;
-  /** This widget's default strings: the shared ones plus its own. */
-  protected abstract readonly defaults: Partial<Strings>;
+  /** This widget's default strings. */
+  protected abstract defaults: Partial<Record<Key | CoreKey, Message>>;
 
   /** The CMS origin in use. */
   get apiOrigin(): string {
@@ -99,25 +111,26 @@ export abstract class SendElement extends LitElement {
 
   /**
    * Language for dates and plurals: the element's own `lang`, its closest `[lang]` ancestor,
-   * the page's, else en-GB. A language the browser has no data for (Chrome lacks Welsh)
-   * falls back to en-GB rather than the browser's default (often en-US).
+   * the page's, else en-GB. English without a region means UK English (dates as "8 July 2019").
+   * A language the browser has no data for (Chrome lacks Welsh) falls back to en-GB rather
+   * than the browser's default (often en-US).
    */
   get locale(): string {
     const declared = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
     try {
-      // No language: none supported; an empty one throws.
-      return Intl.DateTimeFormat.supportedLocalesOf(declared)[0] ?? 'en-GB';
+      const { language, region, baseName } = new Intl.Locale(declared); // throws when empty or malformed
+      return Intl.DateTimeFormat.supportedLocalesOf(language === 'en' && !region ? 'en-GB' : baseName)[0] ?? 'en-GB';
     } catch {
       return 'en-GB';
     }
   }
 
-  /** Level of headings one below the widget heading. */
+  /** Level of headings one below the widget heading, or below the host's heading when the widget has none. */
   protected get childHeadingLevel(): number {
-    return Math.max(1, this.headingLevel) + 1; // heading() keeps it within h6
+    return (this.headingLevel > 0 ? this.headingLevel : precedingHeadingLevel(this)) + 1; // heading() keeps it within h6
   }
 
-  protected t(key: StringKey, values?: Record<string, string | number>): string {
+  protected t(key: Key | CoreKey, values?: Record<string, string | number>): string {
     return formatMessage(this.strings?.[key] ?? this.defaults[key] ?? key, this.locale, values);
   }
 
@@ -141,10 +154,15 @@ export abstract class SendElement extends LitElement {
         encodeURIComponent(item[name] ?? ''),
       );
     }
+    return this.archiveLink({ item: `${item.type}/${item.slug}` });
+  }
+
+  /** The archive page (`archive-href`) showing this view of it (values under the archive's URL prefix); undefined without one. */
+  protected archiveLink(view: Record<string, string>): string | undefined {
     if (!this.archiveHref) return undefined;
     try {
       const url = new URL(this.archiveHref, location.href);
-      url.searchParams.set(`${this.urlPrefix}item`, `${item.type}/${item.slug}`);
+      for (const [name, value] of Object.entries(view)) if (value) url.searchParams.set(this.urlPrefix + name, value);
       return url.href;
     } catch {
       return undefined;
@@ -156,7 +174,7 @@ export abstract class SendElement extends LitElement {
     return heading(this.headingLevel, content, `widget-heading${this.hideHeading ? ' visually-hidden' : ''}`, 'heading');
   }
 
-  protected renderLoading(key: StringKey = 'loading'): TemplateResult {
+  protected renderLoading(key: Key | CoreKey = 'loading'): TemplateResult {
     return html`<p class="loading" part="loading">${this.t(key)}</p>`;
   }
 
@@ -173,7 +191,7 @@ export abstract class SendElement extends LitElement {
     </div>`;
   }
 
-  protected renderEmpty(key: StringKey = 'emptyMessage'): TemplateResult {
+  protected renderEmpty(key: Key | CoreKey): TemplateResult {
     return html`<div part="empty"><slot name="empty"><p>${this.t(key)}</p></slot></div>`;
   }
 

@@ -1,25 +1,20 @@
-import type { archiveStrings } from '../news-archive/strings.js';
-import type { readingStrings } from '../news-archive/reading-view.js';
-import type { countdownStrings } from '../consultation-countdown/strings.js';
-import type { feedStrings } from '../news-feed/strings.js';
-
 /**
  * Visible strings. Each widget bundles only its own defaults (below: the shared ones;
- * the rest in `<widget>/strings.ts`). Hosts override any subset through the `strings`
- * property or a JSON `strings` attribute (e.g. for Welsh). `{name}` marks a
- * placeholder; a string may be a record of plural forms keyed by
- * Intl.PluralRules category, so languages with more plural forms work.
+ * the rest in `<widget>/strings.ts`, which build on these, never the other way round).
+ * Hosts override any subset through the `strings` property or a JSON `strings` attribute
+ * (e.g. for Welsh). `{name}` marks a placeholder; a string may be a record of plural forms
+ * keyed by Intl.PluralRules category, so languages with more plural forms work.
  */
 export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 export type Message = string | PluralForms;
 
-/** Strings every widget uses. */
+/** Strings every widget uses (literal types: the script-tag loader's copy of the error strings must equal these). */
 export const coreStrings = {
   loading: 'Loading updates…',
   errorMessage: 'Sorry, updates cannot be shown at the moment.',
   errorFallbackLink: 'See updates on our website',
   staleNotice: 'These updates may be out of date. Last updated {datetime}.',
-};
+} as const;
 
 /** Strings of the widgets that list updates (feed and archive): type labels, the empty list. */
 export const itemStrings = {
@@ -29,14 +24,8 @@ export const itemStrings = {
   typeStaffingUpdate: 'Service update',
 };
 
-export type StringKey =
-  | keyof typeof coreStrings
-  | keyof typeof itemStrings
-  | keyof typeof feedStrings
-  | keyof typeof archiveStrings
-  | keyof typeof readingStrings
-  | keyof typeof countdownStrings;
-export type Strings = Record<StringKey, Message>;
+export type CoreKey = keyof typeof coreStrings;
+export type ItemKey = keyof typeof itemStrings;
 
 /** Fills `{name}` placeholders; picks the plural form from `count` when the message has several. */
 export function formatMessage(

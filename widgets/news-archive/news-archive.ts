@@ -1,34 +1,39 @@
 import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { formatMonthYear } from '../core/dates.js';
+import { FocusAfterRender } from '../core/focus.js';
 import { heading } from '../core/heading.js';
+import { itemMeta, itemTemplate, listStyles, typeLabel, type ItemContext } from '../core/items.js';
 import { JsonLoader } from '../core/loader.js';
-import { listStyles, SendListElement } from '../core/list-element.js';
+import { SendElement } from '../core/send-element.js';
+import type { Message } from '../core/strings.js';
 import { baseStyles } from '../core/styles.js';
-import type { StringKey, Strings } from '../core/strings.js';
 import {
   isItemResponse,
   isListResponse,
   type Facet,
   type Facets,
-  type YearFacet,
   type ItemResponse,
   type ListResponse,
   type UpdateSummary,
+  type UpdateType,
+  type YearFacet,
 } from '../core/types.js';
-import { withQuery } from '../core/urls.js';
-import { emptyView, pageNumbers, readView, sameView, viewHref, type ArchiveView } from './url-state.js';
+import { splitList, withQuery } from '../core/urls.js';
+import { ArchiveNavigation } from './navigation.js';
+import { emptyView, pageNumbers, sameView, type ArchiveView } from './url-state.js';
 import { newsArchiveStyles } from './styles.js';
 import { archiveDefaults } from './strings.js';
 
 type ReadingView = typeof import('./reading-view.js');
 
+/** Every string the archive shows, its reading view's included. */
+export type ArchiveKey = keyof typeof archiveDefaults | keyof ReadingView['readingStrings'];
 
 type FilterName = 'type' | 'topic' | 'audience' | 'year';
 
 /** Each filter's facet is its plural (`types`) and its label string `<name>Filter`. */
 const FILTERS: FilterName[] = ['type', 'topic', 'audience', 'year'];
-
-const SEARCH_DELAY_MS = 400;
 
 const filtersOf = ({ item: _item, ...filters }: ArchiveView): Omit<ArchiveView, 'item'> => filters;
 
@@ -39,11 +44,7 @@ const takeClick = (event: MouseEvent): boolean => {
   return true;
 };
 
-/** Where focus goes after the next render (a selector); returning to a result also restores the scroll position. */
-type PendingFocus = { selector: string; scrollY?: number };
-
-const READING_TITLE: PendingFocus = { selector: '.reading-title' };
-const RESULTS: PendingFocus = { selector: '.results-count' };
+const RESULTS_COUNT = '.results-count';
 
 /**
  * Every published SEND update with search, filters, pagination and an in-place reading view.
@@ -79,7 +80,7 @@ const RESULTS: PendingFocus = { selector: '.results-count' };
  * @fires send-filter-change - Search, filters or page changed; detail is the new view.
  * @fires send-item-select - An item was opened in the reading view; detail `{ type, slug, title }`.
  */
-export class SendNewsArchive extends SendListElement {
+export class SendNewsArchive extends SendElement<ArchiveKey> {
   static override styles = [baseStyles, listStyles, newsArchiveStyles];
 
   /**
@@ -89,51 +90,30 @@ export class SendNewsArchive extends SendListElement {
   static loadReadingView: () => Promise<ReadingView> = () => import('./reading-view.js');
   static override properties = {
     pageSize: { type: Number, attribute: 'page-size' },
-    view: { state: true },
-    draftQuery: { state: true },
   };
 
   /** Results per page (1–100). */
   pageSize = 10;
 
-  private view: ArchiveView = emptyView;
-  /** The search box text, which runs ahead of `view.q` while the reader types. */
-  private draftQuery = '';
+  protected defaults: Partial<Record<ArchiveKey, Message>> = archiveDefaults;
 
-  protected readonly defaultHeadingKey = 'archiveHeading' as const;
-  protected defaults: Partial<Strings> = archiveDefaults;
-
+  readonly #navigation = new ArchiveNavigation(this, (next, previous) => this.#onViewChange(next, previous));
   readonly #results = new JsonLoader<ListResponse>(this, isListResponse);
   readonly #article = new JsonLoader<ItemResponse>(this, isItemResponse);
+  readonly #focus = new FocusAfterRender(this);
   /** The reading-view chunk once loaded, or `false` if it could not load. */
   #readingView?: ReadingView | false;
   #facets: Partial<Facets> = {};
-  #searchTimer?: ReturnType<typeof setTimeout>;
-  #pendingFocus: PendingFocus | null = null;
   /** Result link and scroll position to return to from the reading view. */
   #openedFrom?: { key: string; scrollY: number };
-
-  readonly #onPopState = () => this.#showView(readView(location.search, this.urlPrefix));
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('popstate', this.#onPopState);
-    this.view = readView(location.search, this.urlPrefix);
-    this.draftQuery = this.view.q;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('popstate', this.#onPopState);
-    clearTimeout(this.#searchTimer);
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // Keep the last facets while a new page of results loads, so the filters do not flicker.
     if (this.#results.state.status === 'loaded') this.#facets = this.#results.state.data.meta.facets ?? this.#facets;
-    if (this.view.item) {
-      const url = this.#itemUrl(this.view.item);
+    const { item } = this.#navigation.view;
+    if (item) {
+      const url = this.#itemUrl(item);
       if (url !== this.#article.url) void this.#fetchArticle(url);
     } else {
       const url = this.#resultsUrl;
@@ -141,25 +121,14 @@ export class SendNewsArchive extends SendListElement {
     }
   }
 
-  protected override updated(): void {
-    const focus = this.#pendingFocus;
-    if (!focus) return;
-    const target = (this.renderRoot as ShadowRoot).querySelector<HTMLElement>(focus.selector);
-    if (!target) return; // not rendered yet (still loading): try after the next render
-    this.#pendingFocus = null;
-    const restoreScroll = focus.scrollY !== undefined;
-    target.focus({ preventScroll: restoreScroll });
-    if (restoreScroll) window.scrollTo({ top: focus.scrollY });
-  }
-
   get #resultsUrl(): string {
     const pageSize = Math.min(100, Math.max(1, Math.floor(this.pageSize) || 10));
-    return withQuery(`${this.apiOrigin}/api/updates`, { ...filtersOf(this.view), pageSize });
+    return withQuery(`${this.apiOrigin}/api/updates`, { ...filtersOf(this.#navigation.view), pageSize });
   }
 
   /** The RSS feed with the same search and filters as the current results. */
   get rssHref(): string {
-    const { page: _page, ...filters } = filtersOf(this.view);
+    const { page: _page, ...filters } = filtersOf(this.#navigation.view);
     return withQuery(`${this.apiOrigin}/feeds/rss.xml`, filters);
   }
 
@@ -177,7 +146,7 @@ export class SendNewsArchive extends SendListElement {
   async #fetchArticle(url: string): Promise<void> {
     const [settled, view] = await Promise.all([this.#article.load(url), this.#ensureReadingView()]);
     if (settled?.status === 'loaded' && !view) {
-      this.emit('send-error', { message: 'The reading view could not load', kind: 'network' });
+      this.emit('send-error', { message: 'The reading view could not load', kind: 'script' });
       return;
     }
     const count = settled?.status === 'loaded' ? 1 : 0;
@@ -203,30 +172,16 @@ export class SendNewsArchive extends SendListElement {
     return this.#readingView;
   }
 
-  /** Moves to a new view: records it in history (push for navigation, replace while typing) and renders it. */
-  #navigate(next: ArchiveView, focus: PendingFocus | null = null, replace = false): void {
-    if (sameView(next, this.view)) return;
-    const openingItem = !!next.item && !this.view.item;
-    history[replace ? 'replaceState' : 'pushState'](
-      openingItem ? { sendArchiveOpenedItem: this.urlPrefix } : history.state,
-      '',
-      viewHref(next, this.urlPrefix),
-    );
-    this.#showView(next, focus);
-  }
-
-  #showView(next: ArchiveView, focus: PendingFocus | null = null): void {
-    const previous = this.view;
-    this.view = next;
-    this.draftQuery = next.q;
+  /** Focus follows the reader: to an opened item's title, back to the result it came from; filters are announced. */
+  #onViewChange(next: ArchiveView, previous: ArchiveView): void {
     if (next.item && next.item !== previous.item) {
-      this.#pendingFocus = READING_TITLE;
+      this.#focus.request('.reading-title');
     } else if (!next.item && previous.item && this.#openedFrom) {
       const { key, scrollY } = this.#openedFrom;
-      this.#pendingFocus = { selector: `a[data-key="${CSS.escape(key)}"]`, scrollY };
+      this.#focus.request(`a[data-key="${CSS.escape(key)}"]`, scrollY);
       this.#openedFrom = undefined;
     } else {
-      this.#pendingFocus = focus;
+      this.#focus.cancel();
     }
     const filters = filtersOf(next);
     if (!sameView(filters, filtersOf(previous))) this.emit('send-filter-change', filters);
@@ -239,50 +194,50 @@ export class SendNewsArchive extends SendListElement {
     this.#openedFrom = { key, scrollY: window.scrollY };
     const [type, slug] = key.split('/');
     this.emit('send-item-select', { type, slug, title: link.textContent?.trim() ?? '' });
-    this.#navigate({ ...this.view, item: key });
+    this.#navigation.go({ ...this.#navigation.view, item: key });
   };
 
   readonly #onBackClick = (event: MouseEvent) => {
-    if (!takeClick(event)) return;
-    // Opened from the results: go back in history so the Back button and this link agree.
-    if (history.state?.sendArchiveOpenedItem === this.urlPrefix) history.back();
-    else this.#navigate({ ...this.view, item: '' });
+    if (takeClick(event)) this.#navigation.back();
   };
 
   readonly #onPageClick = (event: MouseEvent) => {
     if (!takeClick(event)) return;
-    const page = Number((event.currentTarget as HTMLAnchorElement).dataset.page);
-    this.#navigate({ ...this.view, page }, RESULTS);
+    this.#navigation.go({ ...this.#navigation.view, page: Number((event.currentTarget as HTMLAnchorElement).dataset.page) });
+    this.#focus.request(RESULTS_COUNT);
   };
 
-  #setFilter(name: FilterName, value: string): void {
-    const next = { ...this.view, page: 1, [name]: name === 'year' ? value : value ? [value] : [] };
-    this.#navigate(next);
-  }
-
-  readonly #onSearchInput = (event: InputEvent) => {
-    this.draftQuery = (event.target as HTMLInputElement).value;
-    clearTimeout(this.#searchTimer);
-    this.#searchTimer = setTimeout(() => this.#applySearch(true), SEARCH_DELAY_MS);
+  readonly #onClear = (event: MouseEvent) => {
+    if (!takeClick(event)) return;
+    this.#navigation.clear();
+    this.#focus.request(RESULTS_COUNT);
   };
 
+  /** Search and filters apply together, only when the reader asks (a submit button or Enter in the search box). */
   readonly #onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
-    clearTimeout(this.#searchTimer);
-    this.#applySearch();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const value = (name: FilterName | 'q') => String(form.get(this.urlPrefix + name) ?? '').trim();
+    this.#navigation.go({
+      q: value('q').slice(0, 200),
+      type: splitList(value('type')),
+      topic: splitList(value('topic')),
+      audience: splitList(value('audience')),
+      year: value('year'),
+      page: 1,
+      item: '',
+    });
+    this.#focus.request(RESULTS_COUNT);
   };
 
-  #applySearch(replace = false): void {
-    const q = this.draftQuery.trim().slice(0, 200);
-    if (q !== this.view.q) this.#navigate({ ...this.view, q, page: 1 }, null, replace);
+  get #itemContext(): ItemContext {
+    return { t: (key) => this.t(key), lang: this.locale };
   }
 
-  readonly #clearFilters = () => this.#navigate({ ...emptyView }, RESULTS);
-
-  protected override render() {
+  protected override render(): TemplateResult {
     return html`
-      ${this.renderWidgetHeading(this.heading ?? this.t(this.defaultHeadingKey))}
-      ${this.view.item ? this.#renderReadingView() : this.#renderResultsView()}
+      ${this.renderWidgetHeading(this.heading ?? this.t('archiveHeading'))}
+      ${this.#navigation.view.item ? this.#renderReadingView() : this.#renderResultsView()}
     `;
   }
 
@@ -297,48 +252,60 @@ export class SendNewsArchive extends SendListElement {
       ${this.renderLoadState(current, (results) =>
         results.data.length
           ? html`${this.#renderGroups(results.data)}${this.#renderPagination(results)}`
-          : this.renderEmpty(),
+          : this.renderEmpty('emptyMessage'),
       )}
       <p class="links" part="links"><a href=${this.rssHref} type="application/rss+xml">${this.t('subscribeResults')}</a></p>
     `;
   }
 
+  /**
+   * A GET form with named fields (as it would work without script); with script, submitting it moves the
+   * archive in place. Changing a select does nothing until then, so arrowing through options never re-queries.
+   */
   #renderSearchForm(): TemplateResult {
+    const { view } = this.#navigation;
     const id = (name: string) => `${this.urlPrefix}${name}`;
-    const hasFilters = !sameView({ ...this.view, page: 1, item: '' }, emptyView);
-    return html`<form part="search" role="search" @submit=${this.#onSubmit}>
+    const filtered = !sameView({ ...view, page: 1, item: '' }, emptyView);
+    return html`<form part="search" role="search" method="get" @submit=${this.#onSubmit}>
       <div class="search-row">
         <div class="field">
           <label for=${id('q')}>${this.t('searchLabel')}</label>
-          <input id=${id('q')} type="search" maxlength="200" .value=${this.draftQuery} @input=${this.#onSearchInput} />
+          <input id=${id('q')} name=${id('q')} type="search" maxlength="200" .value=${live(view.q)} />
         </div>
         <button type="submit">${this.t('searchButton')}</button>
       </div>
-      <div class="filters">
-        ${FILTERS.map((name) => {
-          const options: Array<Facet | YearFacet> = this.#facets[`${name}s`] ?? [];
-          const selected = name === 'year' ? this.view.year : (this.view[name][0] ?? '');
-          return html`<div class="field">
-            <label for=${id(name)}>${this.t(`${name}Filter` as StringKey)}</label>
-            <select id=${id(name)} @change=${(event: Event) => this.#setFilter(name, (event.target as HTMLSelectElement).value)}>
-              <option value="" ?selected=${!selected}>${this.t('anyOption')}</option>
-              ${options.map(
-                (option) =>
-                  html`<option value=${option.value} ?selected=${String(option.value) === selected}>
-                    ${'label' in option ? option.label : option.value} (${option.count})
-                  </option>`,
-              )}
-            </select>
-          </div>`;
-        })}
-      </div>
-      ${hasFilters
-        ? html`<p><button type="button" class="secondary" @click=${this.#clearFilters}>${this.t('clearFilters')}</button></p>`
-        : nothing}
+      <div class="filters">${FILTERS.map((name) => this.#renderFilter(name, id(name)))}</div>
+      <p class="form-actions">
+        <button type="submit">${this.t('applyFilters')}</button>
+        ${filtered ? html`<a href=${this.#navigation.href(emptyView)} @click=${this.#onClear}>${this.t('clearFilters')}</a>` : nothing}
+      </p>
     </form>`;
   }
 
-  /** Results under year and month headings (the API returns them newest first). */
+  #renderFilter(name: FilterName, id: string): TemplateResult {
+    const { view } = this.#navigation;
+    const facets: Array<Facet | YearFacet> = this.#facets[`${name}s`] ?? [];
+    const labelOf = (value: string) => {
+      const facet = facets.find((candidate) => String(candidate.value) === value);
+      if (facet) return 'label' in facet ? facet.label : value;
+      return name === 'type' ? typeLabel(value as UpdateType, this.#itemContext) : value;
+    };
+    const options = facets.map((facet) => ({ value: String(facet.value), label: `${labelOf(String(facet.value))} (${facet.count})` }));
+    // The view may hold a value no option offers (several types from a feed's "View all", or facets still loading).
+    const selected = name === 'year' ? view.year : view[name].join(',');
+    if (selected && !options.some((option) => option.value === selected)) {
+      options.push({ value: selected, label: splitList(selected).map(labelOf).join(', ') });
+    }
+    return html`<div class="field">
+      <label for=${id}>${this.t(`${name}Filter`)}</label>
+      <select id=${id} name=${id}>
+        <option value="" .selected=${live(!selected)}>${this.t('anyOption')}</option>
+        ${options.map((option) => html`<option value=${option.value} .selected=${live(option.value === selected)}>${option.label}</option>`)}
+      </select>
+    </div>`;
+  }
+
+  /** Results under year and month headings (the API returns them newest first), each level below the last. */
   #renderGroups(items: UpdateSummary[]): TemplateResult[] {
     const lang = this.locale;
     const yearLevel = this.childHeadingLevel;
@@ -350,14 +317,17 @@ export class SendNewsArchive extends SendListElement {
       months.set(month, [...(months.get(month) ?? []), item]);
       byYear.set(year, months);
     }
+    const context = this.#itemContext;
     return [...byYear].map(
       ([year, months]) => html`${heading(yearLevel, year, 'group-year')}
       ${[...months].map(
         ([month, monthItems]) => html`${heading(yearLevel + 1, month, 'group-month')}
           <ul class="items plain-list" role="list">
             ${monthItems.map((item) =>
-              this.renderItem(item, yearLevel + 2, {
-                href: this.itemLink(item) ?? viewHref({ ...this.view, item: `${item.type}/${item.slug}` }, this.urlPrefix),
+              itemTemplate(item, yearLevel + 2, {
+                ...context,
+                // The host's own item pages (`item-href`), else the reading view in place.
+                href: this.itemHref ? this.itemLink(item) : this.#navigation.href({ item: `${item.type}/${item.slug}` }),
                 onOpen: this.itemHref ? undefined : this.#onResultClick,
               }),
             )}
@@ -366,17 +336,12 @@ export class SendNewsArchive extends SendListElement {
     );
   }
 
-  /** The reading view links to itself unless the host has its own item pages (`item-href`). */
-  protected override itemLink(item: Pick<UpdateSummary, 'type' | 'slug' | 'id'>): string | undefined {
-    return this.itemHref ? super.itemLink(item) : undefined;
-  }
-
   #renderPagination(data: ListResponse): TemplateResult | typeof nothing {
     const { page, pageCount } = data.meta.pagination;
     if (pageCount <= 1) return nothing;
-    const pageLink = (target: number) => viewHref({ ...this.view, page: target }, this.urlPrefix);
+    const pageLink = (target: number) => this.#navigation.href({ page: target });
     /** "Previous page" / "Next page" (the word "page" for screen readers only). */
-    const step = (target: number, rel: string, label: StringKey) =>
+    const step = (target: number, rel: string, label: 'previousPage' | 'nextPage') =>
       html`<li>
         <a href=${pageLink(target)} rel=${rel} data-page=${target} @click=${this.#onPageClick}
           >${this.t(label)}<span class="visually-hidden"> ${this.t('pageSuffix')}</span></a
@@ -407,7 +372,7 @@ export class SendNewsArchive extends SendListElement {
   #renderReadingView(): TemplateResult {
     const current = this.#article.state;
     const view = this.#readingView;
-    const back = html`<a class="back" href=${viewHref({ ...this.view, item: '' }, this.urlPrefix)} @click=${this.#onBackClick}
+    const back = html`<a class="back" href=${this.#navigation.href({ item: '' })} @click=${this.#onBackClick}
       >${this.t('backToResults')}</a
     >`;
     if (current.status === 'error') {
@@ -421,7 +386,7 @@ export class SendNewsArchive extends SendListElement {
         level: this.childHeadingLevel,
         base: this.apiOrigin,
         lang: this.locale,
-        meta: this.renderItemMeta(item),
+        meta: itemMeta(item, this.#itemContext),
       });
       return html`${back}${this.renderStaleNotice(current)}${article}`;
     }

@@ -8,7 +8,6 @@ import { css } from '../core/styles.js';
 import { describeFile } from '../core/files.js';
 import { heading } from '../core/heading.js';
 import { renderBlocks, richTextStyles } from '../core/rich-text.js';
-import type { StringKey } from '../core/strings.js';
 import type { UpdateDetail } from '../core/types.js';
 import { safeHref } from '../core/urls.js';
 
@@ -40,7 +39,7 @@ export const readingStyles = [
 
 export interface ReadingContext {
   /** The element's `t`: its strings, overrides and language. */
-  t: (key: StringKey) => string;
+  t: (key: keyof typeof readingStrings) => string;
   /** Level of the article title. */
   level: number;
   /** CMS origin, the base of relative links. */

@@ -11,6 +11,7 @@ export const archiveStrings = {
   audienceFilter: 'Audience',
   yearFilter: 'Year',
   anyOption: 'All',
+  applyFilters: 'Apply filters',
   clearFilters: 'Clear filters',
   resultCount: { one: '{count} update found', other: '{count} updates found' } as Message,
   paginationLabel: 'Results pages',

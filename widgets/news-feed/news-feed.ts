@@ -1,6 +1,8 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { itemTemplate, listStyles } from '../core/items.js';
 import { JsonLoader } from '../core/loader.js';
-import { listStyles, SendListElement } from '../core/list-element.js';
+import { SendElement } from '../core/send-element.js';
+import type { Message } from '../core/strings.js';
 import { baseStyles } from '../core/styles.js';
 import { isListResponse, type ListResponse } from '../core/types.js';
 import { splitList, withQuery } from '../core/urls.js';
@@ -8,6 +10,9 @@ import { newsFeedStyles } from './styles.js';
 import { feedDefaults } from './strings.js';
 
 export type NewsFeedLayout = 'list' | 'cards' | 'compact';
+
+/** Every string the feed shows. */
+export type FeedKey = keyof typeof feedDefaults;
 
 /**
  * Latest SEND news, consultations and service updates for a partner page.
@@ -38,7 +43,7 @@ export type NewsFeedLayout = 'list' | 'cards' | 'compact';
  * @fires send-loaded - Updates rendered; detail `{ count, total, stale }`.
  * @fires send-error - Loading failed; detail `{ message, kind }`.
  */
-export class SendNewsFeed extends SendListElement {
+export class SendNewsFeed extends SendElement<FeedKey> {
   static override styles = [baseStyles, listStyles, newsFeedStyles];
   static override properties = {
     limit: { type: Number },
@@ -63,8 +68,7 @@ export class SendNewsFeed extends SendListElement {
   /** `list` (default), `cards` or `compact`. */
   layout: NewsFeedLayout = 'list';
 
-  protected readonly defaultHeadingKey = 'feedHeading' as const;
-  protected readonly defaults = feedDefaults;
+  protected readonly defaults: Partial<Record<FeedKey, Message>> = feedDefaults;
 
   readonly #loader = new JsonLoader<ListResponse>(this, isListResponse);
 
@@ -77,15 +81,14 @@ export class SendNewsFeed extends SendListElement {
     return withQuery(`${this.apiOrigin}/api/updates`, { ...this.#filterParams, pageSize });
   }
 
+  /** The archive page (`archive-href`) with this feed's filters, for "View all". */
+  get archiveViewHref(): string | undefined {
+    return this.archiveLink(Object.fromEntries(Object.entries(this.#filterParams).map(([name, values]) => [name, values.join(',')])));
+  }
+
   /** The RSS feed with the same filters as this widget. */
   get rssHref(): string {
     return withQuery(`${this.apiOrigin}/feeds/rss.xml`, this.#filterParams);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Reconnecting after a move re-requests (the loader aborts in-flight work on disconnect).
-    if (this.#loader.state.status === 'idle' && this.hasUpdated) this.requestUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -100,23 +103,25 @@ export class SendNewsFeed extends SendListElement {
     this.reportLoad(state, data?.data.length ?? 0, data?.meta.pagination.total ?? 0);
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     return html`
-      ${this.renderWidgetHeading(this.heading ?? this.t(this.defaultHeadingKey))}
+      ${this.renderWidgetHeading(this.heading ?? this.t('feedHeading'))}
       ${this.renderLoadState(this.#loader.state, ({ data: items }) =>
         items.length
           ? html`<ul class="items plain-list" role="list">
               ${items.map((item) =>
-                this.renderItem(item, this.childHeadingLevel, {
+                itemTemplate(item, this.childHeadingLevel, {
+                  t: (key) => this.t(key),
+                  lang: this.locale,
                   href: this.itemLink(item),
                   summary: this.layout !== 'compact',
                 }),
               )}
             </ul>`
-          : this.renderEmpty(),
+          : this.renderEmpty('emptyMessage'),
       )}
       <p class="links" part="links">
-        ${this.archiveHref ? html`<a href=${this.archiveHref}>${this.t('viewAll')}</a>` : nothing}
+        ${this.archiveHref ? html`<a href=${this.archiveViewHref ?? this.archiveHref}>${this.t('viewAll')}</a>` : nothing}
         <a href=${this.rssHref} type="application/rss+xml">${this.t('subscribe')}</a>
       </p>
     `;

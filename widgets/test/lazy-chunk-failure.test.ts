@@ -25,7 +25,7 @@ describe('archive bundle: reading view chunk cannot load', () => {
     const error = nextEvent<{ kind: string }>(wrapper, 'send-error');
     shadow(archive).querySelector<HTMLAnchorElement>('a[data-key]')!.click();
     await waitFor(() => Boolean(shadow(archive).querySelector('[part=error]')), 'error state', 5000);
-    assertEqual((await error).detail.kind, 'network', 'send-error kind');
+    assertEqual((await error).detail.kind, 'script', 'send-error kind');
     assertEqual(shadow(archive).querySelector<HTMLAnchorElement>('[part=error] a')?.href, 'https://www.example.gov.uk/news', 'fallback link');
     assert(shadow(archive).querySelector('a.back'), 'Back to results still offered');
     const failed = performance

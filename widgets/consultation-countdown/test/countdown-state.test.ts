@@ -68,11 +68,11 @@ describe('countdownState', () => {
   });
 
   it('never produces NaN or negative counts for missing or invalid dates', () => {
-    const noDates = countdownState({ opensAt: null, closesAt: 'garbage', status: null }, at('2026-01-01T00:00:00Z'));
+    const noDates = countdownState({ opensAt: null, closesAt: 'garbage', status: null, hasOutcome: false }, at('2026-01-01T00:00:00Z'));
     assertEqual([noDates.phase, noDates.message, noDates.count, noDates.nextChangeAt], ['unknown', 'datesToBeConfirmed', undefined, null], 'no dates');
-    const openNoClose = countdownState({ opensAt: '2026-01-01T00:00:00Z', closesAt: null }, at('2026-02-01T00:00:00Z'));
+    const openNoClose = countdownState({ opensAt: '2026-01-01T00:00:00Z', closesAt: null, status: null, hasOutcome: false }, at('2026-02-01T00:00:00Z'));
     assertEqual(openNoClose.message, 'openNoClosingDate', 'open without closing date');
-    const apiSaysClosed = countdownState({ opensAt: null, closesAt: null, status: 'closed' }, at('2026-02-01T00:00:00Z'));
+    const apiSaysClosed = countdownState({ opensAt: null, closesAt: null, status: 'closed', hasOutcome: false }, at('2026-02-01T00:00:00Z'));
     assertEqual(apiSaysClosed.phase, 'closed', 'trusts API status without dates');
   });
 });

@@ -86,7 +86,9 @@ function checkData(element: HTMLElement): void {
     return;
   }
   if (element.localName === 'send-consultation-countdown' && element.hasAttribute('slug')) {
-    const expected = countdownState((fixtures[item as FixtureName] as ItemResponse).data, Date.parse(clock ?? ''));
+    const consultation = (fixtures[item as FixtureName] as ItemResponse).data;
+    assert(consultation.type === 'consultation', `${item} is a consultation`);
+    const expected = countdownState(consultation, Date.parse(clock ?? ''));
     const boxes = [...root(element).querySelectorAll<HTMLElement>('.consultation')];
     assertEqual(boxes.map((box) => box.dataset.phase), [expected.phase], 'phase for the fixture at the clock');
     return;

@@ -49,6 +49,15 @@ function resultLink(archive: SendNewsArchive, key: string): HTMLAnchorElement {
   return link;
 }
 
+function choose(archive: SendNewsArchive, filter: string, value: string): void {
+  const select = shadow(archive).querySelector<HTMLSelectElement>(`#send-${filter}`)!;
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+const applyButton = (archive: SendNewsArchive) =>
+  [...shadow(archive).querySelectorAll('button')].find((button) => button.textContent?.trim() === 'Apply filters')!;
+
 async function openItem(archive: SendNewsArchive, key: string) {
   resultLink(archive, key).click();
   await waitFor(() => Boolean(shadow(archive).querySelector('.reading-title')), 'reading view');
@@ -118,45 +127,74 @@ describe('<send-news-archive>', () => {
     assertEqual(pageNumbers(2, 4), [1, 2, 3, 4], 'no gaps needed');
   });
 
-  it('filters from facet options, pushes history and fires send-filter-change', async () => {
+  it('offers the facets as filters and applies them with the button, pushing history and firing send-filter-change', async () => {
     const { archive, fetcher } = await mountArchive();
-    const topicSelect = shadow(archive).querySelector<HTMLSelectElement>('#send-topic')!;
-    const options = [...topicSelect.options].map((option) => option.textContent?.trim());
-    assertEqual(options, ['All', 'Inspections (8)', 'Funding (5)', 'EHC plans (12)'], 'options from facets');
+    const options = (name: string) =>
+      [...shadow(archive).querySelector<HTMLSelectElement>(`#send-${name}`)!.options].map((option) => option.textContent?.trim());
+    assertEqual(options('type'), ['All', 'News (25)', 'Consultation (6)', 'Service update (4)'], 'type options');
+    assertEqual(options('topic'), ['All', 'Inspections (8)', 'Funding (5)', 'EHC plans (12)'], 'topic options');
+    assertEqual(options('audience'), ['All', 'Parents and carers (30)', 'Children and young people (9)', 'Professionals (21)'], 'audience options');
+    assertEqual(options('year'), ['All', '2025 (3)', '2022 (12)', '2021 (11)', '2019 (9)'], 'year options');
     const historyLength = history.length;
-    const changed = nextEvent<{ topic: string[]; page: number }>(archive, 'send-filter-change');
-    topicSelect.value = 'funding';
-    topicSelect.dispatchEvent(new Event('change'));
-    assertEqual((await changed).detail.topic, ['funding'], 'event detail');
+    const before = listRequests(fetcher).length;
+    const changed = nextEvent<{ topic: string[]; year: string; page: number }>(archive, 'send-filter-change');
+    choose(archive, 'topic', 'funding');
+    choose(archive, 'year', '2022');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assertEqual(listRequests(fetcher).length, before, 'choosing alone requests nothing');
+    applyButton(archive).click();
+    const { detail } = await changed;
+    assertEqual([detail.topic, detail.year, detail.page], [['funding'], '2022', 1], 'event detail');
     await waitFor(() => lastListRequest(fetcher).get('topic') === 'funding', 'topic request');
-    assertEqual(lastListRequest(fetcher).get('page'), '1', 'back to page 1');
-    assertEqual(param('send-topic'), 'funding', 'URL');
+    assertEqual([lastListRequest(fetcher).get('year'), lastListRequest(fetcher).get('page')], ['2022', '1'], 'year, back to page 1');
+    assertEqual(listRequests(fetcher).length, before + 1, 'one request for both filters');
+    assertEqual([param('send-topic'), param('send-year')], ['funding', '2022'], 'URL');
     assertEqual(history.length, historyLength + 1, 'history entry pushed');
+    await waitFor(() => activeInShadow(archive)?.className === 'results-count', 'focus on the new result count');
   });
 
-  it('debounces the search and replaces the history entry while typing', async () => {
+  it('searches when the form is submitted (Enter in the box or the Search button), never while typing', async () => {
     const { archive, fetcher } = await mountArchive();
     const input = shadow(archive).querySelector<HTMLInputElement>('input[type="search"]')!;
     const before = listRequests(fetcher).length;
-    const historyLength = history.length;
-    for (const text of ['s', 'sh', 'short']) {
-      input.value = text;
-      input.dispatchEvent(new InputEvent('input'));
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    await waitFor(() => listRequests(fetcher).length > before, 'search request');
-    await new Promise((resolve) => setTimeout(resolve, 450));
-    assertEqual(listRequests(fetcher).length, before + 1, 'one request for the burst');
-    assertEqual(lastListRequest(fetcher).get('q'), 'short', 'query');
+    input.focus();
+    await sendKeys({ type: 'short' });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    assertEqual(listRequests(fetcher).length, before, 'no request while typing');
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => lastListRequest(fetcher).get('q') === 'short', 'search request');
     assertEqual(param('send-q'), 'short', 'URL');
-    assertEqual(history.length, historyLength, 'history replaced, not pushed');
+    input.value = 'breaks';
+    shadow(archive).querySelector<HTMLButtonElement>('.search-row button')!.click();
+    await waitFor(() => lastListRequest(fetcher).get('q') === 'breaks', 'search button');
+  });
+
+  it('works as a plain GET form: named fields under its prefix, submit buttons, a clear-filters link', async () => {
+    const { archive } = await mountArchive({ search: '?send-type=consultation' });
+    const form = shadow(archive).querySelector('form')!;
+    assertEqual(form.method, 'get', 'method');
+    assertEqual([...form.elements].map((field) => (field as HTMLInputElement).name).filter(Boolean), ['send-q', 'send-type', 'send-topic', 'send-audience', 'send-year'], 'field names');
+    assertEqual([...form.querySelectorAll('button')].map((button) => [button.type, button.textContent?.trim()]), [['submit', 'Search'], ['submit', 'Apply filters']], 'buttons');
+    const clear = [...form.querySelectorAll('a')].find((link) => link.textContent?.trim() === 'Clear filters');
+    assert(clear && new URL(clear.href).searchParams.get('send-type') === null, 'clear-filters link to the unfiltered archive');
+    clear.click();
+    await waitFor(() => param('send-type') === null, 'filters cleared');
+  });
+
+  it('shows several values of one filter (from a feed\'s "View all") as one choice, in words', async () => {
+    const { archive, fetcher } = await mountArchive({ search: '?send-type=article,consultation' });
+    const select = shadow(archive).querySelector<HTMLSelectElement>('#send-type')!;
+    assertEqual(select.selectedOptions[0]?.textContent?.trim(), 'News, Consultation', 'selected choice');
+    assertEqual(lastListRequest(fetcher).get('type'), 'article,consultation', 'request');
+    applyButton(archive).click();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assertEqual(param('send-type'), 'article,consultation', 'kept when applying again');
   });
 
   it('restores the previous view on back and the next on forward', async () => {
     const { archive, fetcher } = await mountArchive();
-    const select = shadow(archive).querySelector<HTMLSelectElement>('#send-type')!;
-    select.value = 'consultation';
-    select.dispatchEvent(new Event('change'));
+    choose(archive, 'type', 'consultation');
+    applyButton(archive).click();
     await waitFor(() => lastListRequest(fetcher).get('type') === 'consultation', 'filtered');
 
     history.back();
@@ -166,6 +204,21 @@ describe('<send-news-archive>', () => {
 
     history.forward();
     await waitFor(() => lastListRequest(fetcher).get('type') === 'consultation', 'forward');
+    await archive.updateComplete;
+    assertEqual(shadow(archive).querySelector<HTMLSelectElement>('#send-type')?.value, 'consultation', 'select shows the view again');
+  });
+
+  it('puts the form back to the shown view on back, even after an unapplied choice', async () => {
+    const { archive } = await mountArchive({ search: '?send-q=funding' });
+    const input = shadow(archive).querySelector<HTMLInputElement>('input[type="search"]')!;
+    input.value = 'ehcp';
+    applyButton(archive).click();
+    await waitFor(() => param('send-q') === 'ehcp', 'searched');
+    choose(archive, 'year', '2019'); // chosen, never applied
+    history.back();
+    await waitFor(() => param('send-q') === 'funding', 'back');
+    await archive.updateComplete;
+    assertEqual([input.value, shadow(archive).querySelector<HTMLSelectElement>('#send-year')?.value], ['funding', ''], 'form matches the view');
   });
 
   it('opens the reading view in place, focuses its heading, and returns focus and scroll on Back to results', async () => {
@@ -268,7 +321,7 @@ describe('<send-news-archive>', () => {
         parent: wrapper,
       });
       await waitFor(() => Boolean(shadow(archive).querySelector('[part=error]')), 'error state');
-      assertEqual((await error).detail.kind, 'network', 'send-error kind');
+      assertEqual((await error).detail.kind, 'script', 'send-error kind');
       const link = shadow(archive).querySelector<HTMLAnchorElement>('[part=error] a');
       assertEqual(link?.href, 'https://www.example.gov.uk/news', 'fallback link');
       assert(shadow(archive).querySelector('a.back'), 'Back to results still offered');
@@ -322,7 +375,12 @@ describe('<send-news-archive>', () => {
     const select = shadow(archive).querySelector<HTMLSelectElement>('#send-type')!;
     select.focus();
     await sendKeys({ press: 'ArrowDown' });
-    await waitFor(() => param('send-type') === 'article', 'filter chosen by keyboard');
+    await sendKeys({ press: 'ArrowDown' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assertEqual(param('send-type'), null, 'arrowing through the options applies nothing');
+    applyButton(archive).focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => param('send-type') === select.value && select.value !== '', 'filter applied from the keyboard');
   });
 
   for (const [state, options] of [

@@ -1,4 +1,5 @@
 import '../../test/under-test.js';
+import type { SendEventDetails } from '../../core/events.js';
 import type { SendNewsFeed } from '../news-feed.js';
 import { fixtureFetcher, fixtures, listAndItem } from '../../fixtures/index.js';
 import {
@@ -65,12 +66,18 @@ describe('<send-news-feed>', () => {
   });
 
   it('offers "View all" and an RSS link with the same filters', async () => {
-    const { feed } = await mountFeed({ 'archive-href': '/news', type: 'consultation', audience: 'professionals' });
+    const { feed } = await mountFeed({ 'archive-href': '/news?tab=send', type: 'consultation', audience: 'professionals,parents-carers' });
     await loaded(feed);
     const links = [...shadow(feed).querySelectorAll<HTMLAnchorElement>('.links a')];
     assertEqual(links.map((a) => a.textContent?.trim()), ['View all updates', 'Subscribe to these updates (RSS feed)'], 'links');
-    assertEqual(links[0].getAttribute('href'), '/news', 'archive link');
-    assertEqual(links[1].href, `${API}/feeds/rss.xml?type=consultation&audience=professionals`, 'rss link');
+    const viewAll = new URL(links[0].href);
+    assertEqual(viewAll.pathname, '/news', 'archive page');
+    assertEqual(
+      [...viewAll.searchParams],
+      [['tab', 'send'], ['send-type', 'consultation'], ['send-audience', 'professionals,parents-carers']],
+      'archive link keeps the filters under the archive prefix',
+    );
+    assertEqual(links[1].href, `${API}/feeds/rss.xml?type=consultation&audience=professionals%2Cparents-carers`, 'rss link');
   });
 
   it('refetches when a filter attribute changes and renders the new answer', async () => {
@@ -174,7 +181,7 @@ describe('<send-news-feed>', () => {
     await loaded(first);
     first.remove();
 
-    const heard = nextEvent<{ stale: boolean; count: number }>(document, 'send-loaded');
+    const heard = nextEvent<SendEventDetails['send-loaded']>(document, 'send-loaded');
     const { feed } = await mountFeed({}, { fetcher: fixtureFetcher(() => ({ status: 503 })) });
     const event = await heard;
     await feed.updateComplete;
@@ -262,7 +269,7 @@ describe('<send-news-feed>', () => {
   });
 
   it('announces load results with a composed send-loaded event', async () => {
-    const heard = nextEvent<{ count: number; total: number }>(document, 'send-loaded');
+    const heard = nextEvent<SendEventDetails['send-loaded']>(document, 'send-loaded');
     await mountFeed();
     const event = await heard;
     assertEqual(event.detail, { count: 3, total: 3, stale: false }, 'detail');

@@ -1,0 +1,73 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { css } from './styles.js';
+import { formatCalendarDate } from './dates.js';
+import { heading } from './heading.js';
+import type { ItemKey } from './strings.js';
+import type { UpdateSummary, UpdateType } from './types.js';
+
+/** Lists of updates (feed and archive); `--_gap` is the space between items. */
+export const listStyles = css`
+  :host {
+    --_gap: var(--_space);
+  }
+  .items {
+    display: grid;
+    gap: var(--_gap);
+    margin-bottom: var(--_space);
+  }
+  .item {
+    padding-bottom: var(--_gap);
+    border-bottom: 1px solid var(--_border);
+  }
+  .summary {
+    margin: 0;
+  }
+`;
+
+/** Each type's label string: the compiler checks every type of the API has one. */
+const TYPE_LABEL_KEYS = {
+  article: 'typeArticle',
+  consultation: 'typeConsultation',
+  'staffing-update': 'typeStaffingUpdate',
+} satisfies Record<UpdateType, ItemKey>;
+
+/** What item templates need from their widget: its strings and language. */
+export interface ItemContext {
+  t: (key: ItemKey) => string;
+  lang: string;
+}
+
+/** "News" for `article`; a type this version does not know keeps its key. */
+export function typeLabel(type: UpdateType, { t }: Pick<ItemContext, 't'>): string {
+  const key: ItemKey | undefined = TYPE_LABEL_KEYS[type];
+  return key ? t(key) : type;
+}
+
+/** "News · 8 July 2019": the type label and reader-facing date shown with every item. */
+export function itemMeta(item: UpdateSummary, context: ItemContext): TemplateResult {
+  const known = item.type in TYPE_LABEL_KEYS;
+  return html`<p class="meta" part="meta">
+    ${known ? html`<span class="tag" part="tag">${typeLabel(item.type, context)}</span>` : nothing}
+    <time datetime=${item.date}>${formatCalendarDate(item.date, context.lang)}</time>
+  </p>`;
+}
+
+export interface ItemOptions extends ItemContext {
+  href?: string;
+  /** Show the summary (default true). */
+  summary?: boolean;
+  onOpen?: (event: MouseEvent) => void;
+}
+
+/** One item as in feeds and result lists: heading with link, meta line, summary. */
+export function itemTemplate(item: UpdateSummary, level: number, options: ItemOptions): TemplateResult {
+  const title = options.href
+    ? html`<a href=${options.href} part="item-link" data-key=${`${item.type}/${item.slug}`} @click=${options.onOpen}
+        >${item.title}</a
+      >`
+    : item.title;
+  return html`<li class="item" part="item">
+    ${heading(level, title, 'item-title')} ${itemMeta(item, options)}
+    ${options.summary !== false && item.summary ? html`<p class="summary">${item.summary}</p>` : nothing}
+  </li>`;
+}
