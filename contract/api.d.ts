@@ -147,6 +147,11 @@ export interface SummaryBase {
   easyReadUrl: string | null;
   /** This item in the API, relative to the CMS origin. */
   url: string;
+  /**
+   * This item's page for readers, served by the CMS (absolute): `PagePaths['item']` on the CMS's
+   * public URL. Works without JavaScript; the link to use when a partner site has no page of its own.
+   */
+  pageUrl: string;
   publishedAt: IsoDateTime;
   updatedAt: IsoDateTime;
 }
@@ -175,6 +180,8 @@ export interface ConsultationSummary extends SummaryBase, ConsultationFields {
 
 export interface StaffingUpdateFields {
   service: string;
+  /** What changes for families and professionals, in plain words; null when the editor gave none. */
+  whatChanges: string | null;
   from: { name: string; role: string | null } | null;
   effectiveFrom: IsoDate | null;
 }
@@ -309,6 +316,20 @@ export interface FeedPaths {
   /** One consultation's closing time: `calendarUrl` of a consultation. */
   consultationCalendar: `/feeds/consultations/${string}.ics`;
   icon: '/feeds/icon.png';
+}
+
+/* ---- Pages for readers ---- */
+
+/** The CMS's HTML pages for readers, relative to the CMS origin. All work without JavaScript. */
+export interface PagePaths {
+  /** Every published item, with search, filters (`FeedQuery`) and pages (`page`). */
+  index: '/updates';
+  /** One item: `pageUrl`. */
+  item: `/updates/${UpdateType}/${string}`;
+  /** How to follow the items a `FeedQuery` selects: feed reader, email, calendar. Link here, not to a feed. */
+  subscribe: '/updates/subscribe';
+  /** The widget script tags with their Subresource Integrity hashes, for partner sites. */
+  widgets: '/updates/for-websites';
 }
 
 /** GET /feeds/feed.json: JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/), with a `_send` extension per item. */

@@ -4,6 +4,7 @@ import { registerFeeds } from './feeds';
 import { WATCHED_UIDS } from './lib/update-types';
 import { checkConsultationDates, checkLinks } from './lib/editor-checks';
 import { seedContent } from './seed';
+import { seedAbbreviations } from './catalogue/search-abbreviations';
 import { ensureLocalEditor } from './seed/local-editor';
 import { lockDownPublicAccess } from './seed/public-access';
 import { labelAdminFields } from './seed/admin-labels';
@@ -30,6 +31,7 @@ export default {
     await lockDownPublicAccess(strapi);
     await labelAdminFields(strapi);
     await seedContent(strapi);
+    await seedAbbreviations(strapi);
     await ensureLocalEditor(strapi);
   },
 };

@@ -11,14 +11,16 @@ import type { Core } from '@strapi/strapi';
 import type { UpdateDetail, UpdateSummary } from '../../../contract/api';
 import { blocksToText } from '../lib/blocks';
 import { itemBuilder, publishedDocuments } from './items';
+import { createSearch, type Search, type SearchDocument } from './search';
+import { loadAbbreviations } from './search-abbreviations';
 
 const MAX_AGE_MS = 60_000;
 
 export type CatalogueEntry = {
   summary: UpdateSummary;
   detail: UpdateDetail;
-  /** Lower-cased title, summary, body, service and topics, for `q`. */
-  searchText: string;
+  /** Search terms of the title, summary, body, service, what changes and topics, for `q`. */
+  search: SearchDocument;
   year: number;
   sortKey: string;
 };
@@ -29,6 +31,8 @@ export type Catalogue = {
   entries: CatalogueEntry[];
   bySlug: Map<string, CatalogueEntry>;
   lastModified: Date;
+  /** Reads queries the way the entries were indexed (with the abbreviations of this build). */
+  search: Search;
 };
 
 export type CatalogueService = ReturnType<typeof createCatalogue>;
@@ -38,14 +42,23 @@ export const catalogueOf = (strapi: Core.Strapi) => strapi.service('api::update.
 
 const str = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
 
-function entryOf([summary, detail]: [UpdateSummary, UpdateDetail]): CatalogueEntry {
-  const searchText = [summary.title, summary.summary, blocksToText(detail.body), summary.type === 'staffing-update' ? summary.service : '', summary.topics.map((t) => t.name).join(' ')]
-    .join('\n')
-    .toLocaleLowerCase('en-GB');
+/**
+ * The CMS's public origin, for absolute links: the configured PUBLIC_URL (never the Host header a
+ * request brings), else this server on localhost.
+ */
+export function publicBaseUrl(strapi: Core.Strapi): string {
+  const configured = str(strapi.config.get('server.url'));
+  if (configured) return configured.replace(/\/$/, '');
+  return `http://localhost:${strapi.config.get('server.port', 1337)}`;
+}
+
+function entryOf(search: Search, [summary, detail]: [UpdateSummary, UpdateDetail]): CatalogueEntry {
+  const staffing = summary.type === 'staffing-update' ? [summary.service, summary.whatChanges ?? ''] : [];
+  const text = [summary.title, summary.summary, blocksToText(detail.body), ...staffing, summary.topics.map((t) => t.name).join('\n')].join('\n');
   return {
     summary,
     detail,
-    searchText,
+    search: search.index(text),
     year: Number(summary.date.slice(0, 4)),
     // Newest first by reader-facing date, then by publication time, then type and slug for a stable order.
     sortKey: `${summary.date}|${summary.publishedAt}|${summary.type}|${summary.slug}`,
@@ -58,27 +71,21 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
   let building: Promise<Catalogue> | null = null;
   let lastWriteAt = 0;
 
-  const baseUrl = () => {
-    const configured = str(strapi.config.get('server.url'));
-    if (configured) return configured.replace(/\/$/, '');
-    return `http://localhost:${strapi.config.get('server.port', 1337)}`;
-  };
-
-  const items = itemBuilder((url) => {
-    if (!url) return null;
-    return url.startsWith('/') ? `${baseUrl()}${url}` : url;
-  });
+  const items = itemBuilder(() => publicBaseUrl(strapi));
 
   const build = async (): Promise<Catalogue> => {
     const startedVersion = version;
     const { articles, consultations, staffingUpdates } = await publishedDocuments(strapi);
-    const entries = [...articles.map(items.article), ...consultations.map(items.consultation), ...staffingUpdates.map(items.staffingUpdate)].map(entryOf);
+    const search = createSearch(await loadAbbreviations(strapi));
+    const entries = [...articles.map(items.article), ...consultations.map(items.consultation), ...staffingUpdates.map(items.staffingUpdate)].map((item) =>
+      entryOf(search, item),
+    );
     entries.sort((a, b) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0));
     const bySlug = new Map(entries.map((e) => [`${e.summary.type}/${e.summary.slug}`, e]));
     // A deletion or unpublication leaves no updatedAt behind, so the time of the last write counts too.
     const lastModified = new Date(Math.max(lastWriteAt, ...entries.map((e) => Date.parse(e.summary.updatedAt))));
     lastModified.setMilliseconds(0);
-    return { version: startedVersion, builtAt: Date.now(), entries, bySlug, lastModified };
+    return { version: startedVersion, builtAt: Date.now(), entries, bySlug, lastModified, search };
   };
 
   return {

@@ -9,6 +9,7 @@ import type {
   ConsultationStatus,
   Download,
   FeedPaths,
+  PagePaths,
   StaffingUpdateFields,
   SummaryBase,
   Topic,
@@ -63,8 +64,14 @@ const calendarDate = (value: DateValue): string | null => (value instanceof Date
 const blocks = (value: unknown): Block[] => (Array.isArray(value) ? (value as Block[]) : []);
 const hasContent = (value: unknown) => Array.isArray(value) && value.length > 0;
 
-/** Turns stored documents into items; `absolute` makes site-relative URLs (uploads) absolute. */
-export function itemBuilder(absolute: (url: string | null) => string | null) {
+/** An item's page for readers, relative to the CMS origin. */
+export const itemPagePath = (type: UpdateType, slug: string): PagePaths['item'] => `/updates/${type}/${encodeURIComponent(slug)}`;
+
+/** Turns stored documents into items; `baseUrl` is the CMS's public origin, for absolute links (pages, uploads). */
+export function itemBuilder(baseUrl: () => string) {
+  /** Site-relative URLs (uploads) made absolute. */
+  const absolute = (url: string | null): string | null => (url?.startsWith('/') ? `${baseUrl()}${url}` : url);
+
   const formatOf = (file: { ext?: string | null } | null | undefined, url: string | null): string | null => {
     const ext = (file?.ext ?? (url ? /\.([a-z0-9]{1,5})(?:[?#]|$)/i.exec(url)?.[0] : '') ?? '').replace(/^\./, '');
     return ext ? ext.toUpperCase() : null;
@@ -89,6 +96,7 @@ export function itemBuilder(absolute: (url: string | null) => string | null) {
     audiences: keysOf(AUDIENCES).filter((audience) => doc[AUDIENCES[audience].field] === true),
     easyReadUrl: absolute(str(doc.easyReadUrl)),
     url: `/api/updates/${type}/${encodeURIComponent(doc.slug ?? '')}`,
+    pageUrl: `${baseUrl()}${itemPagePath(type, doc.slug ?? '')}`,
     publishedAt: instant(doc.publishedAt) ?? '',
     updatedAt: instant(doc.updatedAt) ?? '',
   });
@@ -111,7 +119,12 @@ export function itemBuilder(absolute: (url: string | null) => string | null) {
 
   const staffingUpdateFields = (doc: StaffingUpdateDocument): StaffingUpdateFields => {
     const name = str(doc.fromName);
-    return { service: doc.service ?? '', from: name ? { name, role: str(doc.fromRole) } : null, effectiveFrom: calendarDate(doc.effectiveFrom) };
+    return {
+      service: doc.service ?? '',
+      whatChanges: str(doc.whatChanges),
+      from: name ? { name, role: str(doc.fromRole) } : null,
+      effectiveFrom: calendarDate(doc.effectiveFrom),
+    };
   };
 
   return {

@@ -2,7 +2,7 @@
 import type { Facets, UpdateSummary } from '../../../contract/api';
 import type { Sort, UpdateFilters } from '../lib/update-query';
 import { AUDIENCES, TYPE_LABELS, keysOf } from '../lib/update-types';
-import type { CatalogueEntry } from './catalogue';
+import type { Catalogue, CatalogueEntry } from './catalogue';
 import { consultationStatus } from './items';
 
 /** The item as of `now`: a consultation's status moves with the clock, not with edits. */
@@ -12,8 +12,13 @@ export function live<T extends UpdateSummary>(item: T, now: number): T {
 }
 
 /** Entries matching every given filter (values within one filter are alternatives). */
-export function selectEntries(entries: CatalogueEntry[], filters: UpdateFilters, now: number, sort: Sort = 'newest'): CatalogueEntry[] {
-  const words = filters.q.toLocaleLowerCase('en-GB').split(/\s+/).filter(Boolean);
+export function selectEntries(
+  { entries, search }: Pick<Catalogue, 'entries' | 'search'>,
+  filters: UpdateFilters,
+  now: number,
+  sort: Sort = 'newest',
+): CatalogueEntry[] {
+  const matchesQuery = search.query(filters.q);
   const selected = entries.filter((entry) => {
     const item = entry.summary;
     if (filters.types.length && !filters.types.includes(item.type)) return false;
@@ -25,7 +30,7 @@ export function selectEntries(entries: CatalogueEntry[], filters: UpdateFilters,
       const status = consultationStatus(item.opensAt, item.closesAt, now);
       if (!status || !filters.status.includes(status)) return false;
     }
-    return words.every((word) => entry.searchText.includes(word));
+    return matchesQuery === null || matchesQuery(entry.search);
   });
   if (sort === 'oldest') selected.reverse();
   if (sort === 'closing') {

@@ -142,7 +142,7 @@ export function registerFeeds(strapi: Core.Strapi) {
     const base = cmsBaseUrl(ctx);
     const rendered = cache.get(current, `${path}${canonicalQuery(filters)} ${base}`, now, () => {
       const { lastModified, expiresAt } = timed(current, now, timeDependent);
-      const details = selectEntries(current.entries, filters, now, sort).map((entry) => entry.detail);
+      const details = selectEntries(current, filters, now, sort).map((entry) => entry.detail);
       return { body: render(details, base, lastModified), lastModified, expiresAt };
     });
     sendRendered(ctx, rendered, contentType);

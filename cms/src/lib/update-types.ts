@@ -27,7 +27,13 @@ export const AUDIENCES = {
 } as const satisfies Record<Audience, { field: string; label: string }>;
 
 /** Every uid whose changes alter what the public sees. */
-export const WATCHED_UIDS: readonly UID.ContentType[] = [...Object.values(UPDATE_TYPES), 'api::topic.topic', 'plugin::upload.file'];
+export const WATCHED_UIDS: readonly UID.ContentType[] = [
+  ...Object.values(UPDATE_TYPES),
+  'api::topic.topic',
+  'plugin::upload.file',
+  // Search reads the editors' abbreviations (catalogue/search-abbreviations.ts).
+  'api::search-abbreviation.search-abbreviation',
+];
 
 export const isUpdateType = (value: string): value is UpdateType => Object.hasOwn(UPDATE_TYPES, value);
 export const isAudience = (value: string): value is Audience => Object.hasOwn(AUDIENCES, value);

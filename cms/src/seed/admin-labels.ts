@@ -31,6 +31,7 @@ const BY_TYPE: Record<string, Record<string, [string, string?]>> = {
   },
   'api::staffing-update.staffing-update': {
     service: ['Service', 'For example: Educational Psychology, SEND casework.'],
+    whatChanges: ['What changes', 'In plain words, what families and professionals will notice, e.g. "New assessments are allocated up to 8 weeks later."'],
     fromName: ['From (name)', 'Who the update or letter is from.'],
     fromRole: ['From (role)'],
     effectiveFrom: ['Takes effect on'],

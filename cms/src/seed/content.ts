@@ -56,6 +56,7 @@ export type SeedConsultation = SeedBase & {
 export type SeedStaffingUpdate = SeedBase & {
   type: 'staffing-update';
   service: string;
+  whatChanges?: string;
   fromName?: string;
   fromRole?: string;
   effectiveFrom?: string;
@@ -549,6 +550,7 @@ export const STAFFING_UPDATES: SeedStaffingUpdate[] = [
     topics: ['topic:ep', 'topic:staffing'],
     audiences: familiesAndProfessionals,
     service: 'Educational Psychology',
+    whatChanges: 'New Educational Psychology assessments for EHC needs assessments are allocated up to 8 weeks later than usual, because of a national shortage of Educational Psychologists.',
     effectiveFrom: '2021-10-15',
     body: [
       paragraph('The Educational Psychology Service is experiencing significant capacity issues because of a national shortage of Educational Psychologists.'),
@@ -567,6 +569,7 @@ export const STAFFING_UPDATES: SeedStaffingUpdate[] = [
     topics: ['topic:staffing'],
     audiences: { parents: true },
     service: 'SEND casework',
+    whatChanges: 'Staffing within the SEND service is changing. The Director\u2019s open letter to parent carers explains the changes.',
     fromName: 'Sarah Wilkins',
     fromRole: 'Director for Education, Early Years and Children with Disabilities',
     body: [
@@ -584,6 +587,7 @@ export const STAFFING_UPDATES: SeedStaffingUpdate[] = [
     topics: ['topic:health', 'topic:staffing'],
     audiences: everyone,
     service: 'Umbrella Pathway (autism assessment)',
+    whatChanges: 'Three nurses have been recruited for triage and support, to reduce waiting times. Young people aged 16 and over can choose to transfer to a private provider for their autism assessment.',
     effectiveFrom: '2025-01-01',
     body: [
       paragraph('Extra support has been put in place to manage waiting lists for the Umbrella Pathway. Three nurses have been recruited for triage and support, to improve patient flow and reduce waiting times.'),
@@ -600,6 +604,7 @@ export const STAFFING_UPDATES: SeedStaffingUpdate[] = [
     topics: ['topic:health'],
     audiences: everyone,
     service: 'School nursing',
+    whatChanges: 'School nurses now run health screening for children in reception, year 6 and year 9.',
     body: [paragraph('School nurses are rolling out screening programmes in reception, year 6 and year 9, to support children\u2019s health and spot any issues earlier on.')],
   },
   {
@@ -612,6 +617,7 @@ export const STAFFING_UPDATES: SeedStaffingUpdate[] = [
     topics: ['topic:health'],
     audiences: everyone,
     service: 'Children\u2019s community health services',
+    whatChanges: 'Waits for a first appointment are longer than usual. A new website lists support available while you wait for Community Paediatrics, the Umbrella Pathway, Occupational Therapy, Physiotherapy and CAMHS.',
     fromName: 'Herefordshire and Worcestershire Integrated Care Board',
     body: [
       paragraph('A new website supports children, young people and families facing long waits for Community Paediatrics, the Umbrella Pathway, Occupational Therapy, Physiotherapy and CAMHS.'),
@@ -629,6 +635,7 @@ export const STAFFING_UPDATES: SeedStaffingUpdate[] = [
     topics: ['topic:adulthood', 'topic:funding'],
     audiences: everyone,
     service: 'Post-16 specialist education',
+    whatChanges: 'Post-16 learners can use new teaching and therapy space at St Wulstan\u2019s Building in Worcester, through a partnership between Heart of Worcestershire College and National Star; there will soon be room for about 12 learners.',
     effectiveFrom: '2025-01-06',
     body: [
       paragraph('We have funded a new partnership between Heart of Worcestershire College and National Star to give young adults more choice in education.'),
@@ -645,6 +652,7 @@ export const STAFFING_UPDATES: SeedStaffingUpdate[] = [
     topics: ['topic:participation', 'topic:staffing'],
     audiences: familiesAndProfessionals,
     service: 'SEND and AP partnership',
+    whatChanges: 'A Co-production Co-ordinator and an Emotional Mental Health role have been recruited to strengthen co-production across the partnership.',
     body: [
       paragraph('The recruitment of a Co-production Co-ordinator, alongside an Emotional Mental Health role, will strengthen co-production across the partnership.'),
       paragraph('The Youth Cabinet aims to build a strong relationship with the Co-production Co-ordinator and keep linking with the SEND and AP partnership committee.'),

@@ -1,5 +1,26 @@
 import type { Schema, Struct } from '@strapi/strapi';
 
+export interface SearchAbbreviation extends Struct.ComponentSchema {
+  collectionName: 'components_search_abbreviations';
+  info: {
+    description: 'An abbreviation and the words it stands for.';
+    displayName: 'Abbreviation';
+    icon: 'search';
+  };
+  attributes: {
+    abbreviation: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    meanings: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+  };
+}
+
 export interface SharedDownload extends Struct.ComponentSchema {
   collectionName: 'components_shared_downloads';
   info: {
@@ -29,6 +50,7 @@ export interface SharedDownload extends Struct.ComponentSchema {
 declare module '@strapi/strapi' {
   export namespace Public {
     export interface ComponentSchemas {
+      'search.abbreviation': SearchAbbreviation;
       'shared.download': SharedDownload;
     }
   }

@@ -563,6 +563,36 @@ export interface ApiConsultationConsultation
   };
 }
 
+export interface ApiSearchAbbreviationSearchAbbreviation
+  extends Struct.SingleTypeSchema {
+  collectionName: 'search_abbreviations';
+  info: {
+    description: 'Abbreviations readers type and what they stand for. Search treats each abbreviation and its full forms as the same words. Changes apply as soon as you save.';
+    displayName: 'Search abbreviations';
+    pluralName: 'search-abbreviations';
+    singularName: 'search-abbreviation';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    abbreviations: Schema.Attribute.Component<'search.abbreviation', true>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::search-abbreviation.search-abbreviation'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiStaffingUpdateStaffingUpdate
   extends Struct.CollectionTypeSchema {
   collectionName: 'staffing_updates';
@@ -628,6 +658,10 @@ export interface ApiStaffingUpdateStaffingUpdate
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    whatChanges: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 600;
+      }>;
   };
 }
 
@@ -1024,6 +1058,7 @@ declare module '@strapi/strapi' {
       'admin::user': AdminUser;
       'api::article.article': ApiArticleArticle;
       'api::consultation.consultation': ApiConsultationConsultation;
+      'api::search-abbreviation.search-abbreviation': ApiSearchAbbreviationSearchAbbreviation;
       'api::staffing-update.staffing-update': ApiStaffingUpdateStaffingUpdate;
       'api::topic.topic': ApiTopicTopic;
       'plugin::content-releases.release': PluginContentReleasesRelease;

@@ -39,7 +39,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // Finished responses are cached ahead of Strapi's stack (middlewares/public-cache.ts).
       const current = await catalogue().get();
       const now = Date.now();
-      const matches = selectEntries(current.entries, query, now, query.sort);
+      const matches = selectEntries(current, query, now, query.sort);
       const total = matches.length;
       const start = (query.page - 1) * query.pageSize;
       const response: ListResponse = {

@@ -1,0 +1,165 @@
+/**
+ * Search that finds what readers type. One module turns text into search terms, for the
+ * catalogue's index and for queries alike, so both sides always agree:
+ *
+ * - word forms: every word is reduced to its Porter2 stem ("inspections" and "inspection" are
+ *   both "inspect"); hyphenated words count as their parts and as one word ("co-production");
+ * - abbreviations: each abbreviation and its full forms ("EHCP", "EHC plan", "education, health
+ *   and care plan") are one term. Editors keep the list in the "Search abbreviations" single type;
+ *   a full form that contains another's ("special educational needs and disabilities" contains
+ *   "special educational needs") finds that one's items too (SEND items are found by "SEN").
+ *
+ * Every query word must match (as before). The last word may also be the start of a word, as
+ * readers type into the widgets' search box.
+ */
+import stem from 'wink-porter2-stemmer';
+
+/** An abbreviation and the words it stands for, as editors enter them. */
+export type Abbreviation = { abbreviation: string; meanings: string[] };
+
+/** The list the CMS starts with (editors extend or change it in the admin). */
+export const DEFAULT_ABBREVIATIONS: Abbreviation[] = [
+  { abbreviation: 'EHCP', meanings: ['EHC plan', 'Education, health and care plan'] },
+  { abbreviation: 'EHCNA', meanings: ['EHC needs assessment', 'Education, health and care needs assessment'] },
+  { abbreviation: 'SENCo', meanings: ['Special educational needs coordinator', 'Special educational needs co-ordinator'] },
+  { abbreviation: 'SEN', meanings: ['Special educational needs'] },
+  { abbreviation: 'SEND', meanings: ['Special educational needs and disabilities', 'Special educational needs and/or disabilities', 'Special educational needs and disability'] },
+  { abbreviation: 'CAMHS', meanings: ['Child and adolescent mental health services', 'Children and young people\u2019s mental health services'] },
+  { abbreviation: 'AP', meanings: ['Alternative provision'] },
+  { abbreviation: 'PfA', meanings: ['Preparing for adulthood'] },
+  { abbreviation: 'ICB', meanings: ['Integrated care board'] },
+  { abbreviation: 'SALT', meanings: ['Speech and language therapy'] },
+  { abbreviation: 'OT', meanings: ['Occupational therapy'] },
+];
+
+/** A word as read from text: its stem, and whether it was written with two or more capitals ("SEND", "SENCo"). */
+type Word = { stem: string; raw: string; capitals: boolean };
+
+const WORD = /[\p{L}\p{N}]+(?:['\u2019-][\p{L}\p{N}]+)*/gu;
+
+/** Words of a text in order, plus the joined form of each hyphenated word ("coproduction"). */
+function readWords(text: string): { words: Word[]; joined: string[] } {
+  const words: Word[] = [];
+  const joined: string[] = [];
+  // Decomposed, so accents drop away ("café" is "cafe").
+  const plain = text.normalize('NFKD').replace(/\p{M}/gu, '');
+  for (const [match] of plain.matchAll(WORD)) {
+    // A possessive "'s" is not part of the word; other apostrophes join ("don't" is "dont").
+    const whole = match.replace(/['\u2019]s$/iu, '').replace(/['\u2019]/gu, '');
+    const parts = whole.split('-').filter(Boolean);
+    for (const part of parts) {
+      const raw = part.toLocaleLowerCase('en-GB');
+      words.push({ stem: stem(raw), raw, capitals: /\p{Lu}.*\p{Lu}/u.test(part) });
+    }
+    if (parts.length > 1) joined.push(stem(parts.join('').toLocaleLowerCase('en-GB')));
+  }
+  return { words, joined };
+}
+
+type Phrase = { stems: string[]; group: number; capitalsOnly: boolean };
+/** How a term stands for an abbreviation group in the index: no word can look like it. */
+const groupTerm = (group: number) => `#${group}`;
+
+/** Matches the phrases of every abbreviation group in a run of words. */
+class PhraseMatcher {
+  private byFirstStem = new Map<string, Phrase[]>();
+
+  constructor(abbreviations: readonly Abbreviation[]) {
+    abbreviations.forEach(({ abbreviation, meanings }, group) => {
+      for (const form of [abbreviation, ...meanings]) {
+        const { words } = readWords(form);
+        if (!words.length) continue;
+        // A one-word abbreviation written with capitals ("SEND") only counts in text when written so there, not as
+        // the verb "send"; readers may type it in any case.
+        const phrase = { stems: words.map((w) => w.stem), group, capitalsOnly: words.length === 1 && words[0].capitals };
+        const list = this.byFirstStem.get(phrase.stems[0]) ?? [];
+        list.push(phrase);
+        // Longest first, so a query takes the longest phrase that fits.
+        list.sort((a, b) => b.stems.length - a.stems.length);
+        this.byFirstStem.set(phrase.stems[0], list);
+      }
+    });
+  }
+
+  /** Phrases that start at `at`, longest first; in text (not queries) one-word abbreviations need their capitals. */
+  *at(words: Word[], at: number, inText: boolean): Generator<Phrase> {
+    for (const phrase of this.byFirstStem.get(words[at].stem) ?? []) {
+      if (at + phrase.stems.length > words.length) continue;
+      if (inText && phrase.capitalsOnly && !words[at].capitals) continue;
+      if (phrase.stems.every((s, i) => words[at + i].stem === s)) yield phrase;
+    }
+  }
+}
+
+/** What the index holds for one item. */
+export type SearchDocument = {
+  /** Stems, joined hyphenated words and abbreviation groups. */
+  terms: Set<string>;
+  /** Each word as written (lower case), for the last query word to match the start of. */
+  words: string[];
+};
+
+/** One query term: all must match. */
+type Term = { term: string; prefix: string | null };
+
+export type Search = {
+  /** The search terms of an item's text. */
+  index(text: string): SearchDocument;
+  /** A query as a test of documents; null when it has no words (everything matches). */
+  query(q: string): ((doc: SearchDocument) => boolean) | null;
+};
+
+export function createSearch(abbreviations: readonly Abbreviation[]): Search {
+  const matcher = new PhraseMatcher(abbreviations);
+
+  // Groups found inside another group's full forms come with it (SEND brings SEN).
+  const implied = abbreviations.map((entry, group) => {
+    const inside = new Set<number>();
+    for (const form of entry.meanings) {
+      const { words } = readWords(form);
+      for (let i = 0; i < words.length; i++) for (const phrase of matcher.at(words, i, false)) if (phrase.group !== group) inside.add(phrase.group);
+    }
+    return [...inside];
+  });
+  const withImplied = (group: number, into: Set<string>) => {
+    into.add(groupTerm(group));
+    for (const other of implied[group]) into.add(groupTerm(other));
+  };
+
+  return {
+    index(text) {
+      const { words, joined } = readWords(text);
+      const terms = new Set<string>(joined);
+      words.forEach((word, i) => {
+        terms.add(word.stem);
+        for (const phrase of matcher.at(words, i, true)) withImplied(phrase.group, terms);
+      });
+      return { terms, words: [...new Set(words.map((w) => w.raw))] };
+    },
+
+    query(q) {
+      const { words } = readWords(q);
+      if (!words.length) return null;
+      const terms: Term[] = [];
+      for (let i = 0; i < words.length; ) {
+        const phrase = matcher.at(words, i, false).next().value;
+        if (phrase) {
+          terms.push({ term: groupTerm(phrase.group), prefix: null });
+          i += phrase.stems.length;
+        } else {
+          // Only the last word may be unfinished.
+          terms.push({ term: words[i].stem, prefix: i === words.length - 1 ? words[i].raw : null });
+          i += 1;
+        }
+      }
+      return (doc) => terms.every(({ term, prefix }) => doc.terms.has(term) || (prefix !== null && doc.words.some((w) => w.startsWith(prefix))));
+    },
+  };
+}
+
+/** An editor's meanings field: one full form per line. */
+export const meaningsOf = (text: string | null | undefined): string[] =>
+  (text ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
