@@ -91,18 +91,25 @@ async function admin(method: string, pathname: string, body?: unknown): Promise<
   return json;
 }
 
-/** All text of the page, including inside open shadow roots (runs in the browser). */
+/**
+ * All text of the page, including inside open shadow roots (runs in the browser). It holds no named
+ * functions: tsx would wrap them in a naming helper that the page does not have.
+ */
 function pageText() {
-  const walk = (node: Node | ShadowRoot): string => {
-    let text = '';
-    for (const child of node.childNodes) {
-      if (child.nodeType === Node.TEXT_NODE) text += child.textContent;
-      else if (child.nodeType === Node.ELEMENT_NODE) text += ` ${walk(child)}`;
+  let text = '';
+  const pending: Node[] = [document.body];
+  while (pending.length > 0) {
+    const node = pending.pop() as Node;
+    if (node.nodeType === Node.TEXT_NODE) {
+      text += node.textContent;
+      continue;
     }
-    if (node instanceof Element && node.shadowRoot) text += ` ${walk(node.shadowRoot)}`;
-    return text;
-  };
-  return walk(document.body).replace(/\s+/g, ' ');
+    text += ' ';
+    const children: Node[] = [...node.childNodes];
+    if (node instanceof Element && node.shadowRoot) children.push(node.shadowRoot);
+    pending.push(...children.reverse());
+  }
+  return text.replace(/\s+/g, ' ');
 }
 
 test('the local editor signs in to the admin', async () => {
@@ -208,10 +215,11 @@ test('on the Local Offer page a reader searches the archive, reads the item in p
     const countdownText = await waitForText('Parent carer survey: tell us what is working');
     assert.match(countdownText, /Closes in \d+ days/);
 
-    // Search the archive (debounced), then open the result in the reading view.
+    // Search the archive (the search form applies on submit), then open the result in the reading view.
     const search = await page.waitForSelector('send-news-archive >>> input[type="search"]');
     assert.ok(search);
     await search.type('drop-in sessions');
+    await search.press('Enter');
     await waitForText('1 update found');
     assert.match(new URL(page.url()).search, /send-q=drop-in/);
     const link = await page.waitForSelector('send-news-archive >>> a[data-key="article/short-breaks-review-drop-in-sessions"]');
