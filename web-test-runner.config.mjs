@@ -115,15 +115,17 @@ export default {
   testsFinishTimeout: 180_000,
   browserStartTimeout: 60_000,
   middleware: [
-    // widgets/test/lazy-chunk-failure.test.ts: /fail-chunks/dist/… serves the real builds, but their reading-view
-    // chunks (resolved beside them, under /fail-chunks/) answer 404, as after a deploy that removed them.
+    // Deploys gone wrong, served from the real builds: under /fail-reading-view/ the archive's reading-view chunk
+    // answers 404 (widgets/test/lazy-chunk-failure.test.ts); under /fail-chunks/ every chunk does, so the widget
+    // code itself cannot load (widgets/script-tag/test/fallback.test.ts).
     (context, next) => {
-      if (!context.path.startsWith('/fail-chunks/')) return next();
-      if (/^\/fail-chunks\/dist\/[^/]+\/chunks\/reading-view-/.test(context.path)) {
+      const [, failing, path] = /^\/(fail-reading-view|fail-chunks)(\/.*)$/.exec(context.path) ?? [];
+      if (!failing) return next();
+      if (failing === 'fail-chunks' ? path.includes('/chunks/') : path.includes('/chunks/reading-view-')) {
         context.status = 404;
         return Promise.resolve();
       }
-      context.url = context.url.slice('/fail-chunks'.length);
+      context.url = context.url.slice(failing.length + 1);
       return next();
     },
   ],

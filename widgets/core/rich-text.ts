@@ -39,9 +39,6 @@ export const richTextStyles = css`
     margin: 0 0 var(--_space);
     padding-left: 1.25em;
   }
-  .rich-text li.nested {
-    list-style: none;
-  }
   .rich-text li > ul,
   .rich-text li > ol {
     margin: 0;
@@ -85,13 +82,16 @@ function renderBlock(block: Block, options: RichTextOptions): unknown {
   }
 }
 
+/** A nested list goes inside the item before it (Strapi stores it as a sibling), so an ordered list keeps counting. */
 function renderList(list: ListBlock, options: RichTextOptions): TemplateResult {
-  const items = (list.children ?? []).map((child) =>
-    child.type === 'list'
-      ? html`<li class="nested">${renderList(child, options)}</li>`
-      : html`<li>${renderInline(child.children, options)}</li>`,
-  );
-  return list.format === 'ordered' ? html`<ol>${items}</ol>` : html`<ul>${items}</ul>`;
+  const items: Array<{ content: unknown; nested: TemplateResult[] }> = [];
+  for (const child of list.children ?? []) {
+    if (child.type !== 'list') items.push({ content: renderInline(child.children, options), nested: [] });
+    else if (items.length) items[items.length - 1].nested.push(renderList(child, options));
+    else items.push({ content: nothing, nested: [renderList(child, options)] });
+  }
+  const children = items.map(({ content, nested }) => html`<li>${content}${nested}</li>`);
+  return list.format === 'ordered' ? html`<ol>${children}</ol>` : html`<ul>${children}</ul>`;
 }
 
 function renderImage(

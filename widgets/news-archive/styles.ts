@@ -109,11 +109,16 @@ export const newsArchiveStyles = css`
     padding: 0.6em 0.5em;
     text-align: center;
   }
+  /* The current page: filled, bold, unlinked-looking, and framed (the frame shows in forced colours too);
+     focused, it takes the focus style like every other link. */
   nav a[aria-current='page'] {
-    color: var(--_accent-text);
-    background: var(--_accent);
     font-weight: 700;
     text-decoration: none;
+    border: 2px solid transparent;
+  }
+  nav a[aria-current='page']:not(:focus-visible) {
+    color: var(--_accent-text);
+    background: var(--_accent);
   }
   .back {
     display: inline-block;

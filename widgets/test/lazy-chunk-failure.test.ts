@@ -1,5 +1,5 @@
 /*
- * The archive bundle of the build under test, imported from /fail-chunks/, where the test server answers 404
+ * The archive bundle of the build under test, imported from /fail-reading-view/, where the test server answers 404
  * for its reading-view chunk (see web-test-runner.config.mjs): opening an item must show the normal error state
  * with the fallback link, never an uncaught error.
  */
@@ -7,7 +7,7 @@ import { listAndItem } from '../fixtures/index.js';
 import { buildUrl } from './build.js';
 import { assert, assertEqual, guardHostPage, mount, nextEvent, shadow, waitFor } from './helpers.js';
 
-const bundle = `/fail-chunks${buildUrl('send-news-archive.js').pathname}`;
+const bundle = `/fail-reading-view${buildUrl('send-news-archive.js').pathname}`;
 
 describe('archive bundle: reading view chunk cannot load', () => {
   guardHostPage();
@@ -30,7 +30,7 @@ describe('archive bundle: reading view chunk cannot load', () => {
     assert(shadow(archive).querySelector('a.back'), 'Back to results still offered');
     const failed = performance
       .getEntriesByType('resource')
-      .filter((entry) => /^\/fail-chunks\/dist\/[^/]+\/chunks\/reading-view-/.test(new URL(entry.name).pathname));
+      .filter((entry) => /^\/fail-reading-view\/dist\/[^/]+\/chunks\/reading-view-/.test(new URL(entry.name).pathname));
     assertEqual(failed.length, 1, 'the real chunk was requested (and refused)');
   });
 });

@@ -97,6 +97,39 @@ describe('<send-news-archive>', () => {
     assert(shadow(archive).querySelector('.item h5 a'), 'result titles one level below the month');
   });
 
+  it('with heading-level="0" continues the host page\'s outline: year, month and item below the host heading', async () => {
+    const section = document.createElement('section');
+    section.innerHTML = '<h1>Local offer</h1><h3>News archive</h3>';
+    document.body.append(section);
+    const archive = await mount<SendNewsArchive>('send-news-archive', {
+      attributes: { api: API, 'heading-level': '0' },
+      properties: { fetcher: listAndItem('archivePage') },
+      parent: section,
+    });
+    await settled(archive);
+    const outline = [...shadow(archive).querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => `${h.localName} ${h.textContent?.trim()}`);
+    assertEqual(outline.slice(0, 4), ['h4 2026', 'h5 February 2026', 'h6 Short breaks for disabled children: have your say', 'h4 2024'], 'outline');
+  });
+
+  it('shows the current page clearly, and with the focus style when it has keyboard focus', async () => {
+    const { archive } = await mountArchive({ search: '?send-page=2' });
+    const nav = shadow(archive).querySelector('nav')!;
+    const current = nav.querySelector<HTMLAnchorElement>('[aria-current="page"]')!;
+    const look = (link: HTMLElement) => {
+      const style = getComputedStyle(link);
+      return { colour: style.color, background: style.backgroundColor, weight: style.fontWeight, underline: style.textDecorationLine };
+    };
+    assertEqual(look(current), { colour: 'rgb(255, 255, 255)', background: 'rgb(29, 112, 184)', weight: '700', underline: 'none' }, 'current page');
+    assertEqual(look(nav.querySelector<HTMLAnchorElement>('a[data-page="3"]:not([rel])')!).background, 'rgba(0, 0, 0, 0)', 'other pages unfilled');
+    nav.querySelector<HTMLAnchorElement>('a[rel="prev"]')!.focus();
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    assertEqual(activeInShadow(archive), current, 'current page focused from the keyboard');
+    const focused = getComputedStyle(current);
+    assertEqual([focused.color, focused.backgroundColor], ['rgb(11, 12, 12)', 'rgb(255, 221, 0)'], 'focus colours');
+    assertIncludes(focused.boxShadow, 'rgb(11, 12, 12) 0px 4px 0px 0px', 'focus underline bar');
+  });
+
   it('announces the result count in a single polite status region', async () => {
     const { archive } = await mountArchive();
     const regions = shadow(archive).querySelectorAll('[role="status"], [aria-live]');
@@ -251,9 +284,15 @@ describe('<send-news-archive>', () => {
     assertEqual(root.querySelector('h3.reading-title')?.textContent, 'Our SEND improvement plan for 2024', 'title level');
     assertEqual(root.querySelector('h5')?.textContent, 'What is changing', 'body h2 shifted below the title');
     assertEqual(root.querySelector('h6')?.textContent, 'Steps we will take', 'body h3 clamped to h6');
-    for (const selector of ['strong', 'em', 'u', 's', 'p code', 'blockquote', 'pre code', 'ol > li', 'ol li.nested > ul > li', 'figure img', 'figcaption']) {
+    for (const selector of ['strong', 'em', 'u', 's', 'p code', 'blockquote', 'pre code', 'ol > li', 'figure img', 'figcaption']) {
       assert(root.querySelector(`.rich-text ${selector}`), `renders ${selector}`);
     }
+    // The nested list sits inside the item before it, so the ordered list counts 1, 2 with no gap.
+    const steps = [...root.querySelectorAll<HTMLLIElement>('.rich-text ol > li')];
+    const ownText = (li: HTMLLIElement) => [...li.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent).join('');
+    assertEqual(steps.map(ownText), ['Listen to families', 'Publish what we heard'], 'ordered items');
+    assertEqual(steps.map((li) => getComputedStyle(li).listStyleType), ['decimal', 'decimal'], 'numbered');
+    assertEqual([...steps[0].querySelectorAll('ul > li')].map((li) => li.textContent), ['Parent carer forum meetings', 'Online survey'], 'nested list inside step 1');
     const images = [...root.querySelectorAll<HTMLImageElement>('.rich-text img')];
     assertEqual(images.map((img) => [img.alt, img.src]), [
       ['A parent reading with their child', `${API}/uploads/family.jpg`],

@@ -120,6 +120,39 @@ describe('<send-news-feed>', () => {
     assertEqual(shadow(feed).querySelector('.widget-heading'), null, 'heading omitted');
   });
 
+  it('with heading-level="0" follows the host page\'s own heading: items one level below it', async () => {
+    const section = document.createElement('section');
+    section.innerHTML = '<h2>Our services</h2><h3>SEND news</h3>';
+    document.body.append(section);
+    const feed = await mount<SendNewsFeed>('send-news-feed', {
+      attributes: { api: API, 'heading-level': '0' },
+      properties: { fetcher: listAndItem('latestNews') },
+      parent: section,
+    });
+    await loaded(feed);
+    assertEqual(shadow(feed).querySelector('.widget-heading'), null, 'no heading of its own');
+    assertEqual([...shadow(feed).querySelectorAll('.item-title')].map((title) => title.localName), ['h4', 'h4', 'h4'], 'item titles below the host h3');
+  });
+
+  for (const [lang, date] of [
+    ['en', '8 July 2019'],
+    ['EN', '8 July 2019'],
+    ['en-Latn', '8 July 2019'],
+    ['en-GB', '8 July 2019'],
+    ['en-US', 'July 8, 2019'],
+    ['', '8 July 2019'],
+    ['not a language', '8 July 2019'],
+  ]) {
+    it(`dates in lang="${lang}" read "${date}"`, async () => {
+      const wrapper = document.createElement('div');
+      wrapper.setAttribute('lang', lang);
+      document.body.append(wrapper);
+      const feed = await mount<SendNewsFeed>('send-news-feed', { attributes: { api: API }, properties: { fetcher: listAndItem('latestNews') }, parent: wrapper });
+      await loaded(feed);
+      assertEqual(shadow(feed).querySelectorAll('time')[2]?.textContent, date, 'date');
+    });
+  }
+
   it('shows the empty state, replaceable through the empty slot', async () => {
     const { feed } = await mountFeed({}, { fetcher: listAndItem('emptyList') });
     await loaded(feed);

@@ -1,0 +1,36 @@
+/*
+ * A script tag whose widget code cannot load (every chunk answers 404 under /fail-chunks/, see
+ * web-test-runner.config.mjs): each widget still offers the host's fallback link and reports send-error,
+ * and nothing is thrown into the page.
+ */
+import type { SendEventDetails } from '../../core/events.js';
+import { buildUrl } from '../../test/build.js';
+import { assertEqual, guardHostPage, mount, nextEvent, shadow, textOf } from '../../test/helpers.js';
+
+describe('script tag: the widget code cannot load', () => {
+  guardHostPage();
+
+  it('shows the error message with the fallback link in every widget and fires send-error', async () => {
+    const wrapper = document.createElement('div');
+    document.body.append(wrapper);
+    const errors: Array<SendEventDetails['send-error']> = [];
+    wrapper.addEventListener('send-error', (event) => errors.push(event.detail));
+    const feed = document.createElement('send-news-feed');
+    feed.setAttribute('fallback-href', 'https://www.example.gov.uk/send-news');
+    feed.setAttribute('strings', JSON.stringify({ errorFallbackLink: 'Read SEND news on our website' }));
+    wrapper.append(feed);
+
+    const { SendNewsFeed, SendNewsArchive } = await import(/* @vite-ignore */ `/fail-chunks${buildUrl('send-widgets.js').pathname}`);
+    assertEqual([SendNewsFeed, SendNewsArchive], [undefined, undefined], 'no classes exported');
+    const link = shadow(feed).querySelector<HTMLAnchorElement>('[part=error] slot[name=error] a');
+    assertEqual(link?.href, 'https://www.example.gov.uk/send-news', 'fallback link in the page already');
+    assertEqual(link?.textContent, 'Read SEND news on our website', 'overridden link text');
+
+    const heard = nextEvent<SendEventDetails['send-error']>(wrapper, 'send-error');
+    const archive = await mount('send-news-archive', { parent: wrapper });
+    assertEqual((await heard).detail.kind, 'script', 'kind for a widget added later');
+    assertEqual(textOf(archive), 'Sorry, updates cannot be shown at the moment.', 'message without a fallback link');
+    assertEqual(errors.map((error) => error.kind), ['script', 'script'], 'one send-error per widget');
+    assertEqual(/Failed to fetch dynamically imported module/.test(errors[0].message), true, `reason given: ${errors[0].message}`);
+  });
+});
