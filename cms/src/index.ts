@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { catalogueOf } from './catalogue/catalogue';
 import { registerFeeds } from './feeds';
+import { registerPages } from './pages';
 import { WATCHED_UIDS } from './lib/update-types';
 import { checkConsultationDates, checkLinks } from './lib/editor-checks';
 import { seedContent } from './seed';
@@ -24,7 +25,8 @@ export default {
       if (WRITE_ACTIONS.has(context.action)) catalogueOf(strapi).invalidate();
       return result;
     });
-    registerFeeds(strapi);
+    const pages = registerPages(strapi);
+    registerFeeds(strapi, { inBrowser: pages.feedInBrowser });
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

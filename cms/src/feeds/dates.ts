@@ -34,7 +34,7 @@ export function londonIsoDate(date: Date): string {
   return londonIcsDateTime(date).replace(/^(\d{4})(\d{2})(\d{2}).*/, '$1-$2-$3');
 }
 
-const readableFormat = new Intl.DateTimeFormat('en-GB', {
+const partsFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: LONDON,
   weekday: 'long',
   day: 'numeric',
@@ -42,13 +42,29 @@ const readableFormat = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
   hour: 'numeric',
   minute: '2-digit',
-  hour12: true,
+  hourCycle: 'h23',
 });
 
-/** "Friday 4 February 2022 at 11:59 pm" in London time. */
-export function readableLondonDateTime(date: Date): string {
-  return readableFormat.format(date).replace(',', '');
+/**
+ * An instant in London as GOV.UK style writes it: "11:59pm on Sunday 14 December 2025",
+ * "9am on Monday 1 March 2027", "midday on …", "midnight on …" (midnight belongs to the day it starts).
+ */
+export function ukDateTime(date: Date): string {
+  const part = Object.fromEntries(partsFormat.formatToParts(date).map((p) => [p.type, p.value]));
+  const hour = Number(part.hour);
+  const minute = part.minute === '00' ? '' : `:${part.minute}`;
+  const time =
+    hour === 0 && !minute ? 'midnight' : hour === 12 && !minute ? 'midday' : `${hour % 12 || 12}${minute}${hour < 12 ? 'am' : 'pm'}`;
+  return `${time} on ${part.weekday} ${part.day} ${part.month} ${part.year}`;
 }
+
+const calendarDateFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+
+/** A calendar date (YYYY-MM-DD) as "14 December 2025". */
+export const ukCalendarDate = (isoDate: string): string => calendarDateFormat.format(new Date(`${isoDate}T00:00:00Z`));
+
+/** An instant's London calendar date as "14 December 2025". */
+export const ukDate = (date: Date): string => ukCalendarDate(londonIsoDate(date));
 
 /** UTC timestamp in iCalendar form, e.g. 20220204T235900Z. */
 export function icsUtcDateTime(date: Date): string {

@@ -4,11 +4,12 @@
  * agree on items, links, ids and content.
  */
 import { createHash } from 'crypto';
-import type { Download, FeedPaths, FeedQuery, UpdateDetail } from '../../../contract/api';
-import { blocksToSafeHtml } from './blocks-html';
-import { readableLondonDateTime, readerDateInstant } from './dates';
+import type { Download, FeedPaths, FeedQuery, PagePaths, UpdateDetail } from '../../../contract/api';
+import { readerDateInstant } from './dates';
+import { capitalised, describeFilters } from './describe';
+import { downloadsHtml, feedContentHtml } from './feed-content';
 import { itemLink, type FeedSettings } from './settings';
-import { cleanLine, escapeMarkup, isWebUrl, safeUrl } from './text';
+import { cleanLine, isWebUrl, safeUrl } from './text';
 import { TYPE_LABELS, keysOf } from '../lib/update-types';
 import type { UpdateFilters } from '../lib/update-query';
 
@@ -118,12 +119,6 @@ export function canonicalQuery(filters: UpdateFilters): string {
   return text ? `?${text}` : '';
 }
 
-function formatSize(bytes: number): string {
-  if (bytes < 1000) return `${bytes} bytes`;
-  if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} KB`;
-  return `${(bytes / 1_000_000).toFixed(1)} MB`;
-}
-
 function attachmentOf(download: Download): FeedAttachment | null {
   const url = safeUrl(download.url);
   if (!isWebUrl(url)) return null;
@@ -131,54 +126,17 @@ function attachmentOf(download: Download): FeedAttachment | null {
   return { url, title: cleanLine(download.title) || 'Download', mimeType: mimeTypeOf(download.format), sizeBytes };
 }
 
-function downloadsList(attachments: FeedAttachment[], formats: (string | null)[]): string {
-  if (!attachments.length) return '';
-  const items = attachments.map((a, i) => {
-    const facts = [formats[i], a.sizeBytes !== null ? formatSize(a.sizeBytes) : null].filter(Boolean).join(', ');
-    return `<li><a href="${escapeMarkup(a.url)}">${escapeMarkup(a.title)}</a>${facts ? ` (${escapeMarkup(facts)})` : ''}</li>`;
-  });
-  return `<h2>Downloads</h2>\n<ul>${items.join('')}</ul>`;
-}
-
-/** What a reader needs before the body: when a consultation runs and how to respond, or who an update is from. */
-function detailsHtml(detail: UpdateDetail): string {
-  const lines: string[] = [];
-  if (detail.type === 'consultation') {
-    if (detail.opensAt) lines.push(`<strong>Opens:</strong> ${escapeMarkup(readableLondonDateTime(new Date(detail.opensAt)))}`);
-    if (detail.closesAt) lines.push(`<strong>Closes:</strong> ${escapeMarkup(readableLondonDateTime(new Date(detail.closesAt)))}`);
-    const respond = safeUrl(detail.respondUrl);
-    if (respond) lines.push(`<a href="${escapeMarkup(respond)}">Respond to this consultation</a>`);
-  }
-  if (detail.type === 'staffing-update') {
-    if (detail.service) lines.push(`<strong>Service:</strong> ${escapeMarkup(cleanLine(detail.service))}`);
-    if (detail.from) lines.push(`<strong>From:</strong> ${escapeMarkup(cleanLine([detail.from.name, detail.from.role].filter(Boolean).join(', ')))}`);
-  }
-  return lines.length ? `<p>${lines.join('<br>')}</p>` : '';
-}
-
-function contentHtml(detail: UpdateDetail, base: string): string {
-  // Every item has content, even one saved without a body: its summary.
-  const body = blocksToSafeHtml(detail.body, base) || `<p>${escapeMarkup(cleanLine(detail.summary))}</p>`;
-  const parts = [detailsHtml(detail), body];
-  const consultation = detail.type === 'consultation' ? detail : null;
-  if (consultation?.outcome) parts.push('<h2>Outcome</h2>', blocksToSafeHtml(consultation.outcome, base));
-  const easyRead = safeUrl(consultation?.easyReadVersion?.url ?? detail.easyReadUrl, base);
-  if (easyRead) parts.push(`<p><a href="${escapeMarkup(easyRead)}">Easy read version</a></p>`);
-  return parts.filter(Boolean).join('\n');
-}
-
 function feedItem(detail: UpdateDetail, settings: FeedSettings, cmsBaseUrl: string): FeedItem {
   const published = readerDateInstant(detail.date);
   const modified = new Date(detail.updatedAt);
-  const downloads = detail.downloads.map((d) => ({ download: d, attachment: attachmentOf(d) })).filter((d) => d.attachment);
-  const attachments = downloads.map((d) => d.attachment!);
+  const attachments = detail.downloads.map(attachmentOf).filter((a): a is FeedAttachment => a !== null);
   return {
     guid: itemGuid(detail.type, detail.id),
     link: itemLink(settings, cmsBaseUrl, detail),
     title: cleanLine(detail.title),
     summary: cleanLine(detail.summary),
-    contentHtml: contentHtml(detail, cmsBaseUrl),
-    downloadsHtml: downloadsList(attachments, downloads.map((d) => d.download.format)),
+    contentHtml: feedContentHtml(detail, cmsBaseUrl),
+    downloadsHtml: downloadsHtml(detail.downloads),
     published,
     // Feed formats expect an entry not to be updated before it was published.
     updated: modified > published ? modified : published,
@@ -195,20 +153,29 @@ export type FeedInput = {
   /** The selected items as of now (a consultation's status moves with the clock). */
   details: UpdateDetail[];
   filters: UpdateFilters;
+  /** A topic's name from its slug, to name the filters in words. */
+  topicName: (slug: string) => string | undefined;
   settings: FeedSettings;
   cmsBaseUrl: string;
   lastModified: Date;
 };
 
-export function buildFeed({ details, filters, settings, cmsBaseUrl, lastModified }: FeedInput): FeedDocument {
+/** A feed's title: the site's, or the filters in words ("SEND updates: consultations about short breaks"). */
+export function feedTitle(settings: FeedSettings, filters: UpdateFilters, topicName: FeedInput['topicName']): string {
+  const words = describeFilters(filters, topicName);
+  return words ? `${settings.siteName}: ${words}` : settings.title;
+}
+
+export function buildFeed({ details, filters, topicName, settings, cmsBaseUrl, lastModified }: FeedInput): FeedDocument {
   const query = canonicalQuery(filters);
-  const filtered = query !== '';
+  const words = describeFilters(filters, topicName);
   return {
     guid: `urn:uuid:${nameBasedUuid(`feed:${query}`)}`,
-    title: filtered ? `${settings.title} (filtered)` : settings.title,
-    description: settings.description,
+    title: feedTitle(settings, filters, topicName),
+    description: words ? `${capitalised(words)}. ${settings.description}` : settings.description,
     author: settings.author,
-    homePageUrl: settings.siteUrl ?? new URL('/api/updates', cmsBaseUrl).href,
+    // The council's own page when configured, else the CMS's list of these items.
+    homePageUrl: settings.siteUrl ?? new URL(`${INDEX_PATH}${query}`, cmsBaseUrl).href,
     selfUrl: (path) => new URL(`${path}${query}`, cmsBaseUrl).href,
     cmsBaseUrl,
     imageUrl: settings.imageUrl ?? new URL(FEED_ICON_PATH, cmsBaseUrl).href,
@@ -218,3 +185,4 @@ export function buildFeed({ details, filters, settings, cmsBaseUrl, lastModified
 }
 
 export const FEED_ICON_PATH: FeedPaths['icon'] = '/feeds/icon.png';
+export const INDEX_PATH: PagePaths['index'] = '/updates';

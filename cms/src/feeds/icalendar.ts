@@ -4,7 +4,7 @@
  * rules, so an event reads "23:59" in calendars whether it falls in BST or GMT.
  */
 import type { ConsultationDetail, FeedPaths } from '../../../contract/api';
-import { LONDON, icsUtcDateTime, londonIcsDateTime, readableLondonDateTime } from './dates';
+import { LONDON, icsUtcDateTime, londonIcsDateTime, ukDateTime } from './dates';
 import { nameBasedUuid } from './feed-model';
 import { cleanText } from './text';
 
@@ -72,8 +72,8 @@ function closingEvent(detail: ConsultationDetail, link: string): string[] {
   const closes = new Date(detail.closesAt!);
   const description = [
     cleanText(detail.summary),
-    detail.opensAt ? `Opens: ${readableLondonDateTime(new Date(detail.opensAt))}` : '',
-    `Closes: ${readableLondonDateTime(closes)}`,
+    detail.opensAt ? `Opens: ${ukDateTime(new Date(detail.opensAt))}` : '',
+    `Closes: ${ukDateTime(closes)}`,
     detail.respondUrl ? `Respond: ${detail.respondUrl}` : '',
     `More: ${link}`,
   ].filter(Boolean);

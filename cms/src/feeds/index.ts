@@ -10,6 +10,9 @@
  * Everything is built from the published catalogue (drafts are unreachable)
  * and cached per catalogue build and canonical query, so a poll costs a map
  * lookup and, usually, a 304.
+ *
+ * A browser that opens RSS, Atom or JSON Feed itself (a top-level navigation, which feed readers
+ * never make) gets a readable page instead (`inBrowser`): the response varies on Sec-Fetch-Dest.
  */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
@@ -19,6 +22,7 @@ import { selectEntries } from '../catalogue/select';
 import { etagOf, sendCacheable } from '../lib/http-cache';
 import { parseFilters, QueryError, type Sort, type UpdateFilters } from '../lib/update-query';
 import { ATOM_CONTENT_TYPE, ATOM_PATH, renderAtom } from './atom';
+import { describeFilters } from './describe';
 import { buildFeed, canonicalQuery, FEED_ICON_PATH } from './feed-model';
 import { CONSULTATIONS_ICS_PATH, ICS_CONTENT_TYPE, renderCalendar } from './icalendar';
 import { feedIconPng } from './icon';
@@ -85,6 +89,15 @@ function sendRendered(ctx: Context, rendered: Rendered, contentType: string) {
   sendCacheable(ctx, { body: rendered.body, etag: rendered.etag, contentType, lastModified: rendered.lastModified, maxAge: FEED_MAX_AGE });
 }
 
+/** Whether a person opened this address in a browser tab (Fetch Metadata); feed readers never send these. */
+export const isDocumentNavigation = (ctx: Context) => ctx.get('Sec-Fetch-Dest') === 'document' && ctx.get('Sec-Fetch-Mode') === 'navigate';
+
+/** Feeds answer browsers and feed readers differently, so caches must keep the two apart. */
+const VARY = 'Accept-Encoding, Sec-Fetch-Dest';
+
+/** How a feed is answered when a person opens it in a browser. */
+export type FeedInBrowser = (ctx: Context, feedName: string, filters: UpdateFilters) => Promise<void>;
+
 function sendText(ctx: Context, status: number, message: string) {
   ctx.status = status;
   ctx.set('Access-Control-Allow-Origin', '*');
@@ -116,12 +129,14 @@ function calendarFilters(query: Record<string, unknown>): UpdateFilters {
 }
 
 const CALENDAR_NAME = 'SEND consultation closing dates';
+/** What people call each syndication format, for the page a browser gets. */
+const FEED_NAMES: Record<string, string> = { [RSS_PATH]: 'RSS feed', [ATOM_PATH]: 'Atom feed', [JSON_FEED_PATH]: 'JSON Feed' };
 /** The route that answers FeedPaths['consultationCalendar']. */
 const CONSULTATION_ICS_ROUTE = '/feeds/consultations/:slug.ics';
 
 const isConsultation = (detail: UpdateDetail): detail is ConsultationDetail => detail.type === 'consultation';
 
-export function registerFeeds(strapi: Core.Strapi) {
+export function registerFeeds(strapi: Core.Strapi, { inBrowser }: { inBrowser: FeedInBrowser }) {
   const settings: FeedSettings = readFeedSettings();
   const cache = new FeedCache();
   const catalogue = (): Promise<Catalogue> => catalogueOf(strapi).get();
@@ -135,7 +150,7 @@ export function registerFeeds(strapi: Core.Strapi) {
     filters: UpdateFilters,
     contentType: string,
     { timeDependent, sort }: { timeDependent: boolean; sort: Sort },
-    render: (details: UpdateDetail[], base: string, lastModified: Date) => string,
+    render: (details: UpdateDetail[], base: string, lastModified: Date, current: Catalogue) => string,
   ) => {
     const current = await catalogue();
     const now = Date.now();
@@ -143,18 +158,28 @@ export function registerFeeds(strapi: Core.Strapi) {
     const rendered = cache.get(current, `${path}${canonicalQuery(filters)} ${base}`, now, () => {
       const { lastModified, expiresAt } = timed(current, now, timeDependent);
       const details = selectEntries(current, filters, now, sort).map((entry) => entry.detail);
-      return { body: render(details, base, lastModified), lastModified, expiresAt };
+      return { body: render(details, base, lastModified, current), lastModified, expiresAt };
     });
     sendRendered(ctx, rendered, contentType);
+  };
+
+  const topicNamer = (current: Catalogue) => {
+    const names = new Map(current.entries.flatMap((e) => e.summary.topics.map((t) => [t.slug, t.name] as const)));
+    return (slug: string) => names.get(slug);
   };
 
   const syndicationFeed = (path: string, contentType: string, render: typeof renderRss) => async (ctx: Context) => {
     const filters = filtersOrBadRequest(ctx, parseFilters);
     if (!filters) return;
-    // Only a status filter makes the selection move with the clock.
-    await serveFiltered(ctx, path, filters, contentType, { timeDependent: filters.status.length > 0, sort: 'newest' }, (details, base, lastModified) =>
-      render(buildFeed({ details, filters, settings, cmsBaseUrl: base, lastModified })),
-    );
+    if (isDocumentNavigation(ctx)) {
+      await inBrowser(ctx, FEED_NAMES[path], filters);
+    } else {
+      // Only a status filter makes the selection move with the clock.
+      await serveFiltered(ctx, path, filters, contentType, { timeDependent: filters.status.length > 0, sort: 'newest' }, (details, base, lastModified, current) =>
+        render(buildFeed({ details, filters, topicName: topicNamer(current), settings, cmsBaseUrl: base, lastModified })),
+      );
+    }
+    ctx.set('Vary', VARY);
   };
 
   const calendarLinks = (base: string) => (detail: ConsultationDetail) => itemLink(settings, base, detail);
@@ -162,9 +187,12 @@ export function registerFeeds(strapi: Core.Strapi) {
   const consultationsCalendar = async (ctx: Context) => {
     const filters = filtersOrBadRequest(ctx, calendarFilters);
     if (!filters) return;
-    await serveFiltered(ctx, CONSULTATIONS_ICS_PATH, filters, ICS_CONTENT_TYPE, { timeDependent: true, sort: 'closing' }, (details, base) =>
-      renderCalendar(details.filter(isConsultation), { name: CALENDAR_NAME, description: settings.description, linkOf: calendarLinks(base) }),
-    );
+    await serveFiltered(ctx, CONSULTATIONS_ICS_PATH, filters, ICS_CONTENT_TYPE, { timeDependent: true, sort: 'closing' }, (details, base, _lastModified, current) => {
+      // Named for its filters beyond the calendar's own (consultations, upcoming and open), e.g. "…: about short breaks".
+      const words = describeFilters({ ...filters, types: [], status: [] }, topicNamer(current));
+      const name = words ? `${CALENDAR_NAME}: ${words.replace(/^updates ?,? ?/, '')}` : CALENDAR_NAME;
+      return renderCalendar(details.filter(isConsultation), { name, description: settings.description, linkOf: calendarLinks(base) });
+    });
   };
 
   const consultationCalendar = async (ctx: Context) => {

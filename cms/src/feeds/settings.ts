@@ -7,11 +7,15 @@
  *                    ({type}, {slug} and {id} are replaced);
  *   PUBLIC_SITE_URL  the page that hosts the news archive widget; items open in its
  *                    reading view (?send-item=type/slug);
- *   otherwise        the item in the CMS's public JSON API (/api/updates/:type/:slug).
+ *   otherwise        the item's page on the CMS (/updates/:type/:slug), which works everywhere.
  */
+import type { UpdateType } from '../../../contract/api';
+import { itemPagePath } from '../catalogue/items';
 import { cleanLine, isWebUrl, safeUrl } from './text';
 
 export type FeedSettings = {
+  /** Short name of the service, in page headers and before a filtered feed's description. */
+  siteName: string;
   title: string;
   description: string;
   author: string;
@@ -30,6 +34,7 @@ const webUrl = (value: string | undefined): string | null => {
 export function readFeedSettings(env: NodeJS.ProcessEnv = process.env): FeedSettings {
   const template = (env.FEED_ITEM_URL ?? '').trim();
   return {
+    siteName: cleanLine(env.SITE_NAME) || 'SEND updates',
     title: cleanLine(env.FEED_TITLE) || 'SEND news, consultations and service updates',
     description:
       cleanLine(env.FEED_DESCRIPTION) ||
@@ -43,7 +48,7 @@ export function readFeedSettings(env: NodeJS.ProcessEnv = process.env): FeedSett
 }
 
 /** The link a feed gives for one item (see the module comment). */
-export function itemLink(settings: FeedSettings, cmsBaseUrl: string, item: { type: string; slug: string; id: string; url: string }): string {
+export function itemLink(settings: FeedSettings, cmsBaseUrl: string, item: { type: UpdateType; slug: string; id: string }): string {
   if (settings.itemUrlTemplate) {
     return settings.itemUrlTemplate.replace(/\{(type|slug|id)\}/g, (_, name: 'type' | 'slug' | 'id') => encodeURIComponent(item[name]));
   }
@@ -52,5 +57,5 @@ export function itemLink(settings: FeedSettings, cmsBaseUrl: string, item: { typ
     url.searchParams.set('send-item', `${item.type}/${item.slug}`);
     return url.href;
   }
-  return new URL(item.url, cmsBaseUrl).href;
+  return new URL(itemPagePath(item.type, item.slug), cmsBaseUrl).href;
 }

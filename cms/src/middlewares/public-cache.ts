@@ -16,7 +16,7 @@ import { isNotModified } from '../lib/http-cache';
 const TTL_MS = 5_000;
 const MAX_ENTRIES = 1_000;
 const MIN_COMPRESS_BYTES = 1_024;
-const CACHEABLE = /^\/(api\/updates(\/|$)|feeds\/)/;
+const CACHEABLE = /^\/(api\/updates(\/|$)|feeds\/|updates(\/|$))/;
 const SKIPPED_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding']);
 
 type Encoding = 'br' | 'gzip' | 'identity';
@@ -40,7 +40,8 @@ export default ((_config, { strapi }) => {
   return async (ctx, next) => {
     if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || !CACHEABLE.test(ctx.path) || ctx.get('Authorization')) return next();
 
-    const key = `${ctx.host} ${ctx.url}`;
+    // Feeds answer a browser tab with a page (Vary: Sec-Fetch-Dest), so the destination is part of the key.
+    const key = `${ctx.host} ${ctx.url} ${ctx.get('Sec-Fetch-Dest')}`;
     const accepted = ctx.acceptsEncodings('br', 'gzip', 'identity');
     const hit = entries.get(key);
     if (hit && hit.version === catalogueVersion() && hit.expires > Date.now()) {

@@ -1,0 +1,215 @@
+/**
+ * Pages for readers, served by the CMS and built from the published catalogue (drafts are
+ * unreachable), all working without JavaScript:
+ *
+ *   /updates                      every item: search, filters (the feeds' query), pages
+ *   /updates/:type/:slug          one item (404 page when there is no published item there)
+ *   /updates/subscribe            feed reader, email and calendar choices for the same filters
+ *   /updates/for-websites         the widget script tags with their integrity hashes
+ *   /updates/assets/:file         the one stylesheet, and the copy-button script
+ *
+ * A browser that opens a feed itself is answered with the subscribe page (see feedInBrowser).
+ */
+import { createHash } from 'crypto';
+import fs from 'fs';
+import path from 'path';
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { catalogueOf, publicBaseUrl, type Catalogue } from '../catalogue/catalogue';
+import { facets, live, selectEntries } from '../catalogue/select';
+import { feedTitle } from '../feeds/feed-model';
+import { readFeedSettings } from '../feeds/settings';
+import { sendCacheable } from '../lib/http-cache';
+import { parseFilters, parseUpdateQuery, QueryError, type UpdateFilters } from '../lib/update-query';
+import { isUpdateType } from '../lib/update-types';
+import { badRequestPage, notFoundPage } from './error-page';
+import { indexPage } from './index-page';
+import { itemPage } from './item-page';
+import type { FeedLink, Site } from './layout';
+import { subscribePage } from './subscribe-page';
+import { INDEX_PATH, SUBSCRIBE_PATH, urlsFor, WIDGETS_PATH } from './urls';
+import { widgetsPage, type WidgetScript } from './widgets-page';
+
+const HTML = 'text/html; charset=utf-8';
+/** Seconds a page may be reused without asking, as for the API. */
+const PAGE_MAX_AGE = 60;
+const NO_FILTERS: UpdateFilters = { types: [], topics: [], audiences: [], q: '', year: null, status: [] };
+
+/** Strict headers for pages: no inline script, nothing framed, nothing loaded from elsewhere but images. */
+function securityHeaders(ctx: Context, origin: string) {
+  const self = `'self' ${origin}`;
+  ctx.set(
+    'Content-Security-Policy',
+    [`default-src 'none'`, `style-src ${self}`, `script-src ${self}`, `img-src ${self} https: data:`, `form-action ${self}`, `base-uri 'none'`, `frame-ancestors 'none'`].join('; '),
+  );
+  ctx.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+  ctx.set('X-Frame-Options', 'DENY');
+  ctx.set('Cross-Origin-Opener-Policy', 'same-origin');
+  ctx.set('X-Content-Type-Options', 'nosniff');
+}
+
+type Asset = { body: Buffer; type: string; hash: string };
+
+function readAsset(file: string, type: string): Asset {
+  const body = fs.readFileSync(file);
+  return { body, type, hash: createHash('sha256').update(body).digest('base64url').slice(0, 12) };
+}
+
+/** The built widget scripts at their versioned addresses, with their integrity hashes; empty before a build. */
+function widgetScripts(repoRoot: string, baseUrl: string): { version: string | null; scripts: WidgetScript[] } {
+  try {
+    const { version } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    const integrity = JSON.parse(fs.readFileSync(path.join(repoRoot, 'dist', 'widgets', 'integrity.json'), 'utf8')) as Record<string, string>;
+    const scripts = Object.entries(integrity)
+      .filter(([file]) => fs.existsSync(path.join(repoRoot, 'dist', 'widgets', `v${version}`, file)))
+      .map(([file, hash]) => ({ file, integrity: hash, url: `${baseUrl}/widgets/v${version}/${file}` }));
+    return { version, scripts };
+  } catch {
+    return { version: null, scripts: [] };
+  }
+}
+
+export function registerPages(strapi: Core.Strapi) {
+  const settings = readFeedSettings();
+  const assetsDir = path.join(strapi.dirs.app.src, 'pages', 'assets');
+  const assets: Record<string, Asset> = {
+    'site.css': readAsset(path.join(assetsDir, 'site.css'), 'text/css; charset=utf-8'),
+    'copy.js': readAsset(path.join(assetsDir, 'copy.js'), 'text/javascript; charset=utf-8'),
+  };
+
+  const siteOf = (): Site => {
+    const baseUrl = publicBaseUrl(strapi);
+    const asset = (file: string) => `${baseUrl}/updates/assets/${file}?v=${assets[file].hash}`;
+    return { name: settings.siteName, publisher: settings.author, baseUrl, assets: { css: asset('site.css'), script: asset('copy.js') } };
+  };
+  const originOf = (site: Site) => new URL(site.baseUrl).origin;
+
+  const topicNamer = (catalogue: Catalogue) => {
+    const names = new Map(facets(catalogue.entries).topics.map((t) => [t.value, t.label]));
+    return (slug: string) => names.get(slug);
+  };
+
+  const feedLinks = (site: Site, filters: UpdateFilters, title: string): FeedLink[] => {
+    const { feeds } = urlsFor(site.baseUrl, filters);
+    return [
+      { type: 'application/rss+xml', title: `${title} (RSS)`, href: feeds.rss },
+      { type: 'application/atom+xml', title: `${title} (Atom)`, href: feeds.atom },
+      { type: 'application/feed+json', title: `${title} (JSON Feed)`, href: feeds.json },
+    ];
+  };
+
+  const send = (ctx: Context, site: Site, status: number, html: string, lastModified?: Date) => {
+    securityHeaders(ctx, originOf(site));
+    if (status === 200) return sendCacheable(ctx, { body: html, contentType: HTML, lastModified, maxAge: PAGE_MAX_AGE });
+    ctx.status = status;
+    ctx.set('Cache-Control', 'no-store');
+    ctx.type = HTML;
+    ctx.body = html;
+  };
+
+  /** Filters from the query, or null after answering 400 with a page saying what is wrong. */
+  const readOr400 = <T>(ctx: Context, site: Site, read: () => T): T | null => {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof QueryError)) throw error;
+      send(ctx, site, 400, badRequestPage(site, error.message));
+      return null;
+    }
+  };
+
+  const index = async (ctx: Context) => {
+    const site = siteOf();
+    const query = readOr400(ctx, site, () => parseUpdateQuery(ctx.query));
+    if (!query) return;
+    const catalogue = await catalogueOf(strapi).get();
+    const now = Date.now();
+    const topicName = topicNamer(catalogue);
+    const matches = selectEntries(catalogue, query, now).map((entry) => live(entry.summary, now));
+    const html = indexPage({
+      site,
+      title: settings.title,
+      filters: query,
+      page: query.page,
+      matches,
+      facets: facets(catalogue.entries),
+      topicName,
+      feeds: feedLinks(site, query, feedTitle(settings, query, topicName)),
+      now,
+    });
+    send(ctx, site, 200, html, catalogue.lastModified);
+  };
+
+  const item = async (ctx: Context) => {
+    const site = siteOf();
+    const { type, slug } = ctx.params as { type: string; slug: string };
+    const catalogue = await catalogueOf(strapi).get();
+    const entry = isUpdateType(type) ? catalogue.bySlug.get(`${type}/${slug}`) : undefined;
+    if (!entry) return send(ctx, site, 404, notFoundPage(site));
+    const html = itemPage({ item: entry.detail, site, feeds: feedLinks(site, NO_FILTERS, settings.title), now: Date.now() });
+    send(ctx, site, 200, html, new Date(entry.detail.updatedAt));
+  };
+
+  /** /updates/news and the like: the list of that type; anything else is not a page. */
+  const typeOrNotFound = async (ctx: Context) => {
+    const site = siteOf();
+    const { type } = ctx.params as { type: string };
+    if (!isUpdateType(type)) return send(ctx, site, 404, notFoundPage(site));
+    ctx.redirect(urlsFor(site.baseUrl, { ...NO_FILTERS, types: [type] }).index);
+  };
+
+  const subscribe = async (ctx: Context) => {
+    const site = siteOf();
+    const filters = readOr400(ctx, site, () => parseFilters(ctx.query));
+    if (!filters) return;
+    const catalogue = await catalogueOf(strapi).get();
+    const topicName = topicNamer(catalogue);
+    send(ctx, site, 200, subscribePage({ site, filters, topicName, feeds: feedLinks(site, filters, feedTitle(settings, filters, topicName)) }), catalogue.lastModified);
+  };
+
+  const forWebsites = async (ctx: Context) => {
+    const site = siteOf();
+    const { version, scripts } = widgetScripts(path.resolve(strapi.dirs.app.root, '..'), site.baseUrl);
+    send(ctx, site, 200, widgetsPage({ site, version, scripts }));
+  };
+
+  const asset = async (ctx: Context) => {
+    const file = assets[String(ctx.params.file)];
+    if (!file) return send(ctx, siteOf(), 404, notFoundPage(siteOf()));
+    // Pages ask for the current content's hash, so that address can be cached for good.
+    const immutable = ctx.query.v === file.hash;
+    sendCacheable(ctx, { body: file.body, contentType: file.type, etag: `W/"${file.hash}"`, maxAge: immutable ? 31_536_000 : 300 });
+    if (immutable) ctx.set('Cache-Control', 'public, max-age=31536000, immutable');
+  };
+
+  const route = (routePath: string, handler: (ctx: Context) => Promise<void>): Omit<Core.Route, 'info'> => ({ method: 'GET', path: routePath, handler, config: { auth: false } });
+  // First match wins: the fixed addresses before the ones with parameters.
+  strapi.server.routes([
+    route(INDEX_PATH, index),
+    route(SUBSCRIBE_PATH, subscribe),
+    route(WIDGETS_PATH, forWebsites),
+    route('/updates/assets/:file', asset),
+    route('/updates/:type', typeOrNotFound),
+    route('/updates/:type/:slug', item),
+  ]);
+
+  return {
+    /**
+     * A browser opening a feed (a top-level navigation) gets the subscribe page for that feed's
+     * filters, with its latest items: a person, not a feed reader, is looking.
+     */
+    async feedInBrowser(ctx: Context, feedName: string, filters: UpdateFilters) {
+      const site = siteOf();
+      const catalogue = await catalogueOf(strapi).get();
+      const now = Date.now();
+      const topicName = topicNamer(catalogue);
+      const items = selectEntries(catalogue, filters, now)
+        .slice(0, 10)
+        .map((entry) => entry.summary);
+      const html = subscribePage({ site, filters, topicName, feeds: feedLinks(site, filters, feedTitle(settings, filters, topicName)), opened: { name: feedName, items } });
+      send(ctx, site, 200, html, catalogue.lastModified);
+    },
+  };
+}
+
+export type Pages = ReturnType<typeof registerPages>;
