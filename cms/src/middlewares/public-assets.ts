@@ -2,10 +2,17 @@
  * Serves the built widget bundles at /widgets/ and the demo partner pages at
  * /demo/, from the repository root beside the CMS. Both are public and meant
  * to be loaded from other origins (module scripts are fetched with CORS).
+ *
+ * /widgets/v<version>/… never changes once built, and chunk names carry a hash
+ * of their content, so those are cached for good (`immutable`); the plain
+ * names (/widgets/send-widgets.js) change with each release and revalidate.
  */
 import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
+
+/** A versioned folder (/widgets/v1.2.3/…) or a content-hashed chunk (…/chunks/name-<hash>.js). */
+const IMMUTABLE = /^\/widgets\/(v\d+\.\d+\.\d+[\w.-]*\/|chunks\/)/;
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -56,8 +63,8 @@ export default ((_config, { strapi }) => {
 
     ctx.set('Access-Control-Allow-Origin', '*');
     ctx.set('Cross-Origin-Resource-Policy', 'cross-origin');
-    // Bundles keep their names across releases, so caches must revalidate (cheap with Last-Modified).
-    ctx.set('Cache-Control', 'public, max-age=300, stale-while-revalidate=86400');
+    // Plain bundle names are kept across releases, so caches must revalidate those (cheap with Last-Modified).
+    ctx.set('Cache-Control', IMMUTABLE.test(ctx.path) ? 'public, max-age=31536000, immutable' : 'public, max-age=300, stale-while-revalidate=86400');
     ctx.type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
     ctx.length = stat.size;
     ctx.lastModified = stat.mtime;

@@ -165,7 +165,7 @@ export function itemPage({ item, site, feeds, now }: { item: UpdateDetail; site:
           </div>
         )}
         {(outcome || outcomeUrl) && item.type === 'consultation' && (
-          <section aria-labelledby="outcome">
+          <section className="section" aria-labelledby="outcome">
             <h2 id="outcome">You said, we did</h2>
             {item.outcomeDate && <p className="meta">Outcome published {ukCalendarDate(item.outcomeDate)}</p>}
             {outcome && (
@@ -181,7 +181,7 @@ export function itemPage({ item, site, feeds, now }: { item: UpdateDetail; site:
           </section>
         )}
         {item.downloads.length > 0 && (
-          <section aria-labelledby="downloads">
+          <section className="section" aria-labelledby="downloads">
             <h2 id="downloads">Downloads</h2>
             <DownloadList downloads={item.downloads} />
           </section>
