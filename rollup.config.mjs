@@ -105,7 +105,7 @@ const minified = () => [
   // Lit's own minifier for html`` and css`` text (html-minifier-next and lightningcss).
   minifyHtmlLiterals({ include: ['widgets/**'], failOnError: true }),
   // No property renaming: only local names and `#private` members (which nothing outside a class can read) get shorter.
-  terser({ ecma: 2020, module: true, toplevel: true, compress: { passes: 3 }, format: { comments: false } }),
+  terser({ ecma: 2022, module: true, toplevel: true, compress: { passes: 3 }, format: { comments: false } }),
 ];
 
 // Each script-tag bundle is built on its own so it shares no chunk with another: first paint needs the entry

@@ -65,16 +65,22 @@ export class SendConsultationCountdown extends SendElement<CountdownKey> {
   };
 
   /** Slug of one consultation. */
-  slug?: string;
+  declare slug?: string;
 
   /** `open` to list every open consultation, soonest closing first (used when `slug` is not set). */
-  status?: string;
+  declare status?: string;
 
   /** Clock used for all countdown maths; replace it in tests or to preview another moment. */
-  clock: () => number = () => Date.now();
+  declare clock: () => number;
 
   /** Phase changes caused by the passing of time, announced once (never the ticking text). */
-  private announcement = '';
+  private declare announcement: string;
+
+  constructor() {
+    super();
+    this.clock = () => Date.now();
+    this.announcement = '';
+  }
 
   protected readonly defaults: Partial<Record<CountdownKey, Message>> = countdownDefaults;
 

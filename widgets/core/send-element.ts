@@ -65,37 +65,46 @@ export abstract class SendElement<Key extends string = CoreKey> extends LitEleme
   };
 
   /** CMS origin. Defaults to the origin the widget script was served from. */
-  api?: string;
+  declare api?: string;
 
   /** Request timeout in milliseconds. */
-  timeout = 8000;
+  declare timeout: number;
 
   /** A page to offer readers when updates cannot be loaded (e.g. the council's own news page). */
-  fallbackHref?: string;
+  declare fallbackHref?: string;
 
   /** Partial overrides of any visible string (property, or JSON in the `strings` attribute). */
-  strings: Partial<Record<Key | CoreKey, Message>> = {};
+  declare strings: Partial<Record<Key | CoreKey, Message>>;
 
   /** Visible heading text; each widget has its own default. */
-  heading?: string;
+  declare heading?: string;
 
   /** Level of the widget heading (1–6) so it fits the host's outline; `0` omits it (levels then follow the host's own heading before the widget). */
-  headingLevel = 2;
+  declare headingLevel: number;
 
   /** Keep the heading for screen readers but hide it visually. */
-  hideHeading = false;
+  declare hideHeading: boolean;
 
   /** Link to the full archive page (shows "View all" and hosts the reading view). */
-  archiveHref?: string;
+  declare archiveHref?: string;
 
   /** Template for item links, e.g. `/news/{slug}` or `/{type}/{slug}`. */
-  itemHref?: string;
+  declare itemHref?: string;
 
   /** Prefix of the archive's query parameters (must match the archive's `url-prefix`). */
-  urlPrefix = 'send-';
+  declare urlPrefix: string;
 
   /** Replaces `fetch`, e.g. to serve fixtures in the demo gallery or tests. */
-  fetcher?: Fetcher;
+  declare fetcher?: Fetcher;
+
+  constructor() {
+    super();
+    this.timeout = 8000;
+    this.strings = {};
+    this.headingLevel = 2;
+    this.hideHeading = false;
+    this.urlPrefix = 'send-';
+  }
 
   /** This widget's default strings. */
   protected abstract defaults: Partial<Record<Key | CoreKey, Message>>;

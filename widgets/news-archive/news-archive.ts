@@ -1,5 +1,4 @@
 import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { formatMonthYear } from '../core/dates.js';
 import { FocusAfterRender } from '../core/focus.js';
 import { heading } from '../core/heading.js';
@@ -93,7 +92,12 @@ export class SendNewsArchive extends SendElement<ArchiveKey> {
   };
 
   /** Results per page (1–100). */
-  pageSize = 10;
+  declare pageSize: number;
+
+  constructor() {
+    super();
+    this.pageSize = 10;
+  }
 
   protected defaults: Partial<Record<ArchiveKey, Message>> = archiveDefaults;
 
@@ -106,6 +110,8 @@ export class SendNewsArchive extends SendElement<ArchiveKey> {
   #facets: Partial<Facets> = {};
   /** Result link and scroll position to return to from the reading view. */
   #openedFrom?: { key: string; scrollY: number };
+  /** The view the form's fields were last reset to. */
+  #formView?: ArchiveView;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -119,6 +125,14 @@ export class SendNewsArchive extends SendElement<ArchiveKey> {
       const url = this.#resultsUrl;
       if (url !== this.#results.url) void this.#fetchResults(url);
     }
+  }
+
+  protected override updated(): void {
+    // The fields' defaults (value and selected attributes) are the shown view: reset to them when it changes,
+    // so after back/forward the form never shows a choice that was not applied.
+    if (this.#formView === this.#navigation.view) return;
+    this.#formView = this.#navigation.view;
+    this.renderRoot.querySelector('form')?.reset();
   }
 
   get #resultsUrl(): string {
@@ -259,8 +273,9 @@ export class SendNewsArchive extends SendElement<ArchiveKey> {
   }
 
   /**
-   * A GET form with named fields (as it would work without script); with script, submitting it moves the
-   * archive in place. Changing a select does nothing until then, so arrowing through options never re-queries.
+   * A GET form with named fields (as it would work without script), its defaults the shown view; with script,
+   * submitting it moves the archive in place. Changing a select does nothing until then, so arrowing through
+   * options never re-queries.
    */
   #renderSearchForm(): TemplateResult {
     const { view } = this.#navigation;
@@ -270,7 +285,7 @@ export class SendNewsArchive extends SendElement<ArchiveKey> {
       <div class="search-row">
         <div class="field">
           <label for=${id('q')}>${this.t('searchLabel')}</label>
-          <input id=${id('q')} name=${id('q')} type="search" maxlength="200" .value=${live(view.q)} />
+          <input id=${id('q')} name=${id('q')} type="search" maxlength="200" value=${view.q} />
         </div>
         <button type="submit">${this.t('searchButton')}</button>
       </div>
@@ -299,8 +314,8 @@ export class SendNewsArchive extends SendElement<ArchiveKey> {
     return html`<div class="field">
       <label for=${id}>${this.t(`${name}Filter`)}</label>
       <select id=${id} name=${id}>
-        <option value="" .selected=${live(!selected)}>${this.t('anyOption')}</option>
-        ${options.map((option) => html`<option value=${option.value} .selected=${live(option.value === selected)}>${option.label}</option>`)}
+        <option value="" ?selected=${!selected}>${this.t('anyOption')}</option>
+        ${options.map((option) => html`<option value=${option.value} ?selected=${option.value === selected}>${option.label}</option>`)}
       </select>
     </div>`;
   }

@@ -54,19 +54,25 @@ export class SendNewsFeed extends SendElement<FeedKey> {
   };
 
   /** How many items to show (1–100). */
-  limit = 5;
+  declare limit: number;
 
   /** Comma-separated types: `article`, `consultation`, `staffing-update`. */
-  type?: string;
+  declare type?: string;
 
   /** Comma-separated topic slugs. */
-  topic?: string;
+  declare topic?: string;
 
   /** Comma-separated audiences: `parents-carers`, `children-young-people`, `professionals`. */
-  audience?: string;
+  declare audience?: string;
 
   /** `list` (default), `cards` or `compact`. */
-  layout: NewsFeedLayout = 'list';
+  declare layout: NewsFeedLayout;
+
+  constructor() {
+    super();
+    this.limit = 5;
+    this.layout = 'list';
+  }
 
   protected readonly defaults: Partial<Record<FeedKey, Message>> = feedDefaults;
 
