@@ -500,3 +500,51 @@ describe('hostile input and drafts', () => {
     await cms.strapi.documents(ARTICLE).delete({ documentId: published.documentId });
   });
 });
+
+describe('links, titles and content for people', () => {
+  test('every item links to its page on the CMS, in every format and in the calendar', async () => {
+    const api = dataOf((await get('/api/updates?pageSize=100')).text);
+    for (const format of FORMATS) {
+      const { items } = await readFeed(format);
+      assert.deepEqual(items.map((i) => i.link), api.map((i) => i.pageUrl), format);
+    }
+    for (const item of api) assert.equal(item.pageUrl, `${cms.baseUrl}/updates/${item.type}/${item.slug}`);
+    const ics = (await get('/feeds/consultations/top-up-funding-consultation.ics')).text;
+    assert.equal(new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')?.getFirstPropertyValue('url'), `${cms.baseUrl}/updates/consultation/top-up-funding-consultation`);
+    const json = (await readFeed('json', '?type=consultation&topic=short-breaks')).feed;
+    assert.equal(json.home_page_url, `${cms.baseUrl}/updates?type=consultation&topic=short-breaks`, 'the home page is the list of the same items');
+  });
+
+  test('FEED_ITEM_URL and PUBLIC_SITE_URL still choose where links go', async () => {
+    const { readFeedSettings, itemLink } = await import('../../cms/src/feeds/settings.ts');
+    const item = { type: 'article' as const, slug: 'a-slug', id: 'doc1' };
+    assert.equal(itemLink(readFeedSettings({}), 'https://cms.example', item), 'https://cms.example/updates/article/a-slug');
+    assert.equal(itemLink(readFeedSettings({ FEED_ITEM_URL: 'https://council.example/send/{type}/{slug}' }), 'https://cms.example', item), 'https://council.example/send/article/a-slug');
+    assert.equal(itemLink(readFeedSettings({ PUBLIC_SITE_URL: 'https://council.example/send' }), 'https://cms.example', item), 'https://council.example/send?send-item=article%2Fa-slug');
+  });
+
+  test('a filtered feed is named for its filters in words, never "(filtered)"', async () => {
+    const cases: Record<string, string> = {
+      '': 'SEND news, consultations and service updates',
+      '?type=consultation&topic=short-breaks&audience=parents-carers': 'SEND updates: consultations about short breaks, for parents and carers',
+      '?type=article,staffing-update&year=2025': 'SEND updates: news and service updates, from 2025',
+      '?topic=educational-psychology&q=capacity': 'SEND updates: updates about Educational Psychology, matching \u201ccapacity\u201d',
+      '?status=open,upcoming': 'SEND updates: open or upcoming consultations',
+    };
+    for (const [query, title] of Object.entries(cases)) {
+      assert.equal((await readFeed('rss', query)).feed.title, title, `RSS ${query}`);
+      assert.equal((await readFeed('json', query)).feed.title, title, `JSON Feed ${query}`);
+      assert.doesNotMatch((await get(`/feeds/atom.xml${query}`)).text, /\(filtered\)/);
+    }
+    const calendar = new ICAL.Component(ICAL.parse((await get('/feeds/consultations.ics?topic=short-breaks')).text));
+    assert.equal(calendar.getFirstPropertyValue('x-wr-calname'), 'SEND consultation closing dates: about short breaks');
+  });
+
+  test('items start with what readers need: UK times and a link to respond, or the service and what changes', async () => {
+    const { items } = await readFeed('rss');
+    const html = (title: string) => htmlToText(items.find((i) => i.title === title)?.html);
+    assert.match(html('Consultation on Worcestershire\u2019s approach to Top Up Funding'), /Opens: 9am on Friday 10 December 2021Closes: 11:59pm on Friday 4 February 2022Respond to this consultation/);
+    assert.match(html('Educational Psychology Service capacity'), /Service: Educational PsychologyWhat changes: New Educational Psychology assessments .* up to 8 weeks later than usual.*Takes effect: 15 October 2021/);
+    assert.match(html('SEND improvement parent carer survey 2021'), /You said, we did/);
+  });
+});
