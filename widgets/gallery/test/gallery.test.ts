@@ -45,6 +45,12 @@ const CLAIMS: Array<[RegExp, Check]> = [
     assertEqual(root(element).querySelectorAll('.summary').length, 0, 'no summaries in compact layout');
   }],
   [/hidden heading/, has('.widget-heading.visually-hidden', 'heading for screen readers only')],
+  [/UK dates/, (element) => assertEqual(root(element).querySelector('time')?.textContent, '2 February 2026', 'date as in the UK')],
+  [/heading-level 0/, (element) => {
+    assertEqual(root(element).querySelector('.widget-heading'), null, 'no heading of its own');
+    const titles = [...root(element).querySelectorAll('.item-title')].map((title) => title.localName);
+    assert(titles.length > 0 && titles.every((name) => name === 'h4'), `item titles one below the section's h3: ${titles.join()}`);
+  }],
   [/French page, overridden strings/, (element) => {
     assertIncludes(textOf(element), 'Actualités SEND', 'overridden heading');
     assertIncludes(textOf(element), '8 juillet 2019', 'French date');
