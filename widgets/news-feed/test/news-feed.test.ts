@@ -153,6 +153,20 @@ describe('<send-news-feed>', () => {
     });
   }
 
+  it('hides content the host put inside the tag (a link for browsers where the widget never runs)', async () => {
+    const wrapper = document.createElement('div');
+    wrapper.innerHTML = `<send-news-feed api="${API}"><a href="/news">SEND news on our website</a></send-news-feed>`;
+    const feed = wrapper.querySelector('send-news-feed')!;
+    feed.fetcher = listAndItem('latestNews');
+    document.body.append(wrapper);
+    try {
+      await waitFor(() => shadow(feed).querySelectorAll('.item').length === 3, 'the widget to show');
+      assertEqual(feed.querySelector('a')!.getClientRects().length, 0, 'the link inside the tag does not');
+    } finally {
+      wrapper.remove();
+    }
+  });
+
   it('shows the empty state, replaceable through the empty slot', async () => {
     const { feed } = await mountFeed({}, { fetcher: listAndItem('emptyList') });
     await loaded(feed);
