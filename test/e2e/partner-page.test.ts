@@ -3,6 +3,13 @@
  * signs in and publishes one item and leaves another as a draft through
  * Strapi's own admin API, and a partner's demo page in headless Chromium
  * shows the published item through the widget, and never the draft.
+ *
+ * Then every demo page and every kind of reader page in Chromium against the
+ * seed content: the archive offers every filter value the API has, no label
+ * is a code identifier, each gallery state shows what its name says, axe finds
+ * no WCAG 2.2 A/AA violation, the item page reads right at 320 px, pages work
+ * without JavaScript, and a partner page on another origin loads the
+ * versioned script with its integrity hash, lazy chunks included.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +19,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import http from 'node:http';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { ListResponse } from '../../contract/api';
 import { cmsDir, strapiCli, waitForHttp } from '../../scripts/lib/steps.ts';
 import { launchOptions } from '../helpers/chromium.ts';
@@ -21,6 +29,8 @@ const EDITOR = { email: 'e2e.editor@example.org', password: 'E2e-Editor-Passw0rd
 const PUBLISHED_TITLE = `Short breaks review: drop-in sessions for families ${Date.now().toString(36)}`;
 const DRAFT_TITLE = `Draft only: not yet approved ${Date.now().toString(36)}`;
 const DEMO_PAGES = ['/demo/nhs-icb.html', '/demo/college.html', '/demo/local-offer.html'];
+/** Screenshots go here when set (e.g. to look at the item page at 320 px). */
+const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
 
 let cms: ChildProcess;
 let base: string;
@@ -241,4 +251,340 @@ test('the RSS feed a widget links to carries the published item and not the draf
   const rss = await (await fetch(`${base}/feeds/rss.xml?type=article`)).text();
   assert.ok(rss.includes(PUBLISHED_TITLE.replace(/&/g, '&amp;')));
   assert.ok(!rss.includes(DRAFT_TITLE));
+});
+
+/* ---- Every page, as readers and partners meet it ---- */
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+const AXE = fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.2 A/AA violations on the page as it is now, shadow roots included. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate<[string[]], (tags: string[]) => Promise<{ id: string; help: string; nodes: { target: unknown }[] }[]>>(
+    async (tags) => (await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: [] }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations,
+    AXE_TAGS,
+  );
+  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+}
+
+/**
+ * A page in a fresh browser context (its own storage: no cached copy from an earlier test), with
+ * problems recorded: uncaught errors and console errors. CSP is bypassed so axe can be injected.
+ */
+async function openPage(address: string, { width = 1024, javaScript = true } = {}) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  page.once('close', () => void context.close());
+  const url = address.startsWith('http') ? address : `${base}${address}`;
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${(error as Error).message}`));
+  page.on('console', (message) => {
+    // A 404 page's own status is not a problem of the page.
+    if (message.type() === 'error' && !(message.text().startsWith('Failed to load resource') && message.location().url === url)) problems.push(`console error: ${message.text()}`);
+  });
+  await page.setBypassCSP(true);
+  // tsx keeps function names with a __name() helper, which functions handed to the page need too.
+  await page.evaluateOnNewDocument('globalThis.__name = (fn) => fn');
+  await page.setJavaScriptEnabled(javaScript);
+  await page.setViewport({ width, height: 900 });
+  const response = await page.goto(url, { waitUntil: 'load' });
+  return { page, problems, response };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until every widget on the page has rendered something into its shadow root. */
+async function widgetsSettled(page: Page, timeout = 20_000) {
+  for (const deadline = Date.now() + timeout; Date.now() < deadline; await sleep(200)) {
+    const pending = await page.evaluate(() =>
+      [...document.querySelectorAll('send-news-feed, send-news-archive, send-consultation-countdown')].filter((el) => !el.shadowRoot || el.shadowRoot.childElementCount === 0).length,
+    );
+    if (pending === 0) return;
+  }
+  assert.fail('the widgets never rendered');
+}
+
+/**
+ * Visible labels (buttons, form labels, options, legends, tags, headings, link text) in every widget's shadow
+ * root and, unless `widgetsOnly`, in the page itself.
+ */
+function visibleLabels(widgetsOnly: boolean) {
+  const labels: string[] = [];
+  const selector = 'button, label, option, legend, summary, th, h1, h2, h3, h4, h5, h6, a, [class*="tag"], [part*="tag"]';
+  const visit = (root: Document | ShadowRoot) => {
+    for (const el of root.querySelectorAll(selector)) {
+      const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+      if (text && (el.localName === 'option' || (el as HTMLElement).offsetParent !== null || getComputedStyle(el).position === 'fixed')) labels.push(text);
+    }
+    for (const host of root.querySelectorAll('*')) if (host.shadowRoot) visit(host.shadowRoot);
+  };
+  if (widgetsOnly) for (const host of document.querySelectorAll('*')) if (host.shadowRoot) visit(host.shadowRoot);
+  if (!widgetsOnly) visit(document);
+  return labels;
+}
+
+/** Labels that are code, not words: camelCase names, or a raw key the API uses as a value (e.g. "staffing-update"). */
+function codeLabels(labels: string[], keys: string[]): string[] {
+  return labels.filter((label) => /\b[a-z]+(?:[A-Z][a-z0-9]+)+\b/.test(label) || keys.includes(label));
+}
+
+async function apiFacets() {
+  return ((await (await fetch(`${base}/api/updates`)).json()) as ListResponse).meta.facets;
+}
+
+const DEMO_INDEX_AND_GALLERY = ['/demo/', '/demo/gallery.html'];
+
+for (const demoPage of [...DEMO_INDEX_AND_GALLERY, ...DEMO_PAGES]) {
+  test(`${demoPage}: no errors, no axe violations, no code identifiers as labels`, async () => {
+    const { page, problems, response } = await openPage(demoPage);
+    try {
+      assert.equal(response?.status(), 200);
+      await widgetsSettled(page);
+      await sleep(500);
+      const facets = await apiFacets();
+      const keys = [...facets.types, ...facets.audiences].map((f) => f.value);
+      // The gallery's own section headings name the test fixtures for developers ("List (latestNews)"); what readers see is in the widgets.
+      const labels = await page.evaluate(visibleLabels, demoPage.endsWith('gallery.html'));
+      assert.deepEqual(codeLabels(labels, keys), [], 'labels that are code identifiers');
+      assert.deepEqual(await axeViolations(page), []);
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+}
+
+test('the Local Offer archive offers every type, topic, audience and year the API has', async () => {
+  const { page } = await openPage('/demo/local-offer.html');
+  try {
+    await widgetsSettled(page);
+    const facets = await apiFacets();
+    const expected = {
+      types: facets.types.filter((f) => f.count > 0).map((f) => f.label),
+      topics: facets.topics.map((f) => f.label),
+      audiences: facets.audiences.filter((f) => f.count > 0).map((f) => f.label),
+      years: facets.years.map((f) => String(f.value)),
+    };
+    let offered: string[] = [];
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline; await sleep(200)) {
+      // Every choice the archive's filters offer: options of its selects and labels of its checkboxes and radios.
+      offered = await page.evaluate(() => {
+        const root = document.querySelector('send-news-archive')?.shadowRoot;
+        if (!root) return [];
+        const options = [...root.querySelectorAll('select option')].map((o) => o.textContent ?? '');
+        const choices = [...root.querySelectorAll('input[type=checkbox], input[type=radio]')].map((input) => (input as HTMLInputElement).labels?.[0]?.textContent ?? '');
+        return [...options, ...choices].map((t) => t.replace(/\s+/g, ' ').trim());
+      });
+      if (expected.topics.every((label) => offered.some((o) => o.startsWith(label)))) break;
+    }
+    for (const [facet, labels] of Object.entries(expected)) {
+      for (const label of labels) assert.ok(offered.some((o) => o === label || o.startsWith(`${label} `)), `the archive offers ${facet} "${label}"; it offers ${JSON.stringify(offered)}`);
+    }
+  } finally {
+    await page.close();
+  }
+});
+
+/** What each gallery section's heading promises, as a reader would see it in the widget below it. */
+const GALLERY_CLAIMS: [RegExp, (text: string, widget: { fallbackHref: string | null; links: string[]; current: string | null }) => boolean][] = [
+  [/^Loading$/, (text) => text.includes('Loading updates…')],
+  [/Error|Broken response/, (text) => text.includes('Sorry, updates cannot be shown at the moment.')],
+  [/with fallback link/, (_, w) => w.fallbackHref !== null && w.links.includes(w.fallbackHref)],
+  [/^Empty|^No results/, (text) => text.includes('There are no updates to show.')],
+  [/None open/, (text) => text.includes('There are no open consultations at the moment.')],
+  [/stale/, (text) => text.includes('These updates may be out of date.')],
+  [/Hostile/, (text) => text.includes('Hostile title')],
+  [/^(List|Cards|Compact|No heading of its own|All open consultations)/, (_, w) => w.links.length > 0],
+  [/UK dates/, (text) => /\b\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b/.test(text) && !/\b[A-Z][a-z]+ \d{1,2}, \d{4}\b/.test(text)],
+  [/French page/, (text) => text.includes('Actualités SEND')],
+  [/^Upcoming/, (text) => /Opens \d{1,2} [A-Z][a-z]+ \d{4}/.test(text)],
+  [/days left/, (text) => /Closes in \d+ days/.test(text)],
+  [/closes tomorrow/, (text) => /Closes tomorrow at/.test(text)],
+  [/closes today/, (text) => /Closes today at/.test(text)],
+  [/last hour/, (text) => /Closes in \d+ minutes?/.test(text)],
+  [/^Closed/, (text) => /Closed on \d{1,2} [A-Z][a-z]+ \d{4}/.test(text)],
+  [/^Outcome published/, (text) => text.includes('Outcome published') && text.includes('What you said')],
+  [/^Missing dates/, (text) => text.includes('Dates to be confirmed')],
+  [/page (\d+) of \d+/, (_, w) => w.current !== null],
+  [/^Reading view/, (text) => text.includes('Back to results')],
+];
+
+test('each gallery state shows what its name says', async () => {
+  const { page, problems } = await openPage('/demo/gallery.html');
+  try {
+    await widgetsSettled(page);
+    await sleep(1000);
+    const sections = await page.evaluate(() =>
+      [...document.querySelectorAll('main section')].map((section) => {
+        const widget = section.querySelector('send-news-feed, send-news-archive, send-consultation-countdown') as HTMLElement;
+        const root = widget.shadowRoot!;
+        const walk = (node: Node): string => [...node.childNodes].map((child) => (child.nodeType === Node.TEXT_NODE ? child.textContent : ` ${walk(child)} `)).join('');
+        return {
+          heading: section.querySelector('h3')?.textContent?.trim() ?? '',
+          text: walk(root).replace(/\s+/g, ' '),
+          widget: {
+            fallbackHref: widget.getAttribute('fallback-href'),
+            links: [...root.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? ''),
+            current: root.querySelector('[aria-current=page]')?.textContent?.trim() ?? null,
+          },
+        };
+      }),
+    );
+    assert.ok(sections.length >= 25, `${sections.length} gallery states`);
+    for (const section of sections) {
+      const claims = GALLERY_CLAIMS.filter(([pattern]) => pattern.test(section.heading));
+      assert.ok(claims.length > 0, `no check for the gallery state "${section.heading}"`);
+      for (const [pattern, holds] of claims) assert.ok(holds(section.text, section.widget), `"${section.heading}" (${pattern}) shows: ${section.text.slice(0, 300)}`);
+    }
+    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined, 'hostile content ran nothing');
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+  }
+});
+
+const READER_PAGES = [
+  '/updates',
+  '/updates?type=consultation&topic=have-your-say',
+  '/updates?q=EHCP',
+  '/updates/consultation/parent-carer-survey-tell-us-what-is-working',
+  '/updates/consultation/young-peoples-survey-what-matters-to-you',
+  '/updates/consultation/send-parent-carer-survey-2021',
+  '/updates/staffing-update/educational-psychology-service-capacity',
+  '/updates/article/send-strategy-2017-2021',
+  '/updates/subscribe?type=consultation&audience=parents-carers',
+  '/updates/for-websites',
+  '/updates/article/no-such-update',
+  '/feeds/rss.xml?type=consultation',
+];
+
+for (const readerPage of READER_PAGES) {
+  test(`reader page ${readerPage}: no axe violations at 320 px and 1024 px, no code identifiers, no errors`, async () => {
+    for (const width of [320, 1024]) {
+      const { page, problems, response } = await openPage(readerPage, { width });
+      try {
+        assert.equal(response?.status(), readerPage.includes('no-such') ? 404 : 200);
+        assert.match(response?.headers()['content-type'] ?? '', /^text\/html/, 'a person gets a page, a feed opened in the browser included');
+        const facets = await apiFacets();
+        assert.deepEqual(codeLabels(await page.evaluate(visibleLabels, false), [...facets.types, ...facets.audiences].map((f) => f.value)), []);
+        assert.deepEqual(await axeViolations(page), [], `at ${width} px`);
+        // Nothing wider than the screen.
+        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no sideways scrolling at ${width} px`);
+        assert.deepEqual(problems, []);
+      } finally {
+        await page.close();
+      }
+    }
+  });
+}
+
+test('at 320 px an open consultation\u2019s status, closing time and Respond link come before its body', async () => {
+  const { page } = await openPage('/updates/consultation/parent-carer-survey-tell-us-what-is-working', { width: 320 });
+  try {
+    const tops = await page.evaluate(() => {
+      const find = (test: (el: Element) => boolean) => [...document.querySelectorAll('main *')].find(test);
+      const top = (el: Element | undefined) => (el ? el.getBoundingClientRect().top + window.scrollY : NaN);
+      return {
+        status: top(find((el) => el.localName === 'h2' && /^Status: Open$/.test(el.textContent?.trim() ?? ''))),
+        closes: top(find((el) => el.localName === 'p' && /^Closes at \d/.test(el.textContent?.trim() ?? ''))),
+        respond: top(find((el) => el.localName === 'a' && el.textContent?.trim() === 'Respond to this consultation')),
+        body: top(find((el) => el.localName === 'p' && (el.textContent ?? '').startsWith('The annual parent carer survey'))),
+      };
+    });
+    for (const [name, top] of Object.entries(tops)) assert.ok(Number.isFinite(top), `${name} is on the page`);
+    assert.ok(tops.status < tops.closes && tops.closes < tops.respond && tops.respond < tops.body, `order at 320 px: ${JSON.stringify(tops)}`);
+    const respondBox = await page.evaluate(() => {
+      const a = [...document.querySelectorAll('a')].find((el) => el.textContent?.trim() === 'Respond to this consultation')!;
+      const box = a.getBoundingClientRect();
+      return { width: box.width, height: box.height };
+    });
+    assert.ok(respondBox.height >= 44 && respondBox.width >= 44, `Respond is a large target: ${JSON.stringify(respondBox)}`);
+    if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, 'item-page-320.png'), fullPage: true });
+  } finally {
+    await page.close();
+  }
+});
+
+test('without JavaScript, a reader searches and filters the index, pages through it and opens an item', async () => {
+  const { page } = await openPage('/updates', { javaScript: false });
+  try {
+    await page.type('#q', 'inspections');
+    await page.click('input[name=type][value=article]');
+    await Promise.all([page.waitForNavigation(), page.click('form[role=search] button[type=submit]')]);
+    const url = new URL(page.url());
+    assert.equal(url.pathname, '/updates');
+    assert.equal(url.searchParams.get('q'), 'inspections');
+    const expected = ((await (await fetch(`${base}/api/updates?q=inspections&type=article&pageSize=100`)).json()) as ListResponse).data;
+    assert.ok(expected.length > 0);
+    const found = await page.$eval('#results', (el) => el.textContent);
+    assert.equal(found, `${expected.length} ${expected.length === 1 ? 'update' : 'updates'} found`);
+    await Promise.all([page.waitForNavigation(), page.click('.result__title a')]);
+    assert.equal(page.url(), expected[0].pageUrl);
+    assert.equal(await page.$eval('h1', (el) => el.textContent), expected[0].title);
+  } finally {
+    await page.close();
+  }
+});
+
+test('the subscribe page\u2019s copy buttons copy the address, under the page\u2019s own security policy', async () => {
+  const page = await browser.newPage();
+  try {
+    await browser.defaultBrowserContext().overridePermissions(base, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+    const problems: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    await page.goto(`${base}/updates/subscribe?type=consultation`, { waitUntil: 'load' });
+    await page.waitForSelector('button[data-copy="rss-url"]:not([hidden])', { timeout: 5000 });
+    await page.click('button[data-copy="rss-url"]');
+    await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent === 'Copied to the clipboard.', { timeout: 5000 });
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${base}/feeds/rss.xml?type=consultation`);
+    assert.deepEqual(problems, [], 'no Content-Security-Policy violations');
+  } finally {
+    await page.close();
+  }
+});
+
+test('a partner page on another origin loads the versioned script with its integrity hash, and its lazy chunks', async () => {
+  const forWebsites = await (await fetch(`${base}/updates/for-websites`)).text();
+  const snippet = /&lt;script type=&quot;module&quot; src=&quot;([^&]+\/send-widgets\.js)&quot; integrity=&quot;([^&]+)&quot;/.exec(forWebsites);
+  assert.ok(snippet, 'the snippet for every widget is on the page');
+  const [, src, integrity] = snippet;
+  assert.match(src, /\/widgets\/v\d+\.\d+\.\d+[^/]*\/send-widgets\.js$/);
+  const html = `<!doctype html><html lang="en-GB"><head><title>Partner</title>
+    <script type="module" src="${src}" integrity="${integrity}" crossorigin="anonymous"></script></head>
+    <body><main><h1>Partner page</h1><send-news-archive api="${base}" heading-level="2"></send-news-archive></main></body></html>`;
+  const partner = http.createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html));
+  await new Promise<void>((resolve) => partner.listen(0, '127.0.0.1', resolve));
+  const page = await browser.newPage();
+  await page.evaluateOnNewDocument('globalThis.__name = (fn) => fn');
+  const scripts: { url: string; status: number }[] = [];
+  const problems: string[] = [];
+  page.on('response', (r) => r.url().includes('/widgets/') && scripts.push({ url: r.url(), status: r.status() }));
+  page.on('pageerror', (error) => problems.push((error as Error).message));
+  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  try {
+    await page.goto(`http://127.0.0.1:${(partner.address() as AddressInfo).port}/`, { waitUntil: 'load' });
+    // Clicked in the page: the archive re-renders its list as facets arrive, which would leave a handle stale.
+    const opened = await page.waitForFunction(
+      () => {
+        const root = document.querySelector('send-news-archive')?.shadowRoot;
+        if (root?.querySelector('article .reading-title')) return true;
+        (root?.querySelector('a[data-key]') as HTMLElement | null)?.click();
+        return false;
+      },
+      { timeout: 20_000, polling: 500 },
+    );
+    assert.ok(await opened.jsonValue(), 'the reading view opened');
+    const versioned = src.replace(/send-widgets\.js$/, '');
+    assert.ok(scripts.length >= 3, `entry, widget chunk and reading-view chunk: ${JSON.stringify(scripts)}`);
+    for (const script of scripts) {
+      assert.ok(script.url.startsWith(versioned), `${script.url} loads from the versioned folder`);
+      assert.equal(script.status, 200, script.url);
+    }
+    assert.ok(scripts.some((s) => /reading-view/.test(s.url)), 'the lazy reading view loaded');
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+    partner.close();
+  }
 });
