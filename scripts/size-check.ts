@@ -25,9 +25,9 @@ interface Budget {
 
 const budgets: Budget[] = [
   { file: 'dist/widgets/send-widgets.js', firstPaint: 16.45 * KB, aim: 15 * KB, total: 18.2 * KB },
-  { file: 'dist/widgets/send-news-feed.js', firstPaint: 10.75 * KB, aim: 10 * KB, total: 10.75 * KB },
+  { file: 'dist/widgets/send-news-feed.js', firstPaint: 10.85 * KB, aim: 10 * KB, total: 10.85 * KB },
   { file: 'dist/widgets/send-news-archive.js', firstPaint: 13.95 * KB, aim: 10 * KB, total: 15.7 * KB },
-  { file: 'dist/widgets/send-consultation-countdown.js', firstPaint: 11.75 * KB, aim: 10 * KB, total: 11.75 * KB },
+  { file: 'dist/widgets/send-consultation-countdown.js', firstPaint: 11.8 * KB, aim: 10 * KB, total: 11.8 * KB },
 ];
 
 const gzipSize = (file: string): number => gzipSync(readFileSync(file), { level: 9 }).length;

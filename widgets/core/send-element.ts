@@ -5,6 +5,7 @@ import { formatMessage, type CoreKey, type Message } from './strings.js';
 import { formatLondonDateTime } from './dates.js';
 import { heading } from './heading.js';
 import type { UpdateSummary } from './types.js';
+import { safeHref } from './urls.js';
 
 /** Where the widget script itself was loaded from: the default CMS origin, so a pasted tag needs no config. */
 const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
@@ -156,14 +157,17 @@ export abstract class SendElement<Key extends string = CoreKey> extends LitEleme
     if (state.status === 'loaded') this.emit('send-loaded', { count, total, stale: !!state.stale });
   }
 
-  /** Where an item's title links to: the host's template, else the archive's reading view, else nowhere. */
-  protected itemLink(item: Pick<UpdateSummary, 'type' | 'slug' | 'id'>): string | undefined {
+  /**
+   * Where an item's title links to: the host's template (`item-href`), else the archive's reading view
+   * (`archive-href`), else the item's own page on the CMS (`pageUrl`, which works without JavaScript).
+   */
+  protected itemLink(item: Pick<UpdateSummary, 'type' | 'slug' | 'id' | 'pageUrl'>): string | undefined {
     if (this.itemHref) {
       return this.itemHref.replace(/\{(slug|type|id)\}/g, (_, name: 'slug' | 'type' | 'id') =>
         encodeURIComponent(item[name] ?? ''),
       );
     }
-    return this.archiveLink({ item: `${item.type}/${item.slug}` });
+    return this.archiveLink({ item: `${item.type}/${item.slug}` }) ?? safeHref(item.pageUrl, this.apiOrigin) ?? undefined;
   }
 
   /** The archive page (`archive-href`) showing this view of it (values under the archive's URL prefix); undefined without one. */

@@ -85,7 +85,8 @@ describe('<send-consultation-countdown>', () => {
 
     const closed = (await mountCountdown('consultationClosed', '2026-02-25T12:00:00Z')).countdown;
     assertEqual(countdownText(closed), 'Closed on 4 February 2022', 'closed');
-    assertEqual(shadow(closed).querySelectorAll('a').length, 0, 'no actions when closed without outcome');
+    assertEqual(shadow(closed).querySelectorAll('.actions a').length, 0, 'no actions when closed without outcome');
+    assertEqual(shadow(closed).querySelector<HTMLAnchorElement>('.item-title a')?.href, fixtures.consultationClosed.data.pageUrl, 'title links to the item page');
 
     const outcome = (await mountCountdown('consultationWithOutcome', '2026-02-25T12:00:00Z')).countdown;
     const outcomeLink = [...shadow(outcome).querySelectorAll('a')].find((a) => a.textContent === 'What you said and what we did');

@@ -99,10 +99,22 @@ describe('<send-news-feed>', () => {
     assertEqual(link?.getAttribute('href'), '/send/consultation/short-breaks-consultation', 'templated href');
   });
 
-  it('leaves titles unlinked when there is nowhere to link to', async () => {
+  it('links titles to each item\'s page on the CMS when the host names no page of its own', async () => {
     const { feed } = await mountFeed();
     await loaded(feed);
-    assertEqual(shadow(feed).querySelectorAll('.item a').length, 0, 'item links');
+    assertEqual(
+      [...shadow(feed).querySelectorAll<HTMLAnchorElement>('.item a')].map((a) => a.href),
+      fixtures.latestNews.data.map((item) => item.pageUrl),
+      'item pages',
+    );
+  });
+
+  it('leaves a title unlinked when its page URL is unsafe or missing', async () => {
+    const [first, second, ...rest] = fixtures.latestNews.data;
+    const list = { ...fixtures.latestNews, data: [{ ...first, pageUrl: 'javascript:alert(1)' }, { ...second, pageUrl: '' }, ...rest] };
+    const { feed } = await mountFeed({}, { fetcher: () => Promise.resolve(Response.json(list)) });
+    await loaded(feed);
+    assertEqual([...shadow(feed).querySelectorAll('.item-title')].map((title) => Boolean(title.querySelector('a'))), [false, false, true], 'links');
   });
 
   it('fits the host outline: heading level, hidden heading and omitted heading', async () => {
