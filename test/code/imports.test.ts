@@ -12,10 +12,10 @@ import path from 'node:path';
 import { parseCircular, parseDependencyTree } from 'dpdm';
 import { repoRoot } from '../../scripts/lib/steps.ts';
 
-const SOURCES = ['cms/src/**/*.ts', 'cms/config/**/*.ts', 'contract/*.d.ts', 'widgets/**/*.ts', 'scripts/**/*.{ts,mjs}', 'test/**/*.ts', '*.config.mjs'];
+const SOURCES = ['cms/src/**/*.{ts,tsx}', 'cms/config/**/*.ts', 'contract/*.d.ts', 'widgets/**/*.ts', 'scripts/**/*.{ts,mjs}', 'test/**/*.ts', '*.config.mjs'];
 
 const cyclesIn = async (entries: string[], context: string) => {
-  const tree = await parseDependencyTree(entries, { cwd: context, context, transform: false, skipDynamicImports: false, extensions: ['.ts', '.d.ts', '.mjs', '.js', '.json'] });
+  const tree = await parseDependencyTree(entries, { cwd: context, context, transform: false, skipDynamicImports: false, extensions: ['.ts', '.tsx', '.d.ts', '.mjs', '.js', '.json'] });
   // An import the check cannot follow could hide a cycle.
   const unresolved = Object.values(tree).flatMap((deps) => (deps ?? []).filter((d) => d.id === null && d.request.startsWith('.')).map((d) => `${d.issuer} -> ${d.request}`));
   return { files: Object.keys(tree).length, unresolved, cycles: parseCircular(tree) };
