@@ -10,7 +10,6 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
-import type { AnyNode, Element } from 'domhandler';
 import type { ConsultationSummary, ItemResponse, ListResponse, UpdateSummary } from '../../contract/api';
 import { catalogueOf } from '../../cms/src/catalogue/catalogue.ts';
 import { getJson, repoRoot, startCms, type TestCms } from '../helpers/cms.ts';
@@ -27,6 +26,10 @@ before(async () => {
 after(async () => {
   await cms?.stop();
 });
+
+// Node types as htmlparser2 itself uses them.
+type AnyNode = ReturnType<typeof parseDocument>['children'][number];
+type Element = Parameters<typeof DomUtils.getAttributeValue>[0];
 
 type Page = { status: number; headers: http.IncomingHttpHeaders; html: string; doc: ReturnType<typeof parseDocument> };
 
@@ -188,7 +191,9 @@ describe('item pages', () => {
 
   test('unknown items, unknown types and drafts get the 404 page, which never shows draft text', async () => {
     const secret = `Draft page zebra ${Date.now()}`;
-    const draft = await cms.strapi.documents(CONSULTATION).create({ data: { title: secret, slug: `draft-page-${Date.now()}`, summary: secret, date: '2025-01-01' } });
+    const draft = await cms.strapi.documents(CONSULTATION).create({
+      data: { title: secret, slug: `draft-page-${Date.now()}`, summary: secret, date: '2025-01-01', opensAt: new Date(Date.now() - 86_400_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString() },
+    });
     const published = await cms.strapi.documents(ARTICLE).create({ data: { title: `Published page ${Date.now()}`, slug: `published-page-${Date.now()}`, summary: 'Published words.', date: '2025-01-02' }, status: 'published' });
     await cms.strapi.documents(ARTICLE).update({ documentId: published.documentId, data: { title: `${secret} edit`, summary: secret } });
     for (const address of [`/updates/consultation/${draft.slug}`, '/updates/article/no-such-item', '/updates/news/anything', '/updates/nonsense']) {

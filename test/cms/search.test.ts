@@ -127,7 +127,7 @@ describe('search in the API', () => {
     const documents = cms.strapi.documents(SEARCH_ABBREVIATIONS_UID);
     const list = await documents.findFirst({ populate: { abbreviations: true } });
     assert.ok(list);
-    const kept = (list.abbreviations ?? []).map(({ abbreviation, meanings }) => ({ abbreviation, meanings }));
+    const kept = (list.abbreviations ?? []).map(({ abbreviation, meanings }) => ({ abbreviation: abbreviation ?? '', meanings: meanings ?? '' }));
     // As the admin saves it: through the document service.
     await documents.update({ documentId: list.documentId, data: { abbreviations: [...kept, { abbreviation: 'PCF', meanings: 'Parent carer forum\nParent and carer forum' }] } });
     assert.ok((await titles('PCF')).includes(note), 'found by the new abbreviation');
