@@ -4,9 +4,11 @@ import { JsonLoader, type LoadState } from '../core/loader.js';
 import { SendElement } from '../core/send-element.js';
 import type { Message } from '../core/strings.js';
 import { heading } from '../core/heading.js';
+import { PHASE_LABEL_KEYS } from '../core/consultation-status.js';
+import { respondStyles } from '../core/respond-styles.js';
 import { baseStyles } from '../core/styles.js';
-import { isListResponse, isSummaryResponse, type ConsultationSummary, type ListResponse, type UpdateSummary } from '../core/types.js';
-import { safeHref } from '../core/urls.js';
+import { isListResponse, isSummaryResponse, type ConsultationSummary, type FeedPaths, type ListResponse, type UpdateSummary } from '../core/types.js';
+import { INDEX_PATH, itemPagePath, safeHref, SUBSCRIBE_PATH, withQuery } from '../core/urls.js';
 import { ChangeTimer } from './change-timer.js';
 import { countdownState, type CountdownPhase, type CountdownState } from './countdown-state.js';
 import { countdownStyles } from './styles.js';
@@ -15,14 +17,9 @@ import { countdownDefaults } from './strings.js';
 /** Every string the countdown shows. */
 export type CountdownKey = keyof typeof countdownDefaults;
 
-/** Each phase's label string: the compiler checks every phase has one. */
-const PHASE_LABEL_KEYS = {
-  unknown: 'datesToBeConfirmed',
-  upcoming: 'statusUpcoming',
-  open: 'statusOpen',
-  closed: 'statusClosed',
-  outcome: 'statusOutcome',
-} satisfies Record<CountdownPhase, CountdownKey>;
+const CALENDAR_PATH: FeedPaths['calendar'] = '/feeds/consultations.ics';
+/** The id of the calendar address on the CMS's subscribe page (its "In your calendar" part). */
+const SUBSCRIBE_CALENDAR_PART = '#calendar-url';
 
 /**
  * When a consultation opens or closes, in Europe/London time, with links to respond,
@@ -38,7 +35,7 @@ const PHASE_LABEL_KEYS = {
  * @csspart consultation - Each consultation box.
  * @csspart countdown - The "Closes in 3 days" line.
  * @csspart respond - The "Respond" link, styled as a button.
- * @csspart links - With `status`, the link to subscribe to every consultation's closing date in a calendar app.
+ * @csspart links - With `status`, the links to follow every consultation's closing date in a calendar: the CMS's subscribe page, and webcal:// for calendar apps.
  * @csspart notice - The "may be out of date" notice shown when cached data is used.
  * @csspart loading - The loading message.
  * @csspart empty - The empty state container.
@@ -56,7 +53,7 @@ const PHASE_LABEL_KEYS = {
  * @fires send-error - Loading failed; detail `{ message, kind }`.
  */
 export class SendConsultationCountdown extends SendElement<CountdownKey> {
-  static override styles = [baseStyles, countdownStyles];
+  static override styles = [baseStyles, respondStyles, countdownStyles];
   static override properties = {
     slug: {},
     status: {},
@@ -107,10 +104,19 @@ export class SendConsultationCountdown extends SendElement<CountdownKey> {
     return [current.data.data].flat().filter((item): item is ConsultationSummary => item.type === 'consultation');
   }
 
+  protected override get readerPageHref(): string {
+    const origin = this.apiOrigin;
+    return this.slug ? origin + itemPagePath('consultation', this.slug) : withQuery(origin + INDEX_PATH, { type: 'consultation' });
+  }
+
+  protected override get reservedHeight(): number {
+    return 10; // one consultation's box
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const url = this.#requestUrl;
-    if (url !== this.#loader.url) void this.#fetchConsultations(url);
+    if (this.mayLoad && url !== this.#loader.url) void this.#fetchConsultations(url);
     const now = this.clock();
     this.#countdowns = this.#consultations.map((item) => ({ item, countdown: countdownState(item, now) }));
     this.#announcePhaseChanges();
@@ -124,7 +130,8 @@ export class SendConsultationCountdown extends SendElement<CountdownKey> {
     this.reportLoad(settled, this.#consultations.length, total);
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
     // The next instant any visible message changes.
     this.#timer.schedule(Math.min(...this.#countdowns.map(({ countdown }) => countdown.nextChangeAt ?? Infinity)));
   }
@@ -140,7 +147,10 @@ export class SendConsultationCountdown extends SendElement<CountdownKey> {
           : this.renderEmpty('noOpenConsultations'),
       )}
       ${this.status
-        ? html`<p class="links" part="links"><a href=${this.calendarFeedHref} type="text/calendar">${this.t('subscribeCalendar')}</a></p>`
+        ? html`<p class="links" part="links">
+            <a href=${this.calendarSubscribeHref}>${this.t('subscribeCalendar')}</a>
+            <a href=${this.calendarFeedHref.replace(/^https?:/, 'webcal:')}>${this.t('subscribeCalendarApp')}</a>
+          </p>`
         : nothing}
       <p class="visually-hidden" role="status">${this.announcement}</p>
     `;
@@ -148,7 +158,12 @@ export class SendConsultationCountdown extends SendElement<CountdownKey> {
 
   /** The calendar feed of every upcoming and open consultation's closing time, for calendar apps to subscribe to. */
   get calendarFeedHref(): string {
-    return `${this.apiOrigin}/feeds/consultations.ics`;
+    return this.apiOrigin + CALENDAR_PATH;
+  }
+
+  /** The calendar part of the CMS's subscribe page: the feed's address to copy, and how to add it in Outlook, Google or Apple calendars. */
+  get calendarSubscribeHref(): string {
+    return `${withQuery(this.apiOrigin + SUBSCRIBE_PATH, { type: 'consultation' })}${SUBSCRIBE_CALENDAR_PART}`;
   }
 
   #renderConsultation(item: ConsultationSummary, countdown: CountdownState): TemplateResult {

@@ -1,3 +1,4 @@
+import type { ConsultationPhase } from '../core/consultation-status.js';
 import { londonDaysBetween, nextLondonMidnight, parseInstant } from '../core/dates.js';
 import type { countdownStrings } from './strings.js';
 import type { ConsultationSummary } from '../core/types.js';
@@ -5,7 +6,8 @@ import type { ConsultationSummary } from '../core/types.js';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-export type CountdownPhase = 'unknown' | 'upcoming' | 'open' | 'closed' | 'outcome';
+/** The reader-facing states, worked out here from the dates at each instant as the clock runs. */
+export type CountdownPhase = ConsultationPhase;
 
 /** What to say about a consultation at one instant, and when that will next change. */
 export interface CountdownState {

@@ -1,3 +1,4 @@
+import { consultationStatusStrings } from '../core/consultation-status.js';
 import { coreStrings, type Message } from '../core/strings.js';
 
 /** The countdown's own default strings (overridable through `strings`). */
@@ -11,16 +12,13 @@ export const countdownStrings = {
   closesInMinutes: { one: 'Closes in {count} minute', other: 'Closes in {count} minutes' } as Message,
   closingDate: 'Closing date: {date} at {time}',
   closedOn: 'Closed on {date}',
-  datesToBeConfirmed: 'Dates to be confirmed',
   openNoClosingDate: 'Open now',
   respond: 'Respond to this consultation',
   addToCalendar: 'Add the closing date to my calendar',
-  subscribeCalendar: 'Add every consultation closing date to my calendar (subscribe)',
+  subscribeCalendar: 'Add every consultation closing date to my calendar',
+  subscribeCalendarApp: 'Subscribe in my calendar app',
   outcomeLink: 'What you said and what we did',
-  statusUpcoming: 'Upcoming',
-  statusOpen: 'Open',
-  statusClosed: 'Closed',
-  statusOutcome: 'Outcome published',
+  ...consultationStatusStrings,
 };
 
 export const countdownDefaults = { ...coreStrings, ...countdownStrings };

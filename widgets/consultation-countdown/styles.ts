@@ -31,24 +31,4 @@ export const countdownStyles = css`
     align-items: center;
     margin: 0;
   }
-  .respond {
-    display: inline-block;
-    padding: 0.5em 0.9em;
-    font-weight: 700;
-    color: var(--_accent-text);
-    background: var(--send-button-colour, #00703c);
-    border-radius: var(--_radius);
-    box-shadow: 0 2px 0 var(--send-button-shadow-colour, #002d18);
-    text-decoration: none;
-  }
-  .respond:visited,
-  .respond:hover {
-    color: var(--_accent-text);
-    background: var(--send-button-hover-colour, #005a30);
-  }
-  @media (forced-colors: active) {
-    .respond {
-      border: 2px solid ButtonText;
-    }
-  }
 `;

@@ -55,7 +55,8 @@ export const formatMonthYear = (value: string, lang: string): string =>
 /** "11:59pm" in English (GOV.UK style), the locale's own style elsewhere. */
 export function formatLondonTime(ms: number, lang: string): string {
   const english = lang.toLowerCase().startsWith('en');
-  const options: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit', ...(english && { hour12: true }) };
+  // h12, not hour12: en-GB's 12-hour clock is h11, which says noon as "0:00 pm".
+  const options: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit', ...(english && { hourCycle: 'h12' }) };
   const text = formatter(lang, LONDON, options).format(ms);
   // "11:59 PM", "11:59 p.m." → "11:59pm"
   return english ? text.replace(/\W*([ap])\W*m\W*$/i, (_, period: string) => `${period.toLowerCase()}m`) : text;

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { css } from './styles.js';
-import { formatCalendarDate } from './dates.js';
+import { formatCalendarDate, formatLondonDate, parseInstant } from './dates.js';
 import { heading } from './heading.js';
 import type { ItemKey } from './strings.js';
 import type { UpdateSummary, UpdateType } from './types.js';
@@ -33,7 +33,7 @@ const TYPE_LABEL_KEYS = {
 
 /** What item templates need from their widget: its strings and language. */
 export interface ItemContext {
-  t: (key: ItemKey) => string;
+  t: (key: ItemKey, values?: Record<string, string>) => string;
   lang: string;
 }
 
@@ -43,12 +43,22 @@ export function typeLabel(type: UpdateType, { t }: Pick<ItemContext, 't'>): stri
   return key ? t(key) : type;
 }
 
-/** "News · 8 July 2019": the type label and reader-facing date shown with every item. */
+/** The type label as a tag; nothing for a type this version does not know (its key is no word for readers). */
+export function typeTag(type: UpdateType, context: Pick<ItemContext, 't'>): TemplateResult | typeof nothing {
+  return type in TYPE_LABEL_KEYS ? html`<span class="tag" part="tag">${typeLabel(type, context)}</span>` : nothing;
+}
+
+/**
+ * "News · 8 July 2019": the type label and reader-facing date shown with every item. An upcoming
+ * consultation (as the API says) shows when it opens instead: its date is only the day it was announced.
+ */
 export function itemMeta(item: UpdateSummary, context: ItemContext): TemplateResult {
-  const known = item.type in TYPE_LABEL_KEYS;
+  const opens = item.type === 'consultation' && item.status === 'upcoming' ? parseInstant(item.opensAt) : null;
   return html`<p class="meta" part="meta">
-    ${known ? html`<span class="tag" part="tag">${typeLabel(item.type, context)}</span>` : nothing}
-    <time datetime=${item.date}>${formatCalendarDate(item.date, context.lang)}</time>
+    ${typeTag(item.type, context)}
+    ${opens === null
+      ? html`<time datetime=${item.date}>${formatCalendarDate(item.date, context.lang)}</time>`
+      : html`<time datetime=${new Date(opens).toISOString()}>${context.t('opensOn', { date: formatLondonDate(opens, context.lang) })}</time>`}
   </p>`;
 }
 

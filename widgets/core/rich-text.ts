@@ -46,7 +46,10 @@ export const richTextStyles = css`
 `;
 
 export interface RichTextOptions {
-  /** Level of the heading the content sits under; a block heading of level n renders at base + n, clamped to 6. */
+  /**
+   * Level of the heading the content sits under. Editors start their sections at heading 2 (the title is
+   * the page's heading 1), so heading 2 (and 1) renders one level below it, heading 3 two below, clamped to 6.
+   */
   baseHeadingLevel: number;
   /** Base for relative URLs in the content (the CMS origin). */
   baseUrl: string;
@@ -68,7 +71,7 @@ function renderBlock(block: Block, options: RichTextOptions): unknown {
     case 'paragraph':
       return html`<p>${renderInline(block.children, options)}</p>`;
     case 'heading':
-      return heading(options.baseHeadingLevel + (Number(block.level) || 1), renderInline(block.children, options));
+      return heading(options.baseHeadingLevel + Math.max(1, (Number(block.level) || 2) - 1), renderInline(block.children, options));
     case 'quote':
       return html`<blockquote>${renderInline(block.children, options)}</blockquote>`;
     case 'code':

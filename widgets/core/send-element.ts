@@ -1,11 +1,12 @@
-import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { SendEventDetails, SendEventName } from './events.js';
 import type { Fetcher, LoadState } from './loader.js';
 import { formatMessage, type CoreKey, type Message } from './strings.js';
 import { formatLondonDateTime } from './dates.js';
 import { heading } from './heading.js';
+import { NearViewport } from './near-viewport.js';
 import type { UpdateSummary } from './types.js';
-import { safeHref } from './urls.js';
+import { INDEX_PATH, safeHref } from './urls.js';
 
 /** Where the widget script itself was loaded from: the default CMS origin, so a pasted tag needs no config. */
 const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
@@ -62,6 +63,7 @@ export abstract class SendElement<Key extends string = CoreKey> extends LitEleme
     archiveHref: { attribute: 'archive-href' },
     itemHref: { attribute: 'item-href' },
     urlPrefix: { attribute: 'url-prefix' },
+    loading: {},
     fetcher: { attribute: false },
   };
 
@@ -95,6 +97,12 @@ export abstract class SendElement<Key extends string = CoreKey> extends LitEleme
   /** Prefix of the archive's query parameters (must match the archive's `url-prefix`). */
   declare urlPrefix: string;
 
+  /**
+   * `lazy` (default): fetch only once the widget comes within 1000 px of the viewport, so a widget far down
+   * the page costs nothing until the reader scrolls near it. `eager`: fetch at once.
+   */
+  declare loading: 'lazy' | 'eager';
+
   /** Replaces `fetch`, e.g. to serve fixtures in the demo gallery or tests. */
   declare fetcher?: Fetcher;
 
@@ -105,6 +113,25 @@ export abstract class SendElement<Key extends string = CoreKey> extends LitEleme
     this.headingLevel = 2;
     this.hideHeading = false;
     this.urlPrefix = 'send-';
+    this.loading = 'lazy';
+  }
+
+  readonly #nearViewport = new NearViewport(this);
+
+  /** Whether the widget may fetch yet (see `loading`). */
+  protected get mayLoad(): boolean {
+    return this.#nearViewport.near;
+  }
+
+  /**
+   * Height (in em) kept for content on its way, so the page below the widget does not jump when it
+   * arrives: roughly what the widget shows once loaded.
+   */
+  protected abstract get reservedHeight(): number;
+
+  /** The CMS's page for readers showing what this widget shows: the error state's link when the host gives no `fallback-href`. */
+  protected get readerPageHref(): string {
+    return this.apiOrigin + INDEX_PATH;
   }
 
   /** This widget's default strings. */
@@ -191,16 +218,19 @@ export abstract class SendElement<Key extends string = CoreKey> extends LitEleme
     return html`<p class="loading" part="loading">${this.t(key)}</p>`;
   }
 
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // Set through the CSSOM, not a style attribute, which a strict Content Security Policy would refuse.
+    this.renderRoot.querySelector<HTMLElement>('.loading')?.style.setProperty('min-height', `${this.reservedHeight}em`);
+  }
+
+  /** The error message with a link: the host's `fallback-href`, else the CMS's own page for readers. */
   protected renderError(): TemplateResult {
+    const link = this.fallbackHref
+      ? html`<a href=${this.fallbackHref}>${this.t('errorFallbackLink')}</a>`
+      : html`<a href=${this.readerPageHref}>${this.t('errorIndexLink', { site: new URL(this.apiOrigin).host })}</a>`;
     return html`<div part="error">
-      <slot name="error">
-        <p>
-          ${this.t('errorMessage')}
-          ${this.fallbackHref
-            ? html`<a href=${this.fallbackHref}>${this.t('errorFallbackLink')}</a>`
-            : nothing}
-        </p>
-      </slot>
+      <slot name="error"><p>${this.t('errorMessage')} ${link}</p></slot>
     </div>`;
   }
 

@@ -13,6 +13,8 @@ export const coreStrings = {
   loading: 'Loading updates…',
   errorMessage: 'Sorry, updates cannot be shown at the moment.',
   errorFallbackLink: 'See updates on our website',
+  /** The link when the host gives no `fallback-href`: the CMS's own pages for readers. */
+  errorIndexLink: 'See all updates on {site}',
   staleNotice: 'These updates may be out of date. Last updated {datetime}.',
 } as const;
 
@@ -22,6 +24,8 @@ export const itemStrings = {
   typeArticle: 'News',
   typeConsultation: 'Consultation',
   typeStaffingUpdate: 'Service update',
+  /** An upcoming consultation's date in lists: when it opens, never the day it was announced. */
+  opensOn: 'Opens {date}',
 };
 
 export type CoreKey = keyof typeof coreStrings;

@@ -1,4 +1,13 @@
 /** URL helpers: building API requests and deciding which links are safe to render. */
+import type { FeedQuery, PagePaths, UpdateType } from './types.js';
+
+/** The CMS's pages for readers (they work without JavaScript), relative to its origin. */
+export const INDEX_PATH: PagePaths['index'] = '/updates';
+export const SUBSCRIBE_PATH: PagePaths['subscribe'] = '/updates/subscribe';
+export const itemPagePath = (type: UpdateType, slug: string): PagePaths['item'] => `/updates/${type}/${encodeURIComponent(slug)}`;
+
+/** The filters the feeds, the index page and the subscribe page share, as query values (lists comma-separated). */
+export type FeedFilters = { [Name in keyof FeedQuery]?: QueryValue };
 
 const SAFE_PROTOCOL = /^(https?|mailto|tel):$/;
 

@@ -5,7 +5,8 @@
  *   data-failure            hang | network-error | not-json | 500 | 404 | stale
  *   data-clock              ISO instant the countdown treats as "now"
  *   data-open-item          type/slug to open in an archive's reading view
- * Properties are set before the elements are defined, so the first request already uses them.
+ * Properties are set before the elements are defined, so the first request already uses them. Every widget
+ * loads at once (`loading="eager"`): the gallery shows all its states without waiting to be scrolled to.
  */
 import { writeCache } from '../core/cache.js';
 import { defineElement } from '../core/define.js';
@@ -36,6 +37,7 @@ for (const element of document.querySelectorAll<SendElement & Partial<SendConsul
   else if (failure) element.fetcher = fixtureFetcher(() => failureRoute(failure));
   else element.fetcher = listAndItem(list as FixtureName, item as FixtureName);
   if (clock) element.clock = () => Date.parse(clock);
+  element.loading = 'eager';
   if (openItem) {
     const url = new URL(location.href);
     url.searchParams.set(`${element.getAttribute('url-prefix') ?? 'send-'}item`, openItem);

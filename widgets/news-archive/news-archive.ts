@@ -2,7 +2,7 @@ import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } 
 import { formatMonthYear } from '../core/dates.js';
 import { FocusAfterRender } from '../core/focus.js';
 import { heading } from '../core/heading.js';
-import { itemMeta, itemTemplate, listStyles, typeLabel, type ItemContext } from '../core/items.js';
+import { itemTemplate, listStyles, typeLabel, typeTag, type ItemContext } from '../core/items.js';
 import { JsonLoader } from '../core/loader.js';
 import { SendElement } from '../core/send-element.js';
 import type { Message } from '../core/strings.js';
@@ -18,7 +18,7 @@ import {
   type UpdateType,
   type YearFacet,
 } from '../core/types.js';
-import { splitList, withQuery } from '../core/urls.js';
+import { INDEX_PATH, itemPagePath, splitList, SUBSCRIBE_PATH, withQuery, type FeedFilters } from '../core/urls.js';
 import { ArchiveNavigation } from './navigation.js';
 import { emptyView, pageNumbers, sameView, type ArchiveView } from './url-state.js';
 import { newsArchiveStyles } from './styles.js';
@@ -61,7 +61,7 @@ const RESULTS_COUNT = '.results-count';
  * @csspart tag - The type label.
  * @csspart meta - The line with type label and date.
  * @csspart pagination - The pagination navigation.
- * @csspart links - The subscribe link (an RSS feed with the current search and filters).
+ * @csspart links - The subscribe link (the CMS's subscribe page for the current search and filters: feed reader, email, calendar).
  * @csspart article - The reading view.
  * @csspart notice - The "may be out of date" notice shown when cached data is used.
  * @csspart loading - The loading message.
@@ -118,6 +118,7 @@ export class SendNewsArchive extends SendElement<ArchiveKey> {
     // Keep the last facets while a new page of results loads, so the filters do not flicker.
     if (this.#results.state.status === 'loaded') this.#facets = this.#results.state.data.meta.facets ?? this.#facets;
     const { item } = this.#navigation.view;
+    if (!this.mayLoad) return;
     if (item) {
       const url = this.#itemUrl(item);
       if (url !== this.#article.url) void this.#fetchArticle(url);
@@ -127,7 +128,8 @@ export class SendNewsArchive extends SendElement<ArchiveKey> {
     }
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
     // The fields' defaults (value and selected attributes) are the shown view: reset to them when it changes,
     // so after back/forward the form never shows a choice that was not applied.
     if (this.#formView === this.#navigation.view) return;
@@ -135,15 +137,40 @@ export class SendNewsArchive extends SendElement<ArchiveKey> {
     this.renderRoot.querySelector('form')?.reset();
   }
 
-  get #resultsUrl(): string {
-    const pageSize = Math.min(100, Math.max(1, Math.floor(this.pageSize) || 10));
-    return withQuery(`${this.apiOrigin}/api/updates`, { ...filtersOf(this.#navigation.view), pageSize });
+  /** `page-size` within what the API allows. */
+  get #pageSize(): number {
+    return Math.min(100, Math.max(1, Math.floor(this.pageSize) || 10));
   }
 
-  /** The RSS feed with the same search and filters as the current results. */
-  get rssHref(): string {
+  get #resultsUrl(): string {
+    return withQuery(`${this.apiOrigin}/api/updates`, { ...filtersOf(this.#navigation.view), pageSize: this.#pageSize });
+  }
+
+  /** The current search and filters, as the feeds and the CMS's pages take them. */
+  get #feedFilters(): FeedFilters {
     const { page: _page, ...filters } = filtersOf(this.#navigation.view);
-    return withQuery(`${this.apiOrigin}/feeds/rss.xml`, filters);
+    return filters;
+  }
+
+  /** The RSS feed with the same search and filters as the current results (for hosts: the archive itself links to `subscribeHref`). */
+  get rssHref(): string {
+    return withQuery(`${this.apiOrigin}/feeds/rss.xml`, this.#feedFilters);
+  }
+
+  /** The CMS's subscribe page for the current search and filters: feed reader, email or calendar, in words people follow. */
+  get subscribeHref(): string {
+    return withQuery(this.apiOrigin + SUBSCRIBE_PATH, this.#feedFilters);
+  }
+
+  /** The open item's page on the CMS, else its index with the same search and filters. */
+  protected override get readerPageHref(): string {
+    const [type, slug] = this.#navigation.view.item.split('/');
+    return slug ? this.apiOrigin + itemPagePath(type as UpdateType, slug) : withQuery(this.apiOrigin + INDEX_PATH, this.#feedFilters);
+  }
+
+  protected override get reservedHeight(): number {
+    // An article's opening lines, or a page of results (each about a title, date line and two lines of summary).
+    return this.#navigation.view.item ? 20 : this.#pageSize * 7;
   }
 
   #itemUrl(key: string): string {
@@ -245,7 +272,7 @@ export class SendNewsArchive extends SendElement<ArchiveKey> {
   };
 
   get #itemContext(): ItemContext {
-    return { t: (key) => this.t(key), lang: this.locale };
+    return { t: (key, values) => this.t(key, values), lang: this.locale };
   }
 
   protected override render(): TemplateResult {
@@ -268,7 +295,7 @@ export class SendNewsArchive extends SendElement<ArchiveKey> {
           ? html`${this.#renderGroups(results.data)}${this.#renderPagination(results)}`
           : this.renderEmpty('emptyMessage'),
       )}
-      <p class="links" part="links"><a href=${this.rssHref} type="application/rss+xml">${this.t('subscribeResults')}</a></p>
+      <p class="links" part="links"><a href=${this.subscribeHref}>${this.t('subscribeResults')}</a></p>
     `;
   }
 
@@ -397,13 +424,14 @@ export class SendNewsArchive extends SendElement<ArchiveKey> {
     if (current.status === 'loaded' && view) {
       const item = current.data.data;
       const article = view.articleTemplate(item, {
-        t: (key) => this.t(key),
+        t: (key, values) => this.t(key, values),
         level: this.childHeadingLevel,
         base: this.apiOrigin,
         lang: this.locale,
-        meta: itemMeta(item, this.#itemContext),
+        tag: typeTag(item.type, this.#itemContext),
       });
-      return html`${back}${this.renderStaleNotice(current)}${article}`;
+      // Back at the top and at the end of the article, as on the CMS's item page.
+      return html`${back}${this.renderStaleNotice(current)}${article}${back}`;
     }
     return html`${back}${this.renderLoading('loadingItem')}`;
   }

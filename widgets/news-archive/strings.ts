@@ -19,9 +19,9 @@ export const archiveStrings = {
   nextPage: 'Next',
   pageSuffix: 'page',
   pageNumber: 'Page {page}',
-  backToResults: 'Back to results',
+  backToResults: 'Back to all updates',
   itemNotFound: 'This update could not be found. It may have been removed.',
-  subscribeResults: 'Subscribe to these results (RSS feed)',
+  subscribeResults: 'Subscribe to these results',
 };
 
 export const archiveDefaults = { ...coreStrings, ...itemStrings, ...archiveStrings };

@@ -5,7 +5,7 @@ import { SendElement } from '../core/send-element.js';
 import type { Message } from '../core/strings.js';
 import { baseStyles } from '../core/styles.js';
 import { isListResponse, type ListResponse } from '../core/types.js';
-import { splitList, withQuery } from '../core/urls.js';
+import { INDEX_PATH, splitList, SUBSCRIBE_PATH, withQuery, type FeedFilters } from '../core/urls.js';
 import { newsFeedStyles } from './styles.js';
 import { feedDefaults } from './strings.js';
 
@@ -18,7 +18,7 @@ export type FeedKey = keyof typeof feedDefaults;
  * Latest SEND news, consultations and service updates for a partner page.
  *
  * @tagname send-news-feed
- * @summary A live feed of SEND updates with a "View all" link and an RSS subscribe link.
+ * @summary A live feed of SEND updates with a "View all" link and a link to subscribe to the same updates.
  *
  * @slot empty - Shown instead of the default message when there are no updates.
  * @slot error - Shown instead of the default message (and fallback link) when updates cannot load.
@@ -28,7 +28,7 @@ export type FeedKey = keyof typeof feedDefaults;
  * @csspart item-link - The title link of each update.
  * @csspart tag - The type label (News, Consultation, Service update).
  * @csspart meta - The line with type label and date.
- * @csspart links - The "View all" and subscribe links.
+ * @csspart links - The "View all" and subscribe links (the CMS's subscribe page: feed reader, email, calendar).
  * @csspart notice - The "may be out of date" notice shown when cached updates are used.
  * @csspart loading - The loading message.
  * @csspart empty - The empty state container.
@@ -79,12 +79,16 @@ export class SendNewsFeed extends SendElement<FeedKey> {
   readonly #loader = new JsonLoader<ListResponse>(this, isListResponse);
 
   get #filterParams() {
-    return { type: splitList(this.type), topic: splitList(this.topic), audience: splitList(this.audience) };
+    return { type: splitList(this.type), topic: splitList(this.topic), audience: splitList(this.audience) } satisfies FeedFilters;
+  }
+
+  /** `limit` within what the API allows. */
+  get #pageSize(): number {
+    return Math.min(100, Math.max(1, Math.floor(this.limit) || 5));
   }
 
   get #requestUrl(): string {
-    const pageSize = Math.min(100, Math.max(1, Math.floor(this.limit) || 5));
-    return withQuery(`${this.apiOrigin}/api/updates`, { ...this.#filterParams, pageSize });
+    return withQuery(`${this.apiOrigin}/api/updates`, { ...this.#filterParams, pageSize: this.#pageSize });
   }
 
   /** The archive page (`archive-href`) with this feed's filters, for "View all". */
@@ -92,15 +96,29 @@ export class SendNewsFeed extends SendElement<FeedKey> {
     return this.archiveLink(Object.fromEntries(Object.entries(this.#filterParams).map(([name, values]) => [name, values.join(',')])));
   }
 
-  /** The RSS feed with the same filters as this widget. */
+  /** The RSS feed with the same filters as this widget (for hosts: the widget itself links to `subscribeHref`). */
   get rssHref(): string {
     return withQuery(`${this.apiOrigin}/feeds/rss.xml`, this.#filterParams);
+  }
+
+  /** The CMS's subscribe page for these updates: feed reader, email or calendar, in words people follow. */
+  get subscribeHref(): string {
+    return withQuery(this.apiOrigin + SUBSCRIBE_PATH, this.#filterParams);
+  }
+
+  protected override get readerPageHref(): string {
+    return withQuery(this.apiOrigin + INDEX_PATH, this.#filterParams);
+  }
+
+  protected override get reservedHeight(): number {
+    // About one item's height in each layout (title, date line, two lines of summary), times the items asked for.
+    return this.#pageSize * (this.layout === 'compact' ? 3.5 : this.layout === 'cards' ? 9 : 7);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const url = this.#requestUrl;
-    if (url !== this.#loader.url) void this.#fetchItems(url);
+    if (this.mayLoad && url !== this.#loader.url) void this.#fetchItems(url);
   }
 
   async #fetchItems(url: string): Promise<void> {
@@ -117,7 +135,7 @@ export class SendNewsFeed extends SendElement<FeedKey> {
           ? html`<ul class="items plain-list" role="list">
               ${items.map((item) =>
                 itemTemplate(item, this.childHeadingLevel, {
-                  t: (key) => this.t(key),
+                  t: (key, values) => this.t(key, values),
                   lang: this.locale,
                   href: this.itemLink(item),
                   summary: this.layout !== 'compact',
@@ -128,7 +146,7 @@ export class SendNewsFeed extends SendElement<FeedKey> {
       )}
       <p class="links" part="links">
         ${this.archiveHref ? html`<a href=${this.archiveViewHref ?? this.archiveHref}>${this.t('viewAll')}</a>` : nothing}
-        <a href=${this.rssHref} type="application/rss+xml">${this.t('subscribe')}</a>
+        <a href=${this.subscribeHref}>${this.t('subscribe')}</a>
       </p>
     `;
   }

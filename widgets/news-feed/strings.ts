@@ -4,7 +4,7 @@ import { coreStrings, itemStrings } from '../core/strings.js';
 export const feedStrings = {
   feedHeading: 'Latest SEND news',
   viewAll: 'View all updates',
-  subscribe: 'Subscribe to these updates (RSS feed)',
+  subscribe: 'Subscribe to these updates',
 };
 
 export const feedDefaults = { ...coreStrings, ...itemStrings, ...feedStrings };

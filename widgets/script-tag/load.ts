@@ -6,6 +6,7 @@
  */
 import type { SendEventDetails } from '../core/events.js';
 import type { coreStrings } from '../core/strings.js';
+import type { PagePaths } from '../core/types.js';
 
 /**
  * The widgets' own error strings. A copy, because this file must share no module with the widget code it loads
@@ -14,7 +15,8 @@ import type { coreStrings } from '../core/strings.js';
 const ERROR_STRINGS = {
   errorMessage: 'Sorry, updates cannot be shown at the moment.',
   errorFallbackLink: 'See updates on our website',
-} as const satisfies Pick<typeof coreStrings, 'errorMessage' | 'errorFallbackLink'>;
+  errorIndexLink: 'See all updates on {site}',
+} as const satisfies Pick<typeof coreStrings, 'errorMessage' | 'errorFallbackLink' | 'errorIndexLink'>;
 
 export async function loadWidgets<T>(load: () => Promise<T>, tags: string[]): Promise<Partial<T>> {
   try {
@@ -23,6 +25,16 @@ export async function loadWidgets<T>(load: () => Promise<T>, tags: string[]): Pr
     const detail: SendEventDetails['send-error'] = { kind: 'script', message: String((error as Error)?.message ?? error) };
     for (const tag of tags) if (!customElements.get(tag)) customElements.define(tag, fallbackElement(detail));
     return {};
+  }
+}
+
+/** The CMS's index page for readers (`PagePaths['index']`) on the `api` origin, else on this script's. */
+function readerIndex(api: string | null): URL {
+  const path = '/updates' satisfies PagePaths['index'];
+  try {
+    return new URL(path, new URL(api || import.meta.url, location.href));
+  } catch {
+    return new URL(path, import.meta.url);
   }
 }
 
@@ -37,16 +49,21 @@ function fallbackElement(detail: SendEventDetails['send-error']): CustomElementC
       } catch {
         // Not JSON: the default strings.
       }
-      const text = (key: 'errorMessage' | 'errorFallbackLink') => (typeof strings[key] === 'string' ? strings[key] : ERROR_STRINGS[key]);
+      const text = (key: keyof typeof ERROR_STRINGS) => (typeof strings[key] === 'string' ? strings[key] : ERROR_STRINGS[key]);
       const message = document.createElement('p');
       message.append(text('errorMessage'));
-      const href = this.getAttribute('fallback-href');
-      if (href) {
-        const link = document.createElement('a');
-        link.href = href;
+      const link = document.createElement('a');
+      const fallbackHref = this.getAttribute('fallback-href');
+      if (fallbackHref) {
+        link.href = fallbackHref;
         link.append(text('errorFallbackLink'));
-        message.append(' ', link);
+      } else {
+        // The CMS's own pages for readers, which need no script (the `api` origin, else where this script came from).
+        const index = readerIndex(this.getAttribute('api'));
+        link.href = index.href;
+        link.append(text('errorIndexLink').replace('{site}', index.host));
       }
+      message.append(' ', link);
       const slot = document.createElement('slot');
       slot.name = 'error';
       slot.append(message);

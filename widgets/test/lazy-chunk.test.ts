@@ -27,8 +27,15 @@ describe('archive bundle: lazy reading view', () => {
     await waitFor(() => Boolean(shadow(archive).querySelector('.reading-title')), 'reading view');
     const [chunk, ...others] = chunkRequests().filter((path) => !firstPaint.includes(path));
     assert(chunk && new RegExp(`^${chunks}reading-view-[\\w-]+\\.js$`).test(chunk), `reading-view chunk requested: ${chunk}`);
-    assertEqual(others, [], 'one chunk');
+    if (bundle.pathname.startsWith('/dist/widgets/')) {
+      assertEqual(others, [], 'one chunk');
+    } else {
+      // The npm package may split off what the reading view shares with another entry (the countdown's status
+      // words, the Respond button); only what the reading-view chunk itself imports may come with it.
+      const source = await (await fetch(chunk)).text();
+      for (const path of others) assertIncludes(source, `./${path.slice(chunks.length)}`, `${path} is imported by the reading view`);
+    }
     assertEqual(getComputedStyle(shadow(archive).querySelector('.reading-title')!).fontSize, '32px', 'chunk styles adopted');
-    assertIncludes(textOf(archive), 'Back to results', 'back link');
+    assertIncludes(textOf(archive), 'Back to all updates', 'back link');
   });
 });

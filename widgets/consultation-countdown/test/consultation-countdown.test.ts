@@ -48,8 +48,15 @@ describe('<send-consultation-countdown>', () => {
     const params = fetcher.urls[0].searchParams;
     assertEqual([params.get('type'), params.get('status'), params.get('sort')], ['consultation', 'open', 'closing'], 'params');
     assertEqual(shadow(countdown).querySelectorAll('.consultation').length, 1, 'one open consultation');
-    const subscribe = shadow(countdown).querySelector<HTMLAnchorElement>('.links a[type="text/calendar"]');
-    assertEqual(subscribe?.href, `${API}/feeds/consultations.ics`, 'calendar feed of every consultation');
+    const links = [...shadow(countdown).querySelectorAll<HTMLAnchorElement>('.links a')].map((a) => [a.textContent?.trim(), a.href]);
+    assertEqual(
+      links,
+      [
+        ['Add every consultation closing date to my calendar', `${API}/updates/subscribe?type=consultation#calendar-url`],
+        ['Subscribe in my calendar app', 'webcal://cms.example/feeds/consultations.ics'],
+      ],
+      "the subscribe page's calendar part, and webcal:// beside it for calendar apps",
+    );
     assertEqual(countdown.calendarFeedHref, `${API}/feeds/consultations.ics`, 'feed URL exposed as a property');
   });
 

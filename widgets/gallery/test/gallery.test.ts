@@ -18,6 +18,15 @@ const everyCountdown = (pattern: RegExp): Check => (element) => {
   assert(texts.length > 0 && texts.every((text) => pattern.test(text)), `countdowns ${JSON.stringify(texts)} match ${pattern}`);
 };
 const has = (selector: string, what: string): Check => (element) => assert(root(element).querySelector(selector), `${what} (${selector})`);
+const says = (...texts: string[]): Check => (element) => {
+  for (const text of texts) assertIncludes(textOf(element), text, 'text');
+};
+/** Top of an element in the widget, for reading order. */
+const topOf = (element: HTMLElement, selector: string) => {
+  const found = root(element).querySelector(selector);
+  assert(found, `${selector} shown`);
+  return found.getBoundingClientRect().top;
+};
 
 /** What each section heading promises, checked on the widget below it. Every heading must make at least one. */
 const CLAIMS: Array<[RegExp, Check]> = [
@@ -77,7 +86,43 @@ const CLAIMS: Array<[RegExp, Check]> = [
     const numbers = [...nav!.querySelectorAll('a')].map((a) => a.textContent?.trim()).filter((text) => /^\d+$/.test(text ?? ''));
     assertEqual(numbers.at(-1), pageCount, 'last page');
   }],
-  [/^Reading view/, has('article .reading-title', 'reading view')],
+  [/^Reading view/, (element) => {
+    has('article .reading-title', 'reading view')(element);
+    const backs = [...root(element).querySelectorAll('a.back')].map((link) => link.textContent?.trim());
+    assertEqual(backs, ['Back to all updates', 'Back to all updates'], 'back links above and below the article');
+  }],
+  [/shown as "Opens …"/, (element) => {
+    const dates = [...root(element).querySelectorAll('.item time')].map((time) => time.textContent?.trim());
+    assertEqual(dates[0], 'Opens 1 March 2026', 'the upcoming consultation says when it opens');
+    assertEqual(dates.slice(1), ['2 February 2026', '1 March 2022'], 'others keep their dates');
+  }],
+  [/without fallback-href/, (element) => {
+    const link = root(element).querySelector<HTMLAnchorElement>('[part=error] a');
+    assertEqual(link?.href, `${location.origin}/updates?type=consultation`, "the CMS's updates page with the widget's filters");
+    assertEqual(link?.textContent?.trim(), `See all updates on ${location.host}`, 'link text names the site');
+  }],
+  [/^Reading view: open consultation/, (element) => {
+    says('Status: Open', 'Closes at 11:59pm on Tuesday 31 March 2026.', 'Opened at 9am on Monday 2 February 2026.', 'Easy Read version (PDF, 1.2 MB)')(element);
+    const respond = root(element).querySelector<HTMLAnchorElement>('a.respond');
+    assertEqual(respond?.href, 'https://consult.example.gov.uk/short-breaks', 'Respond link');
+    assert(topOf(element, '.panel') < topOf(element, '.rich-text'), 'status before the body');
+  }],
+  [/^Reading view: upcoming consultation/, (element) => {
+    says('Status: Upcoming', 'Opens at midnight on Sunday 1 March 2026.', 'Closes at 11:59pm on Thursday 30 April 2026.', 'You can respond from midnight on Sunday 1 March 2026.')(element);
+    assertEqual(root(element).querySelector('a.respond'), null, 'no Respond button before it opens');
+  }],
+  [/with its outcome/, (element) => {
+    says('Status: Outcome published', 'Closed at 11:59pm on Friday 4 February 2022.', 'You said, we did', 'Outcome published 12 May 2022', 'we now give 6 weeks')(element);
+    assertEqual(root(element).querySelector<HTMLAnchorElement>('a[href$="top-up-funding-outcome"]')?.textContent?.trim(), 'Read the full outcome report', 'report link');
+  }],
+  [/service update/, (element) => {
+    const facts = [...root(element).querySelectorAll('.facts > div')].map((row) => [row.querySelector('dt')?.textContent, row.querySelector('dd')?.textContent]);
+    assertEqual(facts.slice(0, 3), [['Service', 'Educational Psychology'], ['What changes', 'Schools ask for advice through the new request form.'], ['Takes effect', '1 March 2022']], 'facts');
+  }],
+  [/summary only/, (element) => {
+    assertEqual(root(element).querySelector('.lead')?.textContent, 'The information day for families planned for 7 May is now on 14 May, at the same place and time.', 'summary');
+    says('Published 22 April 2025, last updated 29 April 2025')(element);
+  }],
 ];
 
 /** What the widget's data attributes ask for (see widgets/gallery/gallery.ts). */

@@ -81,9 +81,11 @@ describe('<send-news-archive>', () => {
     assertEqual(shadow(archive).querySelector<HTMLSelectElement>('#send-type')?.value, 'consultation', 'type select');
     assertEqual(shadow(archive).querySelector<HTMLSelectElement>('#send-year')?.value, '2022', 'year select');
     assertEqual(param('tab'), '2', 'host parameter untouched');
-    const subscribe = shadow(archive).querySelector<HTMLAnchorElement>('.links a[type="application/rss+xml"]');
-    assertEqual(subscribe?.href, `${API}/feeds/rss.xml?q=ehcp&type=consultation&year=2022`, 'RSS link with the same search and filters');
-    assertEqual(archive.rssHref, subscribe?.href, 'feed URL exposed as a property');
+    const subscribe = shadow(archive).querySelector<HTMLAnchorElement>('.links a');
+    assertEqual(subscribe?.textContent?.trim(), 'Subscribe to these results', 'subscribe link');
+    assertEqual(subscribe?.href, `${API}/updates/subscribe?q=ehcp&type=consultation&year=2022`, "the CMS's subscribe page with the same search and filters");
+    assertEqual(archive.subscribeHref, subscribe?.href, 'subscribe page exposed as a property');
+    assertEqual(archive.rssHref, `${API}/feeds/rss.xml?q=ehcp&type=consultation&year=2022`, 'the raw RSS feed, for hosts, as a property');
   });
 
   it('groups results under year and month headings below its own heading level', async () => {
@@ -259,7 +261,7 @@ describe('<send-news-archive>', () => {
     spacer.style.height = '2000px';
     document.body.prepend(spacer);
     try {
-      const { archive, fetcher } = await mountArchive();
+      const { archive, fetcher } = await mountArchive({ attributes: { loading: 'eager' } });
       window.scrollTo({ top: 1500 });
       const selected = nextEvent<{ type: string; slug: string }>(archive, 'send-item-select');
       await openItem(archive, 'article/send-improvement-plan-2024');
@@ -282,8 +284,9 @@ describe('<send-news-archive>', () => {
     const { archive } = await mountArchive({ search: '?send-item=article/send-improvement-plan-2024' });
     const root = shadow(archive);
     assertEqual(root.querySelector('h3.reading-title')?.textContent, 'Our SEND improvement plan for 2024', 'title level');
-    assertEqual(root.querySelector('h5')?.textContent, 'What is changing', 'body h2 shifted below the title');
-    assertEqual(root.querySelector('h6')?.textContent, 'Steps we will take', 'body h3 clamped to h6');
+    assertEqual(root.querySelector('.rich-text h4')?.textContent, 'What is changing', 'body heading 2 one level below the title');
+    assertEqual(root.querySelector('.rich-text h5')?.textContent, 'Steps we will take', 'body heading 3 two levels below');
+    assertEqual(root.querySelector('h4.section-heading')?.textContent, 'Downloads', 'downloads one level below the title');
     for (const selector of ['strong', 'em', 'u', 's', 'p code', 'blockquote', 'pre code', 'ol > li', 'figure img', 'figcaption']) {
       assert(root.querySelector(`.rich-text ${selector}`), `renders ${selector}`);
     }
@@ -407,7 +410,7 @@ describe('<send-news-archive>', () => {
     await sendKeys({ down: 'Shift' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ up: 'Shift' });
-    assertEqual(activeInShadow(archive)?.textContent, 'Back to results', 'back link reached');
+    assertEqual(activeInShadow(archive)?.textContent, 'Back to all updates', 'back link reached');
     await sendKeys({ press: 'Enter' });
     await waitFor(() => activeInShadow(archive)?.dataset.key === 'consultation/short-breaks-consultation', 'focus back on result');
 

@@ -65,11 +65,11 @@ describe('<send-news-feed>', () => {
     assertIncludes(inspection.textContent ?? '', 'Ofsted and the Care Quality Commission', 'summary');
   });
 
-  it('offers "View all" and an RSS link with the same filters', async () => {
+  it('offers "View all" and a subscribe link with the same filters', async () => {
     const { feed } = await mountFeed({ 'archive-href': '/news?tab=send', type: 'consultation', audience: 'professionals,parents-carers' });
     await loaded(feed);
     const links = [...shadow(feed).querySelectorAll<HTMLAnchorElement>('.links a')];
-    assertEqual(links.map((a) => a.textContent?.trim()), ['View all updates', 'Subscribe to these updates (RSS feed)'], 'links');
+    assertEqual(links.map((a) => a.textContent?.trim()), ['View all updates', 'Subscribe to these updates'], 'links');
     const viewAll = new URL(links[0].href);
     assertEqual(viewAll.pathname, '/news', 'archive page');
     assertEqual(
@@ -77,7 +77,9 @@ describe('<send-news-feed>', () => {
       [['tab', 'send'], ['send-type', 'consultation'], ['send-audience', 'professionals,parents-carers']],
       'archive link keeps the filters under the archive prefix',
     );
-    assertEqual(links[1].href, `${API}/feeds/rss.xml?type=consultation&audience=professionals%2Cparents-carers`, 'rss link');
+    assertEqual(links[1].href, `${API}/updates/subscribe?type=consultation&audience=professionals%2Cparents-carers`, "the CMS's subscribe page, not the raw feed");
+    assertEqual(feed.subscribeHref, links[1].href, 'subscribe page exposed as a property');
+    assertEqual(feed.rssHref, `${API}/feeds/rss.xml?type=consultation&audience=professionals%2Cparents-carers`, 'the raw RSS feed, for hosts, as a property');
   });
 
   it('refetches when a filter attribute changes and renders the new answer', async () => {
@@ -290,7 +292,7 @@ describe('<send-news-feed>', () => {
       column.style.width = '320px';
       document.body.append(column);
       const feed = await mount<SendNewsFeed>('send-news-feed', {
-        attributes: { api: API, layout },
+        attributes: { api: API, layout, loading: 'eager' }, // three columns one below the other: the last is far down
         properties: { fetcher: () => Promise.resolve(Response.json(longWords)) },
         parent: column,
       });

@@ -29,7 +29,8 @@ describe('script tag: the widget code cannot load', () => {
     const heard = nextEvent<SendEventDetails['send-error']>(wrapper, 'send-error');
     const archive = await mount('send-news-archive', { parent: wrapper });
     assertEqual((await heard).detail.kind, 'script', 'kind for a widget added later');
-    assertEqual(textOf(archive), 'Sorry, updates cannot be shown at the moment.', 'message without a fallback link');
+    assertEqual(textOf(archive), `Sorry, updates cannot be shown at the moment. See all updates on ${location.host}`, 'without fallback-href: the CMS\'s own page');
+    assertEqual(shadow(archive).querySelector<HTMLAnchorElement>('[part=error] a')?.href, `${location.origin}/updates`, 'the CMS\'s updates page (the script\'s origin)');
     assertEqual(errors.map((error) => error.kind), ['script', 'script'], 'one send-error per widget');
     assertEqual(/Failed to fetch dynamically imported module/.test(errors[0].message), true, `reason given: ${errors[0].message}`);
   });
