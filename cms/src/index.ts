@@ -6,11 +6,19 @@ import { WATCHED_UIDS } from './lib/update-types';
 import { checkConsultationDates, checkLinks } from './lib/editor-checks';
 import { seedContent } from './seed';
 import { seedAbbreviations } from './catalogue/search-abbreviations';
+import { ensureIndexes } from './catalogue/indexes';
 import { ensureLocalEditor } from './seed/local-editor';
 import { lockDownPublicAccess } from './seed/public-access';
 import { labelAdminFields } from './seed/admin-labels';
 
 const WRITE_ACTIONS = new Set<string>(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
+
+/** The document a write concerned: named in its parameters, or (a creation or a clone) in its result. */
+function changedDocumentId(params: unknown, result: unknown): string | null {
+  const named = (value: unknown) => (value && typeof value === 'object' && 'documentId' in value && typeof value.documentId === 'string' ? value.documentId : null);
+  const inResult = result && typeof result === 'object' && 'entries' in result && Array.isArray(result.entries) ? named(result.entries[0]) : named(result);
+  return inResult ?? named(params);
+}
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -21,8 +29,13 @@ export default {
         if (context.uid === 'api::consultation.consultation') await checkConsultationDates(strapi, context);
       }
       const result = await next();
-      // Every write that can change what the public sees drops the published catalogue.
-      if (WRITE_ACTIONS.has(context.action)) catalogueOf(strapi).invalidate();
+      // Every write that can change what the public sees is applied to the catalogue here and announced to other instances.
+      if (WRITE_ACTIONS.has(context.action)) {
+        const change = { uid: context.uid, documentId: changedDocumentId(context.params, result) };
+        // Inside a caller's transaction, others (and this catalogue's reads) see the write only once it commits.
+        if (strapi.db.inTransaction()) await strapi.db.transaction(({ onCommit }) => onCommit(() => void catalogueOf(strapi).changed(change)));
+        else await catalogueOf(strapi).changed(change);
+      }
       return result;
     });
     const pages = registerPages(strapi);
@@ -35,5 +48,13 @@ export default {
     await seedContent(strapi);
     await seedAbbreviations(strapi);
     await ensureLocalEditor(strapi);
+    await ensureIndexes(strapi);
+    // The catalogue is read before the server takes requests, then follows changes made on any instance.
+    await catalogueOf(strapi).get();
+    catalogueOf(strapi).listen();
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await catalogueOf(strapi).close();
   },
 };

@@ -63,7 +63,7 @@ function hashOf(paths: string[]) {
 }
 
 /** Debian packages the browser and feed tests need: Chromium and xmllint. */
-export async function ensureSystemPackages({ packages = { chromium: CHROMIUM, 'libxml2-utils': '/usr/bin/xmllint' } } = {}) {
+export async function ensureSystemPackages({ packages = { chromium: CHROMIUM, 'libxml2-utils': '/usr/bin/xmllint' } }: { packages?: Record<string, string> } = {}) {
   const missing = Object.entries(packages).filter(([, file]) => !fs.existsSync(file)).map(([name]) => name);
   if (missing.length === 0) return;
   const aptGet = spawnSync('sh', ['-c', 'command -v apt-get'], { encoding: 'utf8' }).stdout.trim();

@@ -1,38 +1,55 @@
 /**
- * The catalogue: every published item of the three public types, in the
- * contract's shapes, held in memory. Public reads (the updates API and the
- * feeds) filter this list instead of querying the database on each request.
+ * The catalogue: what lists need of every published item of the three public types (the contract's
+ * summary and its search terms), held in memory, so public reads filter a list instead of querying
+ * the database. Whole items (bodies, downloads) are read on demand and kept in a small cache.
  *
- * It is rebuilt lazily after any write to a watched type (see src/index.ts),
- * and at most `MAX_AGE_MS` after it was built, so a second CMS instance
- * sharing the database also catches up without a message bus.
+ * - The first build reads the database in pages of `PAGE` documents, so no query's parameter list
+ *   grows with the catalogue and memory holds one page of bodies at a time.
+ * - After that, a change is applied to the one document it concerns (re-read by type and id), made
+ *   on this instance or announced by another one (sync/change-channel.ts). Each applied batch makes
+ *   a new snapshot, so a reader always sees one consistent catalogue and never waits for a build.
+ * - A topic or abbreviation change alters many items' search terms: the catalogue is rebuilt in the
+ *   background, and the old one is served until the new one is ready.
+ * - While the change channel is down, every `FALLBACK_CHECK_MS` the published rows' ids and update
+ *   times are compared with the catalogue, and what differs is applied.
  */
-import type { Core } from '@strapi/strapi';
-import type { UpdateDetail, UpdateSummary } from '../../../contract/api';
+import type { Core, UID } from '@strapi/strapi';
+import { LRUCache } from 'lru-cache';
+import type { Topic, UpdateDetail, UpdateSummary } from '../../../contract/api';
 import { blocksToText } from '../lib/blocks';
-import { itemBuilder, publishedDocuments } from './items';
+import { UPDATE_TYPES, keysOf, type UpdateType } from '../lib/update-types';
+import { openChangeChannel, type Change, type ChangeChannel } from '../sync/change-channel';
+import { proxyPurger } from '../sync/proxy-purge';
+import { itemBuilder, readDocuments, readPage, type PublishedDocument } from './items';
 import { createSearch, type Search, type SearchDocument } from './search';
-import { loadAbbreviations } from './search-abbreviations';
+import { loadAbbreviations, SEARCH_ABBREVIATIONS_UID } from './search-abbreviations';
 
-const MAX_AGE_MS = 60_000;
+/** Documents read per query: bounds every parameter list (SQLite allows 32,766). */
+const PAGE = 500;
+/** Whole items kept for item pages, the item API and feeds. */
+const DETAIL_CACHE_ITEMS = 1_000;
+/** How often an instance without its change channel compares the catalogue with the database. */
+export const FALLBACK_CHECK_MS = 5_000;
 
 export type CatalogueEntry = {
   summary: UpdateSummary;
-  detail: UpdateDetail;
   /** Search terms of the title, summary, body, service, what changes and topics, for `q`. */
   search: SearchDocument;
   year: number;
   sortKey: string;
 };
 
+/** One consistent state of the catalogue; a change makes a new one. */
 export type Catalogue = {
   version: number;
-  builtAt: number;
-  entries: CatalogueEntry[];
-  bySlug: Map<string, CatalogueEntry>;
+  /** Newest first. */
+  entries: readonly CatalogueEntry[];
+  bySlug: ReadonlyMap<string, CatalogueEntry>;
   lastModified: Date;
   /** Reads queries the way the entries were indexed (with the abbreviations of this build). */
   search: Search;
+  /** The public origin the absolute links were made with. */
+  baseUrl: string;
 };
 
 export type CatalogueService = ReturnType<typeof createCatalogue>;
@@ -52,68 +69,308 @@ export function publicBaseUrl(strapi: Core.Strapi): string {
   return `http://localhost:${strapi.config.get('server.port', 1337)}`;
 }
 
-function entryOf(search: Search, [summary, detail]: [UpdateSummary, UpdateDetail]): CatalogueEntry {
-  const staffing = summary.type === 'staffing-update' ? [summary.service, summary.whatChanges ?? ''] : [];
-  const text = [summary.title, summary.summary, blocksToText(detail.body), ...staffing, summary.topics.map((t) => t.name).join('\n')].join('\n');
-  return {
-    summary,
-    detail,
-    search: search.index(text),
-    year: Number(summary.date.slice(0, 4)),
-    // Newest first by reader-facing date, then by publication time, then type and slug for a stable order.
-    sortKey: `${summary.date}|${summary.publishedAt}|${summary.type}|${summary.slug}`,
-  };
+const slugKey = (summary: Pick<UpdateSummary, 'type' | 'slug'>) => `${summary.type}/${summary.slug}`;
+/** Newest first by reader-facing date, then by publication time, then type and slug for a stable order. */
+const sortKeyOf = (summary: UpdateSummary) => `${summary.date}|${summary.publishedAt}|${summary.type}|${summary.slug}`;
+const newestFirst = (a: CatalogueEntry, b: CatalogueEntry) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0);
+const typeOfUid = new Map<string, UpdateType>(keysOf(UPDATE_TYPES).map((type) => [UPDATE_TYPES[type], type]));
+
+/** Where an entry with this key goes in a newest-first list. */
+function insertionPoint(entries: readonly CatalogueEntry[], sortKey: string): number {
+  let low = 0;
+  let high = entries.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (entries[middle].sortKey > sortKey) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
+  const items = itemBuilder(() => publicBaseUrl(strapi));
   let version = 1;
   let current: Catalogue | null = null;
-  let building: Promise<Catalogue> | null = null;
-  let lastWriteAt = 0;
+  let firstBuild: Promise<Catalogue> | null = null;
+  /** Changes waiting to be applied, by document (null: the whole type, e.g. a bulk write). */
+  const pending = new Map<string, Change>();
+  let draining: Promise<void> | null = null;
+  let channel: ChangeChannel | null = null;
+  let fallbackTimer: NodeJS.Timeout | null = null;
+  /** One topic object per topic, shared by every summary naming it. */
+  const topics = new Map<string, Topic>();
+  const details = new LRUCache<string, UpdateDetail>({ max: DETAIL_CACHE_ITEMS });
+  const purgeProxies = proxyPurger(strapi);
+  /** A new state is public: caching proxies in front of the CMS drop what they stored. */
+  const published = (next: Catalogue) => {
+    current = next;
+    void purgeProxies();
+  };
 
-  const items = itemBuilder(() => publicBaseUrl(strapi));
+  const sharedTopics = (summary: UpdateSummary): UpdateSummary => {
+    summary.topics = summary.topics.map((topic) => {
+      const key = `${topic.slug}\n${topic.name}`;
+      const known = topics.get(key);
+      if (known) return known;
+      topics.set(key, topic);
+      return topic;
+    });
+    return summary;
+  };
 
+  const entryOf = (search: Search, type: UpdateType, doc: PublishedDocument): CatalogueEntry => {
+    const summary = sharedTopics(items.summary(type, doc));
+    const staffing = summary.type === 'staffing-update' ? [summary.service, summary.whatChanges ?? ''] : [];
+    const text = [summary.title, summary.summary, blocksToText(items.detail(type, doc).body), ...staffing, summary.topics.map((t) => t.name).join('\n')].join('\n');
+    return { summary, search: search.index(text), year: Number(summary.date.slice(0, 4)), sortKey: sortKeyOf(summary) };
+  };
+
+  /** Changes to documents made while a build reads: applied again to its result, which may have read them before. */
+  let changedDuringBuild: Map<string, Change> | null = null;
+
+  /** Reads every published document, a page at a time. */
   const build = async (): Promise<Catalogue> => {
-    const startedVersion = version;
-    const { articles, consultations, staffingUpdates } = await publishedDocuments(strapi);
+    const startedAt = Date.now();
+    const baseUrl = publicBaseUrl(strapi);
+    changedDuringBuild = new Map();
     const search = createSearch(await loadAbbreviations(strapi));
-    const entries = [...articles.map(items.article), ...consultations.map(items.consultation), ...staffingUpdates.map(items.staffingUpdate)].map((item) =>
-      entryOf(search, item),
-    );
-    entries.sort((a, b) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0));
-    const bySlug = new Map(entries.map((e) => [`${e.summary.type}/${e.summary.slug}`, e]));
-    // A deletion or unpublication leaves no updatedAt behind, so the time of the last write counts too.
-    const lastModified = new Date(Math.max(lastWriteAt, ...entries.map((e) => Date.parse(e.summary.updatedAt))));
+    const entries: CatalogueEntry[] = [];
+    for (const type of keysOf(UPDATE_TYPES)) {
+      for (let afterId = 0; ; ) {
+        const page = await readPage(strapi, type, afterId, PAGE);
+        for (const doc of page) entries.push(entryOf(search, type, doc));
+        if (page.length < PAGE) break;
+        afterId = Number(page[page.length - 1].id);
+      }
+    }
+    entries.sort(newestFirst);
+    const lastModified = new Date(Math.max(current?.lastModified.getTime() ?? 0, ...entries.map((e) => Date.parse(e.summary.updatedAt) || 0)));
     lastModified.setMilliseconds(0);
-    return { version: startedVersion, builtAt: Date.now(), entries, bySlug, lastModified, search };
+    details.clear();
+    if (entries.length > 1_000) strapi.log.info(`Catalogue: ${entries.length} published items read in ${((Date.now() - startedAt) / 1000).toFixed(1)} s.`);
+    return { version: ++version, entries, bySlug: new Map(entries.map((e) => [slugKey(e.summary), e])), lastModified, search, baseUrl };
+  };
+
+  /** Makes a finished build current, then applies again what changed while it read. */
+  const install = (built: Catalogue) => {
+    published(built);
+    const missed = changedDuringBuild ?? new Map<string, Change>();
+    changedDuringBuild = null;
+    for (const [key, change] of missed) pending.set(key, change);
+    if (pending.size) void drain();
+    return built;
+  };
+
+  /**
+   * Rebuilds in the background; readers keep the current catalogue until the new one is ready. The
+   * promise settles once a build that started after this call is current.
+   */
+  let running: Promise<void> | null = null;
+  let queued: Promise<void> | null = null;
+  const rebuild = (): Promise<void> => {
+    if (running) {
+      // One more build after the running one covers every request made meanwhile.
+      queued ??= running.then(() => {
+        queued = null;
+        return rebuild();
+      });
+      return queued;
+    }
+    const started = build()
+      .then((built) => void install(built))
+      .catch((error) => void strapi.log.error(`Catalogue rebuild failed; serving the previous one. ${error instanceof Error ? error.stack : error}`))
+      .finally(() => {
+        running = null;
+      });
+    running = started;
+    return started;
+  };
+
+  /** Applies the pending changes to documents of the public types, as one new snapshot. */
+  const applyPending = async () => {
+    const base = current;
+    if (!base) {
+      // The first build, when it runs, reads these documents as they are then.
+      pending.clear();
+      return;
+    }
+    const batch = [...pending.values()];
+    pending.clear();
+    const byType = new Map<UpdateType, Set<string>>();
+    for (const change of batch) {
+      const type = typeOfUid.get(change.uid);
+      if (type && change.documentId) byType.set(type, (byType.get(type) ?? new Set()).add(change.documentId));
+      if (change.documentId) details.delete(change.documentId);
+    }
+    const removed = new Set<string>();
+    const added: CatalogueEntry[] = [];
+    for (const [type, ids] of byType) {
+      const idList = [...ids];
+      for (const id of idList) removed.add(id);
+      for (let i = 0; i < idList.length; i += PAGE) {
+        for (const doc of await readDocuments(strapi, type, idList.slice(i, i + PAGE))) added.push(entryOf(base.search, type, doc));
+      }
+    }
+    // A rebuild that finished meanwhile already read these documents at least as new as this read.
+    const latest = current ?? base;
+    const entries = latest.entries.filter((entry) => !removed.has(entry.summary.id));
+    for (const entry of added.sort(newestFirst)) entries.splice(insertionPoint(entries, entry.sortKey), 0, entry);
+    const bySlug = new Map(latest.bySlug);
+    for (const entry of latest.entries) if (removed.has(entry.summary.id)) bySlug.delete(slugKey(entry.summary));
+    for (const entry of added) bySlug.set(slugKey(entry.summary), entry);
+    // An unpublication or deletion leaves no update time behind, so the moment it was applied counts.
+    const lastModified = new Date(Math.max(latest.lastModified.getTime(), Date.now(), ...added.map((e) => Date.parse(e.summary.updatedAt) || 0)));
+    lastModified.setMilliseconds(0);
+    published({ ...latest, version: ++version, entries, bySlug, lastModified });
+  };
+
+  /** Applies queued changes one batch at a time; changes arriving meanwhile form the next batch. */
+  const drain = () => {
+    draining ??= (async () => {
+      try {
+        while (pending.size) await applyPending();
+      } catch (error) {
+        strapi.log.error(`Catalogue: a change could not be applied; rebuilding. ${error instanceof Error ? error.stack : error}`);
+        void rebuild();
+      } finally {
+        draining = null;
+      }
+    })();
+    return draining;
+  };
+
+  /** Records a change (from this instance or another) and applies it; settles once it is applied. */
+  const apply = (change: Change): Promise<void> => {
+    if (typeOfUid.has(change.uid) && change.documentId) {
+      const key = `${change.uid} ${change.documentId}`;
+      changedDuringBuild?.set(key, change);
+      pending.set(key, change);
+      return drain();
+    }
+    if (change.uid === 'api::topic.topic' || change.uid === SEARCH_ABBREVIATIONS_UID || typeOfUid.has(change.uid)) {
+      // Names and search terms of many items change: read everything again, serving the current catalogue meanwhile.
+      return rebuild();
+    }
+    // Files appear only in whole items.
+    details.clear();
+    version += 1;
+    if (current) published({ ...current, version });
+    return Promise.resolve();
+  };
+
+  /**
+   * Without the change channel, compares the published rows (ids and update times, a page at a
+   * time) with the catalogue, and applies the differences.
+   */
+  const reconcile = async () => {
+    const base = current;
+    if (!base) return;
+    const seen = new Set<string>();
+    for (const type of keysOf(UPDATE_TYPES)) {
+      for (let afterId = 0; ; ) {
+        const rows = (await strapi.db.query(UPDATE_TYPES[type] as UID.ContentType).findMany({
+          select: ['id', 'documentId', 'updatedAt'],
+          where: { publishedAt: { $notNull: true }, id: { $gt: afterId } },
+          orderBy: { id: 'asc' },
+          limit: PAGE * 10,
+        })) as { id: number; documentId: string; updatedAt: string | Date }[];
+        for (const row of rows) {
+          seen.add(row.documentId);
+          const entry = entryById(base, row.documentId);
+          if (!entry || Date.parse(entry.summary.updatedAt) !== new Date(row.updatedAt).getTime()) pending.set(`${UPDATE_TYPES[type]} ${row.documentId}`, { uid: UPDATE_TYPES[type], documentId: row.documentId });
+        }
+        if (rows.length < PAGE * 10) break;
+        afterId = rows[rows.length - 1].id;
+      }
+    }
+    for (const entry of base.entries) {
+      if (!seen.has(entry.summary.id)) pending.set(`${UPDATE_TYPES[entry.summary.type]} ${entry.summary.id}`, { uid: UPDATE_TYPES[entry.summary.type], documentId: entry.summary.id });
+    }
+    if (pending.size) await drain();
+  };
+
+  const idIndex = new WeakMap<Catalogue, Map<string, CatalogueEntry>>();
+  /** An entry by document id (indexed once per snapshot, only when the fallback check needs it). */
+  function entryById(catalogue: Catalogue, documentId: string): CatalogueEntry | undefined {
+    let index = idIndex.get(catalogue);
+    if (!index) idIndex.set(catalogue, (index = new Map(catalogue.entries.map((e) => [e.summary.id, e]))));
+    return index.get(documentId);
+  }
+
+  const startFallbackChecks = () => {
+    fallbackTimer = setInterval(() => {
+      if (channel?.healthy === false) reconcile().catch((error) => strapi.log.warn(`Catalogue check failed: ${error instanceof Error ? error.message : error}`));
+    }, FALLBACK_CHECK_MS);
+    fallbackTimer.unref();
   };
 
   return {
-    /** The current catalogue, rebuilding it if a write happened since it was built. */
+    /** The current catalogue; only the very first read waits, for the first build. */
     async get(): Promise<Catalogue> {
-      if (current && current.version === version && Date.now() - current.builtAt < MAX_AGE_MS) return current;
-      if (!building) {
-        building = build()
-          .then((built) => {
-            // A write during the build leaves `version` ahead, so the next read rebuilds again.
-            current = built;
-            return built;
-          })
-          .finally(() => {
-            building = null;
-          });
+      // Links are absolute: a public URL set after the first build (as tests do once they know their port) means reading again.
+      if (current && current.baseUrl !== publicBaseUrl(strapi)) {
+        current = null;
+        firstBuild = null;
       }
-      return building;
+      if (current) return current;
+      firstBuild ??= build().then(install);
+      try {
+        return await firstBuild;
+      } catch (error) {
+        firstBuild = null;
+        throw error;
+      }
     },
 
-    /** Marks the catalogue stale; called after every write to a watched type. */
-    invalidate() {
-      version += 1;
-      lastWriteAt = Date.now();
+    /** Starts listening to other instances' changes; called once the CMS has started. */
+    listen() {
+      channel ??= openChangeChannel(strapi, {
+        onChange: (change) => void apply(change),
+        onReconnect: () => void reconcile().catch((error) => strapi.log.warn(`Catalogue check failed: ${error instanceof Error ? error.message : error}`)),
+      });
+      if (!fallbackTimer) startFallbackChecks();
     },
 
+    /** A write on this instance: applied here, and announced to the others. */
+    async changed(change: Change) {
+      // Announced first: the write is committed, and the others need not wait for this instance.
+      await channel?.announce(change);
+      await apply(change);
+    },
+
+    /** The whole item behind a catalogue entry (read on demand, then cached). */
+    async detail(entry: CatalogueEntry): Promise<UpdateDetail | null> {
+      return (await this.details([entry]))[0] ?? null;
+    },
+
+    /** Whole items for entries, in their order (items unpublished meanwhile are left out). */
+    async details(entries: readonly CatalogueEntry[]): Promise<UpdateDetail[]> {
+      const missing = new Map<UpdateType, string[]>();
+      for (const { summary } of entries) {
+        const cached = details.get(summary.id);
+        if (!cached || cached.updatedAt !== summary.updatedAt) missing.set(summary.type, [...(missing.get(summary.type) ?? []), summary.id]);
+      }
+      for (const [type, ids] of missing) {
+        for (let i = 0; i < ids.length; i += PAGE) {
+          for (const doc of await readDocuments(strapi, type, ids.slice(i, i + PAGE))) details.set(doc.documentId, items.detail(type, doc));
+        }
+      }
+      return entries.flatMap(({ summary }) => details.get(summary.id) ?? []);
+    },
+
+    /** Bumped by every applied change: caches of finished responses compare it. */
     get version() {
       return version;
+    },
+
+    /** False while changes made on other instances may be missed (the channel is down). */
+    get live() {
+      return channel?.healthy !== false;
+    },
+
+    async close() {
+      if (fallbackTimer) clearInterval(fallbackTimer);
+      await channel?.close();
     },
   };
 }

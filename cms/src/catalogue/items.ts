@@ -18,32 +18,26 @@ import type {
 } from '../../../contract/api';
 import { AUDIENCES, UPDATE_TYPES, keysOf, type UpdateType } from '../lib/update-types';
 
-const LIMIT = 100_000;
-
-/** Every published document of the three public types, with the relations and components the catalogue reads. */
-export async function publishedDocuments(strapi: Core.Strapi) {
-  const articles = await strapi.documents(UPDATE_TYPES.article).findMany({
-    status: 'published',
-    populate: { topics: { fields: ['name', 'slug'] }, downloads: { populate: { file: true } } },
-    limit: LIMIT,
-  });
-  const consultations = await strapi.documents(UPDATE_TYPES.consultation).findMany({
-    status: 'published',
-    populate: { topics: { fields: ['name', 'slug'] }, downloads: { populate: { file: true } }, easyReadVersion: { populate: { file: true } } },
-    limit: LIMIT,
-  });
-  const staffingUpdates = await strapi.documents(UPDATE_TYPES['staffing-update']).findMany({
-    status: 'published',
-    populate: { topics: { fields: ['name', 'slug'] }, downloads: { populate: { file: true } } },
-    limit: LIMIT,
-  });
-  return { articles, consultations, staffingUpdates };
-}
-
-type Documents = Awaited<ReturnType<typeof publishedDocuments>>;
-type ArticleDocument = Documents['articles'][number];
-type ConsultationDocument = Documents['consultations'][number];
-type StaffingUpdateDocument = Documents['staffingUpdates'][number];
+const readers = {
+  article: (strapi: Core.Strapi, read: Read) =>
+    strapi.documents(UPDATE_TYPES.article).findMany({ filters: filtersOf(read), sort: { id: 'asc' }, limit: limitOf(read), status: 'published', populate: { topics: { fields: ['name', 'slug'] }, downloads: { populate: { file: true } } } }),
+  consultation: (strapi: Core.Strapi, read: Read) =>
+    strapi.documents(UPDATE_TYPES.consultation).findMany({ filters: filtersOf(read), sort: { id: 'asc' }, limit: limitOf(read), status: 'published', populate: { topics: { fields: ['name', 'slug'] }, downloads: { populate: { file: true } }, easyReadVersion: { populate: { file: true } } } }),
+  'staffing-update': (strapi: Core.Strapi, read: Read) =>
+    strapi.documents(UPDATE_TYPES['staffing-update']).findMany({ filters: filtersOf(read), sort: { id: 'asc' }, limit: limitOf(read), status: 'published', populate: { topics: { fields: ['name', 'slug'] }, downloads: { populate: { file: true } } } }),
+} satisfies Record<UpdateType, unknown>;
+/** A page of rows after a row id, or the given documents. */
+type Read = { afterId: number; limit: number } | { documentIds: string[] };
+const filtersOf = (read: Read) => ('documentIds' in read ? { documentId: { $in: read.documentIds } } : { id: { $gt: read.afterId } });
+const limitOf = (read: Read) => ('documentIds' in read ? read.documentIds.length : read.limit);
+export const readPage = (strapi: Core.Strapi, type: UpdateType, afterId: number, limit: number): Promise<PublishedDocument[]> =>
+  readers[type](strapi, { afterId, limit });
+export const readDocuments = (strapi: Core.Strapi, type: UpdateType, documentIds: string[]): Promise<PublishedDocument[]> =>
+  readers[type](strapi, { documentIds });
+type ArticleDocument = Awaited<ReturnType<(typeof readers)['article']>>[number];
+type ConsultationDocument = Awaited<ReturnType<(typeof readers)['consultation']>>[number];
+type StaffingUpdateDocument = Awaited<ReturnType<(typeof readers)['staffing-update']>>[number];
+export type PublishedDocument = ArticleDocument | ConsultationDocument | StaffingUpdateDocument;
 type StoredDownload = NonNullable<ConsultationDocument['easyReadVersion']>;
 type DateValue = string | Date | number | null | undefined;
 
@@ -127,19 +121,23 @@ export function itemBuilder(baseUrl: () => string) {
     };
   };
 
+  const isConsultation = (type: UpdateType, doc: PublishedDocument): doc is ConsultationDocument => type === 'consultation';
+  const isStaffingUpdate = (type: UpdateType, doc: PublishedDocument): doc is StaffingUpdateDocument => type === 'staffing-update';
+  const summary = (type: UpdateType, doc: PublishedDocument): UpdateSummary => {
+    if (isConsultation(type, doc)) return { type: 'consultation', ...base(type, doc), ...consultationFields(doc) };
+    if (isStaffingUpdate(type, doc)) return { type: 'staffing-update', ...base(type, doc), ...staffingUpdateFields(doc) };
+    return { type: 'article', ...base('article', doc) };
+  };
   return {
-    article(doc: ArticleDocument): [UpdateSummary, UpdateDetail] {
-      const summary = { type: 'article' as const, ...base('article', doc) };
-      return [summary, { ...summary, ...more(doc) }];
-    },
-    consultation(doc: ConsultationDocument): [UpdateSummary, UpdateDetail] {
-      const summary = { type: 'consultation' as const, ...base('consultation', doc), ...consultationFields(doc) };
-      const outcome = hasContent(doc.outcome) ? blocks(doc.outcome) : null;
-      return [summary, { ...summary, ...more(doc), easyReadVersion: toDownload(doc.easyReadVersion), outcome }];
-    },
-    staffingUpdate(doc: StaffingUpdateDocument): [UpdateSummary, UpdateDetail] {
-      const summary = { type: 'staffing-update' as const, ...base('staffing-update', doc), ...staffingUpdateFields(doc) };
-      return [summary, { ...summary, ...more(doc) }];
+    summary,
+    detail(type: UpdateType, doc: PublishedDocument): UpdateDetail {
+      const item = summary(type, doc);
+      if (item.type === 'consultation' && isConsultation(type, doc)) {
+        const outcome = hasContent(doc.outcome) ? blocks(doc.outcome) : null;
+        return { ...item, ...more(doc), easyReadVersion: toDownload(doc.easyReadVersion), outcome };
+      }
+      if (item.type === 'consultation') throw new Error(`A ${type} document read as a consultation.`);
+      return { ...item, ...more(doc) };
     },
   };
 }

@@ -91,16 +91,53 @@ class PhraseMatcher {
   }
 }
 
-/** What the index holds for one item. */
+/**
+ * What the index holds for one item, compact so a catalogue of 100,000 items stays small: ids (from
+ * one dictionary per search) in ascending order, looked up by binary search.
+ */
 export type SearchDocument = {
   /** Stems, joined hyphenated words and abbreviation groups. */
-  terms: Set<string>;
+  terms: Uint32Array;
   /** Each word as written (lower case), for the last query word to match the start of. */
-  words: string[];
+  words: Uint32Array;
 };
 
-/** One query term: all must match. */
-type Term = { term: string; prefix: string | null };
+/** One query term: all must match. `id` is -1 for a term no item has; `prefix` tests the unfinished last word. */
+type Term = { id: number; prefix: ((doc: SearchDocument) => boolean) | null };
+
+/** Whether an ascending array holds `value`. */
+function holds(sorted: Uint32Array, value: number): boolean {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const found = sorted[middle];
+    if (found === value) return true;
+    if (found < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
+}
+
+/** Strings to small numbers, so each item stores numbers instead of its own copies of words. */
+class Dictionary {
+  readonly ids = new Map<string, number>();
+  readonly strings: string[] = [];
+  idOf(text: string): number {
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.strings.push(text) - 1;
+      this.ids.set(text, id);
+    }
+    return id;
+  }
+  sortedIds(texts: Iterable<string>): Uint32Array {
+    return Uint32Array.from(texts, (text) => this.idOf(text)).sort();
+  }
+}
+
+/** Beyond this many words starting with the last query word, each item's words are checked against a set instead. */
+const FEW_PREFIX_WORDS = 16;
 
 export type Search = {
   /** The search terms of an item's text. */
@@ -126,6 +163,18 @@ export function createSearch(abbreviations: readonly Abbreviation[]): Search {
     for (const other of implied[group]) into.add(groupTerm(other));
   };
 
+  const termDictionary = new Dictionary();
+  const wordDictionary = new Dictionary();
+
+  /** A test of whether a document has a word starting with a query's unfinished last word; null if no item has. */
+  const prefixTest = (prefix: string): Term['prefix'] => {
+    const ids = wordDictionary.strings.flatMap((word, id) => (word.startsWith(prefix) ? [id] : []));
+    if (!ids.length) return null;
+    if (ids.length <= FEW_PREFIX_WORDS) return (doc) => ids.some((id) => holds(doc.words, id));
+    const set = new Set(ids);
+    return (doc) => doc.words.some((id) => set.has(id));
+  };
+
   return {
     index(text) {
       const { words, joined } = readWords(text);
@@ -134,25 +183,28 @@ export function createSearch(abbreviations: readonly Abbreviation[]): Search {
         terms.add(word.stem);
         for (const phrase of matcher.at(words, i, true)) withImplied(phrase.group, terms);
       });
-      return { terms, words: [...new Set(words.map((w) => w.raw))] };
+      return { terms: termDictionary.sortedIds(terms), words: wordDictionary.sortedIds(new Set(words.map((w) => w.raw))) };
     },
 
     query(q) {
       const { words } = readWords(q);
       if (!words.length) return null;
       const terms: Term[] = [];
+      const term = (text: string, prefix: string | null): Term => ({ id: termDictionary.ids.get(text) ?? -1, prefix: prefix === null ? null : prefixTest(prefix) });
       for (let i = 0; i < words.length; ) {
         const phrase = matcher.at(words, i, false).next().value;
         if (phrase) {
-          terms.push({ term: groupTerm(phrase.group), prefix: null });
+          terms.push(term(groupTerm(phrase.group), null));
           i += phrase.stems.length;
         } else {
           // Only the last word may be unfinished.
-          terms.push({ term: words[i].stem, prefix: i === words.length - 1 ? words[i].raw : null });
+          terms.push(term(words[i].stem, i === words.length - 1 ? words[i].raw : null));
           i += 1;
         }
       }
-      return (doc) => terms.every(({ term, prefix }) => doc.terms.has(term) || (prefix !== null && doc.words.some((w) => w.startsWith(prefix))));
+      // A word no item has, and no unfinished word to rescue it, finds nothing.
+      if (terms.some((t) => t.id === -1 && !t.prefix)) return () => false;
+      return (doc) => terms.every(({ id, prefix }) => (id !== -1 && holds(doc.terms, id)) || (prefix !== null && prefix(doc)));
     },
   };
 }

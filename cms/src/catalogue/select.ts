@@ -17,8 +17,11 @@ export function selectEntries(
   filters: UpdateFilters,
   now: number,
   sort: Sort = 'newest',
-): CatalogueEntry[] {
+): readonly CatalogueEntry[] {
   const matchesQuery = search.query(filters.q);
+  const unfiltered = matchesQuery === null && !filters.types.length && filters.year === null && !filters.audiences.length && !filters.topics.length && !filters.status.length;
+  // Newest first is the catalogue's own order: the commonest request copies nothing.
+  if (unfiltered && sort === 'newest') return entries;
   const selected = entries.filter((entry) => {
     const item = entry.summary;
     if (filters.types.length && !filters.types.includes(item.type)) return false;
@@ -41,8 +44,8 @@ export function selectEntries(
 }
 
 /** Counts over all published items, so an archive can offer only filters that find something. */
-const facetCache = new WeakMap<CatalogueEntry[], Facets>();
-export function facets(entries: CatalogueEntry[]): Facets {
+const facetCache = new WeakMap<readonly CatalogueEntry[], Facets>();
+export function facets(entries: readonly CatalogueEntry[]): Facets {
   const hit = facetCache.get(entries);
   if (hit) return hit;
   const count = <K>(keys: K[]) => keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<K, number>());

@@ -18,7 +18,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { ConsultationDetail, UpdateDetail } from '../../../contract/api';
 import { catalogueOf, type Catalogue } from '../catalogue/catalogue';
-import { selectEntries } from '../catalogue/select';
+import { facets, selectEntries } from '../catalogue/select';
 import { etagOf, sendCacheable } from '../lib/http-cache';
 import { parseFilters, QueryError, type Sort, type UpdateFilters } from '../lib/update-query';
 import { ATOM_CONTENT_TYPE, ATOM_PATH, renderAtom } from './atom';
@@ -32,6 +32,8 @@ import { itemLink, readFeedSettings, type FeedSettings } from './settings';
 
 /** Seconds readers and caches may reuse a feed without asking; the origin itself is always fresh. */
 const FEED_MAX_AGE = 300;
+/** Items in one feed: whole items are read for each, so a feed must not grow with the catalogue. */
+const FEED_ITEM_LIMIT = 50;
 /** Distinct queries kept per catalogue build; `q` is free text, so the cache must be bounded. */
 const MAX_CACHED_QUERIES = 200;
 
@@ -45,12 +47,12 @@ type Rendered = { body: string; etag: string; lastModified: Date; expiresAt: num
 class FeedCache {
   private byCatalogue = new WeakMap<Catalogue, Map<string, Rendered>>();
 
-  get(catalogue: Catalogue, key: string, now: number, render: () => Omit<Rendered, 'etag'>): Rendered {
+  async get(catalogue: Catalogue, key: string, now: number, render: () => Promise<Omit<Rendered, 'etag'>>): Promise<Rendered> {
     let rendered = this.byCatalogue.get(catalogue);
     if (!rendered) this.byCatalogue.set(catalogue, (rendered = new Map()));
     const hit = rendered.get(key);
     if (hit && hit.expiresAt > now) return hit;
-    const fresh = render();
+    const fresh = await render();
     const entry = { ...fresh, etag: etagOf(fresh.body) };
     if (rendered.size >= MAX_CACHED_QUERIES) rendered.delete(rendered.keys().next().value!);
     rendered.set(key, entry);
@@ -155,16 +157,16 @@ export function registerFeeds(strapi: Core.Strapi, { inBrowser }: { inBrowser: F
     const current = await catalogue();
     const now = Date.now();
     const base = cmsBaseUrl(ctx);
-    const rendered = cache.get(current, `${path}${canonicalQuery(filters)} ${base}`, now, () => {
+    const rendered = await cache.get(current, `${path}${canonicalQuery(filters)} ${base}`, now, async () => {
       const { lastModified, expiresAt } = timed(current, now, timeDependent);
-      const details = selectEntries(current, filters, now, sort).map((entry) => entry.detail);
+      const details = await catalogueOf(strapi).details(selectEntries(current, filters, now, sort).slice(0, FEED_ITEM_LIMIT));
       return { body: render(details, base, lastModified, current), lastModified, expiresAt };
     });
     sendRendered(ctx, rendered, contentType);
   };
 
   const topicNamer = (current: Catalogue) => {
-    const names = new Map(current.entries.flatMap((e) => e.summary.topics.map((t) => [t.slug, t.name] as const)));
+    const names = new Map(facets(current.entries).topics.map((t) => [t.value, t.label]));
     return (slug: string) => names.get(slug);
   };
 
@@ -198,10 +200,11 @@ export function registerFeeds(strapi: Core.Strapi, { inBrowser }: { inBrowser: F
   const consultationCalendar = async (ctx: Context) => {
     const slug = String(ctx.params.slug ?? '');
     const current = await catalogue();
-    const detail = current.bySlug.get(`consultation/${slug}`)?.detail;
+    const entry = current.bySlug.get(`consultation/${slug}`);
+    const detail = entry && (await catalogueOf(strapi).detail(entry));
     if (!detail || !isConsultation(detail)) return sendText(ctx, 404, `No published consultation has the address "${slug.slice(0, 80)}".`);
     const base = cmsBaseUrl(ctx);
-    const rendered = cache.get(current, `consultation:${slug} ${base}`, Date.now(), () => ({
+    const rendered = await cache.get(current, `consultation:${slug} ${base}`, Date.now(), async () => ({
       body: renderCalendar([detail], { name: detail.title, description: detail.summary, linkOf: calendarLinks(base) }),
       lastModified: new Date(Math.floor(Date.parse(detail.updatedAt) / 1000) * 1000),
       expiresAt: Number.POSITIVE_INFINITY,

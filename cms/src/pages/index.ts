@@ -16,7 +16,7 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { catalogueOf, publicBaseUrl, type Catalogue } from '../catalogue/catalogue';
-import { facets, live, selectEntries } from '../catalogue/select';
+import { facets, selectEntries } from '../catalogue/select';
 import { feedTitle } from '../feeds/feed-model';
 import { readFeedSettings } from '../feeds/settings';
 import { sendCacheable } from '../lib/http-cache';
@@ -125,7 +125,8 @@ export function registerPages(strapi: Core.Strapi) {
     const catalogue = await catalogueOf(strapi).get();
     const now = Date.now();
     const topicName = topicNamer(catalogue);
-    const matches = selectEntries(catalogue, query, now).map((entry) => live(entry.summary, now));
+    // The page works out each shown consultation's status from `now` itself.
+    const matches = selectEntries(catalogue, query, now).map((entry) => entry.summary);
     const html = indexPage({
       site,
       title: settings.title,
@@ -145,9 +146,10 @@ export function registerPages(strapi: Core.Strapi) {
     const { type, slug } = ctx.params as { type: string; slug: string };
     const catalogue = await catalogueOf(strapi).get();
     const entry = isUpdateType(type) ? catalogue.bySlug.get(`${type}/${slug}`) : undefined;
-    if (!entry) return send(ctx, site, 404, notFoundPage(site));
-    const html = itemPage({ item: entry.detail, site, feeds: feedLinks(site, NO_FILTERS, settings.title), now: Date.now() });
-    send(ctx, site, 200, html, new Date(entry.detail.updatedAt));
+    const detail = entry && (await catalogueOf(strapi).detail(entry));
+    if (!detail) return send(ctx, site, 404, notFoundPage(site));
+    const html = itemPage({ item: detail, site, feeds: feedLinks(site, NO_FILTERS, settings.title), now: Date.now() });
+    send(ctx, site, 200, html, new Date(detail.updatedAt));
   };
 
   /** /updates/news and the like: the list of that type; anything else is not a page. */

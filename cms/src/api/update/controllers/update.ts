@@ -59,12 +59,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const current = await catalogue().get();
       const entry = current.bySlug.get(`${type}/${slug}`);
-      if (!entry) {
+      const detail = entry && (await catalogue().detail(entry));
+      if (!detail) {
         const message = `No published ${TYPE_LABELS[type].toLowerCase()} has the slug "${slug.slice(0, 80)}".`;
         return sendError(ctx, { data: null, error: { status: 404, name: 'NotFoundError', message } });
       }
-      const response: ItemResponse = { data: live(entry.detail, Date.now()) };
-      return sendCacheable(ctx, { body: JSON.stringify(response), contentType: JSON_TYPE, lastModified: new Date(entry.detail.updatedAt) });
+      const response: ItemResponse = { data: live(detail, Date.now()) };
+      return sendCacheable(ctx, { body: JSON.stringify(response), contentType: JSON_TYPE, lastModified: new Date(detail.updatedAt) });
     },
   };
 };
