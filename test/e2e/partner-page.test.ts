@@ -407,7 +407,13 @@ const GALLERY_CLAIMS: [RegExp, (text: string, widget: { fallbackHref: string | n
   [/^Outcome published/, (text) => text.includes('Outcome published') && text.includes('What you said')],
   [/^Missing dates/, (text) => text.includes('Dates to be confirmed')],
   [/page (\d+) of \d+/, (_, w) => w.current !== null],
-  [/^Reading view/, (text) => text.includes('Back to results')],
+  [/^Reading view/, (text) => (text.match(/Back to all updates/g) ?? []).length === 2],
+  [/^Reading view: open consultation/, (text) => text.includes('Respond to this consultation')],
+  [/^Reading view: upcoming consultation/, (text) => /Opens at (\d|midnight|midday)/.test(text) && !text.includes('Respond to this consultation')],
+  [/^Reading view: consultation with its outcome/, (text) => text.includes('You said, we did')],
+  [/^Reading view: service update/, (text) => text.includes('What changes')],
+  [/^Reading view: summary only/, (text) => text.replace(/Back to all updates/g, '').trim().split(' ').length > 10],
+  [/shown as "Opens …"/, (text) => /Opens \d{1,2} [A-Z][a-z]+ \d{4}/.test(text)],
 ];
 
 test('each gallery state shows what its name says', async () => {
