@@ -1,2 +1,0 @@
-// Admin customisations live in app.tsx; this project keeps Strapi's defaults.
-export default {};
