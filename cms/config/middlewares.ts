@@ -1,8 +1,22 @@
-export default [
+import type { Core } from '@strapi/strapi';
+import { MAX_UPLOAD_BYTES } from '../src/security/uploads';
+
+export default ({ env }: Core.Config.Shared.ConfigParams) => [
+  // A malformed Host header is refused before anything reads it.
+  'global::host-check',
   'strapi::logger',
   'strapi::errors',
-  // Finished public responses (API and feeds) for a few seconds, ahead of the rest of the stack.
-  'global::public-cache',
+  // Per client, on public routes: 429 with Retry-After past RATE_LIMIT_REQUESTS per RATE_LIMIT_WINDOW_SECONDS.
+  {
+    name: 'global::rate-limit',
+    config: { requests: env.int('RATE_LIMIT_REQUESTS', 1_000), windowSeconds: env.int('RATE_LIMIT_WINDOW_SECONDS', 10) },
+  },
+  // Public reads answer any origin with `*`, no credentials; the admin only its own origin and CORS_ALLOWED_ORIGINS.
+  { name: 'global::cors', config: { allowedOrigins: env.array('CORS_ALLOWED_ORIGINS', []) } },
+  // Strapi insists on its own CORS middleware; global::cors above has already answered, so this one allows no origin.
+  { name: 'strapi::cors', config: { origin: () => [] } },
+  // Finished public responses (API, feeds, pages), bounded in bytes, ahead of the rest of the stack.
+  { name: 'global::public-cache', config: { maxBytes: env.int('CACHE_MAX_MB', 32) * 1024 * 1024 } },
   {
     name: 'strapi::security',
     config: {
@@ -17,17 +31,16 @@ export default [
       },
     },
   },
-  {
-    // Public reads (widgets, feeds, API) are open to any origin without
-    // credentials; the admin is same-origin and unaffected.
-    name: 'strapi::cors',
-    config: { origin: '*', methods: ['GET', 'HEAD', 'OPTIONS'], credentials: false, keepHeadersOnError: true },
-  },
+  // Uploaded files: nosniff, a sandbox CSP, only raster images inline.
+  'global::upload-headers',
   // gzip or brotli (quality 4: cheap per request) for feeds, API and widget bundles when the client accepts it.
   'strapi::compression',
   'strapi::poweredBy',
   'strapi::query',
-  'strapi::body',
+  // Uploads larger than the limit are cut off while they arrive (the upload plugin says so at MAX_UPLOAD_BYTES).
+  { name: 'strapi::body', config: { formidable: { maxFileSize: MAX_UPLOAD_BYTES + 1024 * 1024 } } },
+  // Every uploaded file is checked by its content before any controller sees it.
+  'global::upload-guard',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

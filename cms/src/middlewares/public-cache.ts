@@ -1,26 +1,36 @@
 /**
- * A short-lived cache of finished public responses (the updates API and the
- * feeds), in front of Strapi's whole middleware stack. A hit costs a map
- * lookup and a write: no routing, no query parsing, no re-compression.
+ * A short-lived cache of finished public responses (the updates API, the feeds and the reader
+ * pages), in front of Strapi's whole middleware stack. A hit costs a map lookup and a write: no
+ * routing, no query parsing, no re-compression.
  *
- * Correctness rests on two bounds: an entry dies when the catalogue changes
- * (any write bumps its version) and after `TTL_MS`, since a consultation's
- * status changes with the clock. Responses are compressed once, here, per
- * encoding, instead of on every request.
+ * Correctness rests on two bounds: an entry dies when the catalogue changes (any write bumps its
+ * version) and after `TTL_MS`, since a consultation's status changes with the clock. Responses are
+ * compressed once, here, per encoding, instead of on every request.
+ *
+ * Memory is bounded in bytes (least recently used entries go first), and the key holds only the
+ * query parameters the routes read, in a canonical order: any other parameter (`?cb=123`) is
+ * dropped from the request before it reaches the route, so cache-busting finds the same entry.
  */
 import { brotliCompressSync, constants, gzipSync } from 'zlib';
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { LRUCache } from 'lru-cache';
 import { catalogueOf } from '../catalogue/catalogue';
+import { isDocumentNavigation } from '../feeds';
 import { isNotModified } from '../lib/http-cache';
+import { QUERY_PARAMETERS } from '../lib/update-query';
 
 const TTL_MS = 5_000;
-const MAX_ENTRIES = 1_000;
 const MIN_COMPRESS_BYTES = 1_024;
 const CACHEABLE = /^\/(api\/updates(\/|$)|feeds\/|updates(\/|$))/;
 const SKIPPED_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding']);
+/** The parameters the routes read: the API's and feeds' (from the contract), and the reader pages' asset version. */
+const KEPT_PARAMETERS: ReadonlySet<string> = new Set([...QUERY_PARAMETERS, 'v']);
 
 type Encoding = 'br' | 'gzip' | 'identity';
-type Entry = { version: number; expires: number; headers: Record<string, string>; bodies: Partial<Record<Encoding, Buffer>> };
+type Entry = { version: number; headers: Record<string, string>; bodies: Partial<Record<Encoding, Buffer>> };
+
+export type PublicCacheConfig = { maxBytes: number };
 
 function encode(body: Buffer, encoding: Encoding): Buffer {
   if (encoding === 'br') return brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
@@ -32,19 +42,58 @@ function encode(body: Buffer, encoding: Encoding): Buffer {
 const chooseEncoding = (accepted: string | false, size: number): Encoding =>
   size >= MIN_COMPRESS_BYTES && (accepted === 'br' || accepted === 'gzip') ? accepted : 'identity';
 
+/** Bytes an entry holds: its bodies, headers and key. */
+const sizeOf = (entry: Entry, key: string) =>
+  key.length + Object.values(entry.bodies).reduce((sum, body) => sum + body.length, 0) + Object.entries(entry.headers).reduce((sum, [n, v]) => sum + n.length + v.length, 0);
 
-export default ((_config, { strapi }) => {
-  const entries = new Map<string, Entry>();
+/**
+ * The query with only the kept parameters, sorted by name (values keep their order), or null when a
+ * kept parameter comes in bracket form (`type[0]=…`), which the route parses and answers itself.
+ */
+export function canonicalQuery(querystring: string): string | null {
+  const kept: [string, string][] = [];
+  for (const [name, value] of new URLSearchParams(querystring)) {
+    if (KEPT_PARAMETERS.has(name)) kept.push([name, value]);
+    else if (name.includes('[') && KEPT_PARAMETERS.has(name.slice(0, name.indexOf('[')))) return null;
+  }
+  kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return new URLSearchParams(kept).toString();
+}
+
+/** Feeds answer a browser tab with a page (Vary: Sec-Fetch-Dest), so that is part of the key. */
+const keyOf = (ctx: Context, query: string) => `${ctx.path}?${query} ${isDocumentNavigation(ctx) ? 'page' : 'data'}`;
+
+export default ((config: PublicCacheConfig, { strapi }) => {
+  const entries = new LRUCache<string, Entry>({ maxSize: config.maxBytes, sizeCalculation: sizeOf, ttl: TTL_MS });
   const catalogueVersion = (): number => catalogueOf(strapi).version;
+
+  /** Sends `identity` (or its compressed form, made once and kept) as the body. */
+  const sendBody = (ctx: Context, key: string, entry: Entry, accepted: string | false) => {
+    const identity = entry.bodies.identity!;
+    const encoding = chooseEncoding(accepted, identity.length);
+    let body = entry.bodies[encoding];
+    if (!body) {
+      body = entry.bodies[encoding] = encode(identity, encoding);
+      // Stored again so the bound counts the new body; the entry keeps its expiry.
+      if (entries.has(key)) entries.set(key, entry, { noUpdateTTL: true });
+    }
+    if (encoding !== 'identity') ctx.set('Content-Encoding', encoding);
+    ctx.compress = false;
+    // HEAD too: Koa sends the headers of this body (length included) and no body.
+    ctx.body = body;
+    ctx.length = body.length;
+  };
 
   return async (ctx, next) => {
     if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || !CACHEABLE.test(ctx.path) || ctx.get('Authorization')) return next();
+    const query = canonicalQuery(ctx.querystring);
+    if (query === null) return next();
+    ctx.querystring = query;
 
-    // Feeds answer a browser tab with a page (Vary: Sec-Fetch-Dest), so the destination is part of the key.
-    const key = `${ctx.host} ${ctx.url} ${ctx.get('Sec-Fetch-Dest')}`;
+    const key = keyOf(ctx, query);
     const accepted = ctx.acceptsEncodings('br', 'gzip', 'identity');
     const hit = entries.get(key);
-    if (hit && hit.version === catalogueVersion() && hit.expires > Date.now()) {
+    if (hit && hit.version === catalogueVersion()) {
       ctx.set(hit.headers);
       ctx.status = 200;
       if (isNotModified(ctx, hit.headers.etag, hit.headers['last-modified'])) {
@@ -52,14 +101,7 @@ export default ((_config, { strapi }) => {
         ctx.body = null;
         return;
       }
-      const identity = hit.bodies.identity!;
-      const encoding = chooseEncoding(accepted, identity.length);
-      const body = (hit.bodies[encoding] ??= encode(identity, encoding));
-      if (encoding !== 'identity') ctx.set('Content-Encoding', encoding);
-      ctx.compress = false;
-      ctx.body = ctx.method === 'HEAD' ? null : body;
-      ctx.length = body.length;
-      return;
+      return sendBody(ctx, key, hit, accepted);
     }
 
     // Compression happens here, once per cached body, so the compression middleware below stands aside.
@@ -69,21 +111,12 @@ export default ((_config, { strapi }) => {
     const raw = ctx.body;
     // Errors, 304s and anything streamed pass through as they are (uncompressed: they are small).
     if (ctx.status !== 200 || !(typeof raw === 'string' || Buffer.isBuffer(raw))) return;
-    const identity = Buffer.isBuffer(raw) ? raw : Buffer.from(raw, 'utf8');
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(ctx.response.headers as Record<string, unknown>)) {
       if (!SKIPPED_HEADERS.has(name) && typeof value === 'string') headers[name] = value;
     }
-    if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-    const entry: Entry = { version, expires: Date.now() + TTL_MS, headers, bodies: { identity } };
+    const entry: Entry = { version, headers, bodies: { identity: Buffer.isBuffer(raw) ? raw : Buffer.from(raw, 'utf8') } };
     entries.set(key, entry);
-
-    const encoding = chooseEncoding(accepted, identity.length);
-    if (encoding !== 'identity') {
-      const body = (entry.bodies[encoding] = encode(identity, encoding));
-      ctx.set('Content-Encoding', encoding);
-      ctx.body = body;
-      ctx.length = body.length;
-    }
+    sendBody(ctx, key, entry, accepted);
   };
-}) satisfies Core.MiddlewareFactory;
+}) satisfies Core.MiddlewareFactory<PublicCacheConfig>;
