@@ -294,6 +294,8 @@ export interface FeedQuery {
   year?: number;
   /** Consultations only; other types are left out when given. */
   status?: ConsultationStatus[];
+  /** Feeds only: at most this many items, 1 to 200, default 50 (the API pages with `page` and `pageSize`). */
+  limit?: number;
 }
 
 /** GET /api/updates parameters. */

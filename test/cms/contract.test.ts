@@ -178,7 +178,7 @@ describe('GET /api/updates/:type/:slug keeps the contract', () => {
       respondUrl: 'https://consult.example.gov.uk/contract-test',
       easyReadUrl: 'https://www.example.gov.uk/easy-read.pdf',
       outcomeDate: '2025-03-01',
-      outcomeUrl: '/send/outcome',
+      outcomeUrl: 'https://www.example.gov.uk/send/outcome',
       forChildrenAndYoungPeople: true,
       body,
       outcome: [{ type: 'paragraph', children: [text('You said, we did.')] }],

@@ -69,7 +69,8 @@ async function readFeed(format: Format, query = ''): Promise<Read<JsonFeed> | Re
   const feed = await rssParser.parseString(text);
   const items = feed.items.map((i): ReadItem => ({
     guid: i.guid ?? i.id,
-    title: i.title,
+    // RSS text elements hold HTML (cms/src/feeds/rss.ts): read as a reader that renders it.
+    title: format === 'rss' ? htmlToText(i.title) : i.title,
     link: i.link,
     summary: format === 'rss' ? i.contentSnippet : htmlToText(i.summary),
     html: format === 'rss' ? i['content:encoded'] : i.content,

@@ -16,11 +16,12 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { LRUCache } from 'lru-cache';
 import type { ConsultationDetail, UpdateDetail } from '../../../contract/api';
-import { catalogueOf, type Catalogue } from '../catalogue/catalogue';
+import { catalogueOf, publicBaseUrl, type Catalogue } from '../catalogue/catalogue';
 import { facets, selectEntries } from '../catalogue/select';
 import { etagOf, sendCacheable } from '../lib/http-cache';
-import { parseFilters, QueryError, type Sort, type UpdateFilters } from '../lib/update-query';
+import { parseFeedLimit, parseFilters, QueryError, type Sort, type UpdateFilters } from '../lib/update-query';
 import { ATOM_CONTENT_TYPE, ATOM_PATH, renderAtom } from './atom';
 import { describeFilters } from './describe';
 import { buildFeed, canonicalQuery, FEED_ICON_PATH } from './feed-model';
@@ -32,10 +33,8 @@ import { itemLink, readFeedSettings, type FeedSettings } from './settings';
 
 /** Seconds readers and caches may reuse a feed without asking; the origin itself is always fresh. */
 const FEED_MAX_AGE = 300;
-/** Items in one feed: whole items are read for each, so a feed must not grow with the catalogue. */
-const FEED_ITEM_LIMIT = 50;
-/** Distinct queries kept per catalogue build; `q` is free text, so the cache must be bounded. */
-const MAX_CACHED_QUERIES = 200;
+/** Bytes of rendered feeds kept per catalogue build; `q` is free text, so the cache must be bounded. */
+const MAX_CACHED_BYTES = 16 * 1024 * 1024;
 
 type Rendered = { body: string; etag: string; lastModified: Date; expiresAt: number };
 
@@ -45,16 +44,16 @@ type Rendered = { body: string; etag: string; lastModified: Date; expiresAt: num
  * served and old maps are garbage-collected with their catalogue.
  */
 class FeedCache {
-  private byCatalogue = new WeakMap<Catalogue, Map<string, Rendered>>();
+  private byCatalogue = new WeakMap<Catalogue, LRUCache<string, Rendered>>();
 
   async get(catalogue: Catalogue, key: string, now: number, render: () => Promise<Omit<Rendered, 'etag'>>): Promise<Rendered> {
     let rendered = this.byCatalogue.get(catalogue);
-    if (!rendered) this.byCatalogue.set(catalogue, (rendered = new Map()));
+    // Bodies are JavaScript strings: two bytes a character.
+    if (!rendered) this.byCatalogue.set(catalogue, (rendered = new LRUCache({ maxSize: MAX_CACHED_BYTES, sizeCalculation: (entry, entryKey) => entry.body.length * 2 + entryKey.length })));
     const hit = rendered.get(key);
     if (hit && hit.expiresAt > now) return hit;
     const fresh = await render();
     const entry = { ...fresh, etag: etagOf(fresh.body) };
-    if (rendered.size >= MAX_CACHED_QUERIES) rendered.delete(rendered.keys().next().value!);
     rendered.set(key, entry);
     return entry;
   }
@@ -108,10 +107,10 @@ function sendText(ctx: Context, status: number, message: string) {
   ctx.body = `${message}\n`;
 }
 
-/** Filters from the query string, or null after answering 400 with the reason. */
-function filtersOrBadRequest(ctx: Context, read: (query: Record<string, unknown>) => UpdateFilters): UpdateFilters | null {
+/** Filters and item limit from the query string, or null after answering 400 with the reason. */
+function filtersOrBadRequest(ctx: Context, read: (query: Record<string, unknown>) => UpdateFilters): (UpdateFilters & { limit: number }) | null {
   try {
-    return read(ctx.query);
+    return { ...read(ctx.query), limit: parseFeedLimit(ctx.query) };
   } catch (error) {
     if (error instanceof QueryError) {
       sendText(ctx, 400, `Bad request: ${error.message}`);
@@ -142,14 +141,14 @@ export function registerFeeds(strapi: Core.Strapi, { inBrowser }: { inBrowser: F
   const settings: FeedSettings = readFeedSettings();
   const cache = new FeedCache();
   const catalogue = (): Promise<Catalogue> => catalogueOf(strapi).get();
-  // The configured public URL when there is one (behind proxies), else the address the reader used.
-  const cmsBaseUrl = (ctx: Context): string => String(strapi.config.get('server.url') || '').replace(/\/$/, '') || ctx.origin;
+  // Links come from the configured public URL, never from the request's Host header.
+  const cmsBaseUrl = (_ctx: Context): string => publicBaseUrl(strapi);
 
   /** Answers a filtered feed from the cache, rendering it on a miss. */
   const serveFiltered = async (
     ctx: Context,
     path: string,
-    filters: UpdateFilters,
+    filters: UpdateFilters & { limit: number },
     contentType: string,
     { timeDependent, sort }: { timeDependent: boolean; sort: Sort },
     render: (details: UpdateDetail[], base: string, lastModified: Date, current: Catalogue) => string,
@@ -157,9 +156,10 @@ export function registerFeeds(strapi: Core.Strapi, { inBrowser }: { inBrowser: F
     const current = await catalogue();
     const now = Date.now();
     const base = cmsBaseUrl(ctx);
-    const rendered = await cache.get(current, `${path}${canonicalQuery(filters)} ${base}`, now, async () => {
+    const rendered = await cache.get(current, `${path}${canonicalQuery(filters)} ${filters.limit} ${base}`, now, async () => {
       const { lastModified, expiresAt } = timed(current, now, timeDependent);
-      const details = await catalogueOf(strapi).details(selectEntries(current, filters, now, sort).slice(0, FEED_ITEM_LIMIT));
+      // Whole items are read on demand (the catalogue holds summaries), so only the ones shown.
+      const details = await catalogueOf(strapi).details(selectEntries(current, filters, now, sort).slice(0, filters.limit));
       return { body: render(details, base, lastModified, current), lastModified, expiresAt };
     });
     sendRendered(ctx, rendered, contentType);

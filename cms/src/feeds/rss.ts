@@ -13,33 +13,40 @@ export const RSS_CONTENT_TYPE = 'application/rss+xml; charset=utf-8';
 /** Minutes a reader may wait before polling again (HTTP caching does the fine-grained work). */
 const TTL_MINUTES = 15;
 
+/**
+ * Every element of text a reader shows (titles, descriptions, categories) follows one rule. RSS
+ * allows HTML in descriptions and most readers treat titles and categories the same way, so the
+ * text is escaped as HTML before the XML writer escapes it: it shows exactly as the editor typed it
+ * in those readers, and no text can become markup in any reader.
+ */
+const readerText = (name: string, text: unknown) => textElement(name, escapeMarkup(text));
+
 function rssItem(item: FeedItem): string {
   const enclosure = item.attachments.find((a) => a.sizeBytes !== null);
   return parentElement('item', [
-    textElement('title', item.title),
+    readerText('title', item.title),
     textElement('link', item.link),
-    // Readers treat description as HTML; an escaped summary is HTML that shows exactly what the editor typed.
-    textElement('description', escapeMarkup(item.summary)),
+    readerText('description', item.summary),
     textElement('content:encoded', [item.contentHtml, item.downloadsHtml].filter(Boolean).join('\n')),
     textElement('guid', item.guid, { isPermaLink: 'false' }),
     textElement('pubDate', item.published.toUTCString()),
-    ...item.categories.map((c) => textElement('category', c.label)),
+    ...item.categories.map((c) => readerText('category', c.label)),
     enclosure ? emptyElement('enclosure', { url: enclosure.url, length: enclosure.sizeBytes, type: enclosure.mimeType }) : '',
   ]);
 }
 
 export function renderRss(feed: FeedDocument): string {
   const channel = parentElement('channel', [
-    textElement('title', feed.title),
+    readerText('title', feed.title),
     textElement('link', feed.homePageUrl),
-    textElement('description', feed.description),
+    readerText('description', feed.description),
     emptyElement('atom:link', { href: feed.selfUrl(RSS_PATH), rel: 'self', type: 'application/rss+xml' }),
     textElement('language', 'en-GB'),
     textElement('lastBuildDate', feed.updated.toUTCString()),
     textElement('generator', 'SEND updates (Strapi)'),
     textElement('docs', 'https://www.rssboard.org/rss-specification'),
     textElement('ttl', TTL_MINUTES),
-    parentElement('image', [textElement('url', feed.imageUrl), textElement('title', feed.title), textElement('link', feed.homePageUrl)]),
+    parentElement('image', [textElement('url', feed.imageUrl), readerText('title', feed.title), textElement('link', feed.homePageUrl)]),
     ...feed.items.map(rssItem),
   ]);
   return `${XML_DECLARATION}\n${parentElement('rss', [channel], {

@@ -1,6 +1,7 @@
 /** Checks on what editors save, with messages they can act on (shown in the admin). */
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { ALLOWED_FORMS, urlProblem, type UrlUse } from './safe-url';
 
 type Fields = Record<string, unknown>;
 const isFields = (value: unknown): value is Fields => Boolean(value) && typeof value === 'object';
@@ -8,22 +9,57 @@ const isFields = (value: unknown): value is Fields => Boolean(value) && typeof v
 /** A create or update of a consultation, as the document service middleware sees it. */
 export type ConsultationWrite = Extract<Modules.Documents.Middleware.Context, { uid: 'api::consultation.consultation'; action: 'create' | 'update' }>;
 
-const SAFE_SCHEMES = /^(https?:|mailto:|tel:|\/)/i;
-const LINK_FIELDS = ['respondUrl', 'easyReadUrl', 'outcomeUrl'];
+type UrlField = { field: string; use: UrlUse; label: string };
 
-function checkUrl(label: string, value: unknown) {
+/** Every URL field an editor fills in, with what it may hold (lib/safe-url.ts). */
+export const URL_FIELDS: readonly UrlField[] = [
+  { field: 'respondUrl', use: 'link', label: 'The "Respond" link' },
+  { field: 'easyReadUrl', use: 'address', label: 'The easy read link' },
+  { field: 'outcomeUrl', use: 'address', label: 'The outcome link' },
+];
+/** Rich text fields, whose links and images are checked one by one. */
+const RICH_TEXT_FIELDS = ['body', 'outcome'] as const;
+
+type Problem = { path: (string | number)[]; message: string };
+
+function check(problems: Problem[], path: (string | number)[], label: string, value: unknown, use: UrlUse) {
   if (value === null || value === undefined || value === '') return;
-  if (typeof value !== 'string' || !SAFE_SCHEMES.test(value.trim())) {
-    throw new errors.ValidationError(`${label} must be a web address starting with https:// (or mailto:, tel: or /). "${String(value).slice(0, 60)}" is not allowed.`);
+  const problem = typeof value === 'string' ? urlProblem(value, use) : 'is not text';
+  if (problem) problems.push({ path, message: `${label} must be ${ALLOWED_FORMS[use]}. "${String(value).slice(0, 80)}" ${problem}.` });
+}
+
+/** Links and images anywhere in a blocks document (lists nest). */
+function checkBlocks(problems: Problem[], field: string, nodes: unknown, where: string) {
+  if (!Array.isArray(nodes)) return;
+  for (const node of nodes.filter(isFields)) {
+    if (node.type === 'link') {
+      const words = Array.isArray(node.children) ? node.children.map((c: unknown) => (isFields(c) && typeof c.text === 'string' ? c.text : '')).join('') : '';
+      check(problems, [field], `The link "${words.slice(0, 40)}" in ${where}`, node.url, 'link');
+    } else if (node.type === 'image') {
+      check(problems, [field], `An image in ${where}`, isFields(node.image) ? node.image.url : undefined, 'image');
+    }
+    checkBlocks(problems, field, node.children, where);
   }
 }
 
-/** Only web, email and phone links (or site-relative paths) may be saved. */
+/**
+ * Every URL an editor saves (links, respond, easy read and outcome addresses, downloads, links and
+ * images in rich text) must be safe (lib/safe-url.ts); the first problem is the message, each one
+ * marks its field in the admin.
+ */
 export async function checkLinks(data: unknown) {
   if (!isFields(data)) return;
-  for (const field of LINK_FIELDS) checkUrl(`The "${field}" link`, data[field]);
-  const downloads = [...(Array.isArray(data.downloads) ? data.downloads : []), data.easyReadVersion].filter(isFields);
-  for (const download of downloads) checkUrl(`The link of the download "${download.title ?? ''}"`, download.url);
+  const problems: Problem[] = [];
+  for (const { field, use, label } of URL_FIELDS) check(problems, [field], label, data[field], use);
+  const downloadLabel = (download: Fields) => `The link of the download "${String(download.title ?? '').slice(0, 60)}"`;
+  (Array.isArray(data.downloads) ? data.downloads : []).forEach((download: unknown, i) => {
+    if (isFields(download)) check(problems, ['downloads', i, 'url'], downloadLabel(download), download.url, 'address');
+  });
+  if (isFields(data.easyReadVersion)) check(problems, ['easyReadVersion', 'url'], downloadLabel(data.easyReadVersion), data.easyReadVersion.url, 'address');
+  for (const field of RICH_TEXT_FIELDS) checkBlocks(problems, field, data[field], field === 'body' ? 'the body text' : 'the outcome');
+  if (problems.length) {
+    throw new errors.ValidationError(problems[0].message, { errors: problems.map((p) => ({ ...p, name: 'ValidationError' })) });
+  }
 }
 
 const londonFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });

@@ -17,12 +17,18 @@ export class QueryError extends Error {
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 10;
+/** Items in a feed: `limit`, so a feed's size stays bounded however many items are published. */
+export const DEFAULT_FEED_LIMIT = 50;
+export const MAX_FEED_LIMIT = 200;
 const MAX_Q_LENGTH = 200;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 // Records, so the compiler checks every value of the contract is here.
 export const CONSULTATION_STATUSES = keysOf<ConsultationStatus>({ upcoming: true, open: true, closed: true });
 const SORTS = keysOf<Sort>({ newest: true, oldest: true, closing: true });
+
+/** Every parameter the API and feeds read (the compiler checks the contract's are all here); the response cache keys on these alone. */
+export const QUERY_PARAMETERS = keysOf<keyof UpdatesQuery>({ type: true, topic: true, audience: true, q: true, year: true, status: true, limit: true, sort: true, page: true, pageSize: true });
 
 export type UpdateFilters = {
   types: UpdateType[];
@@ -106,6 +112,9 @@ export function parseFilters(raw: Raw): UpdateFilters {
     status: status as ConsultationStatus[],
   };
 }
+
+/** How many items a feed holds. */
+export const parseFeedLimit = (raw: Raw): number => positiveInt(raw, 'limit', DEFAULT_FEED_LIMIT, MAX_FEED_LIMIT);
 
 export function parseUpdateQuery(raw: Raw): UpdateQuery {
   const filters = parseFilters(raw);

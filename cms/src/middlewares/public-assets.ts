@@ -73,6 +73,7 @@ export default ((_config, { strapi }) => {
       ctx.status = 304;
       return;
     }
-    ctx.body = ctx.method === 'HEAD' ? null : fs.createReadStream(file);
+    // HEAD too: Koa sends this body's headers and no body (a null body would turn the answer into a bare 204).
+    ctx.body = fs.createReadStream(file);
   };
 }) satisfies Core.MiddlewareFactory;
