@@ -1,91 +1,373 @@
 /**
- * `npm run bench`: requests per second and latency of the public endpoints,
- * against two baselines measured in the same run on the same machine:
- *   - stock Strapi: the core `find` of one content type (what a widget would
- *     call without this project's API), with a read-only API token;
- *   - a bare Node server sending the same JSON (the ceiling).
- * The server runs in a child process; the load comes from this one.
+ * `npm run bench`: what the public endpoints sustain, measured with autocannon (HdrHistogram
+ * percentiles) at 50 connections, beside two baselines in the same run: stock Strapi's core `find`
+ * (one content type, with a read-only API token) and a bare Node server sending the same JSON.
  *
- *   npm run bench [-- --seconds 5 --connections 16]
+ * For each catalogue size (100 and 100,000 generated items, plus the seed), on PostgreSQL:
+ * - cached (one address, repeated) and uncached (distinct valid queries) on /api/updates, a
+ *   search, an item and /feeds/rss.xml (uncompressed, gzip, brotli);
+ * - one instance, and two instances behind nginx (scripts/lib/cluster.ts);
+ * - the time from a publish on instance A to the item answering on instance B and through nginx;
+ * - latency on B while A publishes and the catalogue is read again (a topic rename);
+ * - each instance's memory (resident set).
+ * Once: each widget's gzip size beside Lit's own minimal element, and the time Chromium takes to
+ * render 1,000 items (ten news feeds of 100) from the largest catalogue.
+ *
+ *   npm run bench [-- --seconds 5 --connections 50 --sizes 100,100000 --json [file]]
  */
-import { spawn } from 'node:child_process';
-import readline from 'node:readline';
-import { Agent, request } from 'undici';
-import type { BenchTargets } from './lib/bench-server.ts';
-import { buildCms, repoRoot } from './lib/steps.ts';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { randomBytes } from 'node:crypto';
+import autocannon from 'autocannon';
+import puppeteer from 'puppeteer-core';
+import { rollup } from 'rollup';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import type { ListResponse } from '../contract/api';
+import { launchOptions } from '../test/helpers/chromium.ts';
+import { dropSchema, ensureSchema, startCluster, type Cluster } from './lib/cluster.ts';
+import { buildCms, buildWidgets, repoRoot, say } from './lib/steps.ts';
 
-const arg = (name: string, fallback: number) => {
+const option = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+  return i > 0 && process.argv[i + 1] && !process.argv[i + 1].startsWith('--') ? process.argv[i + 1] : fallback;
 };
-const SECONDS = arg('seconds', 5);
-const CONNECTIONS = arg('connections', 16);
+const SECONDS = Number(option('seconds', '5'));
+const CONNECTIONS = Number(option('connections', '50'));
+const SIZES = option('sizes', '100,100000').split(',').map(Number);
+const JSON_FILE = process.argv.includes('--json') ? path.resolve(option('json', path.join(repoRoot, '.tmp', 'bench.json'))) : null;
+const DATABASE_URL = process.env.DATABASE_URL || process.env.TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/test';
+/** Enough for any load here: the public rate limit is not what is measured. */
+const ENV = { RATE_LIMIT_REQUESTS: '100000000', LOG_LEVEL: 'error' };
 
-await buildCms({ admin: false });
+type Load = { rps: number; p50: number; p99: number; p999: number; max: number; requests: number; failed: number; distinct: number };
+type Row = { target: string; case: string } & Load;
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/lib/bench-server.ts'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
-const info = await new Promise<BenchTargets>((resolve, reject) => {
-  readline.createInterface({ input: server.stdout }).on('line', (line) => {
-    try {
-      resolve(JSON.parse(line) as BenchTargets);
-    } catch {
-      // log lines before the ready line
-    }
+/** Closed-loop load at CONNECTIONS connections for SECONDS; `paths` are cycled (one: cached; many: distinct). */
+async function load(base: string, paths: string[], headers: Record<string, string> = {}, seconds = SECONDS): Promise<Load> {
+  let next = 0;
+  const url = new URL(base);
+  const result = await autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: seconds,
+    headers: { host: url.host, ...headers },
+    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }],
   });
-  server.on('exit', (code) => reject(new Error(`bench server exited (${code})`)));
-});
-
-const agent = new Agent({ connections: CONNECTIONS, pipelining: 1, keepAliveTimeout: 10_000 });
-
-/** Closed-loop load: CONNECTIONS workers each send the next request when the last one answers. */
-async function load(url: string, headers: Record<string, string> = {}) {
-  // Warm up caches and connections first.
-  for (let i = 0; i < 20; i += 1) await (await request(url, { dispatcher: agent, headers })).body.text();
-  const latencies: number[] = [];
-  let errors = 0;
-  const end = performance.now() + SECONDS * 1000;
-  const worker = async () => {
-    while (performance.now() < end) {
-      const t0 = performance.now();
-      try {
-        const { statusCode, body } = await request(url, { dispatcher: agent, headers });
-        await body.text();
-        if (statusCode !== 200 && statusCode !== 304) errors += 1;
-      } catch {
-        errors += 1;
-      }
-      latencies.push(performance.now() - t0);
-    }
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    p999: result.latency.p99_9,
+    max: result.latency.max,
+    requests: result.requests.total,
+    failed: result.errors + result.timeouts + result.non2xx,
+    distinct: Math.min(paths.length, result.requests.total),
   };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-  return { rps: latencies.length / elapsed, p50: pct(50), p95: pct(95), errors, requests: latencies.length };
 }
 
-const cases: [label: string, url: string, headers?: Record<string, string>][] = [
-  ['baseline: stock Strapi core find /api/articles', `${info.cms}/api/articles?pagination[pageSize]=10&populate=topics`, { Authorization: `Bearer ${info.token}` }],
-  ['ceiling: bare Node server, same JSON', `${info.bare}/`],
-  ['/api/updates (latest 10)', `${info.cms}/api/updates?pageSize=10`],
-  ['/api/updates?type=consultation&status=open', `${info.cms}/api/updates?type=consultation&status=open&sort=closing`],
-  ['/api/updates?q=inspection (search)', `${info.cms}/api/updates?q=inspection`],
-  ['/api/updates/:type/:slug', `${info.cms}/api/updates/article/send-strategy-2017-2021`],
-  ['/feeds/rss.xml', `${info.cms}/feeds/rss.xml`],
-  ['/feeds/rss.xml, brotli', `${info.cms}/feeds/rss.xml`, { 'Accept-Encoding': 'br' }],
-  ['/feeds/rss.xml, revalidated (304)', `${info.cms}/feeds/rss.xml`, { 'If-Modified-Since': new Date(Date.now() + 60_000).toUTCString() }],
-];
-
-console.log(`\nBenchmark: ${CONNECTIONS} connections, ${SECONDS} s per case, Node ${process.version}\n`);
-let baseline: number | undefined;
-for (const [label, url, headers] of cases) {
-  const result = await load(url, headers);
-  if (!baseline) baseline = result.rps;
-  console.log(
-    `${label.padEnd(48)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${result.p50.toFixed(1).padStart(6)} ms  p95 ${result.p95.toFixed(1).padStart(6)} ms  ` +
-      `×${(result.rps / baseline).toFixed(1).padStart(5)} vs stock${result.errors ? `  (${result.errors} non-200)` : ''}`
+/** Every combination of the given parameter values, as query strings. */
+function combinations(parameters: Record<string, (string | number)[]>): string[] {
+  return Object.entries(parameters).reduce<string[]>(
+    (queries, [name, values]) => queries.flatMap((query) => values.map((value) => (value === '' ? query : `${query}${query ? '&' : ''}${name}=${value}`))),
+    [''],
   );
 }
-await agent.close();
-server.kill('SIGTERM');
+
+const shuffle = <T>(list: T[]) => list.map((value) => [Math.random(), value] as const).sort((a, b) => a[0] - b[0]).map(([, value]) => value);
+
+async function json<T>(url: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(url, init);
+  if (!response.ok) throw new Error(`${init?.method ?? 'GET'} ${url} answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
+  return (await response.json()) as T;
+}
+
+/** The cases for one target: [label, paths, headers]. */
+async function casesFor(base: string) {
+  const first = await json<ListResponse>(`${base}/api/updates?pageSize=100`);
+  const total = first.meta.pagination.total;
+  const slugs: string[] = [];
+  for (let page = 1; page <= Math.min(20, Math.ceil(total / 100)); page += 1) {
+    for (const item of (await json<ListResponse>(`${base}/api/updates?pageSize=100&page=${page}`)).data) slugs.push(item.url);
+  }
+  const topics = first.meta.facets.topics.map((t) => t.value);
+  const years = first.meta.facets.years.map((y) => y.value);
+  const words = ['inspection', 'ehcp', 'short breaks', 'transport', 'families', 'speech', 'review', 'send', 'sencos', 'consultation', 'school', 'support', 'autism', 'therapy', 'plan', 'local offer'];
+  const pagesOf = (pageSize: number) => Array.from({ length: Math.max(1, Math.min(20, Math.ceil(total / pageSize))) }, (_, i) => i + 1);
+  const lists = shuffle(combinations({ sort: ['newest', 'oldest'], type: ['', 'article', 'consultation', 'staffing-update'], pageSize: [5, 10, 20, 50] }).flatMap((q) => pagesOf(Number(/pageSize=(\d+)/.exec(q)![1])).map((page) => `/api/updates?${q}&page=${page}`)));
+  const searches = shuffle(combinations({ q: words.map(encodeURIComponent), pageSize: [5, 10, 20], page: [1, 2, 3], type: ['', 'article', 'consultation'] }).map((q) => `/api/updates?${q}`));
+  const feeds = shuffle(combinations({ topic: ['', ...topics], type: ['', 'article', 'consultation', 'staffing-update'], year: ['', ...years.slice(0, 6)] }).map((q) => `/feeds/rss.xml${q ? `?${q}` : ''}`));
+  const item = slugs[0];
+  return {
+    total,
+    cases: [
+      ['/api/updates, cached', ['/api/updates'], {}],
+      ['/api/updates, uncached', lists, {}],
+      ['search, cached', ['/api/updates?q=inspection'], {}],
+      ['search, uncached', searches, {}],
+      ['item, cached', [item], {}],
+      ['item, uncached', shuffle(slugs), {}],
+      ['/feeds/rss.xml, cached', ['/feeds/rss.xml'], {}],
+      ['/feeds/rss.xml, cached, gzip', ['/feeds/rss.xml'], { 'accept-encoding': 'gzip' }],
+      ['/feeds/rss.xml, cached, brotli', ['/feeds/rss.xml'], { 'accept-encoding': 'br' }],
+      ['/feeds/rss.xml, uncached', feeds, {}],
+    ] as [string, string[], Record<string, string>][],
+  };
+}
+
+/** Writes `items` generated items into a new schema (after the CMS has made its tables and seed). */
+async function prepare(schema: string, items: number) {
+  await ensureSchema(DATABASE_URL, schema);
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/generate-catalogue.ts', '--items', String(items)], {
+    cwd: repoRoot,
+    env: { ...process.env, ...ENV, DATABASE_CLIENT: 'postgres', DATABASE_URL, DATABASE_SCHEMA: schema },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (result.status !== 0) throw new Error(`generating ${items} items failed`);
+}
+
+/** The first administrator of the new database, and a read-only API token for stock Strapi. */
+async function credentials(base: string) {
+  const registered = await json<{ data: { token: string } }>(`${base}/admin/register-admin`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'bench@example.org', password: 'Bench-pass-1234', firstname: 'Bench', lastname: 'Mark' }),
+  });
+  const jwt = registered.data.token;
+  const token = await json<{ data: { accessKey: string } }>(`${base}/admin/api-tokens`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${jwt}` },
+    body: JSON.stringify({ name: 'bench', type: 'read-only', lifespan: null, description: 'Benchmark baseline: stock core find' }),
+  });
+  return { jwt, token: token.data.accessKey };
+}
+
+const editorRequest = (base: string, jwt: string) => (method: string, pathname: string, body?: unknown) =>
+  json<{ data: { documentId: string } }>(`${base}${pathname}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${jwt}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+
+/** Publishes on A; milliseconds until B, and nginx, answer the new item. */
+async function publishToVisible(cluster: Cluster, jwt: string, times = 5) {
+  const editor = editorRequest(cluster.instances[0].url, jwt);
+  const onB: number[] = [];
+  const viaNginx: number[] = [];
+  for (let i = 0; i < times; i += 1) {
+    const slug = `bench-visibility-${randomBytes(4).toString('hex')}`;
+    const draft = await editor('POST', '/content-manager/collection-types/api::article.article', {
+      title: `Benchmark visibility check ${i + 1}`,
+      slug,
+      summary: 'Made by the benchmark.',
+      date: new Date().toISOString().slice(0, 10),
+    });
+    await editor('POST', `/content-manager/collection-types/api::article.article/${draft.data.documentId}/actions/publish`, draft.data);
+    const published = performance.now();
+    const until = async (url: string) => {
+      while ((await fetch(url)).status !== 200) {
+        if (performance.now() - published > 30_000) throw new Error(`${url} never answered`);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      return performance.now() - published;
+    };
+    onB.push(await until(`${cluster.instances[1].url}/api/updates/article/${slug}`));
+    viaNginx.push(await until(`${cluster.url}/api/updates/article/${slug}`));
+  }
+  const summary = (list: number[]) => ({ median: [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)], max: Math.max(...list) });
+  return { onB: summary(onB), viaNginx: summary(viaNginx) };
+}
+
+/** Latency on B (uncached lists) while A publishes items and a topic rename makes every instance read the catalogue again. */
+async function latencyWhileRefreshing(cluster: Cluster, jwt: string, lists: string[]) {
+  const editor = editorRequest(cluster.instances[0].url, jwt);
+  const writes = (async () => {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    for (let i = 0; i < 6; i += 1) {
+      const draft = await editor('POST', '/content-manager/collection-types/api::article.article', { title: `Refresh check ${i}`, slug: `bench-refresh-${randomBytes(4).toString('hex')}`, summary: 'Made by the benchmark.', date: new Date().toISOString().slice(0, 10) });
+      await editor('POST', `/content-manager/collection-types/api::article.article/${draft.data.documentId}/actions/publish`, draft.data);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const topics = await json<{ results: { documentId: string; name: string }[] }>(`${cluster.instances[0].url}/content-manager/collection-types/api::topic.topic?pageSize=1`, { headers: { Authorization: `Bearer ${jwt}` } });
+    const topic = topics.results[0];
+    if (topic) {
+      await editor('PUT', `/content-manager/collection-types/api::topic.topic/${topic.documentId}`, { name: `${topic.name} ` });
+      await editor('POST', `/content-manager/collection-types/api::topic.topic/${topic.documentId}/actions/publish`, { name: `${topic.name} ` });
+    }
+  })();
+  const [result] = await Promise.all([load(cluster.instances[1].url, lists, {}, Math.max(10, SECONDS * 2)), writes]);
+  return result;
+}
+
+/** Resident memory of a process, in MB (Linux). */
+const residentMb = (pid: number | undefined) => {
+  const status = pid ? fs.readFileSync(`/proc/${pid}/status`, 'utf8') : '';
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+};
+
+/** A bare Node server answering one body, in its own process (not sharing the load generator's). */
+async function bareServer(body: string): Promise<{ url: string; child: ChildProcess }> {
+  const file = path.join(os.tmpdir(), `send-bench-${process.pid}.json`);
+  fs.writeFileSync(file, body);
+  const code = `const b=require('fs').readFileSync(${JSON.stringify(file)});require('http').createServer((q,r)=>{r.writeHead(200,{'Content-Type':'application/json; charset=utf-8'});r.end(b)}).listen(0,'127.0.0.1',function(){console.log(this.address().port)})`;
+  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<string>((resolve) => child.stdout!.once('data', (data: Buffer) => resolve(data.toString().trim())));
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+async function measureSize(items: number) {
+  const schema = `send_bench_${randomBytes(4).toString('hex')}`;
+  say(`${items} items: generating…`);
+  // The CMS makes its tables and seed the first time it starts; the generator needs them.
+  const boot = await startCluster({ databaseUrl: DATABASE_URL, schema, instances: 1, log: 'ignore', env: ENV });
+  await boot.stop();
+  await prepare(schema, items);
+  say(`${items} items: starting two instances behind nginx…`);
+  const started = performance.now();
+  const cluster = await startCluster({ databaseUrl: DATABASE_URL, schema, instances: 2, log: 'ignore', env: ENV });
+  const startSeconds = (performance.now() - started) / 1000;
+  const rows: Row[] = [];
+  try {
+    const [a] = cluster.instances;
+    const { jwt, token } = await credentials(a.url);
+    const { total, cases } = await casesFor(a.url);
+    const bare = await bareServer(await (await fetch(`${a.url}/api/updates`)).text());
+    const measure = async (target: string, base: string, label: string, paths: string[], headers: Record<string, string>) => {
+      // Warm up connections and the first answers.
+      await load(base, paths.slice(0, 50), headers, 1);
+      const result = await load(base, paths, headers);
+      rows.push({ target, case: label, ...result });
+      say(`  ${target.padEnd(18)} ${label.padEnd(34)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(1)} ms  p99 ${result.p99.toFixed(1)} ms${result.failed ? `  (${result.failed} failed)` : ''}`);
+    };
+    try {
+      await measure('baseline', a.url, 'stock Strapi core find', ['/api/articles?pagination[pageSize]=10&populate=topics'], { authorization: `Bearer ${token}` });
+      await measure('baseline', bare.url, 'bare Node server, same JSON', ['/'], {});
+    } finally {
+      bare.child.kill();
+    }
+    for (const [label, paths, headers] of cases) await measure('one instance', a.url, label, paths, headers);
+    for (const [label, paths, headers] of cases) await measure('two behind nginx', cluster.url, label, paths, headers);
+    const visible = await publishToVisible(cluster, jwt);
+    say(`  publish on A → visible on B: median ${visible.onB.median.toFixed(0)} ms, max ${visible.onB.max.toFixed(0)} ms; through nginx: median ${visible.viaNginx.median.toFixed(0)} ms`);
+    const refreshing = await latencyWhileRefreshing(cluster, jwt, cases[1][1]);
+    say(`  B while the catalogue refreshes: p99 ${refreshing.p99.toFixed(1)} ms, p99.9 ${refreshing.p999.toFixed(1)} ms, max ${refreshing.max.toFixed(0)} ms`);
+    const memory = cluster.instances.map((instance) => ({ instance: instance.name, residentMb: Math.round(residentMb(instance.process.pid)) }));
+    const renderMs = items >= 10_000 ? await renderTime(a.url) : null;
+    return { items, total, schema, startSeconds, rows, visible, refreshing, memory, renderMs };
+  } finally {
+    await cluster.stop();
+    await dropSchema(DATABASE_URL, schema);
+  }
+}
+
+/** Each widget's first-paint gzip size, as the size check measures it. */
+function widgetSizes() {
+  const output = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/size-check.ts'], { cwd: repoRoot, encoding: 'utf8' }).stdout;
+  return [...output.matchAll(/dist\/widgets\/(send-[\w-]+)\.js: first paint ([\d.]+) KB gzip/g)].map(([, widget, kb]) => ({ widget, gzipKb: Number(kb) }));
+}
+
+/** Lit's own minimal element (one template), bundled and minified as the widgets are, gzipped. */
+async function litMinimalKb() {
+  const source = "import { LitElement, html } from 'lit';\nclass HelloElement extends LitElement { render() { return html`<p>Hello</p>`; } }\ncustomElements.define('hello-element', HelloElement);\n";
+  const bundle = await rollup({
+    input: 'lit-minimal',
+    plugins: [{ name: 'lit-minimal', resolveId: (id) => (id === 'lit-minimal' ? id : null), load: (id) => (id === 'lit-minimal' ? source : null) }, nodeResolve(), terser()],
+  });
+  const { output } = await bundle.generate({ format: 'es' });
+  await bundle.close();
+  return gzipSync(Buffer.from(output[0].code), { level: 9 }).length / 1024;
+}
+
+/** Milliseconds Chromium takes from adding ten news feeds of 100 items to all 1,000 being on screen (median of 3). */
+async function renderTime(api: string): Promise<number> {
+  const browser = await puppeteer.launch(launchOptions());
+  const times: number[] = [];
+  try {
+    for (let run = 0; run < 3; run += 1) {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1280, height: 800 });
+      await page.goto(`${api}/updates/for-websites`);
+      // Runs in the page (as text: the scripts are type-checked without the DOM's types).
+      const elapsed = (await page.evaluate(`(async (origin) => {
+        await new Promise((resolve, reject) => {
+          const script = document.createElement('script');
+          script.type = 'module';
+          script.src = origin + '/widgets/send-news-feed.js';
+          script.onload = resolve;
+          script.onerror = () => reject(new Error('widget script failed'));
+          document.head.append(script);
+        });
+        await customElements.whenDefined('send-news-feed');
+        const started = performance.now();
+        document.body.replaceChildren();
+        for (let i = 0; i < 10; i += 1) {
+          const feed = document.createElement('send-news-feed');
+          feed.setAttribute('api', origin);
+          feed.setAttribute('limit', '100');
+          feed.setAttribute('loading', 'eager');
+          document.body.append(feed);
+        }
+        const count = () => [...document.querySelectorAll('send-news-feed')].reduce((n, feed) => n + (feed.shadowRoot ? feed.shadowRoot.querySelectorAll('li, article').length : 0), 0);
+        while (count() < 1000 && performance.now() - started < 30000) await new Promise((resolve) => requestAnimationFrame(resolve));
+        return count() >= 1000 ? performance.now() - started : NaN;
+      })(${JSON.stringify(api)})`)) as number;
+      times.push(elapsed);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return times.sort((x, y) => x - y)[1];
+}
+
+const machine = {
+  cpus: `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}`,
+  memoryGb: Math.round(os.totalmem() / 2 ** 30),
+  os: `${os.type()} ${os.release()}`,
+  node: process.version,
+  nginx: spawnSync('/usr/sbin/nginx', ['-v'], { encoding: 'utf8' }).stderr.trim().replace('nginx version: ', ''),
+  postgres: (spawnSync('psql', ['--version'], { encoding: 'utf8' }).stdout || '').trim(),
+};
+
+await buildWidgets();
+await buildCms({ admin: false });
+say(`Benchmark: ${CONNECTIONS} connections, ${SECONDS} s a case, sizes ${SIZES.join(', ')}; ${machine.cpus}, ${machine.memoryGb} GB, Node ${machine.node}`);
+const sizes = [];
+for (const items of SIZES) sizes.push(await measureSize(items));
+const widgets = widgetSizes();
+const litKb = await litMinimalKb();
+const result = { date: new Date().toISOString(), machine, connections: CONNECTIONS, seconds: SECONDS, sizes, widgets, litMinimalKb: litKb };
+
+// The README table: every case beside stock Strapi and the bare server, and two instances against one.
+const table: string[] = ['| Items | Case | One instance req/s | p50 / p99 ms | Two behind nginx req/s | p50 / p99 ms | Two ÷ one | One ÷ stock Strapi | One ÷ bare Node |', '| --: | --- | --: | --: | --: | --: | --: | --: | --: |'];
+for (const size of sizes) {
+  const find = (target: string, label: string) => size.rows.find((row) => row.target === target && row.case === label)!;
+  const stock = find('baseline', 'stock Strapi core find');
+  const bare = find('baseline', 'bare Node server, same JSON');
+  table.push(`| ${size.total} | stock Strapi core find | ${stock.rps.toFixed(0)} | ${stock.p50.toFixed(0)} / ${stock.p99.toFixed(0)} | | | | | |`);
+  table.push(`| ${size.total} | bare Node server | ${bare.rps.toFixed(0)} | ${bare.p50.toFixed(0)} / ${bare.p99.toFixed(0)} | | | | | |`);
+  for (const row of size.rows.filter((r) => r.target === 'one instance')) {
+    const two = find('two behind nginx', row.case);
+    table.push(
+      `| ${size.total} | ${row.case}${row.case.includes('uncached') ? ` (${row.distinct} distinct)` : ''} | ${row.rps.toFixed(0)} | ${row.p50.toFixed(0)} / ${row.p99.toFixed(0)} | ${two.rps.toFixed(0)} | ${two.p50.toFixed(0)} / ${two.p99.toFixed(0)} | ${(two.rps / row.rps).toFixed(2)} | ${(row.rps / stock.rps).toFixed(1)} | ${(row.rps / bare.rps).toFixed(2)} |`,
+    );
+  }
+}
+console.log(`\n${table.join('\n')}\n`);
+for (const size of sizes) {
+  console.log(
+    `${size.total} items: publish on A visible on B after ${size.visible.onB.median.toFixed(0)} ms (max ${size.visible.onB.max.toFixed(0)}), through nginx ${size.visible.viaNginx.median.toFixed(0)} ms; ` +
+      `B while refreshing p99.9 ${size.refreshing.p999.toFixed(0)} ms; memory ${size.memory.map((m) => `${m.instance} ${m.residentMb} MB`).join(', ')}; two instances ready in ${size.startSeconds.toFixed(0)} s` +
+      `${size.renderMs !== null ? `; 1,000 items rendered in Chromium in ${size.renderMs.toFixed(0)} ms` : ''}`,
+  );
+}
+console.log(`Widgets (first paint, gzip): ${widgets.map((w) => `${w.widget} ${w.gzipKb.toFixed(2)} KB`).join(', ')}; Lit's minimal element ${litKb.toFixed(2)} KB`);
+if (JSON_FILE) {
+  fs.mkdirSync(path.dirname(JSON_FILE), { recursive: true });
+  fs.writeFileSync(JSON_FILE, `${JSON.stringify({ ...result, table: table.join('\n') }, null, 2)}\n`);
+  say(`Results written to ${path.relative(repoRoot, JSON_FILE)}`);
+}
+process.exit(0);

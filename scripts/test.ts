@@ -3,8 +3,9 @@
  * runs every suite in turn: the type check of every project (tsc -b), the
  * import graph (no cycles), CMS
  * (SQLite, then PostgreSQL when reachable), widgets in headless Chromium,
- * bundle sizes, the widgets' npm package, and the end-to-end partner-page test
- * against the real CMS. Ends with one line: `N passed, N failed`.
+ * bundle sizes, the widgets' npm package, the end-to-end partner-page test
+ * against the real CMS, two CMS instances behind nginx (PostgreSQL), and
+ * 100,000 items on SQLite and PostgreSQL. Ends with one line: `N passed, N failed`.
  *
  *   npm test                 everything
  *   npm test -- cms widgets  only the named suites
@@ -59,6 +60,9 @@ const SUITES: Suite[] = [
   { name: 'size', label: 'Bundle size budget', command: [process.execPath, ['--import', 'tsx', 'scripts/size-check.ts']] },
   { name: 'package', label: 'Widgets npm package', command: nodeTest(testFiles('test/package')) },
   { name: 'e2e', label: 'End to end: editor to partner page', command: nodeTest(testFiles('test/e2e')) },
+  { name: 'cluster', label: 'Two instances behind nginx on PostgreSQL', command: nodeTest(testFiles('test/cluster')), env: { TEST_PG_URL: PG_URL }, requires: postgresReachable },
+  // --expose-gc: the suite reports the catalogue's memory after a collection.
+  { name: 'scale', label: '100,000 items on SQLite and PostgreSQL', command: [process.execPath, ['--expose-gc', ...nodeTest(testFiles('test/scale'))[1]]], env: { TEST_PG_URL: PG_URL } },
 ];
 
 async function postgresReachable() {

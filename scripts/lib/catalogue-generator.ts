@@ -118,10 +118,10 @@ export async function generateCatalogue(strapi: Core.Strapi, { items, seed = 12,
 
     const flush = async (force: boolean) => {
       if (!force && rows.length < 5_000) return;
-      // SQLite allows 32,766 variables in one statement: chunks sized by their column count.
+      // SQLite allows 32,766 variables and (as knex writes a multi-row insert there) 500 rows in one statement.
       const insert = async (name: string, list: Row[]) => {
         if (!list.length) return;
-        const size = Math.max(1, Math.floor(30_000 / Object.keys(list[0]).length));
+        const size = Math.min(500, Math.floor(30_000 / Object.keys(list[0]).length));
         for (let i = 0; i < list.length; i += size) await table(name).insert(list.slice(i, i + size));
       };
       await insert(meta.tableName, rows.splice(0));

@@ -129,7 +129,9 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
   let changedDuringBuild: Map<string, Change> | null = null;
 
   /** Reads every published document, a page at a time. */
+  let builds = 0;
   const build = async (): Promise<Catalogue> => {
+    builds += 1;
     const startedAt = Date.now();
     const baseUrl = publicBaseUrl(strapi);
     changedDuringBuild = new Map();
@@ -361,6 +363,11 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
     /** Bumped by every applied change: caches of finished responses compare it. */
     get version() {
       return version;
+    },
+
+    /** Whole reads of the database so far: a change to one item must not add one. */
+    get builds() {
+      return builds;
     },
 
     /** False while changes made on other instances may be missed (the channel is down). */
