@@ -12,9 +12,9 @@ export interface NearViewportHost extends ReactiveControllerHost, Element {
 }
 
 /**
- * Whether the host may fetch yet: once it has come near the viewport (IntersectionObserver), or at
- * once with `loading="eager"` or without IntersectionObserver. A widget far below the fold, or inside
- * something hidden, costs the page no request until then. Stays true once reached.
+ * Whether the host may fetch yet: once it has come near the viewport (IntersectionObserver, which every
+ * browser the widgets support has), or at once with `loading="eager"`. A widget far below the fold, or
+ * inside something hidden, costs the page no request until then. Stays true once reached.
  */
 export class NearViewport implements ReactiveController {
   readonly #host: NearViewportHost;
@@ -27,7 +27,7 @@ export class NearViewport implements ReactiveController {
   }
 
   get near(): boolean {
-    return this.#reached || this.#host.loading === 'eager' || typeof IntersectionObserver !== 'function';
+    return this.#reached || this.#host.loading === 'eager';
   }
 
   hostConnected(): void {

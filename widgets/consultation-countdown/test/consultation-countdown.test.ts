@@ -190,6 +190,17 @@ describe('<send-consultation-countdown>', () => {
     });
   }
 
+  it("without fallback-href, the error state links to the consultation's page on the CMS, or to its consultations", async () => {
+    const fetcher = fixtureFetcher(() => ({ behaviour: 'network-error' }));
+    const one = await mount<SendConsultationCountdown>('send-consultation-countdown', { attributes: { api: API, slug: 'short-breaks-consultation' }, properties: { fetcher } });
+    await waitFor(() => Boolean(shadow(one).querySelector('[part=error] a')), 'error');
+    const link = shadow(one).querySelector<HTMLAnchorElement>('[part=error] a')!;
+    assertEqual([link.textContent, link.href], ['See all updates on cms.example', `${API}/updates/consultation/short-breaks-consultation`], 'item page');
+    const all = await mount<SendConsultationCountdown>('send-consultation-countdown', { attributes: { api: API, status: 'open' }, properties: { fetcher } });
+    await waitFor(() => Boolean(shadow(all).querySelector('[part=error] a')), 'error');
+    assertEqual(shadow(all).querySelector<HTMLAnchorElement>('[part=error] a')?.href, `${API}/updates?type=consultation`, 'consultations');
+  });
+
   it('has no axe violations when loading or failed', async () => {
     const loading = await mount<SendConsultationCountdown>('send-consultation-countdown', {
       attributes: { api: API, slug: 'x' },

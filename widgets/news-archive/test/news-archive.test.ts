@@ -389,6 +389,21 @@ describe('<send-news-archive>', () => {
     assertExcludes(textOf(archive), 'Bad download', 'unsafe download dropped');
   });
 
+  it("without fallback-href, the error state links to the CMS's own page: the index with the same search, or the open item's page", async () => {
+    const fetcher = fixtureFetcher(() => ({ status: 500 }));
+    history.replaceState(null, '', '?send-q=ehcp&send-type=consultation&send-page=2');
+    const results = await mount<SendNewsArchive>('send-news-archive', { attributes: { api: API }, properties: { fetcher } });
+    await waitFor(() => Boolean(shadow(results).querySelector('[part=error] a')), 'error');
+    const link = shadow(results).querySelector<HTMLAnchorElement>('[part=error] a')!;
+    assertEqual([link.textContent, link.href], ['See all updates on cms.example', `${API}/updates?q=ehcp&type=consultation`], 'index link');
+    results.remove();
+
+    history.replaceState(null, '', '?send-item=article/send-improvement-plan-2024');
+    const item = await mount<SendNewsArchive>('send-news-archive', { attributes: { api: API }, properties: { fetcher } });
+    await waitFor(() => Boolean(shadow(item).querySelector('[part=error] a')), 'error');
+    assertEqual(shadow(item).querySelector<HTMLAnchorElement>('[part=error] a')?.href, `${API}/updates/article/send-improvement-plan-2024`, 'item page');
+  });
+
   it('says when an item no longer exists', async () => {
     const fetcher = fixtureFetcher((url) => (ITEM_PATH.test(url.pathname) ? { status: 404 } : { fixture: 'archivePage' }));
     history.replaceState(null, '', '?send-item=article/gone');

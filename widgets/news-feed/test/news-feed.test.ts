@@ -82,6 +82,28 @@ describe('<send-news-feed>', () => {
     assertEqual(feed.rssHref, `${API}/feeds/rss.xml?type=consultation&audience=professionals%2Cparents-carers`, 'the raw RSS feed, for hosts, as a property');
   });
 
+  it('shows when an upcoming consultation opens, never the day it was announced', async () => {
+    const { feed } = await mountFeed({}, { fetcher: listAndItem('withUpcomingConsultation') });
+    await loaded(feed);
+    const times = [...shadow(feed).querySelectorAll('.item time')];
+    assertEqual(
+      times.map((time) => [time.textContent?.trim(), time.getAttribute('datetime')]),
+      [
+        ['Opens 1 March 2026', '2026-03-01T00:00:00.000Z'],
+        ['2 February 2026', '2026-02-02'],
+        ['1 March 2022', '2022-03-01'],
+      ],
+      'dates',
+    );
+  });
+
+  it("without fallback-href, the error state links to the CMS's updates page with the feed's filters", async () => {
+    const { feed } = await mountFeed({ type: 'consultation', topic: 'funding' }, { fetcher: fixtureFetcher(() => ({ status: 500 })) });
+    await loaded(feed);
+    const link = shadow(feed).querySelector<HTMLAnchorElement>('[part="error"] a');
+    assertEqual([link?.textContent, link?.href], ['See all updates on cms.example', `${API}/updates?type=consultation&topic=funding`], 'link');
+  });
+
   it('refetches when a filter attribute changes and renders the new answer', async () => {
     const fetcher = recording(
       fixtureFetcher((url) => ({ fixture: url.searchParams.get('topic') === 'none' ? 'emptyList' : 'latestNews' })),

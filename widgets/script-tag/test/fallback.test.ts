@@ -5,7 +5,7 @@
  */
 import type { SendEventDetails } from '../../core/events.js';
 import { buildUrl } from '../../test/build.js';
-import { assertEqual, guardHostPage, mount, nextEvent, shadow, textOf } from '../../test/helpers.js';
+import { assert, assertEqual, guardHostPage, mount, nextEvent, shadow, textOf } from '../../test/helpers.js';
 
 describe('script tag: the widget code cannot load', () => {
   guardHostPage();
@@ -16,6 +16,7 @@ describe('script tag: the widget code cannot load', () => {
     const errors: Array<SendEventDetails['send-error']> = [];
     wrapper.addEventListener('send-error', (event) => errors.push(event.detail));
     const feed = document.createElement('send-news-feed');
+    feed.innerHTML = '<a href="https://cms.example/updates">SEND news and updates</a>'; // the partner's link for readers without JavaScript
     feed.setAttribute('fallback-href', 'https://www.example.gov.uk/send-news');
     feed.setAttribute('strings', JSON.stringify({ errorFallbackLink: 'Read SEND news on our website' }));
     wrapper.append(feed);
@@ -25,6 +26,8 @@ describe('script tag: the widget code cannot load', () => {
     const link = shadow(feed).querySelector<HTMLAnchorElement>('[part=error] slot[name=error] a');
     assertEqual(link?.href, 'https://www.example.gov.uk/send-news', 'fallback link in the page already');
     assertEqual(link?.textContent, 'Read SEND news on our website', 'overridden link text');
+    assert(link!.getClientRects().length > 0, 'the error state shows');
+    assertEqual(feed.querySelector('a')!.getClientRects().length, 0, 'the link inside the tag gives way to it (one link, not two)');
 
     const heard = nextEvent<SendEventDetails['send-error']>(wrapper, 'send-error');
     const archive = await mount('send-news-archive', { parent: wrapper });
