@@ -60,6 +60,7 @@ const SUITES: Suite[] = [
   { name: 'size', label: 'Bundle size budget', command: [process.execPath, ['--import', 'tsx', 'scripts/size-check.ts']] },
   { name: 'package', label: 'Widgets npm package', command: nodeTest(testFiles('test/package')) },
   { name: 'e2e', label: 'End to end: editor to partner page', command: nodeTest(testFiles('test/e2e')) },
+  { name: 'security', label: 'Security and reliability (adversarial)', command: nodeTest(testFiles('test/security')) },
   { name: 'cluster', label: 'Two instances behind nginx on PostgreSQL', command: nodeTest(testFiles('test/cluster')), env: { TEST_PG_URL: PG_URL }, requires: postgresReachable },
   // --expose-gc: the suite reports the catalogue's memory after a collection.
   { name: 'scale', label: '100,000 items on SQLite and PostgreSQL', command: [process.execPath, ['--expose-gc', ...nodeTest(testFiles('test/scale'))[1]]], env: { TEST_PG_URL: PG_URL } },

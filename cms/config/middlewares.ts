@@ -12,9 +12,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
     config: { requests: env.int('RATE_LIMIT_REQUESTS', 1_000), windowSeconds: env.int('RATE_LIMIT_WINDOW_SECONDS', 10) },
   },
   // Public reads answer any origin with `*`, no credentials; the admin only its own origin and CORS_ALLOWED_ORIGINS.
+  // Strapi insists on its own CORS middleware; global::cors, right after it, sets every CORS header itself.
+  { name: 'strapi::cors', config: { origin: () => [], credentials: false } },
   { name: 'global::cors', config: { allowedOrigins: env.array('CORS_ALLOWED_ORIGINS', []) } },
-  // Strapi insists on its own CORS middleware; global::cors above has already answered, so this one allows no origin.
-  { name: 'strapi::cors', config: { origin: () => [] } },
   // Finished public responses (API, feeds, pages), bounded in bytes, ahead of the rest of the stack.
   { name: 'global::public-cache', config: { maxBytes: env.int('CACHE_MAX_MB', 32) * 1024 * 1024 } },
   {
@@ -35,7 +35,6 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'global::upload-headers',
   // gzip or brotli (quality 4: cheap per request) for feeds, API and widget bundles when the client accepts it.
   'strapi::compression',
-  'strapi::poweredBy',
   'strapi::query',
   // Uploads larger than the limit are cut off while they arrive (the upload plugin says so at MAX_UPLOAD_BYTES).
   { name: 'strapi::body', config: { formidable: { maxFileSize: MAX_UPLOAD_BYTES + 1024 * 1024 } } },

@@ -176,10 +176,9 @@ describe('GET /api/updates/:type/:slug keeps the contract', () => {
       opensAt: '2025-01-01T09:00:00.000Z',
       closesAt: '2025-02-01T23:59:00.000Z',
       respondUrl: 'https://consult.example.gov.uk/contract-test',
-      easyReadUrl: 'https://www.example.gov.uk/easy-read.pdf',
       outcomeDate: '2025-03-01',
       outcomeUrl: 'https://www.example.gov.uk/send/outcome',
-      forChildrenAndYoungPeople: true,
+      audiences: { connect: await cms.strapi.documents('api::audience.audience').findMany({ filters: { value: 'children-young-people' }, fields: ['documentId'] }) },
       body,
       outcome: [{ type: 'paragraph', children: [text('You said, we did.')] }],
       downloads: [

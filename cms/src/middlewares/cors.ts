@@ -17,7 +17,7 @@ export default ((config: CorsConfig, { strapi }) => {
   const isAllowed = (origin: string) => configured.has(origin) || origin === new URL(publicBaseUrl(strapi)).origin;
   const isPublic = (ctx: Parameters<Core.MiddlewareHandler>[0]) => isPublicRead(ctx.method, ctx.path, ctx.get('Access-Control-Request-Method'));
 
-  return cors({
+  const decide = cors({
     origin: (ctx) => (isPublic(ctx) ? '*' : isAllowed(ctx.get('Origin')) ? ctx.get('Origin') : ''),
     credentials: (ctx) => !isPublic(ctx),
     allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
@@ -26,4 +26,9 @@ export default ((config: CorsConfig, { strapi }) => {
     maxAge: 86_400,
     keepHeadersOnError: true,
   });
+  return async (ctx, next) => {
+    // strapi::cors, ahead of this one, answers a request without an Origin with `*`: the decision is made here alone.
+    for (const header of ['Access-Control-Allow-Origin', 'Access-Control-Allow-Credentials', 'Access-Control-Expose-Headers']) ctx.remove(header);
+    return decide(ctx, next);
+  };
 }) satisfies Core.MiddlewareFactory<CorsConfig>;
