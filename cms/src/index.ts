@@ -10,6 +10,7 @@ import { ensureIndexes } from './catalogue/indexes';
 import { ensureLocalEditor } from './seed/local-editor';
 import { lockDownPublicAccess } from './seed/public-access';
 import { labelAdminFields } from './seed/admin-labels';
+import { bootstrapEditorial, registerEditorial } from './editorial';
 
 const WRITE_ACTIONS = new Set<string>(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
 
@@ -38,12 +39,14 @@ export default {
       }
       return result;
     });
+    registerEditorial(strapi);
     const pages = registerPages(strapi);
     registerFeeds(strapi, { inBrowser: pages.feedInBrowser });
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await lockDownPublicAccess(strapi);
+    await bootstrapEditorial(strapi);
     await labelAdminFields(strapi);
     await seedContent(strapi);
     await seedAbbreviations(strapi);

@@ -334,11 +334,11 @@ describe('the admin speaks plainly to editors', () => {
     assert.deepEqual(names, ['SEND news', 'Consultations', 'Staffing and service updates']);
     const contentTypes = cms.strapi.plugin('content-manager').service('content-types');
     const config = await contentTypes.findConfiguration(contentTypes.findContentType('api::consultation.consultation'));
-    assert.equal(config.metadatas.forParentsAndCarers.edit.label, 'For parents and carers');
-    assert.equal(config.metadatas.closesAt.edit.label, 'Closes at');
+    assert.equal(config.metadatas.audiences.edit.label, 'Who it is for');
+    assert.equal(config.metadatas.closesAt.edit.label, 'Closes at (UK time)');
     assert.match(config.metadatas.summary.edit.description, /300 characters/);
     assert.equal(config.settings.mainField, 'title');
-    assert.deepEqual(config.layouts.list, ['title', 'date', 'closesAt']);
+    assert.deepEqual(config.layouts.list, ['title', 'date', 'closesAt', 'publishAt', 'unpublishAt']);
     assert.equal(`${config.settings.defaultSortBy} ${config.settings.defaultSortOrder}`, 'date DESC');
   });
 });

@@ -134,7 +134,11 @@ test('the local editor signs in to the admin', async () => {
 test('an editor publishes one item and leaves another as a draft', async () => {
   const uid = 'api::article.article';
   const today = new Date().toISOString().slice(0, 10);
-  const common = { date: today, forParentsAndCarers: true, forChildrenAndYoungPeople: true, forProfessionals: true };
+  // Every audience: the Audience entries the admin offers as choices.
+  const audienceList = await fetch(`${base}/content-manager/collection-types/api::audience.audience`, { headers: { Authorization: `Bearer ${token}` } });
+  const { results: audiences } = (await audienceList.json()) as { results: { documentId: string }[] };
+  assert.equal(audiences.length, 3);
+  const common = { date: today, audiences: { connect: audiences.map(({ documentId }) => ({ documentId })) } };
   const published = await admin('POST', `/content-manager/collection-types/${uid}`, {
     ...common,
     title: PUBLISHED_TITLE,

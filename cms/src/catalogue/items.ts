@@ -18,22 +18,51 @@ import type {
 } from '../../../contract/api';
 import { AUDIENCES, UPDATE_TYPES, keysOf, type UpdateType } from '../lib/update-types';
 
+/**
+ * Published documents of each public type with the relations and components items show. Every read
+ * is bounded: a page of at most `limit` documents, or the given documents, so no query's parameter
+ * list grows with the catalogue (relations are loaded with one IN list per page).
+ */
 const readers = {
   article: (strapi: Core.Strapi, read: Read) =>
-    strapi.documents(UPDATE_TYPES.article).findMany({ filters: filtersOf(read), sort: { id: 'asc' }, limit: limitOf(read), status: 'published', populate: { topics: { fields: ['name', 'slug'] }, downloads: { populate: { file: true } } } }),
+    strapi.documents(UPDATE_TYPES.article).findMany({
+      filters: filtersOf(read),
+      sort: { id: 'asc' },
+      limit: limitOf(read),
+      status: 'published',
+      populate: { topics: { fields: ['name', 'slug'] }, audiences: { fields: ['value'] }, downloads: { populate: { file: true } }, easyReadVersion: { populate: { file: true } } },
+    }),
   consultation: (strapi: Core.Strapi, read: Read) =>
-    strapi.documents(UPDATE_TYPES.consultation).findMany({ filters: filtersOf(read), sort: { id: 'asc' }, limit: limitOf(read), status: 'published', populate: { topics: { fields: ['name', 'slug'] }, downloads: { populate: { file: true } }, easyReadVersion: { populate: { file: true } } } }),
+    strapi.documents(UPDATE_TYPES.consultation).findMany({
+      filters: filtersOf(read),
+      sort: { id: 'asc' },
+      limit: limitOf(read),
+      status: 'published',
+      populate: { topics: { fields: ['name', 'slug'] }, audiences: { fields: ['value'] }, downloads: { populate: { file: true } }, easyReadVersion: { populate: { file: true } } },
+    }),
   'staffing-update': (strapi: Core.Strapi, read: Read) =>
-    strapi.documents(UPDATE_TYPES['staffing-update']).findMany({ filters: filtersOf(read), sort: { id: 'asc' }, limit: limitOf(read), status: 'published', populate: { topics: { fields: ['name', 'slug'] }, downloads: { populate: { file: true } } } }),
+    strapi.documents(UPDATE_TYPES['staffing-update']).findMany({
+      filters: filtersOf(read),
+      sort: { id: 'asc' },
+      limit: limitOf(read),
+      status: 'published',
+      populate: { topics: { fields: ['name', 'slug'] }, audiences: { fields: ['value'] }, downloads: { populate: { file: true } }, easyReadVersion: { populate: { file: true } } },
+    }),
 } satisfies Record<UpdateType, unknown>;
+
 /** A page of rows after a row id, or the given documents. */
 type Read = { afterId: number; limit: number } | { documentIds: string[] };
 const filtersOf = (read: Read) => ('documentIds' in read ? { documentId: { $in: read.documentIds } } : { id: { $gt: read.afterId } });
 const limitOf = (read: Read) => ('documentIds' in read ? read.documentIds.length : read.limit);
+
+/** A page of published documents of one type in row order, after the row `afterId`. */
 export const readPage = (strapi: Core.Strapi, type: UpdateType, afterId: number, limit: number): Promise<PublishedDocument[]> =>
   readers[type](strapi, { afterId, limit });
+
+/** The published versions of the given documents of one type (those that are published). */
 export const readDocuments = (strapi: Core.Strapi, type: UpdateType, documentIds: string[]): Promise<PublishedDocument[]> =>
   readers[type](strapi, { documentIds });
+
 type ArticleDocument = Awaited<ReturnType<(typeof readers)['article']>>[number];
 type ConsultationDocument = Awaited<ReturnType<(typeof readers)['consultation']>>[number];
 type StaffingUpdateDocument = Awaited<ReturnType<(typeof readers)['staffing-update']>>[number];
@@ -87,8 +116,9 @@ export function itemBuilder(baseUrl: () => string) {
     summary: doc.summary ?? '',
     date: calendarDate(doc.date) ?? String(doc.publishedAt ?? '').slice(0, 10),
     topics: (doc.topics ?? []).map((t): Topic => ({ name: t.name ?? '', slug: t.slug ?? '' })).sort((a, b) => a.name.localeCompare(b.name)),
-    audiences: keysOf(AUDIENCES).filter((audience) => doc[AUDIENCES[audience].field] === true),
-    easyReadUrl: absolute(str(doc.easyReadUrl)),
+    // In the registry's order, whatever order an editor picked them in.
+    audiences: keysOf(AUDIENCES).filter((audience) => (doc.audiences ?? []).some((picked) => picked.value === audience)),
+    easyReadUrl: toDownload(doc.easyReadVersion)?.url ?? null,
     url: `/api/updates/${type}/${encodeURIComponent(doc.slug ?? '')}`,
     pageUrl: `${baseUrl()}${itemPagePath(type, doc.slug ?? '')}`,
     publishedAt: instant(doc.publishedAt) ?? '',
@@ -123,13 +153,17 @@ export function itemBuilder(baseUrl: () => string) {
 
   const isConsultation = (type: UpdateType, doc: PublishedDocument): doc is ConsultationDocument => type === 'consultation';
   const isStaffingUpdate = (type: UpdateType, doc: PublishedDocument): doc is StaffingUpdateDocument => type === 'staffing-update';
+
+  /** What lists show of a document (no body): the catalogue holds these. */
   const summary = (type: UpdateType, doc: PublishedDocument): UpdateSummary => {
     if (isConsultation(type, doc)) return { type: 'consultation', ...base(type, doc), ...consultationFields(doc) };
     if (isStaffingUpdate(type, doc)) return { type: 'staffing-update', ...base(type, doc), ...staffingUpdateFields(doc) };
     return { type: 'article', ...base('article', doc) };
   };
+
   return {
     summary,
+    /** The whole item, read on demand for an item's page, the item API and feeds. */
     detail(type: UpdateType, doc: PublishedDocument): UpdateDetail {
       const item = summary(type, doc);
       if (item.type === 'consultation' && isConsultation(type, doc)) {

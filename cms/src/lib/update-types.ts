@@ -19,12 +19,12 @@ export const TYPE_LABELS: Record<UpdateType, string> = {
   'staffing-update': 'Service update',
 };
 
-/** Each audience's boolean field on every update type, and its label. */
+/** Each audience's label. Editors pick them by these names (the Audience entries, seeded from here). */
 export const AUDIENCES = {
-  'parents-carers': { field: 'forParentsAndCarers', label: 'Parents and carers' },
-  'children-young-people': { field: 'forChildrenAndYoungPeople', label: 'Children and young people' },
-  professionals: { field: 'forProfessionals', label: 'Professionals' },
-} as const satisfies Record<Audience, { field: string; label: string }>;
+  'parents-carers': { label: 'Parents and carers' },
+  'children-young-people': { label: 'Children and young people' },
+  professionals: { label: 'Professionals' },
+} as const satisfies Record<Audience, { label: string }>;
 
 /** Every uid whose changes alter what the public sees. */
 export const WATCHED_UIDS: readonly UID.ContentType[] = [

@@ -1,85 +1,175 @@
 /**
- * Plain-English labels and hints for editors in the Strapi admin. Strapi
- * labels fields with their API names by default ("forParentsAndCarers");
- * this replaces only labels still at that default, so an admin's own
- * changes in "Configure the view" are kept.
+ * The editor's form in the Strapi admin: a plain-English label and a help text for every field
+ * and component field, fields in the order that matters (a consultation's dates and respond link
+ * near the top), and lists that show the reader-facing date and what is scheduled.
+ *
+ * Strapi keeps this "view configuration" in its store and lets an admin change it ("Configure the
+ * view"). It is written here when LAYOUT_VERSION is newer than the one the database last got, so
+ * a later change by an admin stays until this file changes the form again.
  */
-import type { Core } from '@strapi/strapi';
-const COMMON: Record<string, [label: string, description?: string]> = {
-  title: ['Title'],
-  slug: ['Web address name (slug)', 'Made from the title. Changing it breaks links people have shared.'],
-  summary: ['Summary', 'One or two plain sentences, at most 300 characters. Shown in feeds, lists and partner websites.'],
-  date: ['Date shown to readers', 'Usually today. For older news, the date it was first published.'],
-  body: ['Main text'],
-  topics: ['Topics'],
-  forParentsAndCarers: ['For parents and carers'],
-  forChildrenAndYoungPeople: ['For children and young people'],
-  forProfessionals: ['For professionals'],
-  downloads: ['Downloads', 'Upload a file, or give a link. Give the format (PDF, DOCX…) if it is a link.'],
-  easyReadUrl: ['Easy Read version (link)', 'A web address starting with https://'],
+import type { Core, UID } from '@strapi/strapi';
+
+/** Raise when the labels or layouts below change, to write them again over the stored ones. */
+const LAYOUT_VERSION = 2;
+const STORE = { type: 'app', name: 'send-admin-form' } as const;
+
+type Label = [label: string, description: string];
+type Row = [field: string, size: number][];
+type ViewConfiguration = {
+  metadatas: Record<string, { edit?: { label?: string; description?: string }; list?: { label?: string } }>;
+  layouts: { list?: string[]; edit?: { name: string; size: number }[][] };
+  settings: Record<string, unknown>;
+  uid?: string;
 };
 
-const BY_TYPE: Record<string, Record<string, [string, string?]>> = {
+const COMMON: Record<string, Label> = {
+  title: ['Title', 'A short, plain heading, as readers will see it. Avoid abbreviations they may not know.'],
+  slug: ['Web address name', 'The end of the item\u2019s web address. Leave empty to make it from the title. Once published it stays, unless you change it here: the old address then forwards to the new one.'],
+  summary: ['Summary', 'One or two plain sentences, at most 300 characters; the first 200 show in feed readers and email updates. Shown in lists, feeds and partner websites.'],
+  date: ['Date shown to readers', 'Usually today. For older news, the date it was first published.'],
+  body: ['Main text', 'Use headings for sections and lists for steps. Link words must say where the link goes (not "click here"). Images need a text description (alt text).'],
+  topics: ['Topics', 'What it is about. Readers filter by topic on partner websites and in feeds.'],
+  audiences: ['Who it is for', 'Pick everyone it is for: parents and carers, children and young people, professionals.'],
+  downloads: ['Downloads', 'Documents readers can download: upload a file, or give a link.'],
+  easyReadVersion: ['Easy Read version', 'An Easy Read document: upload the file, or give a link to it. Leave empty if there is none.'],
+  publishAt: ['Publish at (UK time)', 'Optional. Save the draft with a time here and it is published then, automatically. Leave empty to publish yourself.'],
+  unpublishAt: ['Unpublish at (UK time)', 'Optional. The item is taken down from the website and feeds at this time. Must be after "Publish at".'],
+};
+
+const BY_TYPE: Partial<Record<UID.ContentType, Record<string, Label>>> = {
   'api::consultation.consultation': {
-    opensAt: ['Opens at', 'UK time. Readers see "Opens …" until then.'],
-    closesAt: ['Closes at', 'UK time, after the opening time. Readers see a countdown to this moment.'],
-    respondUrl: ['How to respond (link)', 'Where people give their views: a survey or email address (mailto:).'],
-    easyReadVersion: ['Easy Read version (file or link)'],
-    outcome: ['Outcome: what you said and what we did', 'Publish this after the consultation closes.'],
-    outcomeDate: ['Outcome published on'],
-    outcomeUrl: ['Outcome report (link)', 'Optional: a full report elsewhere.'],
+    opensAt: ['Opens at (UK time)', 'When people can start to respond. Readers see "Opens \u2026" until then.'],
+    closesAt: ['Closes at (UK time)', 'The last moment to respond, after the opening time. Readers see a countdown to it.'],
+    respondUrl: ['How to respond (link)', 'Where people give their views: a survey, or an email address (mailto:).'],
+    outcome: ['Outcome: what you said and what we did', 'After it closes, tell people what they said and what changed. Due within 12 weeks of closing.'],
+    outcomeDate: ['Outcome published on', 'The date you published the outcome.'],
+    outcomeUrl: ['Outcome report (link)', 'Optional: the full report, if it is published elsewhere.'],
   },
   'api::staffing-update.staffing-update': {
     service: ['Service', 'For example: Educational Psychology, SEND casework.'],
     whatChanges: ['What changes', 'In plain words, what families and professionals will notice, e.g. "New assessments are allocated up to 8 weeks later."'],
     fromName: ['From (name)', 'Who the update or letter is from.'],
-    fromRole: ['From (role)'],
-    effectiveFrom: ['Takes effect on'],
+    fromRole: ['From (role)', 'Their job title, e.g. "Director for Education".'],
+    effectiveFrom: ['Takes effect on', 'The date the change starts.'],
   },
-  'api::topic.topic': { name: ['Name'], slug: ['Web address name (slug)'] },
+  'api::topic.topic': {
+    name: ['Name', 'As readers see it in filters, e.g. "Short breaks".'],
+    slug: ['Web address name', 'Used in filtered feed and page addresses. Changing it breaks links people have shared.'],
+  },
+  'api::search-abbreviation.search-abbreviation': {
+    abbreviations: ['Abbreviations', 'Each abbreviation readers may type, and what it stands for.'],
+  },
 };
 
-/** Strapi's own first four columns for these types: the id and the first three fields. */
-const STRAPI_DEFAULT_LIST = ['id', 'title', 'slug', 'summary'];
-const LIST_COLUMNS: Record<string, string[]> = {
-  'api::article.article': ['title', 'date', 'slug'],
-  'api::consultation.consultation': ['title', 'date', 'closesAt'],
-  'api::staffing-update.staffing-update': ['title', 'date', 'service'],
+const COMPONENTS: Record<string, Record<string, Label>> = {
+  'shared.download': {
+    title: ['Name shown to readers', 'What the document is, e.g. "Improvement plan 2024".'],
+    file: ['File', 'Upload the document (PDF, Word, Excel, an image\u2026). Or give a link instead.'],
+    url: ['Or a link', 'A web address starting with https://, when the document is on another website.'],
+    format: ['Format', 'For a link: PDF, DOCX, XLSX\u2026 Filled in for you for an uploaded file.'],
+    sizeBytes: ['Size in bytes', 'For a link, if known. Filled in for you for an uploaded file.'],
+  },
+  'search.abbreviation': {
+    abbreviation: ['Abbreviation', 'As readers may type it, e.g. EHCP.'],
+    meanings: ['What it stands for', 'Each full form on its own line, e.g. "education, health and care plan".'],
+  },
 };
+
+const SCHEDULE: Row = [['publishAt', 6], ['unpublishAt', 6]];
+const EDIT_LAYOUTS: Partial<Record<UID.ContentType, Row[]>> = {
+  'api::consultation.consultation': [
+    [['title', 12]],
+    [['opensAt', 6], ['closesAt', 6]],
+    [['respondUrl', 12]],
+    [['summary', 12]],
+    [['date', 6], ['slug', 6]],
+    [['audiences', 6], ['topics', 6]],
+    [['easyReadVersion', 12]],
+    [['body', 12]],
+    [['downloads', 12]],
+    [['outcome', 12]],
+    [['outcomeDate', 6], ['outcomeUrl', 6]],
+    SCHEDULE,
+  ],
+  'api::article.article': [
+    [['title', 12]],
+    [['summary', 12]],
+    [['date', 6], ['slug', 6]],
+    [['audiences', 6], ['topics', 6]],
+    [['body', 12]],
+    [['easyReadVersion', 12]],
+    [['downloads', 12]],
+    SCHEDULE,
+  ],
+  'api::staffing-update.staffing-update': [
+    [['title', 12]],
+    [['service', 6], ['effectiveFrom', 6]],
+    [['whatChanges', 12]],
+    [['summary', 12]],
+    [['fromName', 6], ['fromRole', 6]],
+    [['date', 6], ['slug', 6]],
+    [['audiences', 6], ['topics', 6]],
+    [['body', 12]],
+    [['easyReadVersion', 12]],
+    [['downloads', 12]],
+    SCHEDULE,
+  ],
+};
+const COMPONENT_LAYOUTS: Record<string, Row[]> = {
+  'shared.download': [[['title', 12]], [['file', 6], ['url', 6]], [['format', 6], ['sizeBytes', 6]]],
+};
+
+const LIST_COLUMNS: Partial<Record<UID.ContentType, string[]>> = {
+  'api::article.article': ['title', 'date', 'publishAt', 'unpublishAt'],
+  'api::consultation.consultation': ['title', 'date', 'closesAt', 'publishAt', 'unpublishAt'],
+  'api::staffing-update.staffing-update': ['title', 'date', 'service', 'publishAt', 'unpublishAt'],
+};
+const MAIN_FIELDS: Partial<Record<UID.ContentType, string>> = { 'api::topic.topic': 'name', 'api::audience.audience': 'name' };
+const ITEM_TYPES = ['api::article.article', 'api::consultation.consultation', 'api::staffing-update.staffing-update'] as const;
+
+/** Writes labels, help texts and the layout into one stored view configuration. */
+function apply(configuration: ViewConfiguration, labels: Record<string, Label>, edit: Row[] | undefined, list: string[] | undefined) {
+  for (const [field, [label, description]] of Object.entries(labels)) {
+    const metadata = configuration.metadatas[field];
+    if (!metadata) continue;
+    if (metadata.edit) Object.assign(metadata.edit, { label, description });
+    if (metadata.list) metadata.list.label = label;
+  }
+  if (edit) {
+    // Fields this layout does not name (a field added later) stay, after the named ones.
+    const named = new Set(edit.flat().map(([field]) => field));
+    const rest = (configuration.layouts.edit ?? []).flat().filter((field) => !named.has(field.name)).map((field) => [field]);
+    configuration.layouts.edit = [...edit.map((row) => row.filter(([field]) => configuration.metadatas[field]).map(([name, size]) => ({ name, size }))), ...rest].filter((row) => row.length > 0);
+  }
+  if (list) configuration.layouts.list = list.filter((field) => configuration.metadatas[field]);
+}
 
 export async function labelAdminFields(strapi: Core.Strapi) {
-  const contentTypes = strapi.plugin('content-manager')?.service('content-types');
-  if (!contentTypes) return;
-  for (const uid of ['api::article.article', 'api::consultation.consultation', 'api::staffing-update.staffing-update', 'api::topic.topic']) {
+  const store = strapi.store(STORE);
+  if (((await store.get({ key: 'version' })) as number | null) === LAYOUT_VERSION) return;
+  const cm = strapi.plugin('content-manager');
+  const contentTypes = cm?.service('content-types');
+  const components = cm?.service('components');
+  if (!contentTypes || !components) return;
+
+  for (const uid of [...ITEM_TYPES, 'api::topic.topic', 'api::search-abbreviation.search-abbreviation', 'api::audience.audience'] as UID.ContentType[]) {
     const contentType = contentTypes.findContentType(uid);
     if (!contentType) continue;
-    const configuration = await contentTypes.findConfiguration(contentType);
-    const labels = uid === 'api::topic.topic' ? BY_TYPE[uid] : { ...COMMON, ...BY_TYPE[uid] };
-    let changed = false;
-    for (const [field, [label, description]] of Object.entries(labels)) {
-      const edit = configuration.metadatas?.[field]?.edit;
-      if (!edit || edit.label !== field) continue;
-      edit.label = label;
-      if (description && !edit.description) edit.description = description;
-      const list = configuration.metadatas[field].list;
-      if (list && list.label === field) list.label = label;
-      changed = true;
-    }
-    if (configuration.settings?.mainField === 'id') {
-      configuration.settings.mainField = uid === 'api::topic.topic' ? 'name' : 'title';
-      changed = true;
-    }
-    // Lists newest first, with the reader-facing date, unless an admin has arranged the list already.
-    const listColumns = LIST_COLUMNS[uid];
-    if (listColumns && JSON.stringify(configuration.layouts?.list) === JSON.stringify(STRAPI_DEFAULT_LIST)) {
-      configuration.layouts.list = listColumns;
-      configuration.settings.defaultSortBy = 'date';
-      configuration.settings.defaultSortOrder = 'DESC';
-      changed = true;
-    }
-    if (changed) {
-      const { uid: _uid, ...rest } = configuration;
-      await contentTypes.updateConfiguration(contentType, rest);
-    }
+    const configuration = (await contentTypes.findConfiguration(contentType)) as ViewConfiguration;
+    const isItem = (ITEM_TYPES as readonly string[]).includes(uid);
+    apply(configuration, { ...(isItem ? COMMON : {}), ...BY_TYPE[uid] }, EDIT_LAYOUTS[uid], LIST_COLUMNS[uid]);
+    configuration.settings.mainField = MAIN_FIELDS[uid] ?? (configuration.metadatas.title ? 'title' : configuration.settings.mainField);
+    if (isItem) Object.assign(configuration.settings, { defaultSortBy: 'date', defaultSortOrder: 'DESC' });
+    const { uid: _uid, ...rest } = configuration;
+    await contentTypes.updateConfiguration(contentType, rest);
   }
+  for (const [uid, labels] of Object.entries(COMPONENTS)) {
+    const component = components.findComponent(uid);
+    if (!component) continue;
+    const configuration = (await components.findConfiguration(component)) as ViewConfiguration;
+    apply(configuration, labels, COMPONENT_LAYOUTS[uid], undefined);
+    const { uid: _uid, category: _category, ...rest } = configuration as ViewConfiguration & { category?: string };
+    await components.updateConfiguration(component, rest);
+  }
+  await store.set({ key: 'version', value: LAYOUT_VERSION });
 }

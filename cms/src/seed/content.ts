@@ -8,6 +8,7 @@
  */
 import { heading, link, list, paragraph, quote, text, type Block } from '../lib/blocks';
 import { londonEndOfDay, londonTime } from '../lib/london-time';
+import type { Audience } from '../lib/update-types';
 
 export type SeedTopic = { key: string; name: string; slug: string };
 
@@ -26,7 +27,6 @@ export const TOPICS: SeedTopic[] = [
   { key: 'topic:staffing', name: 'Staffing', slug: 'staffing' },
 ];
 
-type Audiences = { parents?: boolean; young?: boolean; professionals?: boolean };
 type SeedDownload = { title: string; url: string; format?: string; sizeBytes?: number };
 
 type SeedBase = {
@@ -37,9 +37,9 @@ type SeedBase = {
   date: string;
   body: Block[];
   topics: string[];
-  audiences: Audiences;
+  audiences: Audience[];
   downloads?: SeedDownload[];
-  easyReadUrl?: string;
+  easyReadVersion?: SeedDownload;
 };
 
 export type SeedArticle = SeedBase & { type: 'article' };
@@ -48,7 +48,6 @@ export type SeedConsultation = SeedBase & {
   opensAt: string;
   closesAt: string;
   respondUrl?: string;
-  easyReadVersion?: SeedDownload;
   outcome?: Block[];
   outcomeDate?: string;
   outcomeUrl?: string;
@@ -69,8 +68,8 @@ const GREEN_PAPER = 'https://www.gov.uk/government/consultations/send-review-rig
 const OFSTED = 'https://reports.ofsted.gov.uk/';
 const LOCAL_OFFER_EMAIL = 'mailto:localoffer@worcschildrenfirst.org.uk';
 
-const everyone: Audiences = { parents: true, young: true, professionals: true };
-const familiesAndProfessionals: Audiences = { parents: true, professionals: true };
+const everyone: Audience[] = ['parents-carers', 'children-young-people', 'professionals'];
+const familiesAndProfessionals: Audience[] = ['parents-carers', 'professionals'];
 
 const addDays = (date: Date, days: number) => new Date(date.getTime() + days * 86_400_000);
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
@@ -122,7 +121,7 @@ export const ARTICLES: SeedArticle[] = [
     date: '2017-12-08',
     topics: ['topic:improvement', 'topic:inspections'],
     audiences: familiesAndProfessionals,
-    easyReadUrl: COUNCIL,
+    easyReadVersion: { title: 'About the Peer Review (Easy Read)', url: COUNCIL, format: 'PDF' },
     body: [
       paragraph('Worcestershire County Council asked the Local Government Association to carry out a peer review of SEND services. The council and its partners will use it to see where we are doing well and where we can improve.'),
       paragraph('The peer review team will send a full report in January 2018 and we will take the recommendations forward in our action plan. In the meantime, these are the reviewers\u2019 key points:'),
@@ -322,7 +321,7 @@ export const ARTICLES: SeedArticle[] = [
     summary: 'Free, inclusive holiday activities over Christmas for children aged 5 to 15 on benefits-related free school meals, with places kept first for children with SEND at specialist providers.',
     date: '2021-12-06',
     topics: ['topic:activities'],
-    audiences: { parents: true, young: true },
+    audiences: ['parents-carers', 'children-young-people'],
     body: [
       paragraph('Ready, Steady Worcestershire has partnered with providers across the county to offer free holiday activities over the Christmas holidays.'),
       paragraph('The activities are for children aged 5 to 15 who receive benefits-related free school meals, or whose families are referred by professionals or community partners.'),
@@ -354,7 +353,7 @@ export const ARTICLES: SeedArticle[] = [
     summary: 'Families in Partnership is an independent group of parent carers of children with SEND who work alongside the council, schools and health services to shape the services families use.',
     date: '2022-02-01',
     topics: ['topic:participation'],
-    audiences: { parents: true },
+    audiences: ['parents-carers'],
     body: [
       paragraph('Families in Partnership is Worcestershire\u2019s parent carer forum: an independent group of parent carers of children with SEND.'),
       paragraph('They work alongside Worcestershire County Council, education, health and other providers to make sure services meet the needs of children and young people with special educational needs and disabilities in the county.'),
@@ -385,7 +384,7 @@ export const ARTICLES: SeedArticle[] = [
     summary: 'Thank you to everyone who took part in the third annual parent carer survey. A You Said, We Did report will follow, and next year\u2019s survey will be revamped and go live in February 2023.',
     date: '2022-05-03',
     topics: ['topic:have-your-say', 'topic:participation'],
-    audiences: { parents: true },
+    audiences: ['parents-carers'],
     body: [
       paragraph('The third annual parent carer survey was co-produced by Families in Partnership and Worcestershire Children First. It is one of the ways we ask for feedback about services for children with special educational needs and disabilities.'),
       paragraph('Thank you to everyone who took the time to take part. The response to the survey and your comments will be published as a \u2018You Said, We Did\u2019 report on these pages.'),
@@ -567,7 +566,7 @@ export const STAFFING_UPDATES: SeedStaffingUpdate[] = [
     summary: 'Sarah Wilkins, Director for Education, Early Years and Children with Disabilities, has written an open letter to parent carers about staffing changes in the SEND service.',
     date: '2022-02-21',
     topics: ['topic:staffing'],
-    audiences: { parents: true },
+    audiences: ['parents-carers'],
     service: 'SEND casework',
     whatChanges: 'Staffing within the SEND service is changing. The Director\u2019s open letter to parent carers explains the changes.',
     fromName: 'Sarah Wilkins',
@@ -676,7 +675,7 @@ export function consultations(now: Date): SeedConsultation[] {
       opensAt: londonTime('2018-01-08', '09:00'),
       closesAt: londonEndOfDay('2018-02-19'),
       topics: ['topic:short-breaks', 'topic:have-your-say'],
-      audiences: { parents: true, young: true },
+      audiences: ['parents-carers', 'children-young-people'],
       easyReadVersion: { title: 'Consultation document (Easy Read)', url: COUNCIL, format: 'PDF' },
       body: [
         paragraph('We ran a consultation on overnight unit-based short breaks, which closed on 19 February 2018.'),
@@ -698,7 +697,7 @@ export function consultations(now: Date): SeedConsultation[] {
       opensAt: londonTime('2021-01-18', '09:00'),
       closesAt: londonEndOfDay('2021-03-05'),
       topics: ['topic:have-your-say', 'topic:participation'],
-      audiences: { parents: true },
+      audiences: ['parents-carers'],
       body: [
         paragraph('This annual survey is part of our improvement journey. We want to know what is working well and not so well in SEND services, and what parents and carers think needs to change.'),
       ],
@@ -758,7 +757,7 @@ export function consultations(now: Date): SeedConsultation[] {
       closesAt: londonEndOfDay(isoDay(demoCloses)),
       respondUrl: COUNCIL,
       topics: ['topic:have-your-say', 'topic:participation'],
-      audiences: { parents: true },
+      audiences: ['parents-carers'],
       easyReadVersion: { title: 'Parent carer survey (Easy Read)', url: COUNCIL, format: 'PDF' },
       body: [
         paragraph('The annual parent carer survey is co-produced by Families in Partnership and Worcestershire Children First. It is one of the main ways we hear from families about services for children with special educational needs and disabilities.'),
@@ -777,7 +776,7 @@ export function consultations(now: Date): SeedConsultation[] {
       closesAt: londonEndOfDay(isoDay(addDays(upcomingOpens, 35))),
       respondUrl: COUNCIL,
       topics: ['topic:have-your-say', 'topic:adulthood'],
-      audiences: { young: true },
+      audiences: ['children-young-people'],
       body: [
         paragraph('The Youth Cabinet\u2019s manifesto put mental health and SEND first. This survey helps them and our Co-production Officer make sure young people\u2019s voices shape what we do.'),
       ],

@@ -49,6 +49,9 @@ export async function seedContent(strapi: Core.Strapi, { now = new Date(), force
     if (doc) topicIds.set(topic.key, doc.documentId);
   }
 
+  const audienceIds = new Map<string, string>();
+  for (const audience of await strapi.documents('api::audience.audience').findMany({ fields: ['value'] })) audienceIds.set(audience.value ?? '', audience.documentId);
+
   for (const item of seedItems(now)) {
     if (applied.has(item.key)) {
       skipped += 1;
@@ -62,9 +65,7 @@ export async function seedContent(strapi: Core.Strapi, { now = new Date(), force
         ...fields,
         body: asStrapiBlocks(fields.body),
         ...('outcome' in fields && fields.outcome ? { outcome: asStrapiBlocks(fields.outcome) } : {}),
-        forParentsAndCarers: Boolean(audiences.parents),
-        forChildrenAndYoungPeople: Boolean(audiences.young),
-        forProfessionals: Boolean(audiences.professionals),
+        audiences: { connect: audiences.map((value) => audienceIds.get(value)).filter((id) => id !== undefined).map((documentId) => ({ documentId })) },
         topics: { connect: topics.map((key) => topicIds.get(key)).filter((id) => id !== undefined).map((documentId) => ({ documentId })) },
       };
       await strapi.documents(uid).create({ data, status: 'published' });

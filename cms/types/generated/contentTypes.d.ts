@@ -455,30 +455,26 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
     draftAndPublish: true;
   };
   attributes: {
+    audiences: Schema.Attribute.Relation<
+      'manyToMany',
+      'api::audience.audience'
+    >;
     body: Schema.Attribute.Blocks;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
     date: Schema.Attribute.Date & Schema.Attribute.Required;
     downloads: Schema.Attribute.Component<'shared.download', true>;
-    easyReadUrl: Schema.Attribute.String &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 2048;
-      }>;
-    forChildrenAndYoungPeople: Schema.Attribute.Boolean &
-      Schema.Attribute.DefaultTo<false>;
-    forParentsAndCarers: Schema.Attribute.Boolean &
-      Schema.Attribute.DefaultTo<true>;
-    forProfessionals: Schema.Attribute.Boolean &
-      Schema.Attribute.DefaultTo<false>;
+    easyReadVersion: Schema.Attribute.Component<'shared.download', false>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
       'api::article.article'
     > &
       Schema.Attribute.Private;
+    publishAt: Schema.Attribute.DateTime;
     publishedAt: Schema.Attribute.DateTime;
-    slug: Schema.Attribute.UID<'title'> & Schema.Attribute.Required;
+    slug: Schema.Attribute.UID<'title'>;
     summary: Schema.Attribute.Text &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
@@ -490,9 +486,58 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
         maxLength: 200;
       }>;
     topics: Schema.Attribute.Relation<'manyToMany', 'api::topic.topic'>;
+    unpublishAt: Schema.Attribute.DateTime;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+  };
+}
+
+export interface ApiAudienceAudience extends Struct.CollectionTypeSchema {
+  collectionName: 'audiences';
+  info: {
+    description: 'Who an item is for. The list is fixed: the public API and the widgets know these three.';
+    displayName: 'Audiences';
+    pluralName: 'audiences';
+    singularName: 'audience';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::audience.audience'
+    > &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    value: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
   };
 }
 
@@ -509,6 +554,10 @@ export interface ApiConsultationConsultation
     draftAndPublish: true;
   };
   attributes: {
+    audiences: Schema.Attribute.Relation<
+      'manyToMany',
+      'api::audience.audience'
+    >;
     body: Schema.Attribute.Blocks;
     closesAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
     createdAt: Schema.Attribute.DateTime;
@@ -516,17 +565,7 @@ export interface ApiConsultationConsultation
       Schema.Attribute.Private;
     date: Schema.Attribute.Date & Schema.Attribute.Required;
     downloads: Schema.Attribute.Component<'shared.download', true>;
-    easyReadUrl: Schema.Attribute.String &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 2048;
-      }>;
     easyReadVersion: Schema.Attribute.Component<'shared.download', false>;
-    forChildrenAndYoungPeople: Schema.Attribute.Boolean &
-      Schema.Attribute.DefaultTo<false>;
-    forParentsAndCarers: Schema.Attribute.Boolean &
-      Schema.Attribute.DefaultTo<true>;
-    forProfessionals: Schema.Attribute.Boolean &
-      Schema.Attribute.DefaultTo<false>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
@@ -540,12 +579,13 @@ export interface ApiConsultationConsultation
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 2048;
       }>;
+    publishAt: Schema.Attribute.DateTime;
     publishedAt: Schema.Attribute.DateTime;
     respondUrl: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 2048;
       }>;
-    slug: Schema.Attribute.UID<'title'> & Schema.Attribute.Required;
+    slug: Schema.Attribute.UID<'title'>;
     summary: Schema.Attribute.Text &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
@@ -557,6 +597,7 @@ export interface ApiConsultationConsultation
         maxLength: 200;
       }>;
     topics: Schema.Attribute.Relation<'manyToMany', 'api::topic.topic'>;
+    unpublishAt: Schema.Attribute.DateTime;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -593,6 +634,58 @@ export interface ApiSearchAbbreviationSearchAbbreviation
   };
 }
 
+export interface ApiSlugRedirectSlugRedirect
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'slug_redirects';
+  info: {
+    description: "Web address names (slugs) a published item had before; their pages redirect to the item's current page.";
+    displayName: 'Old web addresses';
+    pluralName: 'slug-redirects';
+    singularName: 'slug-redirect';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    itemId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    itemType: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::slug-redirect.slug-redirect'
+    > &
+      Schema.Attribute.Private;
+    oldSlug: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiStaffingUpdateStaffingUpdate
   extends Struct.CollectionTypeSchema {
   collectionName: 'staffing_updates';
@@ -606,23 +699,18 @@ export interface ApiStaffingUpdateStaffingUpdate
     draftAndPublish: true;
   };
   attributes: {
+    audiences: Schema.Attribute.Relation<
+      'manyToMany',
+      'api::audience.audience'
+    >;
     body: Schema.Attribute.Blocks;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
     date: Schema.Attribute.Date & Schema.Attribute.Required;
     downloads: Schema.Attribute.Component<'shared.download', true>;
-    easyReadUrl: Schema.Attribute.String &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 2048;
-      }>;
+    easyReadVersion: Schema.Attribute.Component<'shared.download', false>;
     effectiveFrom: Schema.Attribute.Date;
-    forChildrenAndYoungPeople: Schema.Attribute.Boolean &
-      Schema.Attribute.DefaultTo<false>;
-    forParentsAndCarers: Schema.Attribute.Boolean &
-      Schema.Attribute.DefaultTo<true>;
-    forProfessionals: Schema.Attribute.Boolean &
-      Schema.Attribute.DefaultTo<false>;
     fromName: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 120;
@@ -637,13 +725,14 @@ export interface ApiStaffingUpdateStaffingUpdate
       'api::staffing-update.staffing-update'
     > &
       Schema.Attribute.Private;
+    publishAt: Schema.Attribute.DateTime;
     publishedAt: Schema.Attribute.DateTime;
     service: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 120;
       }>;
-    slug: Schema.Attribute.UID<'title'> & Schema.Attribute.Required;
+    slug: Schema.Attribute.UID<'title'>;
     summary: Schema.Attribute.Text &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
@@ -655,6 +744,7 @@ export interface ApiStaffingUpdateStaffingUpdate
         maxLength: 200;
       }>;
     topics: Schema.Attribute.Relation<'manyToMany', 'api::topic.topic'>;
+    unpublishAt: Schema.Attribute.DateTime;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -1057,8 +1147,10 @@ declare module '@strapi/strapi' {
       'admin::transfer-token-permission': AdminTransferTokenPermission;
       'admin::user': AdminUser;
       'api::article.article': ApiArticleArticle;
+      'api::audience.audience': ApiAudienceAudience;
       'api::consultation.consultation': ApiConsultationConsultation;
       'api::search-abbreviation.search-abbreviation': ApiSearchAbbreviationSearchAbbreviation;
+      'api::slug-redirect.slug-redirect': ApiSlugRedirectSlugRedirect;
       'api::staffing-update.staffing-update': ApiStaffingUpdateStaffingUpdate;
       'api::topic.topic': ApiTopicTopic;
       'plugin::content-releases.release': PluginContentReleasesRelease;

@@ -1,0 +1,62 @@
+/**
+ * The Strapi admin for the council's editors:
+ *
+ *   - UK English (en-GB) by default, so dates read DD/MM/YYYY in forms, lists and filters;
+ *     date-and-time fields are entered and shown in UK time whatever the computer's time zone;
+ *   - a "Content checks" panel beside each item's form (the checks that stop a publish);
+ *   - the home page without onboarding or marketing, with "Outcomes due" and "Scheduled" instead.
+ */
+import type { StrapiApp } from '@strapi/strapi/admin';
+import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
+import { Calendar, Clock } from '@strapi/icons';
+import type { ComponentType } from 'react';
+import { ContentChecksPanel } from './content-checks-panel';
+import { LondonDateTimeInput } from './london-date-time';
+import { londonListColumns } from './list-columns';
+
+/** Strapi's key for the interface language in the browser (admin/src/reducer). */
+const LANGUAGE_KEY = 'strapi-admin-language';
+const UK_ENGLISH = 'en-GB';
+
+export default {
+  config: {
+    locales: [UK_ENGLISH],
+    tutorials: false,
+    notifications: { releases: false },
+    translations: {
+      [UK_ENGLISH]: { 'HomePage.header.subtitle': 'SEND news, consultations and service updates' },
+    },
+  },
+
+  register(app: StrapiApp) {
+    // Strapi's "en" is US English (11/12/2026 is 12 November). A person who picks another language keeps it.
+    if (!localStorage.getItem(LANGUAGE_KEY)) localStorage.setItem(LANGUAGE_KEY, UK_ENGLISH);
+    // The "new Media Library" announcement is Strapi's news, not the editors': shown as already closed.
+    // Its key is scoped by the project's uuid, which this project turns off (cms/package.json: "uuid": false).
+    localStorage.setItem('STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_false:false', 'true');
+
+    // Content types, components and API tokens counted: a developer's figures, not an editor's.
+    app.widgets.register((widgets) => widgets.filter((widget) => widget.id !== 'key-statistics'));
+    app.widgets.register([
+      {
+        id: 'outcomes-due',
+        icon: Clock,
+        title: { id: 'send.widget.outcomes-due', defaultMessage: 'Outcomes due' },
+        component: async () => (await import('./home-widgets')).OutcomesDue,
+      },
+      {
+        id: 'scheduled',
+        icon: Calendar,
+        title: { id: 'send.widget.scheduled', defaultMessage: 'Scheduled' },
+        component: async () => (await import('./home-widgets')).Scheduled,
+      },
+    ]);
+  },
+
+  bootstrap(app: StrapiApp) {
+    // Strapi types added inputs as taking no props; the edit view gives them the field's name, label and hint.
+    app.addFields({ type: 'datetime', Component: LondonDateTimeInput as unknown as ComponentType });
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', londonListColumns);
+    (app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis']).addEditViewSidePanel([ContentChecksPanel]);
+  },
+};
