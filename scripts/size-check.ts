@@ -24,10 +24,10 @@ interface Budget {
 }
 
 const budgets: Budget[] = [
-  { file: 'dist/widgets/send-widgets.js', firstPaint: 16.45 * KB, aim: 15 * KB, total: 18.2 * KB },
-  { file: 'dist/widgets/send-news-feed.js', firstPaint: 10.85 * KB, aim: 10 * KB, total: 10.85 * KB },
-  { file: 'dist/widgets/send-news-archive.js', firstPaint: 13.95 * KB, aim: 10 * KB, total: 15.7 * KB },
-  { file: 'dist/widgets/send-consultation-countdown.js', firstPaint: 11.8 * KB, aim: 10 * KB, total: 11.8 * KB },
+  { file: 'dist/widgets/send-widgets.js', firstPaint: 17.2 * KB, aim: 15 * KB, total: 20.25 * KB },
+  { file: 'dist/widgets/send-news-feed.js', firstPaint: 11.4 * KB, aim: 10 * KB, total: 11.4 * KB },
+  { file: 'dist/widgets/send-news-archive.js', firstPaint: 14.65 * KB, aim: 10 * KB, total: 18 * KB },
+  { file: 'dist/widgets/send-consultation-countdown.js', firstPaint: 12.35 * KB, aim: 10 * KB, total: 12.35 * KB },
 ];
 
 const gzipSize = (file: string): number => gzipSync(readFileSync(file), { level: 9 }).length;

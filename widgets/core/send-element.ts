@@ -226,11 +226,16 @@ export abstract class SendElement<Key extends string = CoreKey> extends LitEleme
 
   /** The error message with a link: the host's `fallback-href`, else the CMS's own page for readers. */
   protected renderError(): TemplateResult {
-    const link = this.fallbackHref
-      ? html`<a href=${this.fallbackHref}>${this.t('errorFallbackLink')}</a>`
-      : html`<a href=${this.readerPageHref}>${this.t('errorIndexLink', { site: new URL(this.apiOrigin).host })}</a>`;
+    const fallback = this.fallbackHref;
     return html`<div part="error">
-      <slot name="error"><p>${this.t('errorMessage')} ${link}</p></slot>
+      <slot name="error">
+        <p>
+          ${this.t('errorMessage')}
+          <a href=${fallback || this.readerPageHref}
+            >${fallback ? this.t('errorFallbackLink') : this.t('errorIndexLink', { site: new URL(this.apiOrigin).host })}</a
+          >
+        </p>
+      </slot>
     </div>`;
   }
 
