@@ -26,6 +26,8 @@ import { loadAbbreviations, SEARCH_ABBREVIATIONS_UID } from './search-abbreviati
 
 /** Documents read per query: bounds every parameter list (SQLite allows 32,766). */
 const PAGE = 500;
+/** Items indexed for search between two turns of the event loop while the catalogue is read. */
+const INDEX_SLICE = 20;
 /** Whole items kept for item pages, the item API and feeds. */
 const DETAIL_CACHE_ITEMS = 1_000;
 /** How often an instance without its change channel compares the catalogue with the database. */
@@ -74,6 +76,28 @@ const slugKey = (summary: Pick<UpdateSummary, 'type' | 'slug'>) => `${summary.ty
 const sortKeyOf = (summary: UpdateSummary) => `${summary.date}|${summary.publishedAt}|${summary.type}|${summary.slug}`;
 const newestFirst = (a: CatalogueEntry, b: CatalogueEntry) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0);
 const typeOfUid = new Map<string, UpdateType>(keysOf(UPDATE_TYPES).map((type) => [UPDATE_TYPES[type], type]));
+
+/** Lets requests waiting in the event loop be answered. */
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+/** Sorted runs merged into one newest-first list, two at a time, letting requests through between merges. */
+async function mergeRuns(runs: CatalogueEntry[][]): Promise<CatalogueEntry[]> {
+  let level = runs.filter((run) => run.length);
+  while (level.length > 1) {
+    const next: CatalogueEntry[][] = [];
+    for (let i = 0; i < level.length; i += 2) {
+      const [a, b = []] = [level[i], level[i + 1]];
+      const merged: CatalogueEntry[] = [];
+      let x = 0;
+      let y = 0;
+      while (x < a.length || y < b.length) merged.push(y >= b.length || (x < a.length && newestFirst(a[x], b[y]) <= 0) ? a[x++] : b[y++]);
+      next.push(merged);
+      await turn();
+    }
+    level = next;
+  }
+  return level[0] ?? [];
+}
 
 /** Where an entry with this key goes in a newest-first list. */
 function insertionPoint(entries: readonly CatalogueEntry[], sortKey: string): number {
@@ -136,17 +160,27 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
     const baseUrl = publicBaseUrl(strapi);
     changedDuringBuild = new Map();
     const search = createSearch(await loadAbbreviations(strapi));
-    const entries: CatalogueEntry[] = [];
+    /** Each page sorted on its own, merged at the end. */
+    const runs: CatalogueEntry[][] = [];
     for (const type of keysOf(UPDATE_TYPES)) {
       for (let afterId = 0; ; ) {
         const page = await readPage(strapi, type, afterId, PAGE);
-        for (const doc of page) entries.push(entryOf(search, type, doc));
+        const run: CatalogueEntry[] = [];
+        runs.push(run);
+        for (let i = 0; i < page.length; i += 1) {
+          run.push(entryOf(search, type, page[i]));
+          // Indexing is CPU work: requests are answered between slices, so none waits for the build.
+          if (i % INDEX_SLICE === INDEX_SLICE - 1) await turn();
+        }
+        run.sort(newestFirst);
         if (page.length < PAGE) break;
         afterId = Number(page[page.length - 1].id);
       }
     }
-    entries.sort(newestFirst);
-    const lastModified = new Date(Math.max(current?.lastModified.getTime() ?? 0, ...entries.map((e) => Date.parse(e.summary.updatedAt) || 0)));
+    const entries = await mergeRuns(runs);
+    let newest = current?.lastModified.getTime() ?? 0;
+    for (const entry of entries) newest = Math.max(newest, Date.parse(entry.summary.updatedAt) || 0);
+    const lastModified = new Date(newest);
     lastModified.setMilliseconds(0);
     details.clear();
     if (entries.length > 1_000) strapi.log.info(`Catalogue: ${entries.length} published items read in ${((Date.now() - startedAt) / 1000).toFixed(1)} s.`);

@@ -11,6 +11,56 @@ export function live<T extends UpdateSummary>(item: T, now: number): T {
   return { ...item, status: consultationStatus(item.opensAt, item.closesAt, now) };
 }
 
+/**
+ * Positions (in the catalogue's newest-first order) of the entries with each filter value, made in
+ * one pass the first time a catalogue state is filtered: a filtered list then reads only its
+ * matches instead of testing every entry.
+ */
+type Postings = { types: Map<string, Uint32Array>; years: Map<number, Uint32Array>; audiences: Map<string, Uint32Array>; topics: Map<string, Uint32Array> };
+const postingsCache = new WeakMap<readonly CatalogueEntry[], Postings>();
+function postingsOf(entries: readonly CatalogueEntry[]): Postings {
+  const hit = postingsCache.get(entries);
+  if (hit) return hit;
+  const lists = { types: new Map<string, number[]>(), years: new Map<number, number[]>(), audiences: new Map<string, number[]>(), topics: new Map<string, number[]>() };
+  const add = <K>(map: Map<K, number[]>, key: K, position: number) => {
+    const list = map.get(key);
+    if (list) list.push(position);
+    else map.set(key, [position]);
+  };
+  entries.forEach(({ summary, year }, position) => {
+    add(lists.types, summary.type, position);
+    add(lists.years, year, position);
+    for (const audience of summary.audiences) add(lists.audiences, audience, position);
+    for (const topic of summary.topics) add(lists.topics, topic.slug, position);
+  });
+  const packed = <K>(map: Map<K, number[]>) => new Map([...map].map(([key, list]) => [key, Uint32Array.from(list)] as const));
+  const postings = { types: packed(lists.types), years: packed(lists.years), audiences: packed(lists.audiences), topics: packed(lists.topics) };
+  postingsCache.set(entries, postings);
+  return postings;
+}
+
+const NONE = new Uint32Array(0);
+
+/** Positions in any of the lists (one filter's alternatives), ascending. */
+function union(lists: Uint32Array[]): Uint32Array {
+  if (lists.length === 1) return lists[0];
+  return Uint32Array.from(new Set(lists.flatMap((list) => [...list]))).sort();
+}
+
+/** Positions in both ascending lists. */
+function intersect(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const out: number[] = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      out.push(a[i]);
+      i += 1;
+      j += 1;
+    } else if (a[i] < b[j]) i += 1;
+    else j += 1;
+  }
+  return Uint32Array.from(out);
+}
+
 /** Entries matching every given filter (values within one filter are alternatives). */
 export function selectEntries(
   { entries, search }: Pick<Catalogue, 'entries' | 'search'>,
@@ -22,23 +72,38 @@ export function selectEntries(
   const unfiltered = matchesQuery === null && !filters.types.length && filters.year === null && !filters.audiences.length && !filters.topics.length && !filters.status.length;
   // Newest first is the catalogue's own order: the commonest request copies nothing.
   if (unfiltered && sort === 'newest') return entries;
-  const selected = entries.filter((entry) => {
+
+  const postings = postingsOf(entries);
+  let positions: Uint32Array | null = null;
+  const narrow = <K>(map: Map<K, Uint32Array>, values: K[]) => {
+    if (!values.length) return;
+    const matching = union(values.map((value) => map.get(value) ?? NONE));
+    positions = positions ? intersect(positions, matching) : matching;
+  };
+  narrow(postings.types, filters.types);
+  narrow(postings.years, filters.year === null ? [] : [filters.year]);
+  narrow(postings.audiences, filters.audiences);
+  narrow(postings.topics, filters.topics);
+  const candidates: Iterable<CatalogueEntry> = positions === null ? entries : Array.from(positions as Uint32Array, (position) => entries[position]);
+
+  const selected: CatalogueEntry[] = [];
+  for (const entry of candidates) {
     const item = entry.summary;
-    if (filters.types.length && !filters.types.includes(item.type)) return false;
-    if (filters.year !== null && entry.year !== filters.year) return false;
-    if (filters.audiences.length && !filters.audiences.some((a) => item.audiences.includes(a))) return false;
-    if (filters.topics.length && !item.topics.some((t) => filters.topics.includes(t.slug))) return false;
     if (filters.status.length) {
-      if (item.type !== 'consultation') return false;
+      if (item.type !== 'consultation') continue;
       const status = consultationStatus(item.opensAt, item.closesAt, now);
-      if (!status || !filters.status.includes(status)) return false;
+      if (!status || !filters.status.includes(status)) continue;
     }
-    return matchesQuery === null || matchesQuery(entry.search);
-  });
+    if (matchesQuery === null || matchesQuery(entry.search)) selected.push(entry);
+  }
   if (sort === 'oldest') selected.reverse();
   if (sort === 'closing') {
+    // Each closing time read once, not twice per comparison.
     const closes = ({ summary }: CatalogueEntry) => (summary.type === 'consultation' && Date.parse(summary.closesAt ?? '')) || Number.POSITIVE_INFINITY;
-    selected.sort((a, b) => closes(a) - closes(b));
+    return selected
+      .map((entry) => ({ entry, time: closes(entry) }))
+      .sort((a, b) => a.time - b.time)
+      .map(({ entry }) => entry);
   }
   return selected;
 }
@@ -48,14 +113,27 @@ const facetCache = new WeakMap<readonly CatalogueEntry[], Facets>();
 export function facets(entries: readonly CatalogueEntry[]): Facets {
   const hit = facetCache.get(entries);
   if (hit) return hit;
-  const count = <K>(keys: K[]) => keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<K, number>());
+  // One pass over the entries: at 100,000 items this runs after every change, on the first list read.
+  const types = new Map<string, number>();
+  const audiences = new Map<string, number>();
+  const years = new Map<number, number>();
+  const topicCounts = new Map<string, number>();
   const topicNames = new Map<string, string>();
-  const topicCounts = count(entries.flatMap((e) => e.summary.topics.map((t) => (topicNames.set(t.slug, t.name), t.slug))));
+  const add = <K>(counts: Map<K, number>, key: K) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const { summary, year } of entries) {
+    add(types, summary.type);
+    add(years, year);
+    for (const audience of summary.audiences) add(audiences, audience);
+    for (const topic of summary.topics) {
+      add(topicCounts, topic.slug);
+      topicNames.set(topic.slug, topic.name);
+    }
+  }
   const result: Facets = {
-    types: keysOf(TYPE_LABELS).map((type) => ({ value: type, label: TYPE_LABELS[type], count: entries.filter((e) => e.summary.type === type).length })),
+    types: keysOf(TYPE_LABELS).map((type) => ({ value: type, label: TYPE_LABELS[type], count: types.get(type) ?? 0 })),
     topics: [...topicCounts].map(([slug, n]) => ({ value: slug, label: topicNames.get(slug) ?? slug, count: n })).sort((a, b) => a.label.localeCompare(b.label)),
-    audiences: keysOf(AUDIENCES).map((value) => ({ value, label: AUDIENCES[value].label, count: entries.filter((e) => e.summary.audiences.includes(value)).length })),
-    years: [...count(entries.map((e) => e.year))].map(([value, n]) => ({ value, count: n })).sort((a, b) => b.value - a.value),
+    audiences: keysOf(AUDIENCES).map((value) => ({ value, label: AUDIENCES[value].label, count: audiences.get(value) ?? 0 })),
+    years: [...years].map(([value, n]) => ({ value, count: n })).sort((a, b) => b.value - a.value),
   };
   facetCache.set(entries, result);
   return result;
