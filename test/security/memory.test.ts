@@ -1,0 +1,113 @@
+/**
+ * Bounded under abuse: 10,000 distinct public URLs (cache-busting parameters, every feed at every
+ * limit, free-text searches, reader pages with tracking parameters) against a CMS with a few hundred
+ * items, and the CMS's heap stays within its caches' bounds. Before this, such a run grew the CMS by
+ * hundreds of megabytes: every URL was a new cache entry and every feed held every item.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { paragraph } from '../../cms/src/lib/blocks.ts';
+import { startCms, type TestCms } from '../helpers/cms.ts';
+import { seededRandom } from './helpers.ts';
+
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
+const URLS = 10_000;
+const CACHE_MAX_MB = 8;
+/** The response cache (CACHE_MAX_MB) plus the feeds' render cache (16 MB), and room for everything else the run leaves. */
+const ALLOWED_GROWTH_MB = CACHE_MAX_MB + 16 + 24;
+const EXTRA_ITEMS = 100;
+
+let cms: TestCms;
+
+before(async () => {
+  cms = await startCms({ env: { CACHE_MAX_MB: String(CACHE_MAX_MB), RATE_LIMIT_REQUESTS: '0' } });
+  // Enough long items that one feed is hundreds of kilobytes, as on a council's site after a few years.
+  const words = 'parents carers young people professionals short breaks funding inspection plan assessment'.split(' ');
+  for (let i = 0; i < EXTRA_ITEMS; i += 1) {
+    const text = Array.from({ length: 400 }, (_, w) => words[(i + w) % words.length]).join(' ');
+    await cms.strapi.documents('api::article.article').create({
+      data: { title: `Memory test item ${i}`, slug: `memory-test-item-${i}`, summary: text.slice(0, 280), date: `20${10 + (i % 15)}-0${1 + (i % 9)}-1${i % 9}`, body: [paragraph(text), paragraph(text)] as never },
+      status: 'published',
+    });
+  }
+});
+
+after(async () => {
+  await cms?.stop();
+});
+
+const megabytes = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+function measure() {
+  gc();
+  gc();
+  const { heapUsed, rss } = process.memoryUsage();
+  return { heapUsed, rss };
+}
+
+/** The 10,000 addresses, the same on every run. */
+function addresses(): string[] {
+  const random = seededRandom(20_261_201);
+  const types = ['article', 'consultation', 'staffing-update', 'article,consultation', 'consultation,article', 'staffing-update,article'];
+  const feeds = ['/feeds/rss.xml', '/feeds/atom.xml', '/feeds/feed.json'];
+  const word = () => Array.from({ length: 3 + random.int(6) }, () => 'abcdefghijklmnopqrstuvwxyz'[random.int(26)]).join('');
+  return Array.from({ length: URLS }, (_, i) => {
+    switch (i % 5) {
+      case 0: // cache-busting on a big feed
+        return `${random.pick(feeds)}?limit=200&cb=${i}&_=${word()}`;
+      case 1: // every limit and type combination of every feed: real, distinct, large answers
+        return `${random.pick(feeds)}?limit=${1 + random.int(200)}&type=${random.pick(types)}`;
+      case 2: // free-text search in the API
+        return `/api/updates?q=${word()}%20${word()}&pageSize=100&page=${1 + random.int(3)}`;
+      case 3: // reader pages with tracking parameters
+        return `/updates?page=${1 + random.int(20)}&utm_source=${word()}&fbclid=${i}`;
+      default: // the whole list, pages of it
+        return `/api/updates?pageSize=${1 + random.int(100)}&sort=${random.pick(['newest', 'oldest', 'closing'])}&x=${i}`;
+    }
+  });
+}
+
+test(`${URLS.toLocaleString('en-GB')} distinct URLs leave the CMS's heap within its caches' bounds`, async () => {
+  const { hostname, port } = new URL(cms.baseUrl);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+  const get = (path: string) =>
+    new Promise<number>((resolve, reject) => {
+      const req = http.get({ host: hostname, port, path, agent, headers: { 'Accept-Encoding': 'br, gzip' } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('error', reject);
+    });
+
+  // Warm up: the catalogue, the code paths and Node's own lazy allocations.
+  for (const path of addresses().slice(0, 200)) await get(path);
+  const before = measure();
+
+  const statuses = new Map<number, number>();
+  const queue = addresses();
+  let peakHeap = 0;
+  const worker = async () => {
+    for (let path = queue.shift(); path; path = queue.shift()) {
+      const status = await get(path);
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      if (queue.length % 1000 === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
+  agent.destroy();
+  const afterRun = measure();
+
+  const growth = megabytes(afterRun.heapUsed - before.heapUsed);
+  console.log(
+    `memory: heap ${megabytes(before.heapUsed)} MB before, ${megabytes(afterRun.heapUsed)} MB after (${growth >= 0 ? '+' : ''}${growth} MB; peak during the run ${megabytes(peakHeap)} MB); ` +
+      `RSS ${megabytes(before.rss)} MB before, ${megabytes(afterRun.rss)} MB after; bound: +${ALLOWED_GROWTH_MB} MB; answers ${JSON.stringify(Object.fromEntries(statuses))}`,
+  );
+  assert.deepEqual([...statuses.keys()].filter((status) => status >= 500), [], 'no request failed');
+  assert.equal(statuses.get(200), URLS, 'every URL was answered');
+  assert.ok(growth < ALLOWED_GROWTH_MB, `the heap grew by ${growth} MB, more than ${ALLOWED_GROWTH_MB} MB`);
+});
