@@ -1,11 +1,24 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { secret } from './secrets';
+import { previewUrl } from '../src/preview/preview';
 
-export default ({ env }: Core.Config.Shared.ConfigParams) => ({
-  auth: { secret: secret('ADMIN_JWT_SECRET') },
-  apiToken: { salt: secret('API_TOKEN_SALT') },
-  transfer: { token: { salt: secret('TRANSFER_TOKEN_SALT') } },
-  secrets: { encryptionKey: secret('ENCRYPTION_KEY') },
-  flags: { nps: false, promoteEE: false },
-  serveAdminPanel: env.bool('SERVE_ADMIN', true),
-});
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
+  const publicUrl = env('PUBLIC_URL', '');
+  return {
+    auth: { secret: secret('ADMIN_JWT_SECRET') },
+    apiToken: { salt: secret('API_TOKEN_SALT') },
+    transfer: { token: { salt: secret('TRANSFER_TOKEN_SALT') } },
+    secrets: { encryptionKey: secret('ENCRYPTION_KEY') },
+    flags: { nps: false, promoteEE: false },
+    serveAdminPanel: env.bool('SERVE_ADMIN', true),
+    // Strapi's free Preview: the edit view shows the item's real page, draft included, through a
+    // short-lived signed link (src/preview), framed by this admin.
+    preview: {
+      enabled: true,
+      config: {
+        allowedOrigins: publicUrl ? [new URL(publicUrl).origin] : ["'self'"],
+        handler: (uid: UID.ContentType, params: { documentId?: string; status?: string | null }) => previewUrl(strapi, uid, params),
+      },
+    },
+  };
+};

@@ -19,13 +19,15 @@ import { catalogueOf } from '../catalogue/catalogue';
 import { isDocumentNavigation } from '../feeds';
 import { isNotModified } from '../lib/http-cache';
 import { QUERY_PARAMETERS } from '../lib/update-query';
+import { EMBED_PARAMETERS } from '../pages/embed-query';
+import { PREVIEW_PARAMETER } from '../preview/token';
 
 const TTL_MS = 5_000;
 const MIN_COMPRESS_BYTES = 1_024;
 const CACHEABLE = /^\/(api\/updates(\/|$)|feeds\/|updates(\/|$))/;
 const SKIPPED_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding']);
-/** The parameters the routes read: the API's and feeds' (from the contract), and the reader pages' asset version. */
-const KEPT_PARAMETERS: ReadonlySet<string> = new Set([...QUERY_PARAMETERS, 'v']);
+/** The parameters the routes read: the API's and feeds' (from the contract), the reader pages' asset version, the embed builder's and a preview's token. */
+const KEPT_PARAMETERS: ReadonlySet<string> = new Set([...QUERY_PARAMETERS, 'v', ...EMBED_PARAMETERS, PREVIEW_PARAMETER]);
 
 type Encoding = 'br' | 'gzip' | 'identity';
 type Entry = { version: number; headers: Record<string, string>; bodies: Partial<Record<Encoding, Buffer>> };
@@ -111,6 +113,8 @@ export default ((config: PublicCacheConfig, { strapi }) => {
     const raw = ctx.body;
     // Errors, 304s and anything streamed pass through as they are (uncompressed: they are small).
     if (ctx.status !== 200 || !(typeof raw === 'string' || Buffer.isBuffer(raw))) return;
+    // A response for one person (a preview of a draft) is never kept.
+    if (/\b(no-store|private)\b/.test(ctx.response.get('Cache-Control'))) return;
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(ctx.response.headers as Record<string, unknown>)) {
       if (!SKIPPED_HEADERS.has(name) && typeof value === 'string') headers[name] = value;

@@ -22,6 +22,10 @@ import { readFeedSettings } from '../feeds/settings';
 import { sendCacheable } from '../lib/http-cache';
 import { parseFilters, parseUpdateQuery, QueryError, type UpdateFilters } from '../lib/update-query';
 import { isUpdateType } from '../lib/update-types';
+import { redirectedItem } from '../slugs/slugs';
+import { previewHeaders, previewItem } from '../preview/preview';
+import { embedPage } from './embed-page';
+import { EMBED_PATH, readEmbedChoice } from './embed-query';
 import { badRequestPage, notFoundPage } from './error-page';
 import { indexPage } from './index-page';
 import { itemPage } from './item-page';
@@ -75,6 +79,7 @@ export function registerPages(strapi: Core.Strapi) {
   const assets: Record<string, Asset> = {
     'site.css': readAsset(path.join(assetsDir, 'site.css'), 'text/css; charset=utf-8'),
     'copy.js': readAsset(path.join(assetsDir, 'copy.js'), 'text/javascript; charset=utf-8'),
+    'embed.js': readAsset(path.join(assetsDir, 'embed.js'), 'text/javascript; charset=utf-8'),
   };
 
   const siteOf = (): Site => {
@@ -144,10 +149,26 @@ export function registerPages(strapi: Core.Strapi) {
   const item = async (ctx: Context) => {
     const site = siteOf();
     const { type, slug } = ctx.params as { type: string; slug: string };
+    // A preview link (from the admin's Preview) shows the version its signed token names, drafts included.
+    if (ctx.query.preview !== undefined) {
+      const draft = await previewItem(strapi, type, ctx.query.preview);
+      if (!draft) return send(ctx, site, 404, notFoundPage(site));
+      send(ctx, site, 200, itemPage({ item: draft, site, feeds: [], now: Date.now(), preview: true }));
+      return previewHeaders(ctx);
+    }
     const catalogue = await catalogueOf(strapi).get();
     const entry = isUpdateType(type) ? catalogue.bySlug.get(`${type}/${slug}`) : undefined;
     const detail = entry && (await catalogueOf(strapi).detail(entry));
-    if (!detail) return send(ctx, site, 404, notFoundPage(site));
+    if (!detail) {
+      // An address an item had before an editor changed its slug leads to its current page.
+      const movedTo = isUpdateType(type) ? await redirectedItem(strapi, type, slug) : null;
+      const current = movedTo ? catalogue.entries.find((e) => e.summary.id === movedTo) : undefined;
+      if (current) {
+        ctx.status = 301;
+        return ctx.redirect(current.summary.pageUrl);
+      }
+      return send(ctx, site, 404, notFoundPage(site));
+    }
     const html = itemPage({ item: detail, site, feeds: feedLinks(site, NO_FILTERS, settings.title), now: Date.now() });
     send(ctx, site, 200, html, new Date(detail.updatedAt));
   };
@@ -175,6 +196,19 @@ export function registerPages(strapi: Core.Strapi) {
     send(ctx, site, 200, widgetsPage({ site, version, scripts }));
   };
 
+  const embed = async (ctx: Context) => {
+    const site = siteOf();
+    const catalogue = await catalogueOf(strapi).get();
+    const topics = facets(catalogue.entries).topics.filter((t) => t.count > 0);
+    const choice = readEmbedChoice(ctx.query, topics.map((t) => t.value));
+    const now = Date.now();
+    const consultations = catalogue.entries.map((e) => e.summary).filter((s) => s.type === 'consultation' && s.closesAt && Date.parse(s.closesAt) > now);
+    const { scripts } = widgetScripts(path.resolve(strapi.dirs.app.root, '..'), site.baseUrl);
+    send(ctx, site, 200, embedPage({ site, choice, scripts, topics, consultations, script: `${site.baseUrl}/updates/assets/embed.js?v=${assets['embed.js'].hash}` }), catalogue.lastModified);
+    // The preview is the widget itself: it reads the public API of this CMS.
+    ctx.set('Content-Security-Policy', `${ctx.response.get('Content-Security-Policy')}; connect-src 'self' ${originOf(site)}`);
+  };
+
   const asset = async (ctx: Context) => {
     const file = assets[String(ctx.params.file)];
     if (!file) return send(ctx, siteOf(), 404, notFoundPage(siteOf()));
@@ -190,6 +224,7 @@ export function registerPages(strapi: Core.Strapi) {
     route(INDEX_PATH, index),
     route(SUBSCRIBE_PATH, subscribe),
     route(WIDGETS_PATH, forWebsites),
+    route(EMBED_PATH, embed),
     route('/updates/assets/:file', asset),
     route('/updates/:type', typeOrNotFound),
     route('/updates/:type/:slug', item),

@@ -128,7 +128,7 @@ function jsonLdOf(item: UpdateDetail, url: string, site: Site) {
   };
 }
 
-export function itemPage({ item, site, feeds, now }: { item: UpdateDetail; site: Site; feeds: FeedLink[]; now: number }): string {
+export function itemPage({ item, site, feeds, now, preview = false }: { item: UpdateDetail; site: Site; feeds: FeedLink[]; now: number; preview?: boolean }): string {
   const base = site.baseUrl;
   const url = itemPageUrl(base, item);
   const index = urlsFor(base, { types: [], topics: [], audiences: [], q: '', year: null, status: [] }).index;
@@ -140,7 +140,9 @@ export function itemPage({ item, site, feeds, now }: { item: UpdateDetail; site:
   return renderPage({
     site,
     back,
+    banner: preview ? <PreviewBanner /> : undefined,
     head: {
+      noIndex: preview,
       title: cleanLine(item.title),
       description: cleanLine(item.summary),
       canonical: url,
@@ -209,4 +211,15 @@ export function itemPage({ item, site, feeds, now }: { item: UpdateDetail; site:
       </article>
     ),
   });
+}
+
+/** Above an item shown through the admin's Preview: this is not what readers see yet. */
+function PreviewBanner() {
+  return (
+    <div className="inset" role="note" aria-label="Preview">
+      <p>
+        <strong>Preview.</strong> This is how the item will look to readers. It may not be published yet, and this link stops working after 15 minutes.
+      </p>
+    </div>
+  );
 }

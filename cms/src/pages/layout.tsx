@@ -51,7 +51,7 @@ export const jsonForScript = (data: unknown) =>
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
 
-function Document({ site, head, crumbs, back, children }: { site: Site; head: Head; crumbs?: Crumb[]; back?: Crumb; children: ReactNode }) {
+function Document({ site, head, crumbs, back, banner, children }: { site: Site; head: Head; crumbs?: Crumb[]; back?: Crumb; banner?: ReactNode; children: ReactNode }) {
   const title = `${head.title} \u2013 ${site.name}`;
   const og: Record<string, string | undefined> = {
     'og:site_name': site.name,
@@ -90,6 +90,7 @@ function Document({ site, head, crumbs, back, children }: { site: Site; head: He
           </div>
         </header>
         <div className="width">
+          {banner}
           {crumbs && crumbs.length > 0 && (
             <nav className="breadcrumbs" aria-label="Breadcrumb">
               <ol>

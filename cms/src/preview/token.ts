@@ -7,6 +7,9 @@ import { createHmac, timingSafeEqual } from 'crypto';
 import { secret } from '../../config/secrets';
 import { isUpdateType, type UpdateType } from '../lib/update-types';
 
+/** The query parameter of an item page that carries a preview token. */
+export const PREVIEW_PARAMETER = 'preview';
+
 /** How long a preview link works. The admin asks for a fresh one each time the preview opens. */
 export const PREVIEW_TTL_SECONDS = 15 * 60;
 

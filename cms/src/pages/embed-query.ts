@@ -1,0 +1,71 @@
+/**
+ * What the embed-code builder (/updates/embed) can be asked for, read from its address. Kept apart
+ * from the page so the public response cache can keep exactly these parameters in its key.
+ */
+import { AUDIENCES, TYPE_LABELS, keysOf, type Audience, type UpdateType } from '../lib/update-types';
+
+export const EMBED_PATH = '/updates/embed';
+
+export const WIDGETS = {
+  'send-news-feed': { name: 'News feed', hint: 'The latest items, with a link to all of them.', script: 'send-news-feed.js' },
+  'send-news-archive': { name: 'News archive', hint: 'Every item, with search, filters and pages; opens items on the same page.', script: 'send-news-archive.js' },
+  'send-consultation-countdown': { name: 'Consultation countdown', hint: 'Open consultations, soonest closing first, or one consultation.', script: 'send-consultation-countdown.js' },
+} as const;
+export type Widget = keyof typeof WIDGETS;
+export const LAYOUTS = { list: 'List', cards: 'Cards', compact: 'Compact (titles and dates)' } as const;
+type Layout = keyof typeof LAYOUTS;
+
+export type EmbedChoice = {
+  widget: Widget;
+  types: UpdateType[];
+  topic: string;
+  audiences: Audience[];
+  layout: Layout;
+  heading: string;
+  headingLevel: number;
+  limit: number;
+  consultation: string;
+};
+
+/** Each query parameter and the choice it sets. */
+const PARAMETERS = {
+  widget: 'widget',
+  type: 'types',
+  topic: 'topic',
+  audience: 'audiences',
+  layout: 'layout',
+  heading: 'heading',
+  headingLevel: 'headingLevel',
+  limit: 'limit',
+  consultation: 'consultation',
+} as const satisfies Record<string, keyof EmbedChoice>;
+export const EMBED_PARAMETERS = keysOf(PARAMETERS);
+type Query = Partial<Record<(typeof EMBED_PARAMETERS)[number], unknown>>;
+
+const DEFAULTS: EmbedChoice = { widget: 'send-news-feed', types: [], topic: '', audiences: [], layout: 'list', heading: '', headingLevel: 2, limit: 5, consultation: '' };
+
+const list = (value: unknown): string[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]).flatMap((v) => String(v).split(','));
+const one = (value: unknown) => list(value)[0] ?? '';
+const within = (value: unknown, min: number, max: number, fallback: number) => {
+  const text = one(value).trim();
+  const n = text === '' ? NaN : Number(text);
+  return Number.isInteger(n) && n >= min && n <= max ? n : fallback;
+};
+
+/** The builder's choices from the query; anything unknown falls back to the default, so every address gives a working page. */
+export function readEmbedChoice(query: Query, topics: readonly string[]): EmbedChoice {
+  const widget = one(query.widget);
+  const layout = one(query.layout);
+  const topic = one(query.topic);
+  return {
+    widget: Object.hasOwn(WIDGETS, widget) ? (widget as Widget) : DEFAULTS.widget,
+    types: keysOf(TYPE_LABELS).filter((type) => list(query.type).includes(type)),
+    topic: topics.includes(topic) ? topic : '',
+    audiences: keysOf(AUDIENCES).filter((audience) => list(query.audience).includes(audience)),
+    layout: Object.hasOwn(LAYOUTS, layout) ? (layout as Layout) : DEFAULTS.layout,
+    heading: one(query.heading).replace(/[\u0000-\u001f]/g, '').slice(0, 80),
+    headingLevel: within(query.headingLevel, 0, 6, DEFAULTS.headingLevel),
+    limit: within(query.limit, 1, 20, DEFAULTS.limit),
+    consultation: one(query.consultation).slice(0, 200),
+  };
+}
