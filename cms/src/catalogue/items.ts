@@ -9,6 +9,9 @@ import type {
   ConsultationStatus,
   Download,
   FeedPaths,
+  ImageBlock,
+  InlineNode,
+  ListBlock,
   PagePaths,
   StaffingUpdateFields,
   SummaryBase,
@@ -16,6 +19,7 @@ import type {
   UpdateDetail,
   UpdateSummary,
 } from '../../../contract/api';
+import { safeStoredUrl } from '../lib/safe-url';
 import { AUDIENCES, UPDATE_TYPES, keysOf, type UpdateType } from '../lib/update-types';
 
 /**
@@ -83,8 +87,31 @@ const str = (value: unknown): string | null => (typeof value === 'string' && val
 const instant = (value: DateValue): string | null => (value || value === 0 ? new Date(value).toISOString() : null);
 /** Strapi gives date fields as YYYY-MM-DD strings; a Date would be midnight UTC of that day. */
 const calendarDate = (value: DateValue): string | null => (value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' ? value : null);
-/** Stored rich text passed Strapi's blocks validator, which the contract's Block follows (Strapi's own type is looser). */
-const blocks = (value: unknown): Block[] => (Array.isArray(value) ? (value as Block[]) : []);
+const isObject = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object';
+
+/** Inline nodes with every unsafe link replaced by its words. */
+const safeInline = (nodes: InlineNode[]): InlineNode[] => nodes.filter(isObject).flatMap((node) => (node.type === 'link' && !safeStoredUrl(node.url, 'link') ? node.children : [node]));
+
+/**
+ * Stored rich text, which passed Strapi's blocks validator (the contract's Block follows it), with
+ * every URL held to today's rule (lib/safe-url.ts), since content may predate it or come from an
+ * import: an unsafe link keeps its words, an image with an unsafe source is left out, and an image
+ * keeps only what readers need of its media record.
+ */
+function blocks(value: unknown): Block[] {
+  if (!Array.isArray(value)) return [];
+  return (value as Block[]).filter(isObject).flatMap((block): Block[] => {
+    if (block.type === 'image') {
+      const url = safeStoredUrl(isObject(block.image) ? block.image.url : null, 'image');
+      if (!url) return [];
+      const { alternativeText, caption, width, height } = block.image;
+      return [{ ...block, image: { url, alternativeText, caption, width, height } } satisfies ImageBlock];
+    }
+    if (block.type === 'list') return [{ ...block, children: blocks(block.children) as ListBlock['children'] }];
+    if (block.type === 'code') return [block];
+    return [{ ...block, children: safeInline(Array.isArray(block.children) ? block.children : []) }];
+  });
+}
 const hasContent = (value: unknown) => Array.isArray(value) && value.length > 0;
 
 /** An item's page for readers, relative to the CMS origin. */
@@ -92,8 +119,8 @@ export const itemPagePath = (type: UpdateType, slug: string): PagePaths['item'] 
 
 /** Turns stored documents into items; `baseUrl` is the CMS's public origin, for absolute links (pages, uploads). */
 export function itemBuilder(baseUrl: () => string) {
-  /** Site-relative URLs (uploads) made absolute. */
-  const absolute = (url: string | null): string | null => (url?.startsWith('/') ? `${baseUrl()}${url}` : url);
+  /** A file stored in this CMS (the upload provider gives site-relative URLs) as an absolute address. */
+  const absolute = (url: string | null): string | null => (url?.startsWith('/') && !url.startsWith('//') ? `${baseUrl()}${url}` : url);
 
   const formatOf = (file: { ext?: string | null } | null | undefined, url: string | null): string | null => {
     const ext = (file?.ext ?? (url ? /\.([a-z0-9]{1,5})(?:[?#]|$)/i.exec(url)?.[0] : '') ?? '').replace(/^\./, '');
@@ -103,7 +130,8 @@ export function itemBuilder(baseUrl: () => string) {
   const toDownload = (raw: StoredDownload | null | undefined): Download | null => {
     if (!raw) return null;
     const file: { url?: string; ext?: string | null; size?: number } | null | undefined = raw.file;
-    const url = absolute(str(file?.url) ?? str(raw.url));
+    // An uploaded file, else the editor's address; either is dropped if unsafe (lib/safe-url.ts).
+    const url = safeStoredUrl(absolute(str(file?.url)) ?? raw.url, 'address');
     if (!url) return null;
     const sizeBytes = raw.sizeBytes ?? (typeof file?.size === 'number' ? Math.round(file.size * 1000) : null);
     return { title: str(raw.title) ?? 'Download', url, format: str(raw.format)?.toUpperCase() ?? formatOf(file, url), sizeBytes };
@@ -134,10 +162,10 @@ export function itemBuilder(baseUrl: () => string) {
     opensAt: instant(doc.opensAt),
     closesAt: instant(doc.closesAt),
     status: null,
-    respondUrl: str(doc.respondUrl),
+    respondUrl: safeStoredUrl(doc.respondUrl, 'link'),
     outcomeDate: calendarDate(doc.outcomeDate),
-    outcomeUrl: absolute(str(doc.outcomeUrl)),
-    hasOutcome: hasContent(doc.outcome) || Boolean(str(doc.outcomeUrl)),
+    outcomeUrl: safeStoredUrl(doc.outcomeUrl, 'address'),
+    hasOutcome: hasContent(doc.outcome) || Boolean(safeStoredUrl(doc.outcomeUrl, 'address')),
     calendarUrl: `/feeds/consultations/${encodeURIComponent(doc.slug ?? '')}.ics` satisfies FeedPaths['consultationCalendar'],
   });
 

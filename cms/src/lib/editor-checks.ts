@@ -14,7 +14,6 @@ type UrlField = { field: string; use: UrlUse; label: string };
 /** Every URL field an editor fills in, with what it may hold (lib/safe-url.ts). */
 export const URL_FIELDS: readonly UrlField[] = [
   { field: 'respondUrl', use: 'link', label: 'The "Respond" link' },
-  { field: 'easyReadUrl', use: 'address', label: 'The easy read link' },
   { field: 'outcomeUrl', use: 'address', label: 'The outcome link' },
 ];
 /** Rich text fields, whose links and images are checked one by one. */

@@ -1,0 +1,103 @@
+/**
+ * The XSS corpus stored through the real CMS in every field an editor controls, for the XSS suites.
+ *
+ * For each vector: a news item, an open consultation and a service update, published, each with the
+ * vector in every text field (title, summary, every kind of rich-text block, link words, image alt
+ * text, download titles and formats, the Easy Read version, the outcome, the service, what changes,
+ * who it is from) and a topic named with it. URL fields cannot hold a hostile value through the
+ * document service (lib/safe-url.ts refuses it at save), so the vector is then written into every
+ * URL field straight into the database, as old or imported content would arrive, and the catalogue
+ * is told of the change: what leaves the CMS must still be safe.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import { catalogueOf } from '../../cms/src/catalogue/catalogue.ts';
+
+export type Vector = { source: string; vector: string };
+export const VECTORS: Vector[] = (JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'xss-vectors.json'), 'utf8')) as { vectors: Vector[] }).vectors;
+
+/** Text fields per type (rich-text blocks counted once each), and URL fields per type. */
+export const TEXT_FIELDS = {
+  common: ['title', 'summary', 'body: paragraph', 'body: heading', 'body: list item', 'body: quote', 'body: code', 'body: link words', 'body: image alt text', 'download title', 'download format', 'Easy Read title', 'topic name'],
+  consultation: ['outcome: paragraph', 'outcome: link words'],
+  'staffing-update': ['service', 'what changes', 'from (name)', 'from (role)'],
+} as const;
+export const URL_FIELDS = {
+  common: ['body: link', 'body: image', 'download link', 'Easy Read link'],
+  consultation: ['respond link', 'outcome link', 'outcome: link'],
+  'staffing-update': [],
+} as const;
+
+/** Every field an editor controls that holds the vector, over the three types. */
+export const fieldCount = () =>
+  (['article', 'consultation', 'staffing-update'] as const).reduce(
+    (sum, type) => sum + TEXT_FIELDS.common.length + URL_FIELDS.common.length + (type === 'article' ? 0 : TEXT_FIELDS[type].length + URL_FIELDS[type].length),
+    0,
+  );
+
+export type SeededItem = { type: 'article' | 'consultation' | 'staffing-update'; slug: string; documentId: string; vector: number };
+
+const SAFE_URL = 'https://www.example.gov.uk/safe';
+const text = (value: string) => ({ type: 'text', text: value });
+const clip = (value: string, max: number) => value.slice(0, max);
+
+function blocks(vector: string, url: string, imageUrl: string) {
+  return [
+    { type: 'heading', level: 2, children: [text(vector)] },
+    { type: 'paragraph', children: [text(vector), { type: 'link', url, children: [text(`${vector} (link)`)] }] },
+    { type: 'list', format: 'unordered', children: [{ type: 'list-item', children: [text(vector)] }] },
+    { type: 'quote', children: [text(vector)] },
+    { type: 'code', children: [text(vector)] },
+    { type: 'image', image: { url: imageUrl, alternativeText: `${vector} (image)`, name: 'x.png', width: 2, height: 2, hash: 'x', ext: '.png', mime: 'image/png', size: 1, provider: 'local', createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z' }, children: [text('')] },
+  ];
+}
+
+/** Stores every vector in every field; returns what was made. */
+export async function seedVectors(strapi: Core.Strapi, { open = true }: { open?: boolean } = {}): Promise<SeededItem[]> {
+  const items: SeededItem[] = [];
+  const now = Date.now();
+  for (const [i, { vector }] of VECTORS.entries()) {
+    const topic = await strapi.documents('api::topic.topic').create({ data: { name: clip(`${vector} ${i}`, 80), slug: `xss-topic-${i}` }, status: 'published' });
+    const download = (title: string) => ({ title: clip(title, 200), url: SAFE_URL, format: clip(vector, 20) });
+    const common = {
+      title: clip(`${vector} #${i}`, 200),
+      summary: clip(vector, 300),
+      date: '2024-01-01',
+      body: blocks(vector, SAFE_URL, '/uploads/x.png'),
+      topics: [topic.documentId],
+      downloads: [download(vector)],
+      easyReadVersion: download(`${vector} (Easy Read)`),
+    };
+    const made = [
+      ['article', 'api::article.article', {}],
+      [
+        'consultation',
+        'api::consultation.consultation',
+        open
+          ? { opensAt: new Date(now - 86_400_000).toISOString(), closesAt: new Date(now + 30 * 86_400_000).toISOString(), respondUrl: SAFE_URL, outcomeUrl: SAFE_URL, outcome: blocks(vector, SAFE_URL, '/uploads/x.png').slice(0, 2) }
+          : {},
+      ],
+      ['staffing-update', 'api::staffing-update.staffing-update', { service: clip(vector, 120), whatChanges: clip(vector, 600), fromName: clip(vector, 120), fromRole: clip(vector, 200), effectiveFrom: '2024-02-01' }],
+    ] as const;
+    for (const [type, uid, extra] of made) {
+      const slug = `xss-${i}-${type}`;
+      const doc = await strapi.documents(uid).create({ data: { ...common, ...extra, slug } as never, status: 'published' });
+      items.push({ type, slug, documentId: doc.documentId, vector: i });
+      // Now the URL fields, as content stored before today's rules would hold them.
+      const hostileBlocks = blocks(vector, vector, vector);
+      const rows = { body: hostileBlocks, ...(type === 'consultation' ? { respondUrl: vector, outcomeUrl: vector, outcome: hostileBlocks.slice(0, 2) } : {}) };
+      await strapi.db.query(uid).updateMany({ where: { documentId: doc.documentId }, data: rows });
+      await hostileDownloads(strapi, uid, doc.documentId, vector);
+      await catalogueOf(strapi).changed({ uid, documentId: doc.documentId });
+    }
+  }
+  return items;
+}
+
+/** The download and Easy Read components' links, set to the vector in the component table. */
+async function hostileDownloads(strapi: Core.Strapi, uid: 'api::article.article' | 'api::consultation.consultation' | 'api::staffing-update.staffing-update', documentId: string, vector: string) {
+  const rows = (await strapi.db.query(uid).findMany({ where: { documentId }, populate: { downloads: true, easyReadVersion: true } })) as { downloads?: { id: number }[]; easyReadVersion?: { id: number } | null }[];
+  const ids = rows.flatMap((row) => [...(row.downloads ?? []).map((d) => d.id), ...(row.easyReadVersion ? [row.easyReadVersion.id] : [])]);
+  await strapi.db.query('shared.download' as never).updateMany({ where: { id: { $in: ids } }, data: { url: clip(vector, 2048) } });
+}
