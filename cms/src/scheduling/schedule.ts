@@ -17,7 +17,7 @@ import { UPDATE_TYPES, type UpdateUid } from '../lib/update-types';
 /** Every minute, at second 0; SCHEDULE_CRON changes it (tests run it every few seconds). */
 const DEFAULT_RULE = '0 * * * * *';
 /** Any 64-bit number of our own, the same in every instance: the advisory lock's name. */
-const LOCK_KEY = 5_300_110_011;
+export const SCHEDULER_LOCK_KEY = 5_300_110_011;
 
 type Context = Modules.Documents.Middleware.Context;
 type Fields = Record<string, unknown>;
@@ -73,12 +73,12 @@ async function withSchedulerLock<T>(strapi: Core.Strapi, fn: () => Promise<T>): 
   const knexClient = strapi.db.connection.client as { acquireConnection(): Promise<PgConnection>; releaseConnection(c: PgConnection): Promise<void> };
   const connection = await knexClient.acquireConnection();
   try {
-    const { rows } = await connection.query('SELECT pg_try_advisory_lock($1) AS locked', [LOCK_KEY]);
+    const { rows } = await connection.query('SELECT pg_try_advisory_lock($1) AS locked', [SCHEDULER_LOCK_KEY]);
     if (!rows[0]?.locked) return null;
     try {
       return await fn();
     } finally {
-      await connection.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]);
+      await connection.query('SELECT pg_advisory_unlock($1)', [SCHEDULER_LOCK_KEY]);
     }
   } finally {
     await knexClient.releaseConnection(connection);
