@@ -99,8 +99,10 @@ async function casesFor(base: string) {
   const audiences = ['', ...first.meta.facets.audiences.map((a) => a.value)];
   const yearValues = ['', ...years.slice(0, 8)];
   // Uncached means distinct: more valid queries than a run sends, shuffled, so neither the CMS's response cache nor nginx's answers them.
-  const lists = shuffle(combinations({ sort: ['newest', 'oldest', 'closing'], type: ['', 'article', 'consultation', 'staffing-update'], audience: audiences, year: yearValues, pageSize: Array.from({ length: 100 }, (_, i) => i + 1) }).map((q) => `/api/updates?${q}`));
-  const searches = shuffle(combinations({ q: words.map(encodeURIComponent), type: ['', 'article', 'consultation', 'staffing-update'], sort: ['newest', 'oldest'], pageSize: Array.from({ length: 100 }, (_, i) => i + 1), page: [1, 2, 3] }).map((q) => `/api/updates?${q}`));
+  // Page sizes as widgets and pages ask (1 to 20), so the figures are about finding items, not sending 100 at a time.
+  const pageSizes = Array.from({ length: 20 }, (_, i) => i + 1);
+  const lists = shuffle(combinations({ sort: ['newest', 'oldest', 'closing'], type: ['', 'article', 'consultation', 'staffing-update'], audience: audiences, year: yearValues, pageSize: pageSizes, page: [1, 2, 3] }).map((q) => `/api/updates?${q}`));
+  const searches = shuffle(combinations({ q: words.map(encodeURIComponent), type: ['', 'article', 'consultation', 'staffing-update'], sort: ['newest', 'oldest'], pageSize: pageSizes, page: [1, 2, 3, 4, 5] }).map((q) => `/api/updates?${q}`));
   const feeds = shuffle(combinations({ topic: ['', ...topics], type: ['', 'article', 'consultation', 'staffing-update'], year: yearValues, limit: Array.from({ length: 50 }, (_, i) => i + 11) }).map((q) => `/feeds/rss.xml?${q}`));
   const item = slugs[0];
   return {
