@@ -60,6 +60,7 @@ const SUITES: Suite[] = [
   { name: 'size', label: 'Bundle size budget', command: [process.execPath, ['--import', 'tsx', 'scripts/size-check.ts']] },
   { name: 'package', label: 'Widgets npm package', command: nodeTest(testFiles('test/package')) },
   { name: 'e2e', label: 'End to end: editor to partner page', command: nodeTest(testFiles('test/e2e')) },
+  { name: 'admin', label: 'Editors: the admin in Chromium, scheduling on two instances', command: nodeTest(testFiles('test/admin')), env: { TEST_PG_URL: PG_URL } },
   { name: 'security', label: 'Security and reliability (adversarial)', command: nodeTest(testFiles('test/security')) },
   { name: 'cluster', label: 'Two instances behind nginx on PostgreSQL', command: nodeTest(testFiles('test/cluster')), env: { TEST_PG_URL: PG_URL }, requires: postgresReachable },
   // --expose-gc: the suite reports the catalogue's memory after a collection.
@@ -110,7 +111,7 @@ const started = Date.now();
 try {
   await ensureSystemPackages();
   await buildWidgets();
-  await buildCms({ admin: chosen.some((s) => s.name === 'e2e') });
+  await buildCms({ admin: chosen.some((s) => s.name === 'e2e' || s.name === 'admin') });
 } catch (error) {
   console.error(`\nSet-up failed: ${(error as Error).message}`);
   console.log('0 passed, 1 failed');

@@ -1,7 +1,8 @@
 /**
  * The XSS corpus stored through the real CMS in every field an editor controls, for the XSS suites.
  *
- * For each vector: a news item, an open consultation and a service update, published, each with the
+ * For each vector: a news item, a consultation with its outcome, an open one and a service update,
+ * published, each with the
  * vector in every text field (title, summary, every kind of rich-text block, link words, image alt
  * text, download titles and formats, the Easy Read version, the outcome, the service, what changes,
  * who it is from) and a topic named with it. URL fields cannot hold a hostile value through the
@@ -17,24 +18,36 @@ import { catalogueOf } from '../../cms/src/catalogue/catalogue.ts';
 export type Vector = { source: string; vector: string };
 export const VECTORS: Vector[] = (JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'xss-vectors.json'), 'utf8')) as { vectors: Vector[] }).vectors;
 
-/** Text fields per type (rich-text blocks counted once each), and URL fields per type. */
-export const TEXT_FIELDS = {
-  common: ['title', 'summary', 'body: paragraph', 'body: heading', 'body: list item', 'body: quote', 'body: code', 'body: link words', 'body: image alt text', 'download title', 'download format', 'Easy Read title', 'topic name'],
-  consultation: ['outcome: paragraph', 'outcome: link words'],
-  'staffing-update': ['service', 'what changes', 'from (name)', 'from (role)'],
-} as const;
-export const URL_FIELDS = {
-  common: ['body: link', 'body: image', 'download link', 'Easy Read link'],
-  consultation: ['respond link', 'outcome link', 'outcome: link'],
-  'staffing-update': [],
-} as const;
+const COMMON_FIELDS = [
+  'title',
+  'summary',
+  'body: paragraph',
+  'body: heading',
+  'body: list item',
+  'body: quote',
+  'body: code',
+  'body: link words',
+  'body: link address',
+  'body: image alt text',
+  'body: image address',
+  'download title',
+  'download format',
+  'download address',
+  'Easy Read title',
+  'Easy Read address',
+  'topic name',
+];
 
-/** Every field an editor controls that holds the vector, over the three types. */
-export const fieldCount = () =>
-  (['article', 'consultation', 'staffing-update'] as const).reduce(
-    (sum, type) => sum + TEXT_FIELDS.common.length + URL_FIELDS.common.length + (type === 'article' ? 0 : TEXT_FIELDS[type].length + URL_FIELDS[type].length),
-    0,
-  );
+/** Every field holding the vector, in each kind of item made for it. */
+export const FIELDS = {
+  news: COMMON_FIELDS,
+  'consultation with its outcome': [...COMMON_FIELDS, 'respond address', 'outcome address', 'outcome: paragraph', 'outcome: link words', 'outcome: link address'],
+  'open consultation': [...COMMON_FIELDS, 'respond address'],
+  'service update': [...COMMON_FIELDS, 'service', 'what changes', 'from (name)', 'from (role)'],
+};
+
+/** How many fields hold each vector, over the four items made for it. */
+export const fieldCount = () => Object.values(FIELDS).reduce((sum, fields) => sum + fields.length, 0);
 
 export type SeededItem = { type: 'article' | 'consultation' | 'staffing-update'; slug: string; documentId: string; vector: number };
 
@@ -54,9 +67,10 @@ function blocks(vector: string, url: string, imageUrl: string) {
 }
 
 /** Stores every vector in every field; returns what was made. */
-export async function seedVectors(strapi: Core.Strapi, { open = true }: { open?: boolean } = {}): Promise<SeededItem[]> {
+export async function seedVectors(strapi: Core.Strapi): Promise<SeededItem[]> {
   const items: SeededItem[] = [];
   const now = Date.now();
+  const dates = { opensAt: new Date(now - 86_400_000).toISOString(), closesAt: new Date(now + 30 * 86_400_000).toISOString() };
   for (const [i, { vector }] of VECTORS.entries()) {
     const topic = await strapi.documents('api::topic.topic').create({ data: { name: clip(`${vector} ${i}`, 80), slug: `xss-topic-${i}` }, status: 'published' });
     const download = (title: string) => ({ title: clip(title, 200), url: SAFE_URL, format: clip(vector, 20) });
@@ -71,22 +85,18 @@ export async function seedVectors(strapi: Core.Strapi, { open = true }: { open?:
     };
     const made = [
       ['article', 'api::article.article', {}],
-      [
-        'consultation',
-        'api::consultation.consultation',
-        open
-          ? { opensAt: new Date(now - 86_400_000).toISOString(), closesAt: new Date(now + 30 * 86_400_000).toISOString(), respondUrl: SAFE_URL, outcomeUrl: SAFE_URL, outcome: blocks(vector, SAFE_URL, '/uploads/x.png').slice(0, 2) }
-          : {},
-      ],
+      // One with its outcome published ("you said, we did"), one still open for responses.
+      ['consultation', 'api::consultation.consultation', { ...dates, respondUrl: SAFE_URL, outcomeUrl: SAFE_URL, outcome: blocks(vector, SAFE_URL, '/uploads/x.png').slice(0, 2) }],
+      ['consultation', 'api::consultation.consultation', { ...dates, respondUrl: SAFE_URL }],
       ['staffing-update', 'api::staffing-update.staffing-update', { service: clip(vector, 120), whatChanges: clip(vector, 600), fromName: clip(vector, 120), fromRole: clip(vector, 200), effectiveFrom: '2024-02-01' }],
     ] as const;
-    for (const [type, uid, extra] of made) {
-      const slug = `xss-${i}-${type}`;
+    for (const [n, [type, uid, extra]] of made.entries()) {
+      const slug = `xss-${i}-${type}${n === 2 ? '-open' : ''}`;
       const doc = await strapi.documents(uid).create({ data: { ...common, ...extra, slug } as never, status: 'published' });
       items.push({ type, slug, documentId: doc.documentId, vector: i });
       // Now the URL fields, as content stored before today's rules would hold them.
       const hostileBlocks = blocks(vector, vector, vector);
-      const rows = { body: hostileBlocks, ...(type === 'consultation' ? { respondUrl: vector, outcomeUrl: vector, outcome: hostileBlocks.slice(0, 2) } : {}) };
+      const rows = { body: hostileBlocks, ...(type === 'consultation' ? { respondUrl: vector, ...('outcome' in extra ? { outcomeUrl: vector, outcome: hostileBlocks.slice(0, 2) } : {}) } : {}) };
       await strapi.db.query(uid).updateMany({ where: { documentId: doc.documentId }, data: rows });
       await hostileDownloads(strapi, uid, doc.documentId, vector);
       await catalogueOf(strapi).changed({ uid, documentId: doc.documentId });
