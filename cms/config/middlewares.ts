@@ -2,8 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { MAX_UPLOAD_BYTES } from '../src/security/uploads';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => [
-  // A malformed Host header is refused before anything reads it.
+  // A malformed Host header, or a method used nowhere here, is refused before anything reads it.
   'global::host-check',
+  'global::method-check',
   'strapi::logger',
   'strapi::errors',
   // Per client, on public routes: 429 with Retry-After past RATE_LIMIT_REQUESTS per RATE_LIMIT_WINDOW_SECONDS.
