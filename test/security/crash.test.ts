@@ -1,0 +1,200 @@
+/**
+ * A CMS killed with SIGKILL in the middle of editors' writes, then started again on the same
+ * database, has lost nothing it had confirmed: every draft it answered "saved" for is there as a
+ * draft, every item it answered "published" for is public. On SQLite, and on PostgreSQL when it is
+ * reachable (as the CMS suite does).
+ *
+ * The CMS runs as `strapi start` in a child process, and the writes go through Strapi's admin API
+ * as the local editor's, four at a time, until the kill.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import type { ListResponse } from '../../contract/api';
+import { cmsDir, strapiCli, waitForHttp } from '../../scripts/lib/steps.ts';
+import { DEFAULT_PG_URL, ensureCompiled } from '../helpers/cms.ts';
+
+const EDITOR = { email: 'crash.editor@example.org', password: 'Crash-Editor-Passw0rd' };
+const UID = 'api::article.article';
+const PG_URL = process.env.TEST_PG_URL || DEFAULT_PG_URL;
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+
+const postgresReachable = () =>
+  new Promise<boolean>((resolve) => {
+    const { hostname, port } = new URL(PG_URL);
+    const socket = net.connect({ host: hostname, port: Number(port || 5432), timeout: 2000 });
+    socket.on('connect', () => (socket.destroy(), resolve(true)));
+    socket.on('error', () => resolve(false));
+    socket.on('timeout', () => (socket.destroy(), resolve(false)));
+  });
+
+type Running = { child: ChildProcess; base: string; log: () => string };
+
+async function startCms(databaseEnv: Record<string, string>, tmp: string): Promise<Running> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [strapiCli(), 'start'], {
+    cwd: cmsDir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      ...databaseEnv,
+      NODE_ENV: 'development',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: base,
+      SERVE_ADMIN: 'false',
+      SEED_CONTENT: 'false',
+      RATE_LIMIT_REQUESTS: '0',
+      LOCAL_EDITOR: 'on',
+      LOCAL_EDITOR_EMAIL: EDITOR.email,
+      LOCAL_EDITOR_PASSWORD: EDITOR.password,
+      LOCAL_EDITOR_FILE: path.join(tmp, 'local-editor.json'),
+      LOG_LEVEL: 'warn',
+      STRAPI_TELEMETRY_DISABLED: 'true',
+    },
+  });
+  let log = '';
+  child.stdout?.on('data', (d) => (log += d));
+  child.stderr?.on('data', (d) => (log += d));
+  try {
+    await waitForHttp(`${base}/_health`, { child, timeoutMs: 180_000 });
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${log}`);
+  }
+  return { child, base, log: () => log };
+}
+
+async function stop(running: Running | undefined, signal: NodeJS.Signals = 'SIGTERM') {
+  if (!running || running.child.exitCode !== null || running.child.signalCode !== null) return;
+  const exited = new Promise((resolve) => running.child.once('exit', resolve));
+  running.child.kill(signal);
+  await exited;
+}
+
+async function signIn(base: string): Promise<string> {
+  const answer = await fetch(`${base}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(EDITOR) });
+  const json = (await answer.json()) as { data?: { token?: string; accessToken?: string } };
+  const token = json.data?.token ?? json.data?.accessToken;
+  assert.ok(token, `no token: ${JSON.stringify(json)}`);
+  return token;
+}
+
+async function adminApi(base: string, token: string, method: string, pathname: string, body?: unknown) {
+  const answer = await fetch(`${base}${pathname}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: answer.status, json: (await answer.json().catch(() => null)) as { data?: { documentId: string; title?: string; publishedAt?: string | null } } | null };
+}
+
+/** Writes until killed: drafts saved, some of them published; returns what the CMS confirmed. */
+async function writeUntilKilled(running: Running, token: string) {
+  const confirmed = { drafts: new Map<string, string>(), published: new Map<string, string>() };
+  let killed = false;
+  let attempts = 0;
+  const writer = async (worker: number) => {
+    for (let i = 0; !killed; i += 1) {
+      const title = `Crash test ${worker}-${i} ${randomBytes(3).toString('hex')}`;
+      attempts += 1;
+      try {
+        const saved = await adminApi(running.base, token, 'POST', `/content-manager/collection-types/${UID}`, {
+          title,
+          summary: 'Saved just before the power went.',
+          date: '2026-03-01',
+          body: [{ type: 'paragraph', children: [{ type: 'text', text: `Body of ${title}` }] }],
+        });
+        if (saved.status !== 201 && saved.status !== 200) continue;
+        const documentId = saved.json!.data!.documentId;
+        confirmed.drafts.set(documentId, title);
+        if (i % 2 === 0) {
+          const published = await adminApi(running.base, token, 'POST', `/content-manager/collection-types/${UID}/${documentId}/actions/publish`, saved.json!.data);
+          if (published.status === 200 || published.status === 201) confirmed.published.set(documentId, title);
+        }
+      } catch {
+        // The connection died with the process: that write was never confirmed.
+      }
+    }
+  };
+  const writers = Array.from({ length: 4 }, (_, i) => writer(i));
+  // Kill once a good number of writes are confirmed, while more are in flight.
+  for (const deadline = Date.now() + 60_000; confirmed.published.size < 20 && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 50));
+  await stop(running, 'SIGKILL');
+  killed = true;
+  await Promise.all(writers);
+  return { ...confirmed, attempts };
+}
+
+async function checkNothingLost(databaseEnv: Record<string, string>, label: string) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'send-crash-'));
+  let running: Running | undefined;
+  try {
+    running = await startCms(databaseEnv, tmp);
+    const confirmed = await writeUntilKilled(running, await signIn(running.base));
+    assert.equal(running.child.signalCode, 'SIGKILL');
+    assert.ok(confirmed.published.size >= 20, `${label}: ${confirmed.published.size} publishes confirmed before the kill`);
+
+    running = await startCms(databaseEnv, tmp);
+    const token = await signIn(running.base);
+    const publicList = JSON.parse(await (await fetch(`${running.base}/api/updates?type=article&pageSize=100`)).text()) as ListResponse;
+    const publicTitles = new Set(publicList.data.map((item) => item.title));
+    for (const [documentId, title] of confirmed.published) assert.ok(publicTitles.has(title), `${label}: the published "${title}" (${documentId}) was lost`);
+    for (const [documentId, title] of confirmed.drafts) {
+      const draft = await adminApi(running.base, token, 'GET', `/content-manager/collection-types/${UID}/${documentId}?status=draft`);
+      assert.equal(draft.status, 200, `${label}: the saved draft "${title}" is gone`);
+      assert.equal(draft.json?.data?.title, title, `${label}: the saved draft "${title}" changed`);
+    }
+    console.log(`crash (${label}): ${confirmed.attempts} writes attempted, ${confirmed.drafts.size} drafts and ${confirmed.published.size} publishes confirmed before SIGKILL; all there after the restart`);
+  } finally {
+    await stop(running);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+describe('SIGKILL during writes loses nothing confirmed', () => {
+  before(ensureCompiled);
+
+  test('on SQLite', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-crash-db-'));
+    try {
+      await checkNothingLost({ DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db') }, 'SQLite');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  const schema = `send_crash_${randomBytes(5).toString('hex')}`;
+  let created = false;
+  after(async () => {
+    if (!created) return;
+    const client = new pg.Client({ connectionString: PG_URL });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await client.end();
+  });
+
+  test('on PostgreSQL', async (t) => {
+    if (!(await postgresReachable())) return t.skip(`nothing listens at ${PG_URL}`);
+    const client = new pg.Client({ connectionString: PG_URL });
+    await client.connect();
+    await client.query(`CREATE SCHEMA "${schema}"`);
+    await client.end();
+    created = true;
+    await checkNothingLost({ DATABASE_CLIENT: 'postgres', DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema }, 'PostgreSQL');
+  });
+});
