@@ -49,9 +49,10 @@ export function countdownState(item: ConsultationDates, now: number): CountdownS
   const remaining = closesAt - now;
   if (remaining <= HOUR) {
     // Whole minutes left, never rounded up: readers must not think they have longer than they do.
-    const minutes = Math.max(1, Math.ceil(remaining / MINUTE) - 1);
-    const untilNextMinute = remaining % MINUTE || MINUTE;
-    return { phase: 'open', message: 'closesInMinutes', count: minutes, at: closesAt, nextChangeAt: now + untilNextMinute };
+    // Exactly 42 minutes left is 42; the count drops the moment less than that is left.
+    const minutes = Math.max(1, Math.floor(remaining / MINUTE));
+    const nextChangeAt = minutes > 1 ? closesAt - minutes * MINUTE + 1 : closesAt;
+    return { phase: 'open', message: 'closesInMinutes', count: minutes, at: closesAt, nextChangeAt };
   }
   const lastHourStarts = closesAt - HOUR;
   const days = londonDaysBetween(now, closesAt);
