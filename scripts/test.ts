@@ -62,6 +62,13 @@ const SUITES: Suite[] = [
   { name: 'e2e', label: 'End to end: editor to partner page', command: nodeTest(testFiles('test/e2e')) },
   { name: 'admin', label: 'Editors: the admin in Chromium, scheduling on two instances', command: nodeTest(testFiles('test/admin')), env: { TEST_PG_URL: PG_URL } },
   { name: 'security', label: 'Security and reliability (adversarial)', command: nodeTest(testFiles('test/security')) },
+  {
+    name: 'audit',
+    label: 'Dependency audit (npm audit --omit=dev)',
+    command: [process.execPath, ['--import', 'tsx', 'scripts/audit.ts']],
+    // Without an advisory service (some registries and closed networks) the audit is skipped, never passed.
+    counts: (output) => (/^audit: skipped/m.test(output) ? { passed: 0, failed: 0, skipped: 1 } : countsIn(output)),
+  },
   { name: 'cluster', label: 'Two instances behind nginx on PostgreSQL', command: nodeTest(testFiles('test/cluster')), env: { TEST_PG_URL: PG_URL }, requires: postgresReachable },
   // --expose-gc: the suite reports the catalogue's memory after a collection.
   { name: 'scale', label: '100,000 items on SQLite and PostgreSQL', command: [process.execPath, ['--expose-gc', ...nodeTest(testFiles('test/scale'))[1]]], env: { TEST_PG_URL: PG_URL } },

@@ -17,7 +17,7 @@ export const URL_FIELDS: readonly UrlField[] = [
   { field: 'outcomeUrl', use: 'address', label: 'The outcome link' },
 ];
 /** Rich text fields, whose links and images are checked one by one. */
-const RICH_TEXT_FIELDS = ['body', 'outcome'] as const;
+export const RICH_TEXT_FIELDS = ['body', 'outcome'] as const;
 
 type Problem = { path: (string | number)[]; message: string };
 
