@@ -11,9 +11,12 @@ export type FeedFilters = { [Name in keyof FeedQuery]?: QueryValue };
 
 const SAFE_PROTOCOL = /^(https?|mailto|tel):$/;
 
-/** Absolute href for a CMS-supplied URL, or null when its scheme is not allowed (javascript:, data:, …). */
+/**
+ * Absolute href for a CMS-supplied URL, or null when its scheme is not allowed (javascript:, data:, …)
+ * or it is protocol-relative (//host: the host would be anyone's, with the page's scheme).
+ */
 export function safeHref(url: string | null | undefined, base: string): string | null {
-  if (!url) return null;
+  if (!url || /^\s*[\\/]{2}/.test(url)) return null;
   try {
     const parsed = new URL(url.trim(), base);
     return SAFE_PROTOCOL.test(parsed.protocol) ? parsed.href : null;
