@@ -1,0 +1,356 @@
+/**
+ * The admin as a new editor uses it, in Chromium, against the CMS started as `npm start` starts
+ * it (seed content, the local editor account, a SEND editor). The browser is set to New York
+ * time, so every UK time shown or stored is the admin's doing, not the computer's.
+ *
+ * The walkthrough: sign in; write a consultation with its dates, an Easy Read version and a
+ * respond link; preview it; schedule it two minutes ahead; see it appear on a partner demo page;
+ * build an embed code and paste it into a blank page on another origin. Each step's time is
+ * printed. Besides: closing dates typed in GMT and in BST are stored as the right instants; dates
+ * read DD/MM/YYYY; lists show UK times and what is scheduled; the content checks panel; a home
+ * page without onboarding or marketing.
+ *
+ * Screenshots for docs/editors.md are taken along the way; DOCS_SCREENSHOTS=1 writes them into
+ * docs/images (otherwise into a temporary folder).
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import type { ItemResponse, ListResponse } from '../../contract/api';
+import { cmsDir, repoRoot, strapiCli, waitForHttp } from '../../scripts/lib/steps.ts';
+import { launchOptions } from '../helpers/chromium.ts';
+
+const EDITOR = { email: 'new.editor@example.org', password: 'New-Editor-Passw0rd' };
+const BROWSER_TIME_ZONE = 'America/New_York';
+const unique = Date.now().toString(36);
+/** Today in the UK, as the admin's date fields show it (DD/MM/YYYY). */
+const todayUk = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+const TITLE = `Short breaks for disabled children: have your say ${unique}`;
+const SHOTS = process.env.DOCS_SCREENSHOTS ? path.join(repoRoot, 'docs', 'images') : fs.mkdtempSync(path.join(os.tmpdir(), 'send-admin-shots-'));
+
+let cms: ChildProcess;
+let base: string;
+let tmp: string;
+let browser: Browser;
+let page: Page;
+let token: string;
+const timings: [step: string, seconds: number][] = [];
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+before(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'send-admin-ui-'));
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  cms = spawn(process.execPath, [strapiCli(), 'start'], {
+    cwd: cmsDir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: base,
+      DATABASE_CLIENT: 'sqlite',
+      DATABASE_FILENAME: path.join(tmp, 'data.db'),
+      LOCAL_EDITOR_EMAIL: EDITOR.email,
+      LOCAL_EDITOR_PASSWORD: EDITOR.password,
+      LOCAL_EDITOR_FILE: path.join(tmp, 'local-editor.json'),
+      // Every 5 seconds, so the walkthrough's schedule is kept to within seconds rather than a minute.
+      SCHEDULE_CRON: '*/5 * * * * *',
+      LOG_LEVEL: 'warn',
+      STRAPI_TELEMETRY_DISABLED: 'true',
+    },
+  });
+  let log = '';
+  cms.stdout?.on('data', (d) => (log += d));
+  cms.stderr?.on('data', (d) => (log += d));
+  try {
+    await waitForHttp(`${base}/_health`, { child: cms, timeoutMs: 180_000 });
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${log}`);
+  }
+  // The test's own reads of what the admin saved go through the admin API as the same editor.
+  const login = await fetch(`${base}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(EDITOR) });
+  const { data } = (await login.json()) as { data: { token?: string; accessToken?: string } };
+  token = data.token ?? data.accessToken ?? '';
+  browser = await puppeteer.launch(launchOptions());
+  page = await browser.newPage();
+  await page.emulateTimezone(BROWSER_TIME_ZONE);
+  await page.setViewport({ width: 1440, height: 900 });
+});
+
+after(async () => {
+  if (timings.length) console.log(`\nNew editor's walkthrough (seconds):\n${timings.map(([step, s]) => `  ${s.toFixed(1).padStart(6)}  ${step}`).join('\n')}\n`);
+  await browser?.close();
+  if (cms && cms.exitCode === null) {
+    cms.kill('SIGTERM');
+    await new Promise((resolve) => cms.once('exit', resolve));
+  }
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+async function timed<T>(step: string, fn: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  const result = await fn();
+  timings.push([step, (Date.now() - started) / 1000]);
+  return result;
+}
+
+/** A screenshot for the editors' guide (JPEG, to keep the repository small). */
+async function shot(name: string, clip?: ElementHandle | null) {
+  const file = path.join(SHOTS, `${name}.jpg`);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  if (clip) await clip.screenshot({ path: file as `${string}.jpeg`, type: 'jpeg', quality: 70 });
+  else await page.screenshot({ path: file as `${string}.jpeg`, type: 'jpeg', quality: 70 });
+  assert.ok(fs.statSync(file).size > 5_000, `screenshot ${name} is empty`);
+}
+
+const text = (of: Page = page) => of.evaluate(() => document.body.innerText);
+const button = (name: string) => page.locator(`::-p-aria([name="${name}"][role="button"])`);
+const nth = async (selector: string, index: number) => {
+  await page.waitForSelector(selector);
+  const all = await page.$$(selector);
+  assert.ok(all[index], `no ${selector} number ${index + 1}`);
+  return all[index];
+};
+
+/** Empties a text field as a person would (select all, delete), however the field reformats itself. */
+async function clear(input: ElementHandle<HTMLInputElement>) {
+  await input.click();
+  for (let i = 0; i < 10 && (await input.evaluate((el) => el.value)) !== ''; i += 1) {
+    await page.keyboard.down('Control');
+    await page.keyboard.press('a');
+    await page.keyboard.up('Control');
+    await page.keyboard.press('Backspace');
+    await sleep(100);
+  }
+}
+
+/**
+ * Types a UK date and time into the n-th date-and-time field of the form, as an editor does: the
+ * time first (a new field then takes today's date, and typing the date keeps the time), each
+ * taken when the field loses focus.
+ */
+async function typeDateTime(index: number, date: string, time: string) {
+  const timeInput = (await nth('input[aria-label="Time (UK)"]', index)) as ElementHandle<HTMLInputElement>;
+  await clear(timeInput);
+  await page.keyboard.type(time, { delay: 40 });
+  await page.click('h1');
+  await sleep(300);
+  await typeDate((await nth('input[aria-label="Date (UK)"]', index)) as ElementHandle<HTMLInputElement>, date);
+}
+
+/** Types a date (DD/MM/YYYY) into a date field and closes its calendar. */
+async function typeDate(input: ElementHandle<HTMLInputElement>, date: string) {
+  await clear(input);
+  await page.keyboard.type(date, { delay: 40 });
+  await page.keyboard.press('Escape');
+  await page.click('h1');
+  await sleep(300);
+}
+
+async function adminApi<T>(pathname: string): Promise<T> {
+  const response = await fetch(`${base}${pathname}`, { headers: { Authorization: `Bearer ${token}` } });
+  assert.equal(response.status, 200, `${pathname}: ${response.status}`);
+  return (await response.json()) as T;
+}
+
+async function save() {
+  await button('Save').click();
+  await page.waitForFunction(() => /\/api::consultation\.consultation\/[a-z0-9]{20,}/.test(location.pathname), { timeout: 15_000 });
+  await sleep(500);
+  return page.url().split('/').pop()!.split('?')[0];
+}
+
+test('sign in as the local editor: a SEND editor, on a home page without onboarding or marketing', async () => {
+  await timed('Sign in', async () => {
+    await page.goto(`${base}/admin`, { waitUntil: 'networkidle2' });
+    await page.type('input[name=email]', EDITOR.email);
+    await page.type('input[name=password]', EDITOR.password);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle2' }), page.click('button[type=submit]')]);
+    await page.waitForFunction(() => /outcomes due/i.test(document.body.innerText));
+  });
+  await page.waitForFunction(() => /nothing is scheduled/i.test(document.body.innerText));
+  const home = await text();
+  for (const clutter of ['guided tour', 'Strapi Cloud', 'Deploy', 'Project statistics', 'Introducing the new Media Library', 'Marketplace', 'Content-Type Builder']) {
+    assert.ok(!home.toLowerCase().includes(clutter.toLowerCase()), `the home page shows "${clutter}"`);
+  }
+  assert.match(home, /SEND EDITOR/i);
+  assert.match(home, /Outcomes due[\s\S]*Consultation on Worcestershire.s approach to Top Up Funding/i);
+  await shot('home');
+});
+
+test('a consultation is written with its dates, an Easy Read version and a respond link; dates read DD/MM/YYYY and a closing time in GMT is saved as its instant', async () => {
+  const id = await timed('Write a consultation with dates, an Easy Read version and a respond link', async () => {
+    await page.goto(`${base}/admin/content-manager/collection-types/api::consultation.consultation/create`, { waitUntil: 'networkidle2' });
+    await page.waitForSelector('input[name=title]');
+    const order = await page.evaluate(() => [...document.querySelectorAll('label')].map((l) => l.textContent?.replace('*', '').trim()).filter(Boolean).slice(0, 4));
+    assert.deepEqual(order, ['Title', 'Opens at (UK time)', 'Closes at (UK time)', 'How to respond (link)']);
+    await page.type('input[name=title]', TITLE);
+    await typeDateTime(0, todayUk, '00:00');
+    await typeDateTime(1, '12/02/2027', '14:32');
+    await page.type('input[name=respondUrl]', 'https://consult.example.gov.uk/short-breaks');
+    await page.type('textarea[name=summary]', 'We are changing how short breaks are offered. Tell us what works for your family.');
+    await typeDate((await nth('input[name=date]', 0)) as ElementHandle<HTMLInputElement>, todayUk);
+    // Who it is for: picked by name from the list.
+    await page.click('input[name=audiences]');
+    await page.locator('::-p-aria([name="Parents and carers"][role="option"])').click();
+    // The one Easy Read field: a link here (or an uploaded file).
+    await page.locator('::-p-text(No entry yet. Click to add one.)').click();
+    await page.waitForSelector('input[name="easyReadVersion.title"]');
+    await page.type('input[name="easyReadVersion.title"]', 'Have your say (Easy Read)');
+    await page.type('input[name="easyReadVersion.url"]', 'https://www.example.gov.uk/short-breaks-easy-read.pdf');
+    await shot('consultation-form', await page.$('main'));
+    return save();
+  });
+
+  const shown = await page.evaluate(() => [...document.querySelectorAll<HTMLInputElement>('input[aria-label="Date (UK)"]')].slice(0, 2).map((i) => i.value));
+  assert.deepEqual(shown, [todayUk, '12/02/2027'], 'dates are not shown DD/MM/YYYY');
+  assert.match(await text(), /Saved as 2:32pm on Friday 12 February 2027 \(GMT\)/);
+  const { data } = await adminApi<{ data: { closesAt: string; opensAt: string; easyReadVersion: { url: string } } }>(`/content-manager/collection-types/api::consultation.consultation/${id}`);
+  assert.equal(data.closesAt, '2027-02-12T14:32:00.000Z', 'a GMT closing time was stored as the wrong instant');
+  assert.equal(data.easyReadVersion.url, 'https://www.example.gov.uk/short-breaks-easy-read.pdf');
+  await shot('content-checks', await page.$('aside, [data-content-checks]'));
+  consultationId = id;
+});
+let consultationId = '';
+
+test('a closing date in summer time (BST) is stored as the right instant too', async () => {
+  await page.goto(`${base}/admin/content-manager/collection-types/api::consultation.consultation/${consultationId}`, { waitUntil: 'networkidle2' });
+  await typeDateTime(1, '12/07/2027', '14:32');
+  assert.match(await text(), /Saved as 2:32pm on Monday 12 July 2027 \(BST\)/);
+  await button('Save').click();
+  await sleep(1500);
+  const { data } = await adminApi<{ data: { closesAt: string } }>(`/content-manager/collection-types/api::consultation.consultation/${consultationId}`);
+  assert.equal(data.closesAt, '2027-07-12T13:32:00.000Z', 'a BST closing time was stored as the wrong instant');
+  // Back to the GMT date for the rest of the walkthrough.
+  await typeDateTime(1, '12/02/2027', '14:32');
+  await button('Save').click();
+  await sleep(1500);
+});
+
+test('the edit view previews the draft on its real page', async () => {
+  await timed('Preview it', async () => {
+    await page.goto(`${base}/admin/content-manager/collection-types/api::consultation.consultation/${consultationId}`, { waitUntil: 'networkidle2' });
+    await page.locator('::-p-text(Open preview)').click();
+    const frame = await page.waitForFrame((f) => f.url().includes('preview='), { timeout: 15_000 });
+    await frame.waitForFunction(() => document.body.innerText.includes('have your say'));
+    const preview = await frame.evaluate(() => document.body.innerText);
+    assert.match(preview, /Preview\. This is how the item will look to readers/);
+    assert.match(preview, /Closes at 2:32pm on Friday 12 February 2027/);
+    assert.match(preview, /Easy Read/);
+  });
+  await shot('preview');
+  // Nobody without the link sees the draft.
+  const { data } = (await (await fetch(`${base}/api/updates?type=consultation&pageSize=100`)).json()) as ListResponse;
+  assert.ok(!data.some((item) => item.title.includes(unique)));
+});
+
+test('scheduled two minutes ahead, it appears on a partner demo page on time', async () => {
+  const at = new Date(Date.now() + 2 * 60_000);
+  // The admin takes whole minutes; the next whole minute at least two minutes from now, in UK time.
+  at.setUTCSeconds(0, 0);
+  at.setUTCMinutes(at.getUTCMinutes() + 1);
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at).map((p) => [p.type, p.value]));
+  await timed('Schedule it two minutes ahead', async () => {
+    await page.goto(`${base}/admin/content-manager/collection-types/api::consultation.consultation/${consultationId}`, { waitUntil: 'networkidle2' });
+    await typeDateTime(2, `${parts.day}/${parts.month}/${parts.year}`, `${parts.hour}:${parts.minute}`);
+    await button('Save').click();
+    await sleep(1500);
+    const { data } = await adminApi<{ data: { publishAt: string } }>(`/content-manager/collection-types/api::consultation.consultation/${consultationId}`);
+    assert.equal(data.publishAt, at.toISOString());
+  });
+  await page.goto(`${base}/admin/content-manager/collection-types/api::consultation.consultation`, { waitUntil: 'networkidle2' });
+  await page.waitForFunction((title) => document.body.innerText.includes(title), {}, TITLE);
+  const list = await text();
+  assert.match(list, /2:32pm on Friday 12 February 2027/, 'the list does not show the closing time in UK time');
+  assert.ok(list.includes(`Publishes ${new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric', minute: '2-digit', hour12: true }).format(at).replace(' ', '').replace(':00', '')}`), 'the list does not show what is scheduled');
+  await shot('list');
+
+  await timed('Wait for it to appear on a partner demo page (the NHS ICB page)', async () => {
+    const demo = await browser.newPage();
+    try {
+      const title = TITLE;
+      const deadline = Date.now() + 4 * 60_000;
+      for (;;) {
+        await demo.goto(`${base}/demo/nhs-icb.html`, { waitUntil: 'networkidle2' });
+        const shown = await demo.evaluate(`(() => { let t = ''; const p = [document.body]; while (p.length) { const n = p.pop(); if (n.nodeType === 3) t += n.textContent; else { p.push(...n.childNodes); if (n.shadowRoot) p.push(n.shadowRoot); } } return t; })()`);
+        if (String(shown).includes(title)) break;
+        assert.ok(Date.now() < deadline, 'the scheduled consultation never appeared');
+        await sleep(5_000);
+      }
+      assert.ok(Date.now() >= at.getTime(), 'published before its time');
+    } finally {
+      await demo.close();
+    }
+  });
+  const { data } = (await (await fetch(`${base}/api/updates/consultation/short-breaks-for-disabled-children-have-your-say-${unique}`)).json()) as ItemResponse;
+  assert.ok(Date.parse(data.publishedAt) >= at.getTime() && Date.parse(data.publishedAt) < at.getTime() + 30_000, `published at ${data.publishedAt}, scheduled for ${at.toISOString()}`);
+});
+
+test('an embed code built on /updates/embed works in a blank page on another origin', async () => {
+  const code = await timed('Build an embed code and paste it into a blank page', async () => {
+    const builder = await browser.newPage();
+    try {
+      await builder.goto(`${base}/updates/embed`, { waitUntil: 'networkidle2' });
+      await builder.click('#type-consultation');
+      await builder.select('#layout', 'cards');
+      await builder.select('#headingLevel', '3');
+      await builder.waitForFunction(() => (document.getElementById('embed-code') as HTMLTextAreaElement).value.includes('type="consultation"'));
+      await builder.waitForFunction(() => document.querySelector('#embed-preview send-news-feed')?.shadowRoot?.textContent?.includes('Consultation'));
+      await builder.setViewport({ width: 1280, height: 900 });
+      await builder.screenshot({ path: path.join(SHOTS, 'embed.jpg') as `${string}.jpeg`, type: 'jpeg', quality: 70, fullPage: true });
+      return await builder.$eval('#embed-code', (field) => (field as HTMLTextAreaElement).value);
+    } finally {
+      await builder.close();
+    }
+  });
+  assert.match(code, new RegExp(`<script type="module" src="${base}/widgets/v\\d+\\.\\d+\\.\\d+[^"]*/send-news-feed\\.js" integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous"></script>`));
+  assert.match(code, /<send-news-feed api="[^"]+" type="consultation" layout="cards" limit="5" heading-level="3"><\/send-news-feed>/);
+
+  // A partner's blank page, on another origin, with nothing but the pasted code.
+  const partner = http.createServer((_request, response) => {
+    response.setHeader('Content-Type', 'text/html; charset=utf-8');
+    response.end(`<!doctype html><html lang="en-GB"><head><title>Partner</title></head><body><h2>SEND consultations</h2>\n${code}\n</body></html>`);
+  });
+  await new Promise<void>((resolve) => partner.listen(0, '127.0.0.1', resolve));
+  const blank = await browser.newPage();
+  const problems: string[] = [];
+  blank.on('pageerror', (error) => problems.push(String(error)));
+  blank.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  try {
+    // localhost is another origin than 127.0.0.1.
+    await blank.goto(`http://localhost:${(partner.address() as AddressInfo).port}/`, { waitUntil: 'networkidle2' });
+    const shown = await blank.waitForFunction(
+      () => {
+        // The widget's heading at the chosen level 3, its items' titles one below.
+        const root = document.querySelector('send-news-feed')?.shadowRoot;
+        const titles = [...(root?.querySelectorAll('h4') ?? [])].map((h) => h.textContent?.trim() ?? '');
+        return titles.length > 0 && root?.querySelector('h3') ? titles : null;
+      },
+      { timeout: 20_000 },
+    );
+    const titles = (await shown.jsonValue()) as string[];
+    const { data } = (await (await fetch(`${base}/api/updates?type=consultation&pageSize=5`)).json()) as ListResponse;
+    assert.deepEqual(titles, data.map((item) => item.title), 'the pasted widget does not show the consultations');
+    assert.deepEqual(problems, []);
+  } finally {
+    await blank.close();
+    partner.close();
+  }
+});
