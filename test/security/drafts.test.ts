@@ -114,7 +114,8 @@ describe('drafts never appear', () => {
     for (const route of routes()) {
       for (const form of queryForms()) {
         const path = form ? `${route}?${form}` : route;
-        for (const headers of [{}, { 'Sec-Fetch-Dest': 'document', 'Sec-Fetch-Mode': 'navigate' }, { Authorization: 'Bearer garbage' }]) {
+        const headerSets: Record<string, string>[] = [{}, { 'Sec-Fetch-Dest': 'document', 'Sec-Fetch-Mode': 'navigate' }, { Authorization: 'Bearer garbage' }];
+        for (const headers of headerSets) {
           const answer = await get(path, headers);
           assert.ok(answer.status < 500, `${path}: ${answer.status}`);
           assertNoDraft(answer.text, `${path} ${JSON.stringify(headers)}`);

@@ -72,11 +72,12 @@ after(async () => {
 /** Uploads one file through the admin's media library endpoint, as the Editor. */
 async function upload(name: string, content: Buffer | string, type: string) {
   const form = new FormData();
-  form.append('files', new Blob([content], { type }), name);
+  form.append('files', new Blob([typeof content === 'string' ? content : new Uint8Array(content)], { type }), name);
   const answer = await fetch(`${base}/upload`, { method: 'POST', headers: { Authorization: `Bearer ${editorToken}` }, body: form });
-  const json = (await answer.json().catch(() => null)) as ({ id: number; url: string; mime: string }[] & { error?: never }) | { error: { message: string } } | null;
-  if (Array.isArray(json)) uploadedIds.push(...json.map((file) => file.id));
-  return { status: answer.status, json };
+  const json = (await answer.json().catch(() => null)) as { id: number; url: string }[] | { error?: { message: string } } | null;
+  const files = Array.isArray(json) ? json : [];
+  uploadedIds.push(...files.map((file) => file.id));
+  return { status: answer.status, json, files, message: json && !Array.isArray(json) ? (json.error?.message ?? '') : '' };
 }
 
 /** A zip archive with stored (uncompressed) entries: the container of Office and OpenDocument files. */
@@ -148,9 +149,8 @@ describe('an Editor’s uploads', () => {
 
   for (const [name, content, declared, reason] of hostile) {
     test(`${name} (${declared}) is refused with a message an editor can act on`, async () => {
-      const { status, json } = await upload(name, content, declared);
+      const { status, json, message } = await upload(name, content, declared);
       assert.equal(status, 400, JSON.stringify(json));
-      const message = json && 'error' in json ? json.error.message : '';
       assert.match(message, new RegExp(`^"${name.replace('.', '\\.')}" was not uploaded: `));
       assert.match(message, reason);
       assert.match(message, /You can upload these documents: PDF \(\.pdf\), Word \(\.docx\).* and these images: JPEG \(\.jpg, \.jpeg\), PNG \(\.png\), WebP \(\.webp\), GIF \(\.gif\)\./);
@@ -159,9 +159,9 @@ describe('an Editor’s uploads', () => {
 
   test('a PNG named .jpg is refused and told to rename it', async () => {
     const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: '#1d70b8' } }).png().toBuffer();
-    const { status, json } = await upload('photo.jpg', png, 'image/jpeg');
+    const { status, message } = await upload('photo.jpg', png, 'image/jpeg');
     assert.equal(status, 400);
-    assert.match(json && 'error' in json ? json.error.message : '', /content is a PNG file but its name ends in "\.jpg"; rename it to end in \.png/);
+    assert.match(message, /content is a PNG file but its name ends in "\.jpg"; rename it to end in \.png/);
   });
 
   test('every accepted kind, checked by its content, goes through', async () => {
@@ -183,9 +183,9 @@ describe('an Editor’s uploads', () => {
       ['scan.pdf', PDF, 'application/octet-stream', 'application/pdf'],
     ];
     for (const [name, content, declared, served] of accepted) {
-      const { status, json } = await upload(name, content, declared);
+      const { status, json, files } = await upload(name, content, declared);
       assert.equal(status, 201, `${name}: ${JSON.stringify(json)}`);
-      const [file] = json as { url: string }[];
+      const [file] = files;
       const answer = await request(base, file.url, { from: freshAddress() });
       assert.equal(answer.status, 200, name);
       assert.equal(answer.headers['content-type'], served, `${name} is served as what it is`);
@@ -277,7 +277,7 @@ describe('a hostile file already on disk never runs in a browser', () => {
         const framePwned = await frame.evaluate(() => (window as { __pwned?: number }).__pwned ?? null).catch(() => null);
         assert.equal(framePwned, null, `a frame (${frame.url()}) ran a script`);
       }
-      assert.deepEqual(ran, []);
+      assert.equal(ran.join('\n'), '', 'no hostile file ran');
 
       // The control: the same file served as a page would run, and these checks would see it.
       const controlUrl = `${base}/security-test-control.html`;

@@ -31,7 +31,7 @@ const readers = {
   article: (strapi: Core.Strapi, read: Read) =>
     strapi.documents(UPDATE_TYPES.article).findMany({
       filters: filtersOf(read),
-      sort: { id: 'asc' },
+      sort: sortOf(read),
       limit: limitOf(read),
       status: 'published',
       populate: { topics: { fields: ['name', 'slug'] }, audiences: { fields: ['value'] }, downloads: { populate: { file: true } }, easyReadVersion: { populate: { file: true } } },
@@ -39,7 +39,7 @@ const readers = {
   consultation: (strapi: Core.Strapi, read: Read) =>
     strapi.documents(UPDATE_TYPES.consultation).findMany({
       filters: filtersOf(read),
-      sort: { id: 'asc' },
+      sort: sortOf(read),
       limit: limitOf(read),
       status: 'published',
       populate: { topics: { fields: ['name', 'slug'] }, audiences: { fields: ['value'] }, downloads: { populate: { file: true } }, easyReadVersion: { populate: { file: true } } },
@@ -47,7 +47,7 @@ const readers = {
   'staffing-update': (strapi: Core.Strapi, read: Read) =>
     strapi.documents(UPDATE_TYPES['staffing-update']).findMany({
       filters: filtersOf(read),
-      sort: { id: 'asc' },
+      sort: sortOf(read),
       limit: limitOf(read),
       status: 'published',
       populate: { topics: { fields: ['name', 'slug'] }, audiences: { fields: ['value'] }, downloads: { populate: { file: true } }, easyReadVersion: { populate: { file: true } } },
@@ -57,6 +57,8 @@ const readers = {
 /** A page of rows after a row id, or the given documents. */
 type Read = { afterId: number; limit: number } | { documentIds: string[] };
 const filtersOf = (read: Read) => ('documentIds' in read ? { documentId: { $in: read.documentIds } } : { id: { $gt: read.afterId } });
+// Only pages are read in row order: ordering a read by document id would lead PostgreSQL to walk the primary key instead of the document index.
+const sortOf = (read: Read) => ('documentIds' in read ? undefined : ({ id: 'asc' } as const));
 const limitOf = (read: Read) => ('documentIds' in read ? read.documentIds.length : read.limit);
 
 /** A page of published documents of one type in row order, after the row `afterId`. */
