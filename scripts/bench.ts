@@ -206,6 +206,19 @@ async function latencyWhileRefreshing(cluster: Cluster, jwt: string, lists: stri
   return result;
 }
 
+/**
+ * Waits until a server has worked through what an earlier case left queued (a cheap cached request
+ * answers within 100 ms twice running), so one case's backlog does not land in the next one's figures.
+ */
+async function settled(base: string) {
+  for (let calm = 0, deadline = Date.now() + 60_000; calm < 2 && Date.now() < deadline; ) {
+    const started = performance.now();
+    await fetch(`${base}/api/updates?pageSize=1`).then((response) => response.arrayBuffer()).catch(() => null);
+    calm = performance.now() - started < 100 ? calm + 1 : 0;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 /** Resident memory of a process, in MB (Linux). */
 const residentMb = (pid: number | undefined) => {
   const status = pid ? fs.readFileSync(`/proc/${pid}/status`, 'utf8') : '';
@@ -240,6 +253,7 @@ async function measureSize(items: number) {
     const { total, cases } = await casesFor(a.url);
     const bare = await bareServer(await (await fetch(`${a.url}/api/updates`)).text());
     const measure = async (target: string, base: string, label: string, paths: string[], headers: Record<string, string>) => {
+      await settled(base);
       // Warm up connections and the first answers.
       await load(base, paths.slice(-50), headers, 1);
       const result = await load(base, paths, headers);
@@ -255,8 +269,10 @@ async function measureSize(items: number) {
     for (const [label, paths, headers] of cases) await measure('one instance', a.url, label, paths, headers);
     for (const [label, paths, headers] of cases) await measure('two behind nginx', cluster.url, label, paths, headers);
     // Logged in the JSON file with the rest: a failure here must not lose the load figures above.
+    for (const instance of cluster.instances) await settled(instance.url);
     const visible = await publishToVisible(cluster, jwt);
     say(`  publish on A → visible on B: median ${visible.onB.median.toFixed(0)} ms, max ${visible.onB.max.toFixed(0)} ms; through nginx: median ${visible.viaNginx.median.toFixed(0)} ms`);
+    for (const instance of cluster.instances) await settled(instance.url);
     const refreshing = await latencyWhileRefreshing(cluster, jwt, cases[1][1]);
     say(`  B while the catalogue refreshes: p99 ${refreshing.p99.toFixed(1)} ms, p99.9 ${refreshing.p999.toFixed(1)} ms, max ${refreshing.max.toFixed(0)} ms`);
     const memory = cluster.instances.map((instance) => ({ instance: instance.name, residentMb: Math.round(residentMb(instance.process.pid)) }));

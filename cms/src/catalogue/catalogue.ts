@@ -251,8 +251,10 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
     const latest = current ?? base;
     const entries = latest.entries.filter((entry) => !removed.has(entry.summary.id));
     for (const entry of added.sort(newestFirst)) entries.splice(insertionPoint(entries, entry.sortKey), 0, entry);
-    const bySlug = new Map(latest.bySlug);
-    for (const entry of latest.entries) if (removed.has(entry.summary.id)) bySlug.delete(slugKey(entry.summary));
+    // The address index is updated in place (copying 100,000 keys per change would cost more than
+    // the change): an older state then finds items by address as the newest does, which only helps.
+    const bySlug = latest.bySlug as Map<string, CatalogueEntry>;
+    for (const entry of latest.entries) if (removed.has(entry.summary.id) && bySlug.get(slugKey(entry.summary)) === entry) bySlug.delete(slugKey(entry.summary));
     for (const entry of added) bySlug.set(slugKey(entry.summary), entry);
     // An unpublication or deletion leaves no update time behind, so the moment it was applied counts.
     const lastModified = new Date(Math.max(latest.lastModified.getTime(), Date.now(), ...added.map((e) => Date.parse(e.summary.updatedAt) || 0)));

@@ -57,8 +57,8 @@ const readers = {
 /** A page of rows after a row id, or the given documents. */
 type Read = { afterId: number; limit: number } | { documentIds: string[] };
 const filtersOf = (read: Read) => ('documentIds' in read ? { documentId: { $in: read.documentIds } } : { id: { $gt: read.afterId } });
-// Only pages are read in row order: ordering a read by document id would lead PostgreSQL to walk the primary key instead of the document index.
-const sortOf = (read: Read) => ('documentIds' in read ? undefined : ({ id: 'asc' } as const));
+// Given documents are read in document id order: ordered by row id (Strapi's default), PostgreSQL walks the primary key instead of the document index.
+const sortOf = (read: Read) => ('documentIds' in read ? ({ documentId: 'asc' } as const) : ({ id: 'asc' } as const));
 const limitOf = (read: Read) => ('documentIds' in read ? read.documentIds.length : read.limit);
 
 /** A page of published documents of one type in row order, after the row `afterId`. */

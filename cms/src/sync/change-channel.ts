@@ -39,6 +39,9 @@ type PgConnection = { connectionString?: string; host?: string; port?: number; d
 /** A channel name no other application, or test schema, on the same database shares (identifiers stop at 63 bytes). */
 export const channelName = (schema: string) => `send_changes_${schema}`.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 63);
 
+/** How a listening connection shows in pg_stat_activity (what an operator, or a test, looks for). */
+export const listenerName = (schema: string) => `send-cms listener ${schema}`.slice(0, 63);
+
 export function openChangeChannel(strapi: Core.Strapi, handlers: Handlers): ChangeChannel {
   const config = strapi.config.get('database.connection') as { client: string; connection: PgConnection };
   if (config.client !== 'postgres') return { announce: async () => {}, healthy: true, close: async () => {} };
@@ -68,7 +71,7 @@ export function openChangeChannel(strapi: Core.Strapi, handlers: Handlers): Chan
 
   async function connect() {
     if (closed) return;
-    const next = new pg.Client({ ...connection, application_name: 'send-cms change listener' });
+    const next = new pg.Client({ ...connection, application_name: listenerName(schema) });
     // 'error' and 'end' both follow one failure: reconnect once.
     let failed = false;
     const fail = (reason: string) => {
