@@ -193,6 +193,8 @@ describe('an Editor’s uploads', () => {
       assert.equal(answer.headers['content-security-policy'], "default-src 'none'; sandbox", name);
       const inline = served.startsWith('image/');
       assert.equal(/^attachment/.test(String(answer.headers['content-disposition'] ?? '')), !inline, `${name}: ${inline ? 'shown' : 'downloaded'}`);
+      const head = await request(base, file.url, { method: 'HEAD', from: freshAddress() });
+      assert.deepEqual([head.status, head.headers['content-type'], Number(head.headers['content-length']), head.body.length], [200, served, answer.body.length, 0], `HEAD ${name}`);
     }
   });
 
