@@ -1,4 +1,5 @@
 /** Filtering, ordering and the clock-dependent consultation status, over catalogue entries. */
+import { LRUCache } from 'lru-cache';
 import type { Facets, UpdateSummary } from '../../../contract/api';
 import type { Sort, UpdateFilters } from '../lib/update-query';
 import { AUDIENCES, TYPE_LABELS, keysOf } from '../lib/update-types';
@@ -61,6 +62,32 @@ function intersect(a: Uint32Array, b: Uint32Array): Uint32Array {
   return Uint32Array.from(out);
 }
 
+/** Bytes of search results kept per catalogue state. */
+const SEARCH_CACHE_BYTES = 8 * 1024 * 1024;
+const searchCache = new WeakMap<readonly CatalogueEntry[], LRUCache<string, Uint32Array>>();
+
+/**
+ * Positions of the entries a search finds; null when the query has no words. Kept per catalogue
+ * state: paging through a search, or filtering it, reads every entry once, not on each request.
+ */
+function searchPositions(entries: readonly CatalogueEntry[], search: Catalogue['search'], q: string): Uint32Array | null {
+  const matches = search.query(q);
+  if (!matches) return null;
+  let cache = searchCache.get(entries);
+  if (!cache) searchCache.set(entries, (cache = new LRUCache({ maxSize: SEARCH_CACHE_BYTES, sizeCalculation: (found) => found.byteLength + 64 })));
+  // Queries are read without regard to case or spacing.
+  const key = q.trim().toLowerCase().replace(/\s+/g, ' ');
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const found: number[] = [];
+  entries.forEach((entry, position) => {
+    if (matches(entry.search)) found.push(position);
+  });
+  const positions = Uint32Array.from(found);
+  cache.set(key, positions);
+  return positions;
+}
+
 /** Entries matching every given filter (values within one filter are alternatives). */
 export function selectEntries(
   { entries, search }: Pick<Catalogue, 'entries' | 'search'>,
@@ -68,8 +95,8 @@ export function selectEntries(
   now: number,
   sort: Sort = 'newest',
 ): readonly CatalogueEntry[] {
-  const matchesQuery = search.query(filters.q);
-  const unfiltered = matchesQuery === null && !filters.types.length && filters.year === null && !filters.audiences.length && !filters.topics.length && !filters.status.length;
+  const found = searchPositions(entries, search, filters.q);
+  const unfiltered = found === null && !filters.types.length && filters.year === null && !filters.audiences.length && !filters.topics.length && !filters.status.length;
   // Newest first is the catalogue's own order: the commonest request copies nothing.
   if (unfiltered && sort === 'newest') return entries;
 
@@ -84,6 +111,7 @@ export function selectEntries(
   narrow(postings.years, filters.year === null ? [] : [filters.year]);
   narrow(postings.audiences, filters.audiences);
   narrow(postings.topics, filters.topics);
+  if (found) positions = positions ? intersect(positions, found) : found;
   const candidates: Iterable<CatalogueEntry> = positions === null ? entries : Array.from(positions as Uint32Array, (position) => entries[position]);
 
   const selected: CatalogueEntry[] = [];
@@ -94,7 +122,7 @@ export function selectEntries(
       const status = consultationStatus(item.opensAt, item.closesAt, now);
       if (!status || !filters.status.includes(status)) continue;
     }
-    if (matchesQuery === null || matchesQuery(entry.search)) selected.push(entry);
+    selected.push(entry);
   }
   if (sort === 'oldest') selected.reverse();
   if (sort === 'closing') {
