@@ -41,10 +41,11 @@ const lines = [
   'SEND updates is running.',
   '',
   `  Admin (editors):      ${origin}/admin`,
+  `  Pages for readers:    ${origin}/updates`,
   `  Demo partner pages:   ${origin}/demo/`,
+  `  Code for websites:    ${origin}/updates/embed`,
   `  Public API:           ${origin}/api/updates`,
   `  RSS feed:             ${origin}/feeds/rss.xml`,
-  `  Widget script:        ${origin}/widgets/send-widgets.js`,
 ];
 const editorFile = path.join(cmsDir, '.tmp', 'local-editor.json');
 if (!production && fs.existsSync(editorFile)) {

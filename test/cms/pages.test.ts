@@ -428,4 +428,22 @@ describe('widget scripts', () => {
       assert.equal(hash, digest, `${src} integrity`);
     }
   });
+
+  test('every element partners copy holds a link to a working reader page, for browsers that never run the script', async () => {
+    const pages = [await get('/updates/for-websites'), ...(await Promise.all(['send-news-feed&type=consultation&topic=short-breaks', 'send-news-archive', 'send-consultation-countdown'].map((w) => get(`/updates/embed?widget=${w}`))))];
+    // A textarea's content is raw text to the parser: its character references are read here.
+    const rawText = (el: Element) => text(el).replace(/&(lt|gt|quot|#x27|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', '#x27': "'", amp: '&' })[name] ?? '');
+    const copyable = (el: Element) => (el.name === 'input' ? (attr(el, 'value') ?? '') : el.name === 'textarea' ? rawText(el) : '');
+    const elements = pages.flatMap((page) => all(page, (el) => copyable(el).includes('<send-')).map((el) => copyable(el).replace(/^<script[^>]*><\/script>\s*/, '')));
+    assert.ok(elements.length >= 6, `${elements.length} elements`);
+    for (const element of elements) {
+      const [, name, href, words] = /^<(send-[a-z-]+) [^>]*><a href="([^"]+)">([^<]+)<\/a><\/\1>$/.exec(element) ?? [];
+      assert.ok(name, `an element with one link inside: ${element}`);
+      assert.ok(href.startsWith(`${base}/updates`), `${name}: the link goes to the reader pages (${href})`);
+      assert.ok(words.trim().length > 5, `${name}: the link says where it goes`);
+      assert.equal((await get(href.replace(/&amp;/g, '&'))).status, 200, `${href} answers`);
+    }
+    const filtered = elements.find((element) => element.includes('topic="short-breaks"'));
+    assert.match(filtered ?? '', /<a href="[^"]+\/updates\?type=consultation&amp;topic=short-breaks">/, 'the link keeps the feed\u2019s filters');
+  });
 });

@@ -19,7 +19,7 @@ export type CountdownKey = keyof typeof countdownDefaults;
 
 const CALENDAR_PATH: FeedPaths['calendar'] = '/feeds/consultations.ics';
 /** The id of the calendar address on the CMS's subscribe page (its "In your calendar" part). */
-const SUBSCRIBE_CALENDAR_PART = '#calendar-url';
+const SUBSCRIBE_CALENDAR_PART = '#calendar';
 
 /**
  * When a consultation opens or closes, in Europe/London time, with links to respond,

@@ -39,6 +39,9 @@ export type UpdateFilters = {
   status: ConsultationStatus[];
 };
 
+/** No filter at all: every published item. */
+export const NO_FILTERS: UpdateFilters = { types: [], topics: [], audiences: [], q: '', year: null, status: [] };
+
 export type UpdateQuery = UpdateFilters & { page: number; pageSize: number; sort: Sort };
 
 type Raw = Record<string, unknown>;

@@ -9,28 +9,7 @@ import type { Facet, UpdateSummary } from '../../../contract/api';
 import { AUDIENCES, TYPE_LABELS, keysOf } from '../lib/update-types';
 import { EMBED_PATH, LAYOUTS, WIDGETS, type EmbedChoice, type Widget } from './embed-query';
 import { renderPage, type Site } from './layout';
-import { scriptTag, type WidgetScript } from './widgets-page';
-
-/** The script with every widget: the page loads it so its preview can switch widgets. */
-const ALL_WIDGETS = 'send-widgets.js';
-
-const attribute = (name: string, value: string) => ` ${name}="${value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}"`;
-
-/** The element a partner pastes, attributes in a fixed order; `api` makes it work on any site. */
-export function elementFor(choice: EmbedChoice, api: string): { name: Widget; attributes: [string, string][]; html: string } {
-  const attributes: [string, string][] = [['api', api]];
-  if (choice.widget === 'send-news-feed') {
-    if (choice.types.length) attributes.push(['type', choice.types.join(',')]);
-    if (choice.topic) attributes.push(['topic', choice.topic]);
-    if (choice.audiences.length) attributes.push(['audience', choice.audiences.join(',')]);
-    attributes.push(['layout', choice.layout], ['limit', String(choice.limit)]);
-  }
-  if (choice.widget === 'send-consultation-countdown') attributes.push(choice.consultation ? ['slug', choice.consultation] : ['status', 'open']);
-  if (choice.heading) attributes.push(['heading', choice.heading]);
-  attributes.push(['heading-level', String(choice.headingLevel)]);
-  const html = `<${choice.widget}${attributes.map(([name, value]) => attribute(name, value)).join('')}></${choice.widget}>`;
-  return { name: choice.widget, attributes, html };
-}
+import { ALL_WIDGETS, elementFor, scriptTag, type WidgetScript } from './snippets';
 
 type Props = {
   site: Site;
@@ -187,7 +166,7 @@ export function embedPage({ site, choice, scripts, topics, consultations, script
             <p className="hint">The widget itself, working, with this CMS&rsquo;s published updates. On your page it takes your fonts and colours where you set them.</p>
             <p className="visually-hidden" role="status" id="embed-status"></p>
             <div id="embed-preview" className="inset">
-              {createElement(element.name, Object.fromEntries(element.attributes))}
+              {createElement(element.name, Object.fromEntries(element.attributes), createElement('a', { href: element.fallback.href }, element.fallback.text))}
             </div>
           </div>
         </div>

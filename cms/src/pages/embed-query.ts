@@ -42,7 +42,7 @@ const PARAMETERS = {
 export const EMBED_PARAMETERS = keysOf(PARAMETERS);
 type Query = Partial<Record<(typeof EMBED_PARAMETERS)[number], unknown>>;
 
-const DEFAULTS: EmbedChoice = { widget: 'send-news-feed', types: [], topic: '', audiences: [], layout: 'list', heading: '', headingLevel: 2, limit: 5, consultation: '' };
+export const DEFAULT_EMBED_CHOICE: EmbedChoice = { widget: 'send-news-feed', types: [], topic: '', audiences: [], layout: 'list', heading: '', headingLevel: 2, limit: 5, consultation: '' };
 
 const list = (value: unknown): string[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]).flatMap((v) => String(v).split(','));
 const one = (value: unknown) => list(value)[0] ?? '';
@@ -58,14 +58,14 @@ export function readEmbedChoice(query: Query, topics: readonly string[]): EmbedC
   const layout = one(query.layout);
   const topic = one(query.topic);
   return {
-    widget: Object.hasOwn(WIDGETS, widget) ? (widget as Widget) : DEFAULTS.widget,
+    widget: Object.hasOwn(WIDGETS, widget) ? (widget as Widget) : DEFAULT_EMBED_CHOICE.widget,
     types: keysOf(TYPE_LABELS).filter((type) => list(query.type).includes(type)),
     topic: topics.includes(topic) ? topic : '',
     audiences: keysOf(AUDIENCES).filter((audience) => list(query.audience).includes(audience)),
-    layout: Object.hasOwn(LAYOUTS, layout) ? (layout as Layout) : DEFAULTS.layout,
+    layout: Object.hasOwn(LAYOUTS, layout) ? (layout as Layout) : DEFAULT_EMBED_CHOICE.layout,
     heading: one(query.heading).replace(/[\u0000-\u001f]/g, '').slice(0, 80),
-    headingLevel: within(query.headingLevel, 0, 6, DEFAULTS.headingLevel),
-    limit: within(query.limit, 1, 20, DEFAULTS.limit),
+    headingLevel: within(query.headingLevel, 0, 6, DEFAULT_EMBED_CHOICE.headingLevel),
+    limit: within(query.limit, 1, 20, DEFAULT_EMBED_CHOICE.limit),
     consultation: one(query.consultation).slice(0, 200),
   };
 }

@@ -20,7 +20,7 @@ import { facets, selectEntries } from '../catalogue/select';
 import { feedTitle } from '../feeds/feed-model';
 import { readFeedSettings } from '../feeds/settings';
 import { sendCacheable } from '../lib/http-cache';
-import { parseFilters, parseUpdateQuery, QueryError, type UpdateFilters } from '../lib/update-query';
+import { NO_FILTERS, parseFilters, parseUpdateQuery, QueryError, type UpdateFilters } from '../lib/update-query';
 import { isUpdateType } from '../lib/update-types';
 import { redirectedItem } from '../slugs/slugs';
 import { previewHeaders, previewItem } from '../preview/preview';
@@ -32,12 +32,12 @@ import { itemPage } from './item-page';
 import type { FeedLink, Site } from './layout';
 import { subscribePage } from './subscribe-page';
 import { INDEX_PATH, SUBSCRIBE_PATH, urlsFor, WIDGETS_PATH } from './urls';
-import { widgetsPage, type WidgetScript } from './widgets-page';
+import { widgetsPage } from './widgets-page';
+import type { WidgetScript } from './snippets';
 
 const HTML = 'text/html; charset=utf-8';
 /** Seconds a page may be reused without asking, as for the API. */
 const PAGE_MAX_AGE = 60;
-const NO_FILTERS: UpdateFilters = { types: [], topics: [], audiences: [], q: '', year: null, status: [] };
 
 /** Strict headers for pages: no inline script, nothing framed, nothing loaded from elsewhere but images. */
 function securityHeaders(ctx: Context, origin: string) {

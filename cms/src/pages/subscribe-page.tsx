@@ -79,7 +79,9 @@ export function subscribePage({ site, filters, topicName, feeds, opened }: Subsc
 
         {calendar && (
           <>
-            <h2 className="heading-l">In your calendar</h2>
+            <h2 className="heading-l" id="calendar">
+              In your calendar
+            </h2>
             <p>
               Add the closing dates of {words ? 'these' : 'all SEND'} consultations to your calendar. Your calendar checks for new consultations a few times a day, and
               reminds you the day before each one closes.

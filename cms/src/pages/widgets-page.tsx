@@ -2,24 +2,17 @@
  * "Add these updates to your website": the script tags partners copy, at versioned addresses
  * that never change, each with its Subresource Integrity hash, and the elements to place.
  */
+import { ALL_WIDGETS, describeScript, elementFor, scriptTag, type WidgetScript } from './snippets';
+import { DEFAULT_EMBED_CHOICE, EMBED_PATH, WIDGETS, type Widget } from './embed-query';
 import { CopyField, renderPage, type Site } from './layout';
-
-/** A built widget script: its versioned address and its integrity hash (dist/widgets/integrity.json). */
-export type WidgetScript = { file: string; url: string; integrity: string };
-
-/** What a script holds, from its name: send-widgets.js has every widget, send-news-feed.js the news feed. */
-const ALL_WIDGETS = 'send-widgets.js';
-const describeScript = (file: string) => (file === ALL_WIDGETS ? 'Every widget' : `The ${file.replace(/^send-|\.js$/g, '').replace(/-/g, ' ')} only`);
-
-export const scriptTag = (script: WidgetScript) => `<script type="module" src="${script.url}" integrity="${script.integrity}" crossorigin="anonymous"></script>`;
 
 export function widgetsPage({ site, version, scripts }: { site: Site; version: string | null; scripts: WidgetScript[] }): string {
   const api = site.baseUrl;
-  const examples = [
-    { name: 'News feed', code: `<send-news-feed api="${api}" limit="5"></send-news-feed>` },
-    { name: 'News archive with search and filters', code: `<send-news-archive api="${api}"></send-news-archive>` },
-    { name: 'Consultation countdown', code: `<send-consultation-countdown api="${api}"></send-consultation-countdown>` },
-  ];
+  // The builder's defaults for each widget, so both pages give the same code (with its link for readers without JavaScript).
+  const examples = (Object.keys(WIDGETS) as Widget[]).map((widget) => ({
+    name: WIDGETS[widget].name,
+    code: elementFor({ ...DEFAULT_EMBED_CHOICE, widget }, api).html,
+  }));
   const ordered = scripts.filter((s) => s.file.startsWith('send-')).sort((a, b) => Number(b.file === ALL_WIDGETS) - Number(a.file === ALL_WIDGETS) || a.file.localeCompare(b.file));
   return renderPage({
     site,
@@ -44,7 +37,10 @@ export function widgetsPage({ site, version, scripts }: { site: Site; version: s
           <p>The widget scripts have not been built on this server yet.</p>
         )}
         <h2 className="heading-l">2. The element</h2>
-        <p>Place one of these where the updates should appear. Leave out <code>api</code> and the widgets use the site the script came from.</p>
+        <p>
+          Place one of these where the updates should appear. The link inside is what readers see if the script cannot run. Leave out <code>api</code> and the widgets use the
+          site the script came from. To choose filters, a layout or a heading, use the <a href={`${site.baseUrl}${EMBED_PATH}`}>code builder</a>.
+        </p>
         {examples.map((example, i) => (
           <CopyField key={example.name} id={`element-${i}`} label={example.name} value={example.code} />
         ))}

@@ -52,7 +52,7 @@ describe('<send-consultation-countdown>', () => {
     assertEqual(
       links,
       [
-        ['Add every consultation closing date to my calendar', `${API}/updates/subscribe?type=consultation#calendar-url`],
+        ['Add every consultation closing date to my calendar', `${API}/updates/subscribe?type=consultation#calendar`],
         ['Subscribe in my calendar app', 'webcal://cms.example/feeds/consultations.ics'],
       ],
       "the subscribe page's calendar part, and webcal:// beside it for calendar apps",
