@@ -47,7 +47,8 @@ const lines = [
   `  Public API:           ${origin}/api/updates`,
   `  RSS feed:             ${origin}/feeds/rss.xml`,
 ];
-const editorFile = path.join(cmsDir, '.tmp', 'local-editor.json');
+// Where the CMS keeps the local account (LOCAL_EDITOR_FILE, relative to cms/, as cms/src/seed/local-editor.ts reads it).
+const editorFile = path.resolve(cmsDir, process.env.LOCAL_EDITOR_FILE || path.join('.tmp', 'local-editor.json'));
 if (!production && fs.existsSync(editorFile)) {
   const { email, password } = JSON.parse(fs.readFileSync(editorFile, 'utf8')) as { email: string; password: string };
   lines.push('', '  Sign in to the admin with the local editor account (a SEND editor; development only):', `    email:    ${email}`, `    password: ${password}`);
