@@ -1,0 +1,56 @@
+// @ts-check
+// ESLint for every project (npm run lint, the lint suite of npm test, 0 warnings allowed): ESLint's and
+// typescript-eslint's type-checked recommended rules everywhere, a few stricter rules that catch real bugs,
+// and the Lit and web-components rules for widgets/. Format is Prettier's job (.prettierrc), not ESLint's.
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import lit from 'eslint-plugin-lit';
+import wc from 'eslint-plugin-wc';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Code that runs in a browser; everything else runs on Node. */
+const BROWSER = ['widgets/**', 'cms/src/pages/assets/**', 'cms/src/admin/**'];
+
+export default defineConfig(
+  globalIgnores(['**/node_modules/', '**/dist/', '**/build/', '.cache/', '.tmp/', 'cms/.strapi/', 'cms/types/generated/', 'coverage/']),
+  {
+    files: ['**/*.{ts,tsx,mjs,js}'],
+    extends: [js.configs.recommended, tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: {
+        // Each file is checked with the tsconfig that owns it (the projects of the root tsconfig.json).
+        projectService: { allowDefaultProject: ['cms/src/pages/assets/*.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      // node:test's test() and describe() return promises the runner itself awaits.
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite', 'before', 'after', 'beforeEach', 'afterEach'] }] },
+      ],
+      // A switch over a union must name every member, so a new item type or status cannot fall through silently.
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+    },
+  },
+  {
+    files: BROWSER,
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    ignores: BROWSER,
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['widgets/**/*.ts'],
+    extends: [lit.configs['flat/recommended'], wc.configs['flat/recommended']],
+  },
+  {
+    files: ['widgets/**/test/**'],
+    languageOptions: { globals: globals.mocha },
+  },
+);
