@@ -17,7 +17,14 @@ export function live<T extends UpdateSummary>(item: T, now: number): T {
  * one pass the first time a catalogue state is filtered: a filtered list then reads only its
  * matches instead of testing every entry.
  */
-type Postings = { types: Map<string, Uint32Array>; years: Map<number, Uint32Array>; audiences: Map<string, Uint32Array>; topics: Map<string, Uint32Array> };
+type Postings = {
+  types: Map<string, Uint32Array>;
+  years: Map<number, Uint32Array>;
+  audiences: Map<string, Uint32Array>;
+  topics: Map<string, Uint32Array>;
+  /** Every position, consultations closing soonest first, then everything else newest first. */
+  closing: Uint32Array;
+};
 const postingsCache = new WeakMap<readonly CatalogueEntry[], Postings>();
 function postingsOf(entries: readonly CatalogueEntry[]): Postings {
   const hit = postingsCache.get(entries);
@@ -35,7 +42,10 @@ function postingsOf(entries: readonly CatalogueEntry[]): Postings {
     for (const topic of summary.topics) add(lists.topics, topic.slug, position);
   });
   const packed = <K>(map: Map<K, number[]>) => new Map([...map].map(([key, list]) => [key, Uint32Array.from(list)] as const));
-  const postings = { types: packed(lists.types), years: packed(lists.years), audiences: packed(lists.audiences), topics: packed(lists.topics) };
+  const closesAt = Float64Array.from(entries, ({ summary }) => (summary.type === 'consultation' && Date.parse(summary.closesAt ?? '')) || Number.POSITIVE_INFINITY);
+  // A stable sort: equal closing times (and everything without one) keep the newest-first order.
+  const closing = Uint32Array.from(entries.keys()).sort((a, b) => closesAt[a] - closesAt[b] || a - b);
+  const postings = { types: packed(lists.types), years: packed(lists.years), audiences: packed(lists.audiences), topics: packed(lists.topics), closing };
   postingsCache.set(entries, postings);
   return postings;
 }
@@ -112,28 +122,30 @@ export function selectEntries(
   narrow(postings.audiences, filters.audiences);
   narrow(postings.topics, filters.topics);
   if (found) positions = positions ? intersect(positions, found) : found;
-  const candidates: Iterable<CatalogueEntry> = positions === null ? entries : Array.from(positions as Uint32Array, (position) => entries[position]);
-
-  const selected: CatalogueEntry[] = [];
-  for (const entry of candidates) {
-    const item = entry.summary;
+  // Status moves with the clock, so it is read per request, from the candidates only.
+  const chosen: number[] = [];
+  const consider = (position: number) => {
     if (filters.status.length) {
-      if (item.type !== 'consultation') continue;
+      const item = entries[position].summary;
+      if (item.type !== 'consultation') return;
       const status = consultationStatus(item.opensAt, item.closesAt, now);
-      if (!status || !filters.status.includes(status)) continue;
+      if (!status || !filters.status.includes(status)) return;
     }
-    selected.push(entry);
-  }
-  if (sort === 'oldest') selected.reverse();
+    chosen.push(position);
+  };
+  if (positions === null) for (let position = 0; position < entries.length; position += 1) consider(position);
+  else for (const position of positions as Uint32Array) consider(position);
+
   if (sort === 'closing') {
-    // Each closing time read once, not twice per comparison.
-    const closes = ({ summary }: CatalogueEntry) => (summary.type === 'consultation' && Date.parse(summary.closesAt ?? '')) || Number.POSITIVE_INFINITY;
-    return selected
-      .map((entry) => ({ entry, time: closes(entry) }))
-      .sort((a, b) => a.time - b.time)
-      .map(({ entry }) => entry);
+    // The catalogue's closing order (made once per state), kept to the chosen positions.
+    const wanted = new Uint8Array(entries.length);
+    for (const position of chosen) wanted[position] = 1;
+    const ordered: CatalogueEntry[] = [];
+    for (const position of postings.closing) if (wanted[position]) ordered.push(entries[position]);
+    return ordered;
   }
-  return selected;
+  const selected = chosen.map((position) => entries[position]);
+  return sort === 'oldest' ? selected.reverse() : selected;
 }
 
 /** Counts over all published items, so an archive can offer only filters that find something. */
