@@ -77,7 +77,11 @@ function combinations(parameters: Record<string, (string | number)[]>): string[]
   );
 }
 
-const shuffle = <T>(list: T[]) => list.map((value) => [Math.random(), value] as const).sort((a, b) => a[0] - b[0]).map(([, value]) => value);
+const shuffle = <T>(list: T[]) =>
+  list
+    .map((value) => [Math.random(), value] as const)
+    .sort((a, b) => a[0] - b[0])
+    .map(([, value]) => value);
 
 async function json<T>(url: string, init?: RequestInit): Promise<T> {
   const response = await fetch(url, init);
@@ -95,15 +99,56 @@ async function casesFor(base: string) {
   }
   const topics = first.meta.facets.topics.map((t) => t.value);
   const years = first.meta.facets.years.map((y) => y.value);
-  const words = ['inspection', 'ehcp', 'short breaks', 'transport', 'families', 'speech', 'review', 'send', 'sencos', 'consultation', 'school', 'support', 'autism', 'therapy', 'plan', 'local offer'];
+  const words = [
+    'inspection',
+    'ehcp',
+    'short breaks',
+    'transport',
+    'families',
+    'speech',
+    'review',
+    'send',
+    'sencos',
+    'consultation',
+    'school',
+    'support',
+    'autism',
+    'therapy',
+    'plan',
+    'local offer',
+  ];
   const audiences = ['', ...first.meta.facets.audiences.map((a) => a.value)];
   const yearValues = ['', ...years.slice(0, 8)];
   // Uncached means distinct: more valid queries than a run sends, shuffled, so neither the CMS's response cache nor nginx's answers them.
   // Page sizes as widgets and pages ask (1 to 20), so the figures are about finding items, not sending 100 at a time.
   const pageSizes = Array.from({ length: 20 }, (_, i) => i + 1);
-  const lists = shuffle(combinations({ sort: ['newest', 'oldest', 'closing'], type: ['', 'article', 'consultation', 'staffing-update'], audience: audiences, year: yearValues, pageSize: pageSizes, page: [1, 2, 3] }).map((q) => `/api/updates?${q}`));
-  const searches = shuffle(combinations({ q: words.map(encodeURIComponent), type: ['', 'article', 'consultation', 'staffing-update'], sort: ['newest', 'oldest'], pageSize: pageSizes, page: [1, 2, 3, 4, 5] }).map((q) => `/api/updates?${q}`));
-  const feeds = shuffle(combinations({ topic: ['', ...topics], type: ['', 'article', 'consultation', 'staffing-update'], year: yearValues, limit: Array.from({ length: 50 }, (_, i) => i + 11) }).map((q) => `/feeds/rss.xml?${q}`));
+  const lists = shuffle(
+    combinations({
+      sort: ['newest', 'oldest', 'closing'],
+      type: ['', 'article', 'consultation', 'staffing-update'],
+      audience: audiences,
+      year: yearValues,
+      pageSize: pageSizes,
+      page: [1, 2, 3],
+    }).map((q) => `/api/updates?${q}`),
+  );
+  const searches = shuffle(
+    combinations({
+      q: words.map(encodeURIComponent),
+      type: ['', 'article', 'consultation', 'staffing-update'],
+      sort: ['newest', 'oldest'],
+      pageSize: pageSizes,
+      page: [1, 2, 3, 4, 5],
+    }).map((q) => `/api/updates?${q}`),
+  );
+  const feeds = shuffle(
+    combinations({
+      topic: ['', ...topics],
+      type: ['', 'article', 'consultation', 'staffing-update'],
+      year: yearValues,
+      limit: Array.from({ length: 50 }, (_, i) => i + 11),
+    }).map((q) => `/feeds/rss.xml?${q}`),
+  );
   const item = slugs[0];
   return {
     total,
@@ -197,13 +242,21 @@ async function latencyWhileChanging(cluster: Cluster, jwt: string, lists: string
     if (change === 'nothing') return;
     if (change === 'publishes') {
       for (let i = 0; i < 8; i += 1) {
-        const draft = await editor('POST', '/content-manager/collection-types/api::article.article', { title: `Refresh check ${i}`, slug: `bench-refresh-${randomBytes(4).toString('hex')}`, summary: 'Made by the benchmark.', date: new Date().toISOString().slice(0, 10) });
+        const draft = await editor('POST', '/content-manager/collection-types/api::article.article', {
+          title: `Refresh check ${i}`,
+          slug: `bench-refresh-${randomBytes(4).toString('hex')}`,
+          summary: 'Made by the benchmark.',
+          date: new Date().toISOString().slice(0, 10),
+        });
         await editor('POST', `/content-manager/collection-types/api::article.article/${draft.data.documentId}/actions/publish`, draft.data);
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
       return;
     }
-    const topics = await json<{ results: { documentId: string; name: string }[] }>(`${cluster.instances[0].url}/content-manager/collection-types/api::topic.topic?pageSize=1`, { headers: { Authorization: `Bearer ${jwt}` } });
+    const topics = await json<{ results: { documentId: string; name: string }[] }>(
+      `${cluster.instances[0].url}/content-manager/collection-types/api::topic.topic?pageSize=1`,
+      { headers: { Authorization: `Bearer ${jwt}` } },
+    );
     const topic = topics.results[0];
     if (topic) {
       await editor('PUT', `/content-manager/collection-types/api::topic.topic/${topic.documentId}`, { name: `${topic.name} ` });
@@ -219,9 +272,11 @@ async function latencyWhileChanging(cluster: Cluster, jwt: string, lists: string
  * answers within 100 ms twice running), so one case's backlog does not land in the next one's figures.
  */
 async function settled(base: string) {
-  for (let calm = 0, deadline = Date.now() + 60_000; calm < 2 && Date.now() < deadline; ) {
+  for (let calm = 0, deadline = Date.now() + 60_000; calm < 2 && Date.now() < deadline;) {
     const started = performance.now();
-    await fetch(`${base}/api/updates?pageSize=1`).then((response) => response.arrayBuffer()).catch(() => null);
+    await fetch(`${base}/api/updates?pageSize=1`)
+      .then((response) => response.arrayBuffer())
+      .catch(() => null);
     calm = performance.now() - started < 100 ? calm + 1 : 0;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -239,7 +294,7 @@ async function bareServer(body: string): Promise<{ url: string; child: ChildProc
   fs.writeFileSync(file, body);
   const code = `const b=require('fs').readFileSync(${JSON.stringify(file)});require('http').createServer((q,r)=>{r.writeHead(200,{'Content-Type':'application/json; charset=utf-8'});r.end(b)}).listen(0,'127.0.0.1',function(){console.log(this.address().port)})`;
   const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<string>((resolve) => child.stdout!.once('data', (data: Buffer) => resolve(data.toString().trim())));
+  const port = await new Promise<string>((resolve) => child.stdout.once('data', (data: Buffer) => resolve(data.toString().trim())));
   return { url: `http://127.0.0.1:${port}`, child };
 }
 
@@ -266,10 +321,14 @@ async function measureSize(items: number) {
       await load(base, paths.slice(-50), headers, 1);
       const result = await load(base, paths, headers);
       rows.push({ target, case: label, ...result });
-      say(`  ${target.padEnd(18)} ${label.padEnd(34)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(1)} ms  p99 ${result.p99.toFixed(1)} ms${result.failed ? `  (${result.failed} failed)` : ''}`);
+      say(
+        `  ${target.padEnd(18)} ${label.padEnd(34)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(1)} ms  p99 ${result.p99.toFixed(1)} ms${result.failed ? `  (${result.failed} failed)` : ''}`,
+      );
     };
     try {
-      await measure('baseline', a.url, 'stock Strapi core find', ['/api/articles?pagination[pageSize]=10&populate=topics'], { authorization: `Bearer ${token}` });
+      await measure('baseline', a.url, 'stock Strapi core find', ['/api/articles?pagination[pageSize]=10&populate=topics'], {
+        authorization: `Bearer ${token}`,
+      });
       await measure('baseline', bare.url, 'bare Node server, same JSON', ['/'], {});
     } finally {
       bare.child.kill();
@@ -279,7 +338,9 @@ async function measureSize(items: number) {
     // Logged in the JSON file with the rest: a failure here must not lose the load figures above.
     for (const instance of cluster.instances) await settled(instance.url);
     const visible = await publishToVisible(cluster, jwt);
-    say(`  publish on A → visible on B: median ${visible.onB.median.toFixed(0)} ms, max ${visible.onB.max.toFixed(0)} ms; through nginx: median ${visible.viaNginx.median.toFixed(0)} ms`);
+    say(
+      `  publish on A → visible on B: median ${visible.onB.median.toFixed(0)} ms, max ${visible.onB.max.toFixed(0)} ms; through nginx: median ${visible.viaNginx.median.toFixed(0)} ms`,
+    );
     const refreshing: Record<string, Load> = {};
     for (const change of ['nothing', 'publishes', 'topic rename'] as const) {
       for (const instance of cluster.instances) await settled(instance.url);
@@ -303,10 +364,15 @@ function widgetSizes() {
 
 /** Lit's own minimal element (one template), bundled and minified as the widgets are, gzipped. */
 async function litMinimalKb() {
-  const source = "import { LitElement, html } from 'lit';\nclass HelloElement extends LitElement { render() { return html`<p>Hello</p>`; } }\ncustomElements.define('hello-element', HelloElement);\n";
+  const source =
+    "import { LitElement, html } from 'lit';\nclass HelloElement extends LitElement { render() { return html`<p>Hello</p>`; } }\ncustomElements.define('hello-element', HelloElement);\n";
   const bundle = await rollup({
     input: 'lit-minimal',
-    plugins: [{ name: 'lit-minimal', resolveId: (id) => (id === 'lit-minimal' ? id : null), load: (id) => (id === 'lit-minimal' ? source : null) }, nodeResolve(), terser()],
+    plugins: [
+      { name: 'lit-minimal', resolveId: (id) => (id === 'lit-minimal' ? id : null), load: (id) => (id === 'lit-minimal' ? source : null) },
+      nodeResolve(),
+      terser(),
+    ],
   });
   const { output } = await bundle.generate({ format: 'es' });
   await bundle.close();
@@ -376,7 +442,10 @@ const litKb = await litMinimalKb();
 const result = { date: new Date().toISOString(), machine, connections: CONNECTIONS, seconds: SECONDS, sizes, widgets, litMinimalKb: litKb };
 
 // The README table: every case beside stock Strapi and the bare server, and two instances against one.
-const table: string[] = ['| Items | Case | One instance req/s | p50 / p99 ms | Two behind nginx req/s | p50 / p99 ms | Two ÷ one | One ÷ stock Strapi | One ÷ bare Node |', '| --: | --- | --: | --: | --: | --: | --: | --: | --: |'];
+const table: string[] = [
+  '| Items | Case | One instance req/s | p50 / p99 ms | Two behind nginx req/s | p50 / p99 ms | Two ÷ one | One ÷ stock Strapi | One ÷ bare Node |',
+  '| --: | --- | --: | --: | --: | --: | --: | --: | --: |',
+];
 for (const size of sizes) {
   const find = (target: string, label: string) => size.rows.find((row) => row.target === target && row.case === label)!;
   const stock = find('baseline', 'stock Strapi core find');
@@ -398,7 +467,9 @@ for (const size of sizes) {
       `${size.renderMs !== null ? `; 1,000 items rendered in Chromium in ${size.renderMs.toFixed(0)} ms` : ''}`,
   );
 }
-console.log(`Widgets (first paint, gzip): ${widgets.map((w) => `${w.widget} ${w.gzipKb.toFixed(2)} KB`).join(', ')}; Lit's minimal element ${litKb.toFixed(2)} KB`);
+console.log(
+  `Widgets (first paint, gzip): ${widgets.map((w) => `${w.widget} ${w.gzipKb.toFixed(2)} KB`).join(', ')}; Lit's minimal element ${litKb.toFixed(2)} KB`,
+);
 if (JSON_FILE) {
   fs.mkdirSync(path.dirname(JSON_FILE), { recursive: true });
   fs.writeFileSync(JSON_FILE, `${JSON.stringify({ ...result, table: table.join('\n') }, null, 2)}\n`);

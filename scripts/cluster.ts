@@ -23,8 +23,8 @@ const stop = async () => {
   await cluster.stop();
   process.exit(0);
 };
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
 
 console.log(`
 SEND updates is running on ${instances} instances behind nginx.

@@ -35,15 +35,64 @@ function randomSource(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)], int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)) };
+  return {
+    next,
+    pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)],
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+  };
 }
 
-const SERVICES = ['SEND Local Offer', 'Educational Psychology Service', 'Speech and language therapy', 'Short breaks', 'SEND Information, Advice and Support Service', 'Portage', 'Autism and Social Communication team', 'Sensory impairment service', 'Home to school transport', 'Preparing for adulthood team', 'Child and adolescent mental health services', 'Occupational therapy'];
+const SERVICES = [
+  'SEND Local Offer',
+  'Educational Psychology Service',
+  'Speech and language therapy',
+  'Short breaks',
+  'SEND Information, Advice and Support Service',
+  'Portage',
+  'Autism and Social Communication team',
+  'Sensory impairment service',
+  'Home to school transport',
+  'Preparing for adulthood team',
+  'Child and adolescent mental health services',
+  'Occupational therapy',
+];
 const PLACES = ['Worcester', 'Redditch', 'Kidderminster', 'Bromsgrove', 'Malvern', 'Evesham', 'Droitwich', 'Pershore', 'Stourport', 'Upton'];
-const SUBJECTS = ['EHCP annual reviews', 'the SEND Improvement Plan', 'short breaks for disabled children', 'home to school transport', 'the Local Offer', 'EHC needs assessments', 'alternative provision', 'specialist school places', 'the SENCo network', 'preparing for adulthood', 'parent carer forums', 'sensory support', 'speech and language therapy waiting times', 'the high needs block', 'co-production with families', 'mental health support in schools'];
-const NEWS = ['Update on {s}', 'Changes to {s} from {m}', 'What families told us about {s}', '{p} drop-in sessions on {s}', 'New guidance on {s}', 'Progress report: {s}', 'Inspection findings and {s}', 'Coffee morning in {p}: {s}'];
+const SUBJECTS = [
+  'EHCP annual reviews',
+  'the SEND Improvement Plan',
+  'short breaks for disabled children',
+  'home to school transport',
+  'the Local Offer',
+  'EHC needs assessments',
+  'alternative provision',
+  'specialist school places',
+  'the SENCo network',
+  'preparing for adulthood',
+  'parent carer forums',
+  'sensory support',
+  'speech and language therapy waiting times',
+  'the high needs block',
+  'co-production with families',
+  'mental health support in schools',
+];
+const NEWS = [
+  'Update on {s}',
+  'Changes to {s} from {m}',
+  'What families told us about {s}',
+  '{p} drop-in sessions on {s}',
+  'New guidance on {s}',
+  'Progress report: {s}',
+  'Inspection findings and {s}',
+  'Coffee morning in {p}: {s}',
+];
 const CONSULTATIONS = ['Have your say on {s}', 'Consultation: proposed changes to {s}', 'Tell us what you think about {s}', 'Review of {s} in {p}'];
-const STAFFING = ['New manager for the {v}', '{v}: changes to opening hours', '{v} moves to {p}', 'New contact details for the {v}', '{v}: temporary closure in {p}'];
+const STAFFING = [
+  'New manager for the {v}',
+  '{v}: changes to opening hours',
+  '{v} moves to {p}',
+  'New contact details for the {v}',
+  '{v}: temporary closure in {p}',
+];
 const SENTENCES = [
   'Services for children and young people with SEND were inspected by Ofsted and the Care Quality Commission, and this page sets out what we are doing in response.',
   'Parents and carers told us that communication about {s} could be clearer, so we have changed how we write to families.',
@@ -85,7 +134,7 @@ export async function generateCatalogue(strapi: Core.Strapi, { items, seed = 12,
   const started = Date.now();
 
   const topicMeta = metadata('api::topic.topic');
-  const topicRows = (await table(topicMeta.tableName).select('id', 'document_id', 'published_at')) as { id: number; document_id: string; published_at: unknown }[];
+  const topicRows = await table(topicMeta.tableName).select<{ id: number; document_id: string; published_at: unknown }[]>('id', 'document_id', 'published_at');
   const topicsByDocument = new Map<string, { draft?: number; published?: number }>();
   for (const row of topicRows) {
     const pair = topicsByDocument.get(row.document_id) ?? {};
@@ -93,7 +142,9 @@ export async function generateCatalogue(strapi: Core.Strapi, { items, seed = 12,
     topicsByDocument.set(row.document_id, pair);
   }
   const topics = [...topicsByDocument.values()];
-  const audienceIds = db.metadata.has('api::audience.audience') ? ((await table(metadata('api::audience.audience').tableName).select('id')) as { id: number }[]).map((r) => r.id) : [];
+  const audienceIds = db.metadata.has('api::audience.audience')
+    ? (await table(metadata('api::audience.audience').tableName).select<{ id: number }[]>('id')).map((r) => r.id)
+    : [];
 
   const types: [UpdateType, number][] = [
     ['article', Math.round(items * 0.6)],
@@ -107,8 +158,8 @@ export async function generateCatalogue(strapi: Core.Strapi, { items, seed = 12,
   for (const [type, count] of types) {
     const meta = metadata(UIDS[type]);
     const column = (attribute: string) => meta.attributes[attribute]?.columnName;
-    const maxId = Number(((await table(meta.tableName).max('id as max')) as { max: number | null }[])[0]?.max ?? 0);
-    const existingSlugs = Number(((await table(meta.tableName).count('* as n')) as { n: number | string }[])[0]?.n ?? 0);
+    const maxId = Number((await table(meta.tableName).max<{ max: number | null }[]>('id as max'))[0]?.max ?? 0);
+    const existingSlugs = Number((await table(meta.tableName).count<{ n: number | string }[]>('* as n'))[0]?.n ?? 0);
     let nextId = maxId + 1;
     const rows: Row[] = [];
     const topicLinks: Row[] = [];
@@ -139,7 +190,10 @@ export async function generateCatalogue(strapi: Core.Strapi, { items, seed = 12,
       const month = MONTHS[date.getUTCMonth()];
       const template = type === 'article' ? random.pick(NEWS) : type === 'consultation' ? random.pick(CONSULTATIONS) : random.pick(STAFFING);
       const title = fill(template, subject, place, service, month);
-      const slug = `${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}-${existingSlugs + n + 1}`;
+      const slug = `${title
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')}-${existingSlugs + n + 1}`;
       const body = Array.from({ length: random.int(3, 7) }, () => paragraph(fill(random.pick(SENTENCES), subject, place, service, month)));
       const summary = fill(random.pick(SENTENCES), subject, place, service, month);
       const published = new Date(date.getTime() + random.int(0, 8) * 3_600_000);
@@ -149,7 +203,10 @@ export async function generateCatalogue(strapi: Core.Strapi, { items, seed = 12,
         const closes = new Date(opens.getTime() + random.int(28, 84) * 86_400_000);
         Object.assign(values, { opensAt: opens, closesAt: closes, respondUrl: 'https://www.worcestershire.gov.uk/council-services/have-your-say' });
         if (closes.getTime() + 30 * 86_400_000 < now.getTime() && random.next() < 0.5) {
-          Object.assign(values, { outcomeDate: new Date(closes.getTime() + 30 * 86_400_000).toISOString().slice(0, 10), outcome: JSON.stringify([paragraph(`You said ${subject} needed to change; we have agreed a plan with families in ${place}.`)]) });
+          Object.assign(values, {
+            outcomeDate: new Date(closes.getTime() + 30 * 86_400_000).toISOString().slice(0, 10),
+            outcome: JSON.stringify([paragraph(`You said ${subject} needed to change; we have agreed a plan with families in ${place}.`)]),
+          });
         }
       }
       if (type === 'staffing-update') {
@@ -206,10 +263,12 @@ export async function generateCatalogue(strapi: Core.Strapi, { items, seed = 12,
   }
   // Statistics for the planner, as a database that grew over years has: without them, PostgreSQL
   // scans whole tables for one document.
-  const tables = [...Object.values(UIDS).flatMap((uid) => {
-    const meta = metadata(uid);
-    return [meta.tableName, meta.attributes.topics?.joinTable?.name, meta.attributes.audiences?.joinTable?.name];
-  })].filter((name): name is string => Boolean(name));
+  const tables = [
+    ...Object.values(UIDS).flatMap((uid) => {
+      const meta = metadata(uid);
+      return [meta.tableName, meta.attributes.topics?.joinTable?.name, meta.attributes.audiences?.joinTable?.name];
+    }),
+  ].filter((name): name is string => Boolean(name));
   const schema = db.getSchemaName();
   for (const name of tables) await db.connection.raw(`ANALYZE ${schema ? `"${schema}".` : ''}"${name}"`);
   log(`${items} items in ${((Date.now() - started) / 1000).toFixed(1)} s`);

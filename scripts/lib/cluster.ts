@@ -85,7 +85,15 @@ export function nginxConfig({ listen, ports, runDir, workers }: { listen: number
   });
 }
 
-export async function startCluster({ databaseUrl, schema, instances: count = 2, port = 0, workers = 2, env = {}, log = 'inherit' }: ClusterOptions): Promise<Cluster> {
+export async function startCluster({
+  databaseUrl,
+  schema,
+  instances: count = 2,
+  port = 0,
+  workers = 2,
+  env = {},
+  log = 'inherit',
+}: ClusterOptions): Promise<Cluster> {
   await ensureNginx();
   await ensureSchema(databaseUrl, schema);
   const listen = port || (await freePort());
@@ -143,12 +151,15 @@ export async function startCluster({ databaseUrl, schema, instances: count = 2, 
     for (const instance of instances) if (instance.process && instance.process.exitCode === null) instance.process.kill('SIGTERM');
     if (nginx && nginx.exitCode === null) nginx.kill('SIGQUIT');
     await Promise.all(
-      [...instances.map((i) => i.process), nginx].filter((child): child is ChildProcess => Boolean(child) && child!.exitCode === null).map(
-        (child) => new Promise((resolve) => {
-          child.once('exit', resolve);
-          setTimeout(() => (child.kill('SIGKILL'), resolve(null)), 10_000).unref();
-        }),
-      ),
+      [...instances.map((i) => i.process), nginx]
+        .filter((child): child is ChildProcess => Boolean(child) && child!.exitCode === null)
+        .map(
+          (child) =>
+            new Promise((resolve) => {
+              child.once('exit', resolve);
+              setTimeout(() => (child.kill('SIGKILL'), resolve(null)), 10_000).unref();
+            }),
+        ),
     );
   };
 
@@ -160,7 +171,9 @@ export async function startCluster({ databaseUrl, schema, instances: count = 2, 
     fs.writeFileSync(configFile, nginxConfig({ listen, ports, runDir, workers }));
     const check = spawnSync(NGINX, ['-t', '-q', '-p', runDir, '-c', configFile, '-e', path.join(runDir, 'error.log')], { encoding: 'utf8' });
     if (check.status !== 0) throw new Error(`nginx refused its configuration:\n${check.stderr}`);
-    nginx = spawn(NGINX, ['-p', runDir, '-c', configFile, '-e', path.join(runDir, 'error.log'), '-g', 'daemon off;'], { stdio: ['ignore', 'inherit', 'inherit'] });
+    nginx = spawn(NGINX, ['-p', runDir, '-c', configFile, '-e', path.join(runDir, 'error.log'), '-g', 'daemon off;'], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     await waitForHttp(`${url}/_health`, { child: nginx, timeoutMs: 20_000 });
   } catch (error) {
     await stop();

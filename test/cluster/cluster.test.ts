@@ -58,7 +58,8 @@ async function editor<T = { data: { documentId: string } }>(instance: number, me
   });
   const text = await response.text();
   assert.ok(response.ok, `${method} ${pathname} answered ${response.status}: ${text.slice(0, 300)}`);
-  return (text ? JSON.parse(text) : null) as T;
+  const parsed: unknown = text ? JSON.parse(text) : null;
+  return parsed as T;
 }
 
 /** Polls until `check` holds; the milliseconds it took, or fails past `limitMs`. */
@@ -178,7 +179,9 @@ test('a publish, an edit, an unpublish and a delete on instance A show through i
     nginx: await msUntil('the delete through nginx', async () => (await status(`${cluster.url}/api/updates/article/${slug}`)) === 404),
   };
   // Not asserted beyond the 1 s limit: timings vary with the machine.
-  console.log(`# visible after (ms): ${JSON.stringify({ published, edit, unpublished, deleted }, (_, v) => (typeof v === 'number' ? Math.round(v) : v))}`);
+  console.log(
+    `# visible after (ms): ${JSON.stringify({ published, edit, unpublished, deleted }, (_key: string, value: unknown) => (typeof value === 'number' ? Math.round(value) : value))}`,
+  );
 });
 
 test('instances whose change channel is cut catch up with a publish by themselves', async () => {
@@ -192,10 +195,19 @@ test('instances whose change channel is cut catch up with a publish by themselve
   } finally {
     await database.end();
   }
-  const draft = await editor(0, 'POST', `/content-manager/collection-types/${uid}`, { title: 'Published while the channel was cut', slug, summary: 'Found by the catch-up.', date: new Date().toISOString().slice(0, 10) });
+  const draft = await editor(0, 'POST', `/content-manager/collection-types/${uid}`, {
+    title: 'Published while the channel was cut',
+    slug,
+    summary: 'Found by the catch-up.',
+    date: new Date().toISOString().slice(0, 10),
+  });
   await editor(0, 'POST', `/content-manager/collection-types/${uid}/${draft.data.documentId}/actions/publish`, draft.data);
   const b = cluster.instances[1];
-  const ms = await msUntil('the publish on instance B after its channel was cut', async () => (await status(`${b.url}/api/updates/article/${slug}`)) === 200, FALLBACK_CHECK_MS + 1_000);
+  const ms = await msUntil(
+    'the publish on instance B after its channel was cut',
+    async () => (await status(`${b.url}/api/updates/article/${slug}`)) === 200,
+    FALLBACK_CHECK_MS + 1_000,
+  );
   console.log(`# visible on B after its channel was cut: ${Math.round(ms)} ms`);
   await msUntil('the publish through nginx', () => listHas(cluster.url, slug), FALLBACK_CHECK_MS + 1_000);
 });
@@ -234,7 +246,7 @@ test('a scheduled publish is done once, by one of the two instances, and shows e
       publishAt: new Date(Date.now() + 4_000).toISOString(),
     });
     const ours = () => events.filter((e) => e.event === 'entry.publish' && e.documentId === draft.data.documentId);
-    for (const deadline = Date.now() + 20_000; !ours().length && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (const deadline = Date.now() + 20_000; !ours().length && Date.now() < deadline;) await new Promise((resolve) => setTimeout(resolve, 20));
     assert.equal(ours().length, 1, 'the scheduled publish happened');
     const done = ours()[0].at;
     const wait = async (what: string, check: () => Promise<boolean>) => {
@@ -243,7 +255,8 @@ test('a scheduled publish is done once, by one of the two instances, and shows e
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
     };
-    for (const instance of cluster.instances) await wait(`instance ${instance.name}`, async () => (await status(`${instance.url}/api/updates/article/${slug}`)) === 200);
+    for (const instance of cluster.instances)
+      await wait(`instance ${instance.name}`, async () => (await status(`${instance.url}/api/updates/article/${slug}`)) === 200);
     await wait('nginx', () => listHas(cluster.url, slug));
     // Both schedulers tick several more times: still one publish.
     await new Promise((resolve) => setTimeout(resolve, 6_000));

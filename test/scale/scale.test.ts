@@ -58,7 +58,7 @@ for (const database of ['sqlite', 'postgres'] as const) {
       delete process.env.TEST_DB;
     });
 
-    test('the list holds every item, newest first', async () => {
+    test('the list holds every item, newest first', () => {
       assert.ok(list.meta.pagination.total >= ITEMS, `total ${list.meta.pagination.total}`);
       assert.equal(list.data.length, 10);
       const dates = list.data.map((item) => item.date);
@@ -96,7 +96,15 @@ for (const database of ['sqlite', 'postgres'] as const) {
     test('items, their pages and calendars answer; feeds stay bounded', async () => {
       const consultation = (await getJson<ListResponse>(cms.baseUrl, '/api/updates?type=consultation&pageSize=1')).body.data[0];
       assert.ok(consultation);
-      for (const path of [consultation.url, `/updates/consultation/${consultation.slug}`, `/feeds/consultations/${consultation.slug}.ics`, '/updates', '/updates?page=40', '/updates/subscribe?type=article', '/feeds/consultations.ics']) {
+      for (const path of [
+        consultation.url,
+        `/updates/consultation/${consultation.slug}`,
+        `/feeds/consultations/${consultation.slug}.ics`,
+        '/updates',
+        '/updates?page=40',
+        '/updates/subscribe?type=article',
+        '/feeds/consultations.ics',
+      ]) {
         const response = await fetch(`${cms.baseUrl}${path}`);
         await response.arrayBuffer();
         assert.equal(response.status, 200, path);
@@ -120,7 +128,10 @@ for (const database of ['sqlite', 'postgres'] as const) {
       const edited = await getJson<ItemResponse>(cms.baseUrl, item.url);
       assert.equal(edited.body.data.title, title);
       const found = (await getJson<ListResponse>(cms.baseUrl, `/api/updates?type=article&q=${encodeURIComponent('updated')}`)).body.data;
-      assert.ok(found.some((entry) => entry.id === item.id && entry.title === title), 'the list and search have the new title');
+      assert.ok(
+        found.some((entry) => entry.id === item.id && entry.title === title),
+        'the list and search have the new title',
+      );
       await cms.strapi.documents(ARTICLE).unpublish({ documentId: item.id });
       const gone = await getJson(cms.baseUrl, item.url);
       assert.equal(gone.status, 404);

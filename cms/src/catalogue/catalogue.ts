@@ -13,7 +13,7 @@
  * - While the change channel is down, every `FALLBACK_CHECK_MS` the published rows' ids and update
  *   times are compared with the catalogue, and what differs is applied.
  */
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import { LRUCache } from 'lru-cache';
 import type { Topic, UpdateDetail, UpdateSummary } from '../../../contract/api';
 import { blocksToText } from '../lib/blocks';
@@ -145,7 +145,9 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
   const entryOf = (search: Search, type: UpdateType, doc: PublishedDocument): CatalogueEntry => {
     const summary = sharedTopics(items.summary(type, doc));
     const staffing = summary.type === 'staffing-update' ? [summary.service, summary.whatChanges ?? ''] : [];
-    const text = [summary.title, summary.summary, blocksToText(items.detail(type, doc).body), ...staffing, summary.topics.map((t) => t.name).join('\n')].join('\n');
+    const text = [summary.title, summary.summary, blocksToText(items.detail(type, doc).body), ...staffing, summary.topics.map((t) => t.name).join('\n')].join(
+      '\n',
+    );
     return { summary, search: search.index(text), year: Number(summary.date.slice(0, 4)), sortKey: sortKeyOf(summary) };
   };
 
@@ -163,7 +165,7 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
     /** Each page sorted on its own, merged at the end. */
     const runs: CatalogueEntry[][] = [];
     for (const type of keysOf(UPDATE_TYPES)) {
-      for (let afterId = 0; ; ) {
+      for (let afterId = 0; ;) {
         const page = await readPage(strapi, type, afterId, PAGE);
         const run: CatalogueEntry[] = [];
         runs.push(run);
@@ -214,7 +216,7 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
     }
     const started = build()
       .then((built) => void install(built))
-      .catch((error) => void strapi.log.error(`Catalogue rebuild failed; serving the previous one. ${error instanceof Error ? error.stack : error}`))
+      .catch((error) => void strapi.log.error(`Catalogue rebuild failed; serving the previous one. ${error instanceof Error ? error.stack : String(error)}`))
       .finally(() => {
         running = null;
       });
@@ -254,7 +256,8 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
     // The address index is updated in place (copying 100,000 keys per change would cost more than
     // the change): an older state then finds items by address as the newest does, which only helps.
     const bySlug = latest.bySlug as Map<string, CatalogueEntry>;
-    for (const entry of latest.entries) if (removed.has(entry.summary.id) && bySlug.get(slugKey(entry.summary)) === entry) bySlug.delete(slugKey(entry.summary));
+    for (const entry of latest.entries)
+      if (removed.has(entry.summary.id) && bySlug.get(slugKey(entry.summary)) === entry) bySlug.delete(slugKey(entry.summary));
     for (const entry of added) bySlug.set(slugKey(entry.summary), entry);
     // An unpublication or deletion leaves no update time behind, so the moment it was applied counts.
     const lastModified = new Date(Math.max(latest.lastModified.getTime(), Date.now(), ...added.map((e) => Date.parse(e.summary.updatedAt) || 0)));
@@ -268,7 +271,7 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
       try {
         while (pending.size) await applyPending();
       } catch (error) {
-        strapi.log.error(`Catalogue: a change could not be applied; rebuilding. ${error instanceof Error ? error.stack : error}`);
+        strapi.log.error(`Catalogue: a change could not be applied; rebuilding. ${error instanceof Error ? error.stack : String(error)}`);
         void rebuild();
       } finally {
         draining = null;
@@ -305,8 +308,8 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
     if (!base) return;
     const seen = new Set<string>();
     for (const type of keysOf(UPDATE_TYPES)) {
-      for (let afterId = 0; ; ) {
-        const rows = (await strapi.db.query(UPDATE_TYPES[type] as UID.ContentType).findMany({
+      for (let afterId = 0; ;) {
+        const rows = (await strapi.db.query(UPDATE_TYPES[type]).findMany({
           select: ['id', 'documentId', 'updatedAt'],
           where: { publishedAt: { $notNull: true }, id: { $gt: afterId } },
           orderBy: { id: 'asc' },
@@ -315,14 +318,16 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
         for (const row of rows) {
           seen.add(row.documentId);
           const entry = entryById(base, row.documentId);
-          if (!entry || Date.parse(entry.summary.updatedAt) !== new Date(row.updatedAt).getTime()) pending.set(`${UPDATE_TYPES[type]} ${row.documentId}`, { uid: UPDATE_TYPES[type], documentId: row.documentId });
+          if (!entry || Date.parse(entry.summary.updatedAt) !== new Date(row.updatedAt).getTime())
+            pending.set(`${UPDATE_TYPES[type]} ${row.documentId}`, { uid: UPDATE_TYPES[type], documentId: row.documentId });
         }
         if (rows.length < PAGE * 10) break;
         afterId = rows[rows.length - 1].id;
       }
     }
     for (const entry of base.entries) {
-      if (!seen.has(entry.summary.id)) pending.set(`${UPDATE_TYPES[entry.summary.type]} ${entry.summary.id}`, { uid: UPDATE_TYPES[entry.summary.type], documentId: entry.summary.id });
+      if (!seen.has(entry.summary.id))
+        pending.set(`${UPDATE_TYPES[entry.summary.type]} ${entry.summary.id}`, { uid: UPDATE_TYPES[entry.summary.type], documentId: entry.summary.id });
     }
     if (pending.size) await drain();
   };
@@ -337,7 +342,8 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
 
   const startFallbackChecks = () => {
     fallbackTimer = setInterval(() => {
-      if (channel?.healthy === false) reconcile().catch((error) => strapi.log.warn(`Catalogue check failed: ${error instanceof Error ? error.message : error}`));
+      if (channel?.healthy === false)
+        reconcile().catch((error) => strapi.log.warn(`Catalogue check failed: ${error instanceof Error ? error.message : String(error)}`));
     }, FALLBACK_CHECK_MS);
     fallbackTimer.unref();
   };
@@ -364,7 +370,8 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
     listen() {
       channel ??= openChangeChannel(strapi, {
         onChange: (change) => void apply(change),
-        onReconnect: () => void reconcile().catch((error) => strapi.log.warn(`Catalogue check failed: ${error instanceof Error ? error.message : error}`)),
+        onReconnect: () =>
+          void reconcile().catch((error) => strapi.log.warn(`Catalogue check failed: ${error instanceof Error ? error.message : String(error)}`)),
       });
       if (!fallbackTimer) startFallbackChecks();
     },

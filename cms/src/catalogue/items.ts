@@ -34,7 +34,12 @@ const readers = {
       sort: sortOf(read),
       limit: limitOf(read),
       status: 'published',
-      populate: { topics: { fields: ['name', 'slug'] }, audiences: { fields: ['value'] }, downloads: { populate: { file: true } }, easyReadVersion: { populate: { file: true } } },
+      populate: {
+        topics: { fields: ['name', 'slug'] },
+        audiences: { fields: ['value'] },
+        downloads: { populate: { file: true } },
+        easyReadVersion: { populate: { file: true } },
+      },
     }),
   consultation: (strapi: Core.Strapi, read: Read) =>
     strapi.documents(UPDATE_TYPES.consultation).findMany({
@@ -42,7 +47,12 @@ const readers = {
       sort: sortOf(read),
       limit: limitOf(read),
       status: 'published',
-      populate: { topics: { fields: ['name', 'slug'] }, audiences: { fields: ['value'] }, downloads: { populate: { file: true } }, easyReadVersion: { populate: { file: true } } },
+      populate: {
+        topics: { fields: ['name', 'slug'] },
+        audiences: { fields: ['value'] },
+        downloads: { populate: { file: true } },
+        easyReadVersion: { populate: { file: true } },
+      },
     }),
   'staffing-update': (strapi: Core.Strapi, read: Read) =>
     strapi.documents(UPDATE_TYPES['staffing-update']).findMany({
@@ -50,7 +60,12 @@ const readers = {
       sort: sortOf(read),
       limit: limitOf(read),
       status: 'published',
-      populate: { topics: { fields: ['name', 'slug'] }, audiences: { fields: ['value'] }, downloads: { populate: { file: true } }, easyReadVersion: { populate: { file: true } } },
+      populate: {
+        topics: { fields: ['name', 'slug'] },
+        audiences: { fields: ['value'] },
+        downloads: { populate: { file: true } },
+        easyReadVersion: { populate: { file: true } },
+      },
     }),
 } satisfies Record<UpdateType, unknown>;
 
@@ -92,7 +107,8 @@ const calendarDate = (value: DateValue): string | null => (value instanceof Date
 const isObject = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object';
 
 /** Inline nodes with every unsafe link replaced by its words. */
-const safeInline = (nodes: InlineNode[]): InlineNode[] => nodes.filter(isObject).flatMap((node) => (node.type === 'link' && !safeStoredUrl(node.url, 'link') ? node.children : [node]));
+const safeInline = (nodes: InlineNode[]): InlineNode[] =>
+  nodes.filter(isObject).flatMap((node) => (node.type === 'link' && !safeStoredUrl(node.url, 'link') ? node.children : [node]));
 
 /**
  * Stored rich text, which passed Strapi's blocks validator (the contract's Block follows it), with
@@ -131,7 +147,7 @@ export function itemBuilder(baseUrl: () => string) {
 
   const toDownload = (raw: StoredDownload | null | undefined): Download | null => {
     if (!raw) return null;
-    const file: { url?: string; ext?: string | null; size?: number } | null | undefined = raw.file;
+    const file = raw.file as { url?: string; ext?: string | null; size?: number } | null | undefined;
     // An uploaded file, else the editor's address; either is dropped if unsafe (lib/safe-url.ts).
     const url = safeStoredUrl(absolute(str(file?.url)) ?? raw.url, 'address');
     if (!url) return null;
@@ -181,8 +197,8 @@ export function itemBuilder(baseUrl: () => string) {
     };
   };
 
-  const isConsultation = (type: UpdateType, doc: PublishedDocument): doc is ConsultationDocument => type === 'consultation';
-  const isStaffingUpdate = (type: UpdateType, doc: PublishedDocument): doc is StaffingUpdateDocument => type === 'staffing-update';
+  const isConsultation = (type: UpdateType, _doc: PublishedDocument): _doc is ConsultationDocument => type === 'consultation';
+  const isStaffingUpdate = (type: UpdateType, _doc: PublishedDocument): _doc is StaffingUpdateDocument => type === 'staffing-update';
 
   /** What lists show of a document (no body): the catalogue holds these. */
   const summary = (type: UpdateType, doc: PublishedDocument): UpdateSummary => {

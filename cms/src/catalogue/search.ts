@@ -23,7 +23,10 @@ export const DEFAULT_ABBREVIATIONS: Abbreviation[] = [
   { abbreviation: 'EHCNA', meanings: ['EHC needs assessment', 'Education, health and care needs assessment'] },
   { abbreviation: 'SENCo', meanings: ['Special educational needs coordinator', 'Special educational needs co-ordinator'] },
   { abbreviation: 'SEN', meanings: ['Special educational needs'] },
-  { abbreviation: 'SEND', meanings: ['Special educational needs and disabilities', 'Special educational needs and/or disabilities', 'Special educational needs and disability'] },
+  {
+    abbreviation: 'SEND',
+    meanings: ['Special educational needs and disabilities', 'Special educational needs and/or disabilities', 'Special educational needs and disability'],
+  },
   { abbreviation: 'CAMHS', meanings: ['Child and adolescent mental health services', 'Children and young people\u2019s mental health services'] },
   { abbreviation: 'AP', meanings: ['Alternative provision'] },
   { abbreviation: 'PfA', meanings: ['Preparing for adulthood'] },
@@ -82,7 +85,7 @@ class PhraseMatcher {
   }
 
   /** Phrases that start at `at`, longest first; in text (not queries) one-word abbreviations need their capitals. */
-  *at(words: Word[], at: number, inText: boolean): Generator<Phrase> {
+  *at(words: Word[], at: number, inText: boolean): Generator<Phrase, void> {
     for (const phrase of this.byFirstStem.get(words[at].stem) ?? []) {
       if (at + phrase.stems.length > words.length) continue;
       if (inText && phrase.capitalsOnly && !words[at].capitals) continue;
@@ -190,8 +193,11 @@ export function createSearch(abbreviations: readonly Abbreviation[]): Search {
       const { words } = readWords(q);
       if (!words.length) return null;
       const terms: Term[] = [];
-      const term = (text: string, prefix: string | null): Term => ({ id: termDictionary.ids.get(text) ?? -1, prefix: prefix === null ? null : prefixTest(prefix) });
-      for (let i = 0; i < words.length; ) {
+      const term = (text: string, prefix: string | null): Term => ({
+        id: termDictionary.ids.get(text) ?? -1,
+        prefix: prefix === null ? null : prefixTest(prefix),
+      });
+      for (let i = 0; i < words.length;) {
         const phrase = matcher.at(words, i, false).next().value;
         if (phrase) {
           terms.push(term(groupTerm(phrase.group), null));

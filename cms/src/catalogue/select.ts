@@ -29,7 +29,12 @@ const postingsCache = new WeakMap<readonly CatalogueEntry[], Postings>();
 function postingsOf(entries: readonly CatalogueEntry[]): Postings {
   const hit = postingsCache.get(entries);
   if (hit) return hit;
-  const lists = { types: new Map<string, number[]>(), years: new Map<number, number[]>(), audiences: new Map<string, number[]>(), topics: new Map<string, number[]>() };
+  const lists = {
+    types: new Map<string, number[]>(),
+    years: new Map<number, number[]>(),
+    audiences: new Map<string, number[]>(),
+    topics: new Map<string, number[]>(),
+  };
   const add = <K>(map: Map<K, number[]>, key: K, position: number) => {
     const list = map.get(key);
     if (list) list.push(position);
@@ -42,7 +47,10 @@ function postingsOf(entries: readonly CatalogueEntry[]): Postings {
     for (const topic of summary.topics) add(lists.topics, topic.slug, position);
   });
   const packed = <K>(map: Map<K, number[]>) => new Map([...map].map(([key, list]) => [key, Uint32Array.from(list)] as const));
-  const closesAt = Float64Array.from(entries, ({ summary }) => (summary.type === 'consultation' && Date.parse(summary.closesAt ?? '')) || Number.POSITIVE_INFINITY);
+  const closesAt = Float64Array.from(
+    entries,
+    ({ summary }) => (summary.type === 'consultation' && Date.parse(summary.closesAt ?? '')) || Number.POSITIVE_INFINITY,
+  );
   // A stable sort: equal closing times (and everything without one) keep the newest-first order.
   const closing = Uint32Array.from(entries.keys()).sort((a, b) => closesAt[a] - closesAt[b] || a - b);
   const postings = { types: packed(lists.types), years: packed(lists.years), audiences: packed(lists.audiences), topics: packed(lists.topics), closing };
@@ -61,7 +69,7 @@ function union(lists: Uint32Array[]): Uint32Array {
 /** Positions in both ascending lists. */
 function intersect(a: Uint32Array, b: Uint32Array): Uint32Array {
   const out: number[] = [];
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     if (a[i] === b[j]) {
       out.push(a[i]);
       i += 1;
@@ -106,7 +114,8 @@ export function selectEntries(
   sort: Sort = 'newest',
 ): readonly CatalogueEntry[] {
   const found = searchPositions(entries, search, filters.q);
-  const unfiltered = found === null && !filters.types.length && filters.year === null && !filters.audiences.length && !filters.topics.length && !filters.status.length;
+  const unfiltered =
+    found === null && !filters.types.length && filters.year === null && !filters.audiences.length && !filters.topics.length && !filters.status.length;
   // Newest first is the catalogue's own order: the commonest request copies nothing.
   if (unfiltered && sort === 'newest') return entries;
 
@@ -134,7 +143,7 @@ export function selectEntries(
     chosen.push(position);
   };
   if (positions === null) for (let position = 0; position < entries.length; position += 1) consider(position);
-  else for (const position of positions as Uint32Array) consider(position);
+  else for (const position of positions) consider(position);
 
   if (sort === 'closing') {
     // The catalogue's closing order (made once per state), kept to the chosen positions.
@@ -171,7 +180,9 @@ export function facets(entries: readonly CatalogueEntry[]): Facets {
   }
   const result: Facets = {
     types: keysOf(TYPE_LABELS).map((type) => ({ value: type, label: TYPE_LABELS[type], count: types.get(type) ?? 0 })),
-    topics: [...topicCounts].map(([slug, n]) => ({ value: slug, label: topicNames.get(slug) ?? slug, count: n })).sort((a, b) => a.label.localeCompare(b.label)),
+    topics: [...topicCounts]
+      .map(([slug, n]) => ({ value: slug, label: topicNames.get(slug) ?? slug, count: n }))
+      .sort((a, b) => a.label.localeCompare(b.label)),
     audiences: keysOf(AUDIENCES).map((value) => ({ value, label: AUDIENCES[value].label, count: audiences.get(value) ?? 0 })),
     years: [...years].map(([value, n]) => ({ value, count: n })).sort((a, b) => b.value - a.value),
   };

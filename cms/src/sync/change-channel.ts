@@ -34,16 +34,29 @@ type Handlers = {
 
 const RETRY_MS = [250, 500, 1_000, 2_000, 5_000];
 
-type PgConnection = { connectionString?: string; host?: string; port?: number; database?: string; user?: string; password?: string; ssl?: pg.ClientConfig['ssl']; schema?: string };
+type PgConnection = {
+  connectionString?: string;
+  host?: string;
+  port?: number;
+  database?: string;
+  user?: string;
+  password?: string;
+  ssl?: pg.ClientConfig['ssl'];
+  schema?: string;
+};
 
 /** A channel name no other application, or test schema, on the same database shares (identifiers stop at 63 bytes). */
-export const channelName = (schema: string) => `send_changes_${schema}`.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 63);
+export const channelName = (schema: string) =>
+  `send_changes_${schema}`
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, '_')
+    .slice(0, 63);
 
 /** How a listening connection shows in pg_stat_activity (what an operator, or a test, looks for). */
 export const listenerName = (schema: string) => `send-cms listener ${schema}`.slice(0, 63);
 
 export function openChangeChannel(strapi: Core.Strapi, handlers: Handlers): ChangeChannel {
-  const config = strapi.config.get('database.connection') as { client: string; connection: PgConnection };
+  const config = strapi.config.get<{ client: string; connection: PgConnection }>('database.connection');
   if (config.client !== 'postgres') return { announce: async () => {}, healthy: true, close: async () => {} };
 
   const origin = randomUUID();
@@ -65,7 +78,7 @@ export function openChangeChannel(strapi: Core.Strapi, handlers: Handlers): Chan
       strapi.log.warn(`Change channel "${channel}" lost (${reason}): changes made on other instances are checked every few seconds until it is back.`);
     }
     healthy = false;
-    setTimeout(connect, RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]).unref();
+    setTimeout(() => void connect(), RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]).unref();
     attempt += 1;
   };
 
@@ -115,7 +128,7 @@ export function openChangeChannel(strapi: Core.Strapi, handlers: Handlers): Chan
         await strapi.db.connection.raw('select pg_notify(?, ?)', [channel, JSON.stringify(message)]);
       } catch (error) {
         // The write itself stands; other instances catch up through their fallback check.
-        strapi.log.warn(`Change channel: could not announce a change to ${change.uid} (${error instanceof Error ? error.message : error}).`);
+        strapi.log.warn(`Change channel: could not announce a change to ${change.uid} (${error instanceof Error ? error.message : String(error)}).`);
       }
     },
     get healthy() {

@@ -9,7 +9,13 @@ import type { Core } from '@strapi/strapi';
 
 const TIMEOUT_MS = 2_000;
 
-export function proxyPurger(strapi: Core.Strapi, urls = (process.env.PROXY_PURGE_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean)) {
+export function proxyPurger(
+  strapi: Core.Strapi,
+  urls = (process.env.PROXY_PURGE_URLS ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean),
+) {
   return async () => {
     await Promise.all(
       urls.map(async (url) => {
@@ -17,7 +23,9 @@ export function proxyPurger(strapi: Core.Strapi, urls = (process.env.PROXY_PURGE
           const response = await fetch(url, { method: 'POST', signal: AbortSignal.timeout(TIMEOUT_MS) });
           if (!response.ok) strapi.log.warn(`Proxy purge at ${url} answered ${response.status}.`);
         } catch (error) {
-          strapi.log.warn(`Proxy purge at ${url} failed (${error instanceof Error ? error.message : error}); it serves what it stored until that expires.`);
+          strapi.log.warn(
+            `Proxy purge at ${url} failed (${error instanceof Error ? error.message : String(error)}); it serves what it stored until that expires.`,
+          );
         }
       }),
     );
