@@ -161,6 +161,8 @@ export async function startCluster({
             }),
         ),
     );
+    // nginx's cache and logs go with it.
+    fs.rmSync(runDir, { recursive: true, force: true });
   };
 
   try {
