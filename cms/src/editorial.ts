@@ -7,6 +7,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { checkItem, type Finding } from './content-checks/checks';
 import { refuseUnpublishable } from './content-checks/enforce';
+import { strapiHook } from './lib/strapi-services';
 import { UPDATE_TYPES, type UpdateType, type UpdateUid } from './lib/update-types';
 import { checkSchedule, clearPublishedSchedule, startScheduler } from './scheduling/schedule';
 import { finishEditorFormMigration, stashOldFields } from './seed/editor-form-migration';
@@ -19,7 +20,7 @@ const isItemUid = (uid: string): uid is UpdateUid => ITEM_UIDS.includes(uid);
 
 export function registerEditorial(strapi: Core.Strapi) {
   // Old form fields are read before Strapi's schema sync drops their columns.
-  strapi.hook('strapi::content-types.beforeSync').register(() => stashOldFields(strapi));
+  strapiHook(strapi, 'strapi::content-types.beforeSync').register(() => stashOldFields(strapi));
 
   strapi.documents.use(async (context, next) => {
     const { uid } = context;

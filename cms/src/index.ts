@@ -4,6 +4,7 @@ import { registerFeeds } from './feeds';
 import { registerPages } from './pages';
 import { WATCHED_UIDS } from './lib/update-types';
 import { checkConsultationDates, checkLinks } from './lib/editor-checks';
+import type { TransactionContext } from './lib/strapi-services';
 import { seedContent } from './seed';
 import { seedAbbreviations } from './catalogue/search-abbreviations';
 import { ensureIndexes } from './catalogue/indexes';
@@ -26,7 +27,7 @@ export default {
     strapi.documents.use(async (context, next) => {
       if (!WATCHED_UIDS.includes(context.uid)) return next();
       if (context.action === 'create' || context.action === 'update') {
-        await checkLinks(context.params?.data);
+        checkLinks(context.params?.data);
         if (context.uid === 'api::consultation.consultation') await checkConsultationDates(strapi, context);
       }
       const result = await next();
@@ -34,7 +35,7 @@ export default {
       if (WRITE_ACTIONS.has(context.action)) {
         const change = { uid: context.uid, documentId: changedDocumentId(context.params, result) };
         // Inside a caller's transaction, others (and this catalogue's reads) see the write only once it commits.
-        if (strapi.db.inTransaction()) await strapi.db.transaction(({ onCommit }) => onCommit(() => void catalogueOf(strapi).changed(change)));
+        if (strapi.db.inTransaction()) await strapi.db.transaction(({ onCommit }: TransactionContext) => onCommit(() => void catalogueOf(strapi).changed(change)));
         else await catalogueOf(strapi).changed(change);
       }
       return result;

@@ -6,7 +6,7 @@
 import type { ConsultationDetail, FeedPaths } from '../../../contract/api';
 import { LONDON, icsUtcDateTime, londonIcsDateTime, ukDateTime } from './dates';
 import { nameBasedUuid } from './feed-model';
-import { cleanText } from './text';
+import { cleanText, type TextValue } from './text';
 
 export const ICS_CONTENT_TYPE = 'text/calendar; charset=utf-8';
 export const CONSULTATIONS_ICS_PATH: FeedPaths['calendar'] = '/feeds/consultations.ics';
@@ -34,7 +34,7 @@ const VTIMEZONE_LONDON = [
 ];
 
 /** TEXT value escaping (RFC 5545 §3.3.11). */
-const icsText = (value: unknown) =>
+const icsText = (value: TextValue) =>
   cleanText(value)
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')

@@ -21,6 +21,8 @@ type Options = {
 // node is checked to be an object before it is read.
 const isNode = <T,>(node: T): node is NonNullable<T> => Boolean(node) && typeof node === 'object';
 const childrenOf = (node: unknown): InlineNode[] | undefined => (node as { children?: InlineNode[] }).children;
+// Array.isArray alone narrows a readonly array to any[].
+const isList = <T,>(value: readonly T[] | null | undefined): value is readonly T[] => Array.isArray(value);
 
 function Text({ node }: { node: TextNode }) {
   const lines = cleanText(node.text).split(/\r?\n/);
@@ -38,10 +40,10 @@ function Text({ node }: { node: TextNode }) {
 }
 
 const hasText = (nodes: readonly InlineNode[] | undefined): boolean =>
-  Array.isArray(nodes) && nodes.some((n) => isNode(n) && (typeof (n as TextNode).text === 'string' ? (n as TextNode).text !== '' : hasText(childrenOf(n))));
+  isList(nodes) && nodes.some((n) => isNode(n) && (typeof (n as TextNode).text === 'string' ? (n as TextNode).text !== '' : hasText(childrenOf(n))));
 
 function Inline({ nodes, options }: { nodes: readonly InlineNode[] | undefined; options: Options }) {
-  if (!Array.isArray(nodes)) return null;
+  if (!isList(nodes)) return null;
   return (
     <>
       {nodes.filter(isNode).map((node, i) => {
@@ -110,7 +112,7 @@ function BlockElement({ node, options }: { node: Block; options: Options }) {
 
 /** A blocks document as elements; nothing for an empty or unreadable one. */
 export function RichText({ blocks, ...options }: Options & { blocks: readonly Block[] | null | undefined }) {
-  if (!Array.isArray(blocks)) return null;
+  if (!isList(blocks)) return null;
   return (
     <>
       {blocks.filter(isNode).map((block, i) => (

@@ -4,7 +4,7 @@
  * per item (only when its size is known, as the length is required).
  */
 import type { FeedDocument, FeedItem } from './feed-model';
-import { escapeMarkup } from './text';
+import { escapeMarkup, type TextValue } from './text';
 import { XML_DECLARATION, emptyElement, parentElement, textElement } from './xml';
 import type { FeedPaths } from '../../../contract/api';
 
@@ -19,7 +19,7 @@ const TTL_MINUTES = 15;
  * text is escaped as HTML before the XML writer escapes it: it shows exactly as the editor typed it
  * in those readers, and no text can become markup in any reader.
  */
-const readerText = (name: string, text: unknown) => textElement(name, escapeMarkup(text));
+const readerText = (name: string, text: TextValue) => textElement(name, escapeMarkup(text));
 
 function rssItem(item: FeedItem): string {
   const enclosure = item.attachments.find((a) => a.sizeBytes !== null);

@@ -6,16 +6,20 @@
 
 // Characters XML 1.0 forbids (everything outside Char), plus lone surrogates.
 // Tab, line feed and carriage return are allowed and kept.
+// eslint-disable-next-line no-control-regex -- matching these control characters is the point
 const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** A field's value as the feeds and pages write it out: text, a number, or nothing. */
+export type TextValue = string | number | null | undefined;
+
 /** The text with characters that cannot appear in XML, iCalendar or JSON feeds removed. */
-export function cleanText(value: unknown): string {
+export function cleanText(value: TextValue): string {
   if (value === null || value === undefined) return '';
   return String(value).replace(XML_ILLEGAL, '');
 }
 
 /** One line of text: cleaned, with runs of whitespace (including newlines) collapsed. */
-export function cleanLine(value: unknown): string {
+export function cleanLine(value: TextValue): string {
   return cleanText(value).replace(/\s+/g, ' ').trim();
 }
 
@@ -25,7 +29,7 @@ const MARKUP_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>':
  * Escapes text for XML or HTML content and attribute values. Escaping `>` as
  * well means `]]>` can never end a section early.
  */
-export function escapeMarkup(value: unknown): string {
+export function escapeMarkup(value: TextValue): string {
   return cleanText(value).replace(/[&<>"']/g, (c) => MARKUP_ESCAPES[c]);
 }
 

@@ -1,7 +1,7 @@
 /** A minimal XML writer: every attribute value and text is escaped here, so renderers cannot forget. */
-import { escapeMarkup } from './text';
+import { escapeMarkup, type TextValue } from './text';
 
-type Attributes = Record<string, string | number | null | undefined>;
+type Attributes = Record<string, TextValue>;
 
 const attributes = (attrs: Attributes) =>
   Object.entries(attrs)
@@ -10,7 +10,7 @@ const attributes = (attrs: Attributes) =>
     .join('');
 
 /** An element holding text (escaped). */
-export const textElement = (name: string, text: unknown, attrs: Attributes = {}) => `<${name}${attributes(attrs)}>${escapeMarkup(text)}</${name}>`;
+export const textElement = (name: string, text: TextValue, attrs: Attributes = {}) => `<${name}${attributes(attrs)}>${escapeMarkup(text)}</${name}>`;
 
 /** An element holding already-built child elements. */
 export const parentElement = (name: string, children: string[], attrs: Attributes = {}) =>

@@ -21,10 +21,13 @@ export const RICH_TEXT_FIELDS = ['body', 'outcome'] as const;
 
 type Problem = { path: (string | number)[]; message: string };
 
+/** A saved value as an editor's message quotes it: text as typed, anything else as JSON (not "[object Object]"). */
+const quoted = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+
 function check(problems: Problem[], path: (string | number)[], label: string, value: unknown, use: UrlUse) {
   if (value === null || value === undefined || value === '') return;
   const problem = typeof value === 'string' ? urlProblem(value, use) : 'is not text';
-  if (problem) problems.push({ path, message: `${label} must be ${ALLOWED_FORMS[use]}. "${String(value).slice(0, 80)}" ${problem}.` });
+  if (problem) problems.push({ path, message: `${label} must be ${ALLOWED_FORMS[use]}. "${quoted(value).slice(0, 80)}" ${problem}.` });
 }
 
 /** Links and images anywhere in a blocks document (lists nest). */
@@ -46,11 +49,11 @@ function checkBlocks(problems: Problem[], field: string, nodes: unknown, where: 
  * images in rich text) must be safe (lib/safe-url.ts); the first problem is the message, each one
  * marks its field in the admin.
  */
-export async function checkLinks(data: unknown) {
+export function checkLinks(data: unknown) {
   if (!isFields(data)) return;
   const problems: Problem[] = [];
   for (const { field, use, label } of URL_FIELDS) check(problems, [field], label, data[field], use);
-  const downloadLabel = (download: Fields) => `The link of the download "${String(download.title ?? '').slice(0, 60)}"`;
+  const downloadLabel = (download: Fields) => `The link of the download "${quoted(download.title ?? '').slice(0, 60)}"`;
   (Array.isArray(data.downloads) ? data.downloads : []).forEach((download: unknown, i) => {
     if (isFields(download)) check(problems, ['downloads', i, 'url'], downloadLabel(download), download.url, 'address');
   });

@@ -19,7 +19,8 @@ const SCHEMES: Record<UrlUse, readonly string[]> = {
   image: ['https:', 'http:'],
 };
 
-const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+/** Any control character (Unicode's Cc: U+0000 to U+001F and U+007F to U+009F). */
+const CONTROL = /\p{Cc}/u;
 const UPLOADED_FILE = /^\/uploads\/[^/\\]/;
 
 /** Why this value may not be saved as a URL of this use, or null when it may. */

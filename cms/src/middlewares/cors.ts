@@ -29,6 +29,6 @@ export default ((config: CorsConfig, { strapi }) => {
   return async (ctx, next) => {
     // strapi::cors, ahead of this one, answers a request without an Origin with `*`: the decision is made here alone.
     for (const header of ['Access-Control-Allow-Origin', 'Access-Control-Allow-Credentials', 'Access-Control-Expose-Headers']) ctx.remove(header);
-    return decide(ctx, next);
+    await decide(ctx, next);
   };
 }) satisfies Core.MiddlewareFactory<CorsConfig>;

@@ -4,11 +4,12 @@
  * client's mistake.
  */
 import type { Core } from '@strapi/strapi';
+import type { Next } from '../lib/strapi-services';
 
 const METHODS = ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 export default (() =>
-  async (ctx, next) => {
+  async (ctx, next: Next) => {
     if (METHODS.includes(ctx.method)) return next();
     ctx.status = 405;
     ctx.set('Allow', METHODS.join(', '));

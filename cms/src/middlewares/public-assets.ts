@@ -10,6 +10,7 @@
 import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
+import type { Next } from '../lib/strapi-services';
 
 /** A versioned folder (/widgets/v1.2.3/…) or a content-hashed chunk (…/chunks/name-<hash>.js). */
 const IMMUTABLE = /^\/widgets\/(v\d+\.\d+\.\d+[\w.-]*\/|chunks\/)/;
@@ -35,7 +36,7 @@ export default ((_config, { strapi }) => {
     ['/demo/', path.join(repoRoot, 'demo')],
   ];
 
-  return async (ctx, next) => {
+  return async (ctx, next: Next) => {
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
     if (ctx.path === '/demo') return ctx.redirect('/demo/');
     const mount = mounts.find(([prefix]) => ctx.path.startsWith(prefix));

@@ -21,6 +21,7 @@ import { isNotModified } from '../lib/http-cache';
 import { QUERY_PARAMETERS } from '../lib/update-query';
 import { EMBED_PARAMETERS } from '../pages/embed-query';
 import { PREVIEW_PARAMETER } from '../preview/token';
+import type { Next } from '../lib/strapi-services';
 
 const TTL_MS = 5_000;
 const MIN_COMPRESS_BYTES = 1_024;
@@ -86,7 +87,7 @@ export default ((config: PublicCacheConfig, { strapi }) => {
     ctx.length = body.length;
   };
 
-  return async (ctx, next) => {
+  return async (ctx, next: Next) => {
     if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || !CACHEABLE.test(ctx.path) || ctx.get('Authorization')) return next();
     const query = canonicalQuery(ctx.querystring);
     if (query === null) return next();
@@ -110,7 +111,7 @@ export default ((config: PublicCacheConfig, { strapi }) => {
     ctx.compress = false;
     const version = catalogueVersion();
     await next();
-    const raw = ctx.body;
+    const raw: unknown = ctx.body;
     // Errors, 304s and anything streamed pass through as they are (uncompressed: they are small).
     if (ctx.status !== 200 || !(typeof raw === 'string' || Buffer.isBuffer(raw))) return;
     // A response for one person (a preview of a draft) is never kept.

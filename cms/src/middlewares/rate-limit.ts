@@ -13,6 +13,7 @@
 import type { Core } from '@strapi/strapi';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { isPublicPath } from '../security/public-routes';
+import type { Next } from '../lib/strapi-services';
 
 export type RateLimitConfig = {
   /** Requests allowed per client per window; 0 turns the limit off (benchmarks). */
@@ -21,10 +22,10 @@ export type RateLimitConfig = {
 };
 
 export default ((config: RateLimitConfig) => {
-  if (!config.requests) return async (_ctx, next) => next();
+  if (!config.requests) return (_ctx, next: Next) => next();
   const limiter = new RateLimiterMemory({ points: config.requests, duration: config.windowSeconds });
 
-  return async (ctx, next) => {
+  return async (ctx, next: Next) => {
     if (!isPublicPath(ctx.path)) return next();
     try {
       await limiter.consume(ctx.ip || 'unknown');

@@ -7,11 +7,12 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { INLINE_EXTENSIONS, SERVED_TYPES } from '../security/uploads';
+import type { Next } from '../lib/strapi-services';
 
 export const UPLOADS_CSP = "default-src 'none'; sandbox";
 
 export default (() =>
-  async (ctx, next) => {
+  async (ctx, next: Next) => {
     if (!ctx.path.startsWith('/uploads/')) return next();
     await next();
     const extension = path.extname(ctx.path).toLowerCase();

@@ -7,7 +7,7 @@
 import { createElement } from 'react';
 import type { Facet, UpdateSummary } from '../../../contract/api';
 import { AUDIENCES, TYPE_LABELS, keysOf } from '../lib/update-types';
-import { EMBED_PATH, LAYOUTS, WIDGETS, type EmbedChoice, type Widget } from './embed-query';
+import { EMBED_PATH, LAYOUTS, WIDGETS, type EmbedChoice } from './embed-query';
 import { renderPage, type Site } from './layout';
 import { ALL_WIDGETS, elementFor, scriptTag, type WidgetScript } from './snippets';
 

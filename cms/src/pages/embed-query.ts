@@ -63,7 +63,7 @@ export function readEmbedChoice(query: Query, topics: readonly string[]): EmbedC
     topic: topics.includes(topic) ? topic : '',
     audiences: keysOf(AUDIENCES).filter((audience) => list(query.audience).includes(audience)),
     layout: Object.hasOwn(LAYOUTS, layout) ? (layout as Layout) : DEFAULT_EMBED_CHOICE.layout,
-    heading: one(query.heading).replace(/[\u0000-\u001f]/g, '').slice(0, 80),
+    heading: one(query.heading).replace(/[\u0000-\u001f]/g, '').slice(0, 80), // eslint-disable-line no-control-regex -- removing control characters is the point
     headingLevel: within(query.headingLevel, 0, 6, DEFAULT_EMBED_CHOICE.headingLevel),
     limit: within(query.limit, 1, 20, DEFAULT_EMBED_CHOICE.limit),
     consultation: one(query.consultation).slice(0, 200),

@@ -174,7 +174,7 @@ export function registerPages(strapi: Core.Strapi) {
   };
 
   /** /updates/news and the like: the list of that type; anything else is not a page. */
-  const typeOrNotFound = async (ctx: Context) => {
+  const typeOrNotFound = (ctx: Context) => {
     const site = siteOf();
     const { type } = ctx.params as { type: string };
     if (!isUpdateType(type)) return send(ctx, site, 404, notFoundPage(site));
@@ -190,7 +190,7 @@ export function registerPages(strapi: Core.Strapi) {
     send(ctx, site, 200, subscribePage({ site, filters, topicName, feeds: feedLinks(site, filters, feedTitle(settings, filters, topicName)) }), catalogue.lastModified);
   };
 
-  const forWebsites = async (ctx: Context) => {
+  const forWebsites = (ctx: Context) => {
     const site = siteOf();
     const { version, scripts } = widgetScripts(path.resolve(strapi.dirs.app.root, '..'), site.baseUrl);
     send(ctx, site, 200, widgetsPage({ site, version, scripts }));
@@ -209,8 +209,9 @@ export function registerPages(strapi: Core.Strapi) {
     ctx.set('Content-Security-Policy', `${ctx.response.get('Content-Security-Policy')}; connect-src 'self' ${originOf(site)}`);
   };
 
-  const asset = async (ctx: Context) => {
-    const file = assets[String(ctx.params.file)];
+  const asset = (ctx: Context) => {
+    const { file: name } = ctx.params as { file: string };
+    const file = Object.hasOwn(assets, name) ? assets[name] : undefined;
     if (!file) return send(ctx, siteOf(), 404, notFoundPage(siteOf()));
     // Pages ask for the current content's hash, so that address can be cached for good.
     const immutable = ctx.query.v === file.hash;
@@ -218,7 +219,7 @@ export function registerPages(strapi: Core.Strapi) {
     if (immutable) ctx.set('Cache-Control', 'public, max-age=31536000, immutable');
   };
 
-  const route = (routePath: string, handler: (ctx: Context) => Promise<void>): Omit<Core.Route, 'info'> => ({ method: 'GET', path: routePath, handler, config: { auth: false } });
+  const route = (routePath: string, handler: (ctx: Context) => void | Promise<void>): Omit<Core.Route, 'info'> => ({ method: 'GET', path: routePath, handler, config: { auth: false } });
   // First match wins: the fixed addresses before the ones with parameters.
   strapi.server.routes([
     route(INDEX_PATH, index),
@@ -235,7 +236,7 @@ export function registerPages(strapi: Core.Strapi) {
      * A browser opening a feed (a top-level navigation) gets the subscribe page for that feed's
      * filters, with its latest items: a person, not a feed reader, is looking.
      */
-    async feedInBrowser(ctx: Context, feedName: string, filters: UpdateFilters) {
+    feedInBrowser: async (ctx: Context, feedName: string, filters: UpdateFilters) => {
       const site = siteOf();
       const catalogue = await catalogueOf(strapi).get();
       const now = Date.now();

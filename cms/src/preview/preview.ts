@@ -9,7 +9,7 @@ import type { Core, UID } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { UpdateDetail } from '../../../contract/api';
 import { publicBaseUrl } from '../catalogue/catalogue';
-import { itemBuilder, itemPagePath, type PublishedDocument } from '../catalogue/items';
+import { itemBuilder, itemPagePath } from '../catalogue/items';
 import { UPDATE_TYPES, type UpdateType } from '../lib/update-types';
 import { createPreviewToken, readPreviewToken } from './token';
 
@@ -38,7 +38,7 @@ export async function previewItem(strapi: Core.Strapi, type: string, token: unkn
     populate: { topics: { fields: ['name', 'slug'] }, audiences: { fields: ['value'] }, downloads: { populate: { file: true } }, easyReadVersion: { populate: { file: true } } },
   });
   if (!doc) return null;
-  return itemBuilder(() => publicBaseUrl(strapi)).detail(claim.type, doc as PublishedDocument);
+  return itemBuilder(() => publicBaseUrl(strapi)).detail(claim.type, doc);
 }
 
 /**

@@ -60,7 +60,7 @@ export async function checkSchedule(strapi: Core.Strapi, uid: UpdateUid, context
   }
   if (publishAt && !sameInstant(publishAt, saved?.publishAt as Instant)) {
     const item = { ...saved, ...data, type: typeOfUid(uid) };
-    const problems = errorsIn(checkItem(item as Parameters<typeof checkItem>[0], now));
+    const problems = errorsIn(checkItem(item, now));
     if (problems.length) refuse('publishAt', `This item cannot be scheduled until it could be published: ${problems.map((p) => p.message).join(' ')}`);
   }
 }

@@ -41,7 +41,7 @@ const isAccepted = (mime: string): mime is AcceptedMime => Object.hasOwn(ACCEPTE
 const kinds: Kind[] = Object.values(ACCEPTED_UPLOADS);
 
 /** The Content-Type each accepted name ending is served with; anything else is served as bytes to download. */
-export const SERVED_TYPES: Readonly<Record<string, string>> = Object.assign({}, ...kinds.map((kind) => kind.served));
+export const SERVED_TYPES: Readonly<Record<string, string>> = Object.fromEntries(kinds.flatMap((kind) => Object.entries(kind.served)));
 
 /** Name endings of the raster images, the only uploads a browser may show inline. */
 export const INLINE_EXTENSIONS: ReadonlySet<string> = new Set(kinds.flatMap((kind) => (kind.image ? Object.keys(kind.served) : [])));

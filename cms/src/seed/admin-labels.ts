@@ -8,6 +8,7 @@
  * a later change by an admin stays until this file changes the form again.
  */
 import type { Core, UID } from '@strapi/strapi';
+import { contentManager, type ViewConfiguration } from '../lib/strapi-services';
 
 /** Raise when the labels or layouts below change, to write them again over the stored ones. */
 const LAYOUT_VERSION = 2;
@@ -15,12 +16,6 @@ const STORE = { type: 'app', name: 'send-admin-form' } as const;
 
 type Label = [label: string, description: string];
 type Row = [field: string, size: number][];
-type ViewConfiguration = {
-  metadatas: Record<string, { edit?: { label?: string; description?: string }; list?: { label?: string } }>;
-  layouts: { list?: string[]; edit?: { name: string; size: number }[][] };
-  settings: Record<string, unknown>;
-  uid?: string;
-};
 
 const COMMON: Record<string, Label> = {
   title: ['Title', 'A short, plain heading, as readers will see it. Avoid abbreviations they may not know.'],
@@ -147,15 +142,13 @@ function apply(configuration: ViewConfiguration, labels: Record<string, Label>, 
 export async function labelAdminFields(strapi: Core.Strapi) {
   const store = strapi.store(STORE);
   if (((await store.get({ key: 'version' })) as number | null) === LAYOUT_VERSION) return;
-  const cm = strapi.plugin('content-manager');
-  const contentTypes = cm?.service('content-types');
-  const components = cm?.service('components');
+  const { contentTypes, components } = contentManager(strapi) ?? {};
   if (!contentTypes || !components) return;
 
   for (const uid of [...ITEM_TYPES, 'api::topic.topic', 'api::search-abbreviation.search-abbreviation', 'api::audience.audience'] as UID.ContentType[]) {
     const contentType = contentTypes.findContentType(uid);
     if (!contentType) continue;
-    const configuration = (await contentTypes.findConfiguration(contentType)) as ViewConfiguration;
+    const configuration = await contentTypes.findConfiguration(contentType);
     const isItem = (ITEM_TYPES as readonly string[]).includes(uid);
     apply(configuration, { ...(isItem ? COMMON : {}), ...BY_TYPE[uid] }, EDIT_LAYOUTS[uid], LIST_COLUMNS[uid]);
     configuration.settings.mainField = MAIN_FIELDS[uid] ?? (configuration.metadatas.title ? 'title' : configuration.settings.mainField);
@@ -166,7 +159,7 @@ export async function labelAdminFields(strapi: Core.Strapi) {
   for (const [uid, labels] of Object.entries(COMPONENTS)) {
     const component = components.findComponent(uid);
     if (!component) continue;
-    const configuration = (await components.findConfiguration(component)) as ViewConfiguration;
+    const configuration = await components.findConfiguration(component);
     apply(configuration, labels, COMPONENT_LAYOUTS[uid], undefined);
     const { uid: _uid, category: _category, ...rest } = configuration as ViewConfiguration & { category?: string };
     await components.updateConfiguration(component, rest);

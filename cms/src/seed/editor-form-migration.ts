@@ -43,7 +43,7 @@ export async function captureOldFields(strapi: Core.Strapi): Promise<Captured> {
     const hasEasyRead = await schema.hasColumn(table, OLD_EASY_READ_COLUMN);
     if (!oldAudiences.length && !hasEasyRead) continue;
     const columns = ['id', ...oldAudiences.map((a) => OLD_AUDIENCE_COLUMNS[a]), ...(hasEasyRead ? [OLD_EASY_READ_COLUMN] : [])];
-    const rows = (await strapi.db.getConnection(table).select(columns)) as Record<string, unknown>[];
+    const rows = await strapi.db.getConnection(table).select<Record<string, unknown>[]>(columns);
     captured[uid] = rows.map((row) => ({
       id: Number(row.id),
       audiences: oldAudiences.length ? oldAudiences.filter((a) => truthy(row[OLD_AUDIENCE_COLUMNS[a]])) : null,
@@ -70,7 +70,7 @@ export async function ensureAudiences(strapi: Core.Strapi): Promise<Map<Audience
   const ids = new Map<Audience, number>();
   for (const value of keysOf(AUDIENCES)) {
     const name = AUDIENCES[value].label;
-    const existing = await query.findOne({ where: { value } });
+    const existing = (await query.findOne({ where: { value } })) as { id: number; name: string } | null;
     if (!existing) {
       const created = await strapi.documents('api::audience.audience').create({ data: { value, name } });
       ids.set(value, created.id as number);
@@ -89,7 +89,7 @@ export async function applyOldFields(strapi: Core.Strapi, captured: Captured) {
   for (const uid of Object.keys(captured) as UpdateUid[]) {
     const query = strapi.db.query(uid);
     for (const row of captured[uid] ?? []) {
-      const before = await query.findOne({ where: { id: row.id }, select: ['id', 'updatedAt'] });
+      const before = (await query.findOne({ where: { id: row.id }, select: ['id', 'updatedAt'] })) as { id: number; updatedAt: unknown } | null;
       if (!before) continue;
       if (row.audiences) {
         await query.update({ where: { id: row.id }, data: { audiences: row.audiences.map((a) => audienceIds.get(a)!) } });
@@ -110,7 +110,7 @@ async function moveEasyReadLink(strapi: Core.Strapi, uid: UpdateUid, rowId: numb
   const components = strapi.db.query(DOWNLOAD);
   const existing = (await query.load({ id: rowId }, 'easyReadVersion', { populate: ['file'] })) as { id: number; url?: string | null; file?: unknown } | null;
   if (!existing) {
-    const created = await components.create({ data: { title: 'Easy Read version', url } });
+    const created = (await components.create({ data: { title: 'Easy Read version', url } })) as { id: number };
     await query.update({ where: { id: rowId }, data: { easyReadVersion: componentLink(created.id, 'easyReadVersion') } });
     return;
   }
@@ -122,7 +122,7 @@ async function moveEasyReadLink(strapi: Core.Strapi, uid: UpdateUid, rowId: numb
   // Two different Easy Read links: keep the document, and the old link as a download.
   const downloads = ((await query.load({ id: rowId }, 'downloads')) ?? []) as { id: number; url?: string | null }[];
   if (downloads.some((d) => d.url === url)) return;
-  const created = await components.create({ data: { title: 'Easy Read version (link)', url } });
+  const created = (await components.create({ data: { title: 'Easy Read version (link)', url } })) as { id: number };
   await query.update({ where: { id: rowId }, data: { downloads: [...downloads, created].map((d) => componentLink(d.id, 'downloads')) } });
 }
 

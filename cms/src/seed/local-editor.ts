@@ -10,6 +10,7 @@ import type { Core } from '@strapi/strapi';
 import fs from 'fs';
 import path from 'path';
 import { randomBytes } from 'crypto';
+import { adminServices, type AdminUser } from '../lib/strapi-services';
 import { ensureRoles } from './roles';
 
 export const LOCAL_EDITOR_FILE = '.tmp/local-editor.json';
@@ -36,11 +37,11 @@ export async function ensureLocalEditor(strapi: Core.Strapi) {
   };
   const { editor } = await ensureRoles(strapi);
   const users = strapi.db.query('admin::user');
-  const auth = strapi.service('admin::auth');
-  const existing = await users.findOne({ where: { email: account.email }, populate: ['roles'] });
+  const { auth, users: userService } = adminServices(strapi);
+  const existing = (await users.findOne({ where: { email: account.email }, populate: ['roles'] })) as AdminUser | null;
 
   if (!existing) {
-    await strapi.service('admin::user').create({
+    await userService.create({
       email: account.email,
       firstname: 'Local',
       lastname: 'Editor',

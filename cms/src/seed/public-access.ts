@@ -7,7 +7,7 @@
 import type { Core } from '@strapi/strapi';
 export async function lockDownPublicAccess(strapi: Core.Strapi) {
   if (!strapi.plugin('users-permissions')) return;
-  const publicRole = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+  const publicRole = (await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } })) as { id: number } | null;
   if (!publicRole) return;
   const removed = await strapi.db.query('plugin::users-permissions.permission').deleteMany({
     where: { role: publicRole.id, action: { $startsWith: 'api::' } },

@@ -10,6 +10,7 @@
  * Field lists come from the content model, so a new field is covered at the next start.
  */
 import type { Core, UID } from '@strapi/strapi';
+import { adminServices, type Permission } from '../lib/strapi-services';
 import { UPDATE_TYPES } from '../lib/update-types';
 
 export const SEND_EDITOR = { code: 'send-editor', name: 'SEND editor', description: 'Writes, publishes and schedules SEND news, consultations and service updates. No settings.' } as const;
@@ -18,13 +19,11 @@ export const CONTRIBUTOR = { code: 'send-contributor', name: 'Contributor', desc
 /** Fields only a publisher may set: they publish or unpublish on their own. */
 export const SCHEDULE_FIELDS = ['publishAt', 'unpublishAt'] as const;
 
-type Permission = { action: string; subject?: string | null; properties?: { fields?: string[] }; conditions?: string[] };
-
 const ITEM_TYPES: UID.ContentType[] = Object.values(UPDATE_TYPES);
 const CM = (action: string) => `plugin::content-manager.explorer.${action}`;
 
 function fieldsOf(strapi: Core.Strapi, uid: UID.ContentType): string[] {
-  return strapi.service('admin::content-type').getNestedFields(strapi.contentTypes[uid], { components: strapi.components });
+  return adminServices(strapi).contentTypes.getNestedFields(strapi.contentTypes[uid], { components: strapi.components });
 }
 
 function contentPermissions(strapi: Core.Strapi, uid: UID.ContentType, actions: string[], { exceptFields = [] as readonly string[] } = {}): Permission[] {
@@ -55,7 +54,7 @@ export function contributorPermissions(strapi: Core.Strapi): Permission[] {
 
 /** Creates the roles if missing and sets exactly these permissions; returns their ids. */
 export async function ensureRoles(strapi: Core.Strapi): Promise<{ editor: number; contributor: number }> {
-  const roles = strapi.service('admin::role');
+  const { roles } = adminServices(strapi);
   const ids = { editor: 0, contributor: 0 };
   for (const [key, role, permissions] of [
     ['editor', SEND_EDITOR, editorPermissions(strapi)],

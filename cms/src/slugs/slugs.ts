@@ -6,6 +6,7 @@
  * working: it is remembered here and its page redirects to the item's current page.
  */
 import type { Core, Modules } from '@strapi/strapi';
+import { contentManager } from '../lib/strapi-services';
 import { UPDATE_TYPES, type UpdateType, type UpdateUid } from '../lib/update-types';
 
 export const REDIRECTS_UID = 'api::slug-redirect.slug-redirect';
@@ -20,7 +21,7 @@ const documentIdOf = (context: Context): string | undefined =>
 
 async function slugFromTitle(strapi: Core.Strapi, uid: UpdateUid, title: unknown): Promise<string | undefined> {
   if (typeof title !== 'string' || title.trim() === '') return undefined; // Strapi's own validation asks for a title
-  return strapi.plugin('content-manager').service('uid').generateUIDField({ contentTypeUID: uid, field: 'slug', data: { title } });
+  return await contentManager(strapi)!.uid.generateUIDField({ contentTypeUID: uid, field: 'slug', data: { title } });
 }
 
 /** Fills in a missing slug on create and update (call before the write). */
@@ -63,6 +64,6 @@ export async function rememberOldSlug(strapi: Core.Strapi, uid: UpdateUid, docum
 
 /** The document an old address of this type belonged to, if any. */
 export async function redirectedItem(strapi: Core.Strapi, itemType: UpdateType, oldSlug: string): Promise<string | null> {
-  const found = await strapi.db.query(REDIRECTS_UID).findOne({ where: { itemType, oldSlug }, select: ['itemId'] });
+  const found = (await strapi.db.query(REDIRECTS_UID).findOne({ where: { itemType, oldSlug }, select: ['itemId'] })) as { itemId: unknown } | null;
   return typeof found?.itemId === 'string' ? found.itemId : null;
 }

@@ -6,12 +6,15 @@
   status.className = 'visually-hidden';
   status.setAttribute('role', 'status');
   document.body.append(status);
-  for (const button of document.querySelectorAll('button[data-copy]')) {
-    const field = document.getElementById(button.dataset.copy);
+  /** @type {NodeListOf<HTMLButtonElement>} */
+  const buttons = document.querySelectorAll('button[data-copy]');
+  for (const button of buttons) {
+    const field = /** @type {HTMLInputElement | HTMLTextAreaElement | null} */ (document.getElementById(button.dataset.copy ?? ''));
     if (!field) continue;
     button.hidden = false;
-    button.addEventListener('click', async () => {
-      const label = button.firstChild;
+    const copy = async () => {
+      // The button's first child is its visible word (layout.tsx, embed-page.tsx).
+      const label = /** @type {ChildNode} */ (button.firstChild);
       try {
         await navigator.clipboard.writeText(field.value);
         label.textContent = 'Copied';
@@ -23,6 +26,8 @@
       setTimeout(() => {
         label.textContent = 'Copy';
       }, 3000);
-    });
+    };
+    // copy() handles its own failure.
+    button.addEventListener('click', () => void copy());
   }
 })();

@@ -2,31 +2,34 @@
 // answer and takes its code and preview from it, so the code has one author (embed-page.tsx).
 // Without this script the "Show" button does the same by loading the page.
 (() => {
-  const form = document.getElementById('embed-form');
-  const code = document.getElementById('embed-code');
+  const form = /** @type {HTMLFormElement | null} */ (document.getElementById('embed-form'));
+  const code = /** @type {HTMLTextAreaElement | null} */ (document.getElementById('embed-code'));
   const preview = document.getElementById('embed-preview');
   const status = document.getElementById('embed-status');
   if (!form || !code || !preview || !status || !window.fetch || !window.DOMParser) return;
   let latest = 0;
   const update = async () => {
     const url = new URL(form.action);
-    url.search = new URLSearchParams(new FormData(form)).toString();
+    // The form has no file inputs: every value is text.
+    url.search = new URLSearchParams(/** @type {[string, string][]} */ ([...new FormData(form)])).toString();
     const request = ++latest;
     try {
       const response = await fetch(url, { headers: { Accept: 'text/html' } });
       if (!response.ok || request !== latest) return;
       const page = new DOMParser().parseFromString(await response.text(), 'text/html');
-      code.value = page.getElementById('embed-code').value;
-      preview.replaceChildren(...page.getElementById('embed-preview').childNodes);
+      // An answer without these parts fails here and is reported below.
+      code.value = /** @type {HTMLTextAreaElement} */ (page.getElementById('embed-code')).value;
+      preview.replaceChildren(.../** @type {HTMLElement} */ (page.getElementById('embed-preview')).childNodes);
       history.replaceState(null, '', url);
       status.textContent = 'The preview and the code are updated.';
     } catch {
       status.textContent = 'The preview could not be updated. Press "Show".';
     }
   };
-  form.addEventListener('change', update);
+  // update() reports its own failures.
+  form.addEventListener('change', () => void update());
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    update();
+    void update();
   });
 })();
