@@ -82,7 +82,7 @@ before(async () => {
   try {
     await waitForHttp(`${base}/_health`, { child: cms, timeoutMs: 180_000 });
   } catch (error) {
-    throw new Error(`${(error as Error).message}\n${log}`);
+    throw new Error(`${(error as Error).message}\n${log}`, { cause: error });
   }
   // The test's own reads of what the admin saved go through the admin API as the same editor.
   const login = await fetch(`${base}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(EDITOR) });
@@ -117,8 +117,8 @@ async function timed<T>(step: string, fn: () => Promise<T>): Promise<T> {
 async function shot(name: string, clip?: ElementHandle | null) {
   const file = path.join(SHOTS, `${name}.jpg`);
   fs.mkdirSync(SHOTS, { recursive: true });
-  if (clip) await clip.screenshot({ path: file as `${string}.jpeg`, type: 'jpeg', quality: 70 });
-  else await page.screenshot({ path: file as `${string}.jpeg`, type: 'jpeg', quality: 70 });
+  if (clip) await clip.screenshot({ path: file, type: 'jpeg', quality: 70 });
+  else await page.screenshot({ path: file, type: 'jpeg', quality: 70 });
   assert.ok(fs.statSync(file).size > 5_000, `screenshot ${name} is empty`);
 }
 
@@ -322,7 +322,7 @@ test('an embed code built on /updates/embed works in a blank page on another ori
       await builder.waitForFunction(() => (document.getElementById('embed-code') as HTMLTextAreaElement).value.includes('type="consultation"'));
       await builder.waitForFunction(() => document.querySelector('#embed-preview send-news-feed')?.shadowRoot?.textContent?.includes('Consultation'));
       await builder.setViewport({ width: 1280, height: 1150 });
-      await builder.screenshot({ path: path.join(SHOTS, 'embed.jpg') as `${string}.jpeg`, type: 'jpeg', quality: 70 });
+      await builder.screenshot({ path: path.join(SHOTS, 'embed.jpg'), type: 'jpeg', quality: 70 });
       return await builder.$eval('#embed-code', (field) => (field as HTMLTextAreaElement).value);
     } finally {
       await builder.close();

@@ -21,7 +21,7 @@ const ITEMS = 6;
 
 type Instance = { child: ChildProcess; base: string; log: () => string };
 let schema: string;
-let instances: Instance[] = [];
+const instances: Instance[] = [];
 let reachable = true;
 
 const freePort = () =>
@@ -71,7 +71,7 @@ async function startInstance(name: string, env: Record<string, string> = {}): Pr
   try {
     await waitForHttp(`${base}/_health`, { child, timeoutMs: 180_000 });
   } catch (error) {
-    throw new Error(`${(error as Error).message}\n${log}`);
+    throw new Error(`${(error as Error).message}\n${log}`, { cause: error });
   }
   return { child, base, log: () => log };
 }

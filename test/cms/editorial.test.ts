@@ -22,6 +22,7 @@ import { runDueSchedules } from '../../cms/src/scheduling/schedule.ts';
 import { applyOldFields, captureOldFields } from '../../cms/src/seed/editor-form-migration.ts';
 import { ensureLocalEditor } from '../../cms/src/seed/local-editor.ts';
 import { CONTRIBUTOR, SEND_EDITOR } from '../../cms/src/seed/roles.ts';
+import { adminServices, contentManager, type AdminUser } from '../../cms/src/lib/strapi-services.ts';
 import { startCms, type TestCms } from '../helpers/cms.ts';
 
 const ARTICLE = 'api::article.article';
@@ -31,24 +32,31 @@ const unique = Date.now().toString(36);
 
 let cms: TestCms;
 let base: string;
-type Answer = { status: number; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
-type Session = (method: string, pathname: string, body?: unknown) => Promise<Answer>;
+/** Strapi's admin API answers, as far as these tests read them (parsed, not checked: the assertions do that). */
+type AdminBody = {
+  data: { documentId: string; slug: string | null; status: string; url: string };
+  results: { name: string }[];
+  error: { message: string };
+};
+type Answer<Body> = { status: number; body: Body };
+type Session = <Body = AdminBody>(method: string, pathname: string, body?: unknown) => Promise<Answer<Body>>;
 let editor: Session;
 let contributor: Session;
 let superAdmin: Session;
 
 /** An admin account with the given role, signed in once (Strapi limits sign-ins per address). */
 async function signIn(role: 'editor' | 'contributor' | 'super'): Promise<Session> {
-  const roles = cms.strapi.service('admin::role');
+  const { roles, users } = adminServices(cms.strapi);
   const roleRow = role === 'super' ? await roles.getSuperAdmin() : await roles.findOne({ code: role === 'editor' ? SEND_EDITOR.code : CONTRIBUTOR.code });
+  assert.ok(roleRow, `no ${role} role`);
   const email = `${role}.${unique}@example.org`;
   const password = 'Test-Passw0rd-1';
-  await cms.strapi.service('admin::user').create({ email, firstname: role, password, roles: [roleRow.id], isActive: true, registrationToken: null });
+  await users.create({ email, firstname: role, password, roles: [roleRow.id], isActive: true, registrationToken: null });
   const login = await fetch(`${base}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });
   const json = (await login.json()) as { data: { token?: string; accessToken?: string } };
   const token = json.data.token ?? json.data.accessToken;
   assert.ok(token, `${role} could not sign in`);
-  return async (method, pathname, body) => {
+  return async <Body = AdminBody>(method: string, pathname: string, body?: unknown): Promise<Answer<Body>> => {
     const isForm = body instanceof FormData;
     const response = await fetch(`${base}${pathname}`, {
       method,
@@ -62,12 +70,9 @@ async function signIn(role: 'editor' | 'contributor' | 'super'): Promise<Session
     } catch {
       // not JSON
     }
-    return { status: response.status, body: parsed };
+    return { status: response.status, body: parsed as Body };
   };
 }
-
-const audienceIds = async (...values: string[]) =>
-  (await cms.strapi.documents('api::audience.audience').findMany({ filters: { value: { $in: values } }, fields: ['documentId'] })).map(({ documentId }) => ({ documentId }));
 
 const article = (title: string, extra: Record<string, unknown> = {}) => ({ title, summary: `About ${title}.`, date: '2026-11-01', ...extra });
 
@@ -133,7 +138,7 @@ describe('roles: each permission boundary through the admin API', () => {
     for (const session of [editor, contributor]) {
       const list = await session('GET', `${CM}/api::audience.audience`);
       assert.equal(list.status, 200);
-      assert.deepEqual(list.body.results.map((a: { name: string }) => a.name).sort(), ['Children and young people', 'Parents and carers', 'Professionals']);
+      assert.deepEqual(list.body.results.map((a) => a.name).sort(), ['Children and young people', 'Parents and carers', 'Professionals']);
       assert.equal((await session('POST', `${CM}/api::audience.audience`, { name: 'Everyone', value: 'everyone' })).status, 403);
     }
   });
@@ -201,8 +206,8 @@ describe('scheduled publishing', () => {
       const id = created.body.data.documentId;
       const published = () => cms.strapi.documents(ARTICLE).findOne({ documentId: id, status: 'published' });
 
-      const listed = await editor('GET', '/send-editorial/scheduled');
-      assert.ok(listed.body.data.some((row: { documentId: string; action: string; at: string }) => row.documentId === id && row.action === 'publish' && row.at === instant));
+      const listed = await editor<{ data: { documentId: string; action: string; at: string }[] }>('GET', '/send-editorial/scheduled');
+      assert.ok(listed.body.data.some((row) => row.documentId === id && row.action === 'publish' && row.at === instant));
 
       await runDueSchedules(cms.strapi, new Date(Date.parse(instant) - 60_000));
       assert.equal(await published(), null, `published before ${time} on ${day}`);
@@ -280,8 +285,8 @@ describe('content checks', () => {
     const due = await make(`Closed 13 weeks ago ${unique}`, weeksAgo(13));
     const recent = await make(`Closed 11 weeks ago ${unique}`, weeksAgo(11));
     const answered = await make(`Closed with outcome ${unique}`, weeksAgo(20), { outcomeUrl: 'https://www.example.gov.uk/outcome' });
-    const listed = await editor('GET', '/send-editorial/outcomes-due');
-    const ids = listed.body.data.map((row: { documentId: string }) => row.documentId);
+    const listed = await editor<{ data: { documentId: string }[] }>('GET', '/send-editorial/outcomes-due');
+    const ids = listed.body.data.map((row) => row.documentId);
     assert.ok(ids.includes(due));
     assert.ok(!ids.includes(recent));
     assert.ok(!ids.includes(answered));
@@ -395,14 +400,16 @@ describe('the local editor account', () => {
       const { password } = JSON.parse(fs.readFileSync(file, 'utf8')) as { password: string };
       // This database's account went astray (a Super Admin with another password, as older starts left it) …
       const users = cms.strapi.db.query('admin::user');
-      const account = await users.findOne({ where: { email } });
-      const superAdminRole = await cms.strapi.service('admin::role').getSuperAdmin();
-      await users.update({ where: { id: account.id }, data: { roles: [superAdminRole.id], password: await cms.strapi.service('admin::auth').hashPassword('Another-Passw0rd') } });
+      const { roles, auth } = adminServices(cms.strapi);
+      const account = (await users.findOne({ where: { email } })) as AdminUser | null;
+      assert.ok(account, 'the local editor account was not created');
+      const superAdminRole = await roles.getSuperAdmin();
+      await users.update({ where: { id: account.id }, data: { roles: [superAdminRole.id], password: await auth.hashPassword('Another-Passw0rd') } });
       // … and the next start puts it back.
       await ensureLocalEditor(cms.strapi);
-      const again = await users.findOne({ where: { email }, populate: ['roles'] });
-      assert.deepEqual(again.roles.map((r: { code: string }) => r.code), [SEND_EDITOR.code]);
-      assert.equal(JSON.parse(fs.readFileSync(file, 'utf8')).password, password, 'the printed password changed');
+      const again = (await users.findOne({ where: { email }, populate: ['roles'] })) as AdminUser | null;
+      assert.deepEqual(again?.roles?.map((r) => r.code), [SEND_EDITOR.code]);
+      assert.equal((JSON.parse(fs.readFileSync(file, 'utf8')) as { password: string }).password, password, 'the printed password changed');
       const login = await fetch(`${base}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });
       assert.equal(login.status, 200);
     } finally {
@@ -416,24 +423,28 @@ describe('the local editor account', () => {
 
 describe('the editor form', () => {
   test('every field and component field has a human label and a help text', async () => {
-    const cm = cms.strapi.plugin('content-manager');
+    const cm = contentManager(cms.strapi);
+    assert.ok(cm, 'no Content Manager');
     const configs = [
-      ...(await Promise.all([ARTICLE, CONSULTATION, 'api::staffing-update.staffing-update'].map((uid) => cm.service('content-types').findConfiguration(cm.service('content-types').findContentType(uid))))),
-      await cm.service('components').findConfiguration(cm.service('components').findComponent('shared.download')),
-    ] as { uid: string; metadatas: Record<string, { edit: { label: string; description: string; visible: boolean } }> }[];
+      ...(await Promise.all(
+        ([ARTICLE, CONSULTATION, 'api::staffing-update.staffing-update'] as const).map((uid) => cm.contentTypes.findConfiguration(cm.contentTypes.findContentType(uid)!)),
+      )),
+      await cm.components.findConfiguration(cm.components.findComponent('shared.download')!),
+    ];
     for (const config of configs) {
       for (const [field, { edit }] of Object.entries(config.metadatas)) {
         if (!edit?.visible || ['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'locale', 'createdBy', 'updatedBy', 'localizations'].includes(field)) continue;
         assert.notEqual(edit.label, field, `${config.uid}: ${field} is labelled with its code name`);
-        assert.ok(edit.description?.length > 10, `${config.uid}: ${field} has no help text`);
+        assert.ok((edit.description ?? '').length > 10, `${config.uid}: ${field} has no help text`);
       }
     }
   });
 
   test("a consultation's dates and respond link come right after its title", async () => {
-    const cm = cms.strapi.plugin('content-manager').service('content-types');
-    const config = await cm.findConfiguration(cm.findContentType(CONSULTATION));
-    const order = (config.layouts.edit as { name: string }[][]).flat().map((f) => f.name);
+    const cm = contentManager(cms.strapi);
+    assert.ok(cm, 'no Content Manager');
+    const config = await cm.contentTypes.findConfiguration(cm.contentTypes.findContentType(CONSULTATION)!);
+    const order = (config.layouts.edit ?? []).flat().map((f) => f.name);
     assert.deepEqual(order.slice(0, 4), ['title', 'opensAt', 'closesAt', 'respondUrl']);
     assert.ok(order.indexOf('downloads') > order.indexOf('closesAt'));
   });
@@ -469,7 +480,8 @@ describe('data from the old form is moved, nothing lost', () => {
     assert.deepEqual(publishedNow?.audiences?.map((a) => a.value).sort(), ['parents-carers', 'professionals']);
     assert.equal(publishedNow?.easyReadVersion?.url, 'https://www.example.gov.uk/easy.pdf');
     // Moving is not editing: the item is still shown as published, not as changed.
-    assert.equal(new Date(draftNow!.updatedAt as string).getTime(), new Date(draft.updatedAt).getTime());
+    assert.ok(draftNow?.updatedAt, 'the draft lost its time of last edit');
+    assert.equal(new Date(draftNow.updatedAt).getTime(), new Date(draft.updatedAt).getTime());
     await catalogueOf(cms.strapi).changed({ uid: ARTICLE, documentId: created.documentId });
     const body = (await (await fetch(`${base}/api/updates/article/${created.slug}`)).json()) as ItemResponse;
     assert.deepEqual(body.data.audiences, ['parents-carers', 'professionals']);

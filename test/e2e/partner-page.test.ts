@@ -74,7 +74,7 @@ before(async () => {
   try {
     await waitForHttp(`${base}/_health`, { child: cms, timeoutMs: 120_000 });
   } catch (error) {
-    throw new Error(`${(error as Error).message}\n${log}`);
+    throw new Error(`${(error as Error).message}\n${log}`, { cause: error });
   }
   browser = await puppeteer.launch(launchOptions());
 });
@@ -189,7 +189,7 @@ for (const demoPage of DEMO_PAGES) {
       // Polled from here: page.evaluate is exempt from the page's Content-Security-Policy, which stays in force.
       let text = '';
       for (const deadline = Date.now() + 20_000; Date.now() < deadline && !text.includes(PUBLISHED_TITLE); ) {
-        text = await page.evaluate<[], () => string>(`(${pageText})()`);
+        text = await page.evaluate<[], () => string>(`(${pageText.toString()})()`);
         if (!text.includes(PUBLISHED_TITLE)) await new Promise((r) => setTimeout(r, 200));
       }
       assert.ok(text.includes(PUBLISHED_TITLE), `the published item is not on the page; it shows: ${text.slice(0, 400)}`);
@@ -219,7 +219,7 @@ test('on the Local Offer page a reader searches the archive, reads the item in p
     const waitForText = async (text: string, timeout = 20_000) => {
       let seen = '';
       for (const deadline = Date.now() + timeout; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
-        seen = await page.evaluate<[], () => string>(`(${pageText})()`);
+        seen = await page.evaluate<[], () => string>(`(${pageText.toString()})()`);
         if (seen.includes(text)) return seen;
       }
       assert.fail(`"${text}" never appeared; the page shows: ${seen.slice(0, 400)}`);

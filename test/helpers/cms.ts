@@ -51,11 +51,11 @@ export async function startCms({ env = {} }: { env?: Record<string, string> } = 
   if (dbClient === 'postgres') {
     const pgSchema = await postgresSchema();
     Object.assign(dbEnv, pgSchema.env);
-    cleanup = pgSchema.drop;
+    cleanup = () => pgSchema.drop();
   } else {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-cms-test-'));
     Object.assign(dbEnv, { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db') });
-    cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
+    cleanup = () => fs.promises.rm(dir, { recursive: true, force: true });
   }
   Object.assign(process.env, {
     NODE_ENV: 'test',
@@ -92,7 +92,7 @@ export async function startCms({ env = {} }: { env?: Record<string, string> } = 
 export async function getJson<T = unknown>(baseUrl: string, pathAndQuery: string, init?: RequestInit): Promise<{ status: number; headers: Headers; body: T }> {
   const response = await fetch(new URL(pathAndQuery, baseUrl), init);
   const text = await response.text();
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = text ? JSON.parse(text) : null;
   } catch {

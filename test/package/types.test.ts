@@ -112,7 +112,7 @@ test('a strict TypeScript project using the package compiles, and its deliberate
     try {
       execFileSync(process.execPath, [tsc, '-p', project], { encoding: 'utf8', stdio: 'pipe' });
     } catch (error) {
-      assert.fail(`the consumer does not compile:\n${(error as { stdout?: string }).stdout ?? error}`);
+      assert.fail(`the consumer does not compile:\n${(error as { stdout?: string }).stdout ?? String(error)}`);
     }
   } finally {
     fs.rmSync(project, { recursive: true, force: true });
@@ -131,7 +131,9 @@ test('sideEffects lists exactly the entries that define elements, so a bundler m
     grew = false;
     for (const [file, text] of code) {
       const imported = [...text.matchAll(/^import\s+'(\.[^']+)';/gm)].map((match) => path.normalize(path.join(path.dirname(file), match[1])));
-      if (!defining.has(file) && imported.some((target) => defining.has(target))) (defining.add(file), (grew = true));
+      if (defining.has(file) || !imported.some((target) => defining.has(target))) continue;
+      defining.add(file);
+      grew = true;
     }
   }
   assert.deepEqual(

@@ -74,7 +74,7 @@ async function startCms(databaseEnv: Record<string, string>, tmp: string): Promi
   try {
     await waitForHttp(`${base}/_health`, { child, timeoutMs: 180_000 });
   } catch (error) {
-    throw new Error(`${(error as Error).message}\n${log}`);
+    throw new Error(`${(error as Error).message}\n${log}`, { cause: error });
   }
   return { child, base, log: () => log };
 }

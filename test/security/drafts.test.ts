@@ -34,19 +34,21 @@ before(async () => {
   cms = await startCms({ env: { RATE_LIMIT_REQUESTS: '0' } });
   base = cms.baseUrl;
   const d = cms.strapi.documents;
-  const made = async (key: string, created: { documentId: string; slug?: string | null }) => (docs[key] = { documentId: created.documentId, slug: created.slug ?? '' });
-  await made('article', await d(ARTICLE).create({ data: { ...content(MARKERS.article), slug: 'draft-article' } }));
+  const made = (key: string, created: { documentId: string; slug?: string | null }) => {
+    docs[key] = { documentId: created.documentId, slug: created.slug ?? '' };
+  };
+  made('article', await d(ARTICLE).create({ data: { ...content(MARKERS.article), slug: 'draft-article' } }));
   const dates = { opensAt: new Date(Date.now() - 86_400_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString() };
-  await made('consultation', await d(CONSULTATION).create({ data: { ...content(MARKERS.consultation), ...dates, slug: 'draft-consultation' } }));
-  await made('staffing', await d(STAFFING).create({ data: { ...content(MARKERS.staffing), service: `Service ${MARKERS.staffing}`, slug: 'draft-staffing' } }));
+  made('consultation', await d(CONSULTATION).create({ data: { ...content(MARKERS.consultation), ...dates, slug: 'draft-consultation' } }));
+  made('staffing', await d(STAFFING).create({ data: { ...content(MARKERS.staffing), service: `Service ${MARKERS.staffing}`, slug: 'draft-staffing' } }));
   // Published, then edited without publishing the edit.
   const edited = await d(ARTICLE).create({ data: { title: 'Published and then edited', summary: 'The published words.', date: '2026-01-02', slug: 'published-then-edited' }, status: 'published' });
   await d(ARTICLE).update({ documentId: edited.documentId, data: { title: `Edited ${MARKERS.edit} ${SEARCH_WORD}`, summary: `Edit ${MARKERS.edit}`, body: [paragraph(`Edit ${MARKERS.edit} ${SEARCH_WORD}`)] as never } });
-  await made('edited', edited);
+  made('edited', edited);
   // Published once, then unpublished.
   const gone = await d(ARTICLE).create({ data: { ...content(MARKERS.unpublished), slug: 'published-then-unpublished' }, status: 'published' });
   await d(ARTICLE).unpublish({ documentId: gone.documentId });
-  await made('unpublished', gone);
+  made('unpublished', gone);
 });
 
 after(async () => {

@@ -64,7 +64,8 @@ before(async () => {
 after(async () => {
   await browser?.close();
   if (cms) {
-    for (const id of uploadedIds) await cms.strapi.plugin('upload').service('upload').remove({ id, ...(await cms.strapi.db.query('plugin::upload.file').findOne({ where: { id } })) });
+    const uploads = cms.strapi.plugin('upload').service<{ remove(file: Record<string, unknown>): Promise<unknown> }>('upload');
+    for (const id of uploadedIds) await uploads.remove({ id, ...((await cms.strapi.db.query('plugin::upload.file').findOne({ where: { id } })) as Record<string, unknown> | null) });
     await cms.stop();
   }
 });
@@ -246,9 +247,9 @@ describe('a hostile file already on disk never runs in a browser', () => {
   test('Chromium opens each one and pulls each one into a page on the CMS’s origin: no script runs', async () => {
     const page = await browser.newPage();
     const ran: string[] = [];
-    page.on('dialog', async (dialog) => {
+    page.on('dialog', (dialog) => {
       ran.push(`dialog: ${dialog.message()}`);
-      await dialog.dismiss();
+      void dialog.dismiss();
     });
     page.on('console', (message) => /PWNED|uploaded script ran/.test(message.text()) && ran.push(`console: ${message.text()}`));
     try {

@@ -68,9 +68,10 @@ describe('URLs are checked when saved', () => {
   test('the checks cover every URL field and every rich-text field of the content model', () => {
     const urlAttributes: string[] = [];
     const richText: string[] = [];
-    const models = [...Object.values(cms.strapi.contentTypes).filter((ct) => ct.uid.startsWith('api::')), ...Object.values(cms.strapi.components)];
+    type Model = { uid: string; attributes: Record<string, { type: string }> };
+    const models = [...(Object.values(cms.strapi.contentTypes) as Model[]).filter((ct) => ct.uid.startsWith('api::')), ...(Object.values(cms.strapi.components) as Model[])];
     for (const model of models) {
-      for (const [name, attribute] of Object.entries(model.attributes as Record<string, { type: string }>)) {
+      for (const [name, attribute] of Object.entries(model.attributes)) {
         if (/url$/i.test(name) && attribute.type === 'string') urlAttributes.push(`${model.uid}.${name}`);
         if (attribute.type === 'blocks') richText.push(name);
       }

@@ -109,5 +109,5 @@ export async function seedVectors(strapi: Core.Strapi): Promise<SeededItem[]> {
 async function hostileDownloads(strapi: Core.Strapi, uid: 'api::article.article' | 'api::consultation.consultation' | 'api::staffing-update.staffing-update', documentId: string, vector: string) {
   const rows = (await strapi.db.query(uid).findMany({ where: { documentId }, populate: { downloads: true, easyReadVersion: true } })) as { downloads?: { id: number }[]; easyReadVersion?: { id: number } | null }[];
   const ids = rows.flatMap((row) => [...(row.downloads ?? []).map((d) => d.id), ...(row.easyReadVersion ? [row.easyReadVersion.id] : [])]);
-  await strapi.db.query('shared.download' as never).updateMany({ where: { id: { $in: ids } }, data: { url: clip(vector, 2048) } });
+  await strapi.db.query('shared.download').updateMany({ where: { id: { $in: ids } }, data: { url: clip(vector, 2048) } });
 }

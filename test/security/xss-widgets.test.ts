@@ -142,9 +142,9 @@ describe(`${VECTORS.length} vectors in ${fieldCount()} fields, rendered by every
   before(async () => {
     page = await browser.newPage();
     await page.evaluateOnNewDocument(`document.addEventListener('securitypolicyviolation', (e) => { (window.__violations ||= []).push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')); })`);
-    page.on('dialog', async (dialog) => {
+    page.on('dialog', (dialog) => {
       dialogs.push(`${page.url()}: ${dialog.message()}`);
-      await dialog.dismiss();
+      void dialog.dismiss();
     });
   });
   after(async () => page?.close());
