@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { formatLondonDate, formatLondonTime } from '../core/dates.js';
-import { JsonLoader, type LoadState } from '../core/loader.js';
+import { JsonLoader } from '../core/loader.js';
 import { SendElement } from '../core/send-element.js';
 import type { Message } from '../core/strings.js';
 import { heading } from '../core/heading.js';
@@ -139,7 +139,7 @@ export class SendConsultationCountdown extends SendElement<CountdownKey> {
   protected override render(): TemplateResult {
     return html`
       ${this.renderWidgetHeading(this.heading ?? this.t('countdownHeading'))}
-      ${this.renderLoadState(this.#loader.state as LoadState<unknown>, () =>
+      ${this.renderLoadState<unknown>(this.#loader.state, () =>
         this.#countdowns.length
           ? html`<ul class="consultations plain-list" role="list">
               ${this.#countdowns.map(({ item, countdown }) => this.#renderConsultation(item, countdown))}

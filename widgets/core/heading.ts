@@ -11,7 +11,7 @@ export const clampLevel = (level: number): number =>
  */
 const LEVELS = [1, 2, 3, 4, 5, 6].map((level) => {
   const strings = [`<h${level} class=`, ' part=', ' tabindex=', '>', `</h${level}>`];
-  return Object.assign(strings, { raw: strings }) as unknown as TemplateStringsArray;
+  return Object.assign(strings, { raw: strings });
 });
 
 /**

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { css } from './styles.js';
 import { heading } from './heading.js';
 import type { Block, InlineNode, ListBlock, TextNode } from './types.js';
@@ -63,7 +64,8 @@ export interface RichTextOptions {
  */
 export function renderBlocks(blocks: readonly Block[] | null | undefined, options: RichTextOptions): unknown {
   if (!Array.isArray(blocks)) return nothing;
-  return blocks.map((block) => renderBlock(block, options));
+  // Typed here: Array.isArray narrows a readonly array to any[].
+  return blocks.map((block: Block) => renderBlock(block, options));
 }
 
 function renderBlock(block: Block, options: RichTextOptions): unknown {
@@ -107,8 +109,8 @@ function renderImage(
   const img = html`<img
     src=${src}
     alt=${image.alternativeText ?? ''}
-    width=${image.width ?? nothing}
-    height=${image.height ?? nothing}
+    width=${ifDefined(image.width)}
+    height=${ifDefined(image.height)}
     loading="lazy"
   />`;
   return image.caption ? html`<figure>${img}<figcaption>${image.caption}</figcaption></figure>` : img;

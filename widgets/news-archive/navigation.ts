@@ -46,7 +46,7 @@ export class ArchiveNavigation implements ReactiveController {
 
   /** Back from the reading view: through history when this archive opened the item, so this link and the Back button agree. */
   back(): void {
-    if (history.state?.sendArchiveOpenedItem === this.#host.urlPrefix) history.back();
+    if ((history.state as { sendArchiveOpenedItem?: string } | null)?.sendArchiveOpenedItem === this.#host.urlPrefix) history.back();
     else this.go({ ...this.view, item: '' });
   }
 

@@ -1,4 +1,5 @@
 import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { formatMonthYear } from '../core/dates.js';
 import { FocusAfterRender } from '../core/focus.js';
 import { heading } from '../core/heading.js';
@@ -258,7 +259,8 @@ export class SendNewsArchive extends SendElement<ArchiveKey> {
   readonly #onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
-    const value = (name: FilterName | 'q') => String(form.get(this.urlPrefix + name) ?? '').trim();
+    // The form has no file inputs: every value is text.
+    const value = (name: FilterName | 'q') => ((form.get(this.urlPrefix + name) as string | null) ?? '').trim();
     this.#navigation.go({
       q: value('q').slice(0, 200),
       type: splitList(value('type')),
@@ -400,7 +402,7 @@ export class SendNewsArchive extends SendElement<ArchiveKey> {
                   href=${pageLink(number)}
                   data-page=${number}
                   aria-label=${this.t('pageNumber', { page: number })}
-                  aria-current=${number === page ? 'page' : nothing}
+                  aria-current=${ifDefined(number === page ? 'page' : undefined)}
                   @click=${this.#onPageClick}
                   >${number}</a
                 >

@@ -45,7 +45,7 @@ function fallbackElement(detail: SendEventDetails['send-error']): CustomElementC
       if (this.shadowRoot) return; // moved in the page: already shown and reported
       let strings: Record<string, unknown> = {};
       try {
-        strings = Object(JSON.parse(this.getAttribute('strings') ?? '{}'));
+        strings = Object(JSON.parse(this.getAttribute('strings') ?? '{}')) as Record<string, unknown>;
       } catch {
         // Not JSON: the default strings.
       }

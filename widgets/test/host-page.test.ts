@@ -172,13 +172,14 @@ describe('cheap for the host page', () => {
     /** Timers the widget code (not the tests) has started and not yet cleared or run. */
     const pending = new Map<number, string>();
     const fromWidgets = () => /\/dist\/(widgets|esm)\/|\/node_modules\/(lit|@lit)/.test(new Error().stack ?? '');
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- the page's own timers, put back afterwards; browsers run them with any `this`
     const { setTimeout: realSetTimeout, setInterval: realSetInterval, clearTimeout: realClearTimeout, clearInterval: realClearInterval } = window;
     const track = <T extends typeof setTimeout | typeof setInterval>(start: T, kind: string): T =>
       ((handler: TimerHandler, ms?: number, ...rest: unknown[]) => {
         const stack = fromWidgets();
         let id = 0;
-        const run = typeof handler === 'function' ? (...args: unknown[]) => (kind === 'timeout' && pending.delete(id), handler(...args)) : handler;
-        id = start(run, ms, ...rest) as unknown as number;
+        const run = typeof handler === 'function' ? (...args: unknown[]): unknown => (kind === 'timeout' && pending.delete(id), (handler as (...args: unknown[]) => unknown)(...args)) : handler;
+        id = start(run, ms, ...rest);
         if (stack) pending.set(id, `${kind} ${ms ?? 0} ms`);
         return id;
       }) as T;

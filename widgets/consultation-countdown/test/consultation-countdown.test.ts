@@ -122,7 +122,7 @@ describe('<send-consultation-countdown>', () => {
     const item = { ...consultationOpenItem, closesAt: new Date(Date.now() + ms).toISOString() };
     return mount<SendConsultationCountdown>('send-consultation-countdown', {
       attributes: { api: API, slug: item.slug },
-      properties: { fetcher: async () => Response.json({ data: item }) },
+      properties: { fetcher: () => Promise.resolve(Response.json({ data: item })) },
     });
   };
 
@@ -147,7 +147,7 @@ describe('<send-consultation-countdown>', () => {
     const item = { ...consultationOpenItem, closesAt: new Date(closesAt).toISOString() };
     const countdown = await mount<SendConsultationCountdown>('send-consultation-countdown', {
       attributes: { api: API, slug: item.slug },
-      properties: { fetcher: async () => Response.json({ data: item }), clock: () => (clockReads++, Date.now()) },
+      properties: { fetcher: () => Promise.resolve(Response.json({ data: item })), clock: () => (clockReads++, Date.now()) },
     });
     await waitFor(() => countdownText(countdown) === 'Closes in 30 minutes', 'countdown');
 

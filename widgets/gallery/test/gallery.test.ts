@@ -80,7 +80,7 @@ const CLAIMS: Array<[RegExp, Check]> = [
     assert(phases.length > 0 && phases.every((phase) => phase === 'open'), `all open: ${phases.join()}`);
   }],
   [/page (\d+) of (\d+)/, (element) => {
-    const [, page, pageCount] = /page (\d+) of (\d+)/.exec(element.closest('section')!.querySelector('h3')!.textContent!)!;
+    const [, page, pageCount] = /page (\d+) of (\d+)/.exec(element.closest('section')!.querySelector('h3')!.textContent)!;
     const nav = root(element).querySelector('nav[part=pagination]');
     assertEqual(nav?.querySelector('[aria-current=page]')?.textContent?.trim(), page, 'current page');
     const numbers = [...nav!.querySelectorAll('a')].map((a) => a.textContent?.trim()).filter((text) => /^\d+$/.test(text ?? ''));
@@ -170,30 +170,30 @@ describe('demo gallery (gallery.js of the script-tag build)', () => {
   it('has widgets in every section', () => {
     const sections = [...document.querySelectorAll('section')];
     assert(sections.length >= 25, `sections: ${sections.length}`);
-    for (const section of sections) assertEqual(section.querySelectorAll('send-news-feed, send-news-archive, send-consultation-countdown').length, 1, section.querySelector('h3')!.textContent!);
+    for (const section of sections) assertEqual(section.querySelectorAll('send-news-feed, send-news-archive, send-consultation-countdown').length, 1, section.querySelector('h3')!.textContent);
   });
 
   it('shows, in every widget, the state its data attributes ask for', () => {
     for (const element of widgets) {
-      const name = element.closest('section')!.querySelector('h3')!.textContent!;
+      const name = element.closest('section')!.querySelector('h3')!.textContent;
       try {
         checkData(element);
       } catch (error) {
-        throw new Error(`${name}: ${(error as Error).message}`);
+        throw new Error(`${name}: ${(error as Error).message}`, { cause: error });
       }
     }
   });
 
   it('shows, in every widget, the state its section heading names', () => {
     for (const element of widgets) {
-      const name = element.closest('section')!.querySelector('h3')!.textContent!;
+      const name = element.closest('section')!.querySelector('h3')!.textContent;
       const claims = CLAIMS.filter(([pattern]) => pattern.test(name));
       assert(claims.length > 0, `no check for the gallery state "${name}": add one to CLAIMS`);
       for (const [pattern, check] of claims) {
         try {
           check(element);
         } catch (error) {
-          throw new Error(`${name} (${pattern}): ${(error as Error).message}`);
+          throw new Error(`${name} (${pattern}): ${(error as Error).message}`, { cause: error });
         }
       }
     }
@@ -202,7 +202,7 @@ describe('demo gallery (gallery.js of the script-tag build)', () => {
   it('has no axe violations and no code identifiers as labels in any state, loading included', async () => {
     const problems: string[] = [];
     for (const element of widgets) {
-      const name = element.closest('section')!.querySelector('h3')!.textContent!;
+      const name = element.closest('section')!.querySelector('h3')!.textContent;
       problems.push(...(await readerProblems(element)).map((problem) => `${name}: ${problem}`));
     }
     assertEqual(problems, [], 'problems');

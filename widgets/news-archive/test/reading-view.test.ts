@@ -17,7 +17,7 @@ async function openReadingView(item: FixtureName, { parent, response }: { parent
   history.replaceState(null, '', `?send-item=${data.data.type}/${data.data.slug}`);
   const archive = await mount<SendNewsArchive>('send-news-archive', {
     attributes: { api: API },
-    properties: { fetcher: response ? async (url) => (new URL(url).pathname.split('/').length > 4 ? Response.json(response) : Response.json(fixtures.archivePage)) : listAndItem('archivePage', item) },
+    properties: { fetcher: response ? (url) => Promise.resolve(new URL(url).pathname.split('/').length > 4 ? Response.json(response) : Response.json(fixtures.archivePage)) : listAndItem('archivePage', item) },
     parent,
   });
   await waitFor(() => Boolean(shadow(archive).querySelector('.reading-title')), 'reading view');

@@ -275,7 +275,7 @@ describe('<send-news-feed>', () => {
   });
 
   it('still works when storage throws', async () => {
-    const original = Storage.prototype.setItem;
+    const original = Object.getOwnPropertyDescriptor(Storage.prototype, 'setItem')!;
     Storage.prototype.setItem = () => {
       throw new DOMException('blocked', 'SecurityError');
     };
@@ -284,7 +284,7 @@ describe('<send-news-feed>', () => {
       await loaded(feed);
       assertEqual(shadow(feed).querySelectorAll('.item').length, 3, 'items');
     } finally {
-      Storage.prototype.setItem = original;
+      Object.defineProperty(Storage.prototype, 'setItem', original);
     }
   });
 

@@ -21,7 +21,7 @@ describe('script tag: the widget code cannot load', () => {
     feed.setAttribute('strings', JSON.stringify({ errorFallbackLink: 'Read SEND news on our website' }));
     wrapper.append(feed);
 
-    const { SendNewsFeed, SendNewsArchive } = await import(/* @vite-ignore */ `/fail-chunks${buildUrl('send-widgets.js').pathname}`);
+    const { SendNewsFeed, SendNewsArchive } = (await import(/* @vite-ignore */ `/fail-chunks${buildUrl('send-widgets.js').pathname}`)) as Record<string, unknown>;
     assertEqual([SendNewsFeed, SendNewsArchive], [undefined, undefined], 'no classes exported');
     const link = shadow(feed).querySelector<HTMLAnchorElement>('[part=error] slot[name=error] a');
     assertEqual(link?.href, 'https://www.example.gov.uk/send-news', 'fallback link in the page already');
