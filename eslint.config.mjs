@@ -9,6 +9,16 @@ import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * A plugin's flat-config "recommended" set (the plugins' types also allow the eslintrc form, which flat config cannot use).
+ * @param {import('eslint').ESLint.Plugin} plugin
+ */
+function flatRecommended(plugin) {
+  const config = plugin.configs?.['flat/recommended'];
+  if (!config || Array.isArray(config) || Array.isArray(config.plugins)) throw new Error(`${plugin.meta?.name ?? 'A plugin'} has no flat recommended config`);
+  return /** @type {import('eslint').Linter.Config} */ (config);
+}
+
 /** Code that runs in a browser; everything else runs on Node. */
 const BROWSER = ['widgets/**', 'cms/src/pages/assets/**', 'cms/src/admin/**'];
 
@@ -20,7 +30,7 @@ export default defineConfig(
     languageOptions: {
       parserOptions: {
         // Each file is checked with the tsconfig that owns it (the projects of the root tsconfig.json).
-        projectService: { allowDefaultProject: ['cms/src/pages/assets/*.js'] },
+        projectService: true,
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -47,7 +57,7 @@ export default defineConfig(
   },
   {
     files: ['widgets/**/*.ts'],
-    extends: [lit.configs['flat/recommended'], wc.configs['flat/recommended']],
+    extends: [flatRecommended(lit), flatRecommended(wc)],
   },
   {
     files: ['widgets/**/test/**'],

@@ -16,8 +16,9 @@ import { dts } from 'rollup-plugin-dts';
 /** @typedef {import('rollup').RollupOptions} RollupOptions */
 /** @typedef {import('rollup').Plugin} Plugin */
 
-/** @type {{ version: string, license: string, dependencies: Record<string, string> }} */
-const root = JSON.parse(readFileSync('package.json', 'utf8'));
+/** @type {unknown} */
+const rootJson = JSON.parse(readFileSync('package.json', 'utf8'));
+const root = /** @type {{ version: string, license: string, dependencies: Record<string, string> }} */ (rootJson);
 
 /** Script-tag entries: each loads its widgets' code (one chunk) and falls back to a plain link when that cannot run. */
 const scriptTagEntries = {
@@ -153,12 +154,14 @@ function npmPackageManifest() {
     main: './send-widgets.js',
     module: './send-widgets.js',
     types: './send-widgets.d.ts',
-    exports: Object.fromEntries([
-      ...entryNames.map((name) => [name === 'send-widgets' ? '.' : `./${name}.js`, { types: `./${name}.d.ts`, default: `./${name}.js` }]),
-      ['./bundle/*', './bundle/*'],
-      ['./custom-elements.json', './custom-elements.json'],
-      ['./package.json', './package.json'],
-    ]),
+    exports: Object.fromEntries(
+      /** @type {[string, string | { types: string, default: string }][]} */ ([
+        ...entryNames.map((name) => [name === 'send-widgets' ? '.' : `./${name}.js`, { types: `./${name}.d.ts`, default: `./${name}.js` }]),
+        ['./bundle/*', './bundle/*'],
+        ['./custom-elements.json', './custom-elements.json'],
+        ['./package.json', './package.json'],
+      ]),
+    ),
     // Only the entries that define elements have side effects; `elements.js` and every chunk can be dropped unused.
     sideEffects: [...entryNames.filter((name) => name !== 'elements').map((name) => `./${name}.js`), './bundle/**'],
     customElements: 'custom-elements.json',

@@ -74,8 +74,9 @@ try {
 // Strapi announces each write (entry.create, entry.publish, …) after it commits, without waiting:
 // it first reads the entry back. The database must stay open until those reads are done.
 let lastActivity = Date.now();
-strapi.eventHub.subscribe(async () => {
+strapi.eventHub.subscribe(() => {
   lastActivity = Date.now();
+  return Promise.resolve();
 });
 async function settle(quietMs = 300, maxMs = 10_000) {
   const deadline = Date.now() + maxMs;

@@ -39,7 +39,7 @@ if (!script) {
 try {
   await ensureDependencies();
 } catch (error) {
-  console.error(`\nSet-up failed: ${error instanceof Error ? error.message : error}`);
+  console.error(`\nSet-up failed: ${error instanceof Error ? error.message : String(error)}`);
   // npm test's callers read the last line.
   if (path.basename(script).startsWith('test.')) console.log('0 passed, 1 failed');
   process.exit(1);

@@ -60,7 +60,11 @@ function filesOf(entry: string): { firstPaint: string[]; lazy: string[] } {
   for (let file = queue.shift(); file; file = queue.shift()) {
     for (const chunk of importsOf(file).dynamic) {
       if (firstPaint.has(chunk) || lazy.has(chunk)) continue;
-      for (const loaded of withStaticImports(chunk)) if (!firstPaint.has(loaded) && !lazy.has(loaded)) (lazy.add(loaded), queue.push(loaded));
+      for (const loaded of withStaticImports(chunk)) {
+        if (firstPaint.has(loaded) || lazy.has(loaded)) continue;
+        lazy.add(loaded);
+        queue.push(loaded);
+      }
     }
   }
   return { firstPaint: [...firstPaint], lazy: [...lazy] };

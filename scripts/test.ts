@@ -90,7 +90,7 @@ function runSuite(suite: Suite) {
   return new Promise<Counts & { code: number | null; note?: string }>((resolve) => {
     const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...suite.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    const collect = (stream: NodeJS.ReadableStream, sink: NodeJS.WritableStream) => stream.on('data', (chunk) => ((output += chunk), sink.write(chunk)));
+    const collect = (stream: NodeJS.ReadableStream, sink: NodeJS.WritableStream) => stream.on('data', (chunk: Buffer) => ((output += chunk.toString()), sink.write(chunk)));
     collect(child.stdout, process.stdout);
     collect(child.stderr, process.stderr);
     child.on('exit', (code) => resolve({ code, ...(suite.counts ?? countsIn)(output, code) }));

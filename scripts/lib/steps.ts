@@ -91,7 +91,7 @@ type Stamp = { admin?: string; server?: string };
 const stampFile = path.join(cmsDir, 'dist', '.send-build.json');
 const readStamp = (): Stamp => {
   try {
-    return JSON.parse(fs.readFileSync(stampFile, 'utf8'));
+    return JSON.parse(fs.readFileSync(stampFile, 'utf8')) as Stamp;
   } catch {
     return {};
   }
