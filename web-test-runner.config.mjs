@@ -10,6 +10,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 /** @typedef {import('@web/test-runner').TestRunnerConfig} TestRunnerConfig */
 /** @typedef {import('@web/test-runner').TestSuiteResult} TestSuiteResult */
 
+// The browser every test launches: CHROMIUM_PATH, else Debian's (as scripts/lib/steps.ts; this file loads without tsx).
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /** @param {Record<string, string>} [env] */

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const cmsDir = path.join(repoRoot, 'cms');
+/** The Chromium the browser tests and the bench launch: CHROMIUM_PATH, else Debian's (web-test-runner.config.mjs reads the same). */
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /**
