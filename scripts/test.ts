@@ -1,7 +1,7 @@
 /**
  * `npm test` (after scripts/run.mjs installed what is missing): builds, then
- * runs every suite in turn: the type check of every project (tsc -b), the
- * import graph (no cycles), CMS
+ * runs every suite in turn: the type check of every project (tsc -b), lint
+ * (ESLint, lit-analyzer, Prettier), the import graph (no cycles), CMS
  * (SQLite, then PostgreSQL when reachable), widgets in headless Chromium,
  * bundle sizes, the widgets' npm package, the end-to-end partner-page test
  * against the real CMS, two CMS instances behind nginx (PostgreSQL), and
@@ -53,6 +53,7 @@ const SUITES: Suite[] = [
       return { passed: 0, failed: 1, skipped: 0 };
     },
   },
+  { name: 'lint', label: 'Lint: ESLint, lit-analyzer, Prettier', command: [process.execPath, ['--import', 'tsx', 'scripts/lint.ts']] },
   { name: 'imports', label: 'Import graph: no cycles', command: nodeTest(testFiles('test/code')) },
   { name: 'cms', label: 'CMS on SQLite', command: nodeTest(cmsTestFiles) },
   { name: 'cms-postgres', label: 'CMS on PostgreSQL', command: nodeTest(cmsTestFiles), env: { TEST_DB: 'postgres', TEST_PG_URL: PG_URL }, requires: postgresReachable },

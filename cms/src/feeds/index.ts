@@ -46,7 +46,7 @@ type Rendered = { body: string; etag: string; lastModified: Date; expiresAt: num
 class FeedCache {
   private byCatalogue = new WeakMap<Catalogue, LRUCache<string, Rendered>>();
 
-  async get(catalogue: Catalogue, key: string, now: number, render: () => Promise<Omit<Rendered, 'etag'>>): Promise<Rendered> {
+  async get(catalogue: Catalogue, key: string, now: number, render: () => Omit<Rendered, 'etag'> | Promise<Omit<Rendered, 'etag'>>): Promise<Rendered> {
     let rendered = this.byCatalogue.get(catalogue);
     // Bodies are JavaScript strings: two bytes a character.
     if (!rendered) this.byCatalogue.set(catalogue, (rendered = new LRUCache({ maxSize: MAX_CACHED_BYTES, sizeCalculation: (entry, entryKey) => entry.body.length * 2 + entryKey.length })));
@@ -166,6 +166,7 @@ export function registerFeeds(strapi: Core.Strapi, { inBrowser }: { inBrowser: F
   };
 
   const topicNamer = (current: Catalogue) => {
+    // From the facets, counted once per catalogue, not from every item on each render.
     const names = new Map(facets(current.entries).topics.map((t) => [t.value, t.label]));
     return (slug: string) => names.get(slug);
   };
@@ -198,13 +199,13 @@ export function registerFeeds(strapi: Core.Strapi, { inBrowser }: { inBrowser: F
   };
 
   const consultationCalendar = async (ctx: Context) => {
-    const slug = String(ctx.params.slug ?? '');
+    const { slug = '' } = ctx.params as { slug?: string };
     const current = await catalogue();
     const entry = current.bySlug.get(`consultation/${slug}`);
     const detail = entry && (await catalogueOf(strapi).detail(entry));
     if (!detail || !isConsultation(detail)) return sendText(ctx, 404, `No published consultation has the address "${slug.slice(0, 80)}".`);
     const base = cmsBaseUrl(ctx);
-    const rendered = await cache.get(current, `consultation:${slug} ${base}`, Date.now(), async () => ({
+    const rendered = await cache.get(current, `consultation:${slug} ${base}`, Date.now(), () => ({
       body: renderCalendar([detail], { name: detail.title, description: detail.summary, linkOf: calendarLinks(base) }),
       lastModified: new Date(Math.floor(Date.parse(detail.updatedAt) / 1000) * 1000),
       expiresAt: Number.POSITIVE_INFINITY,
@@ -213,9 +214,9 @@ export function registerFeeds(strapi: Core.Strapi, { inBrowser }: { inBrowser: F
     sendRendered(ctx, rendered, ICS_CONTENT_TYPE);
   };
 
-  const icon = async (ctx: Context) => {
-    const png = feedIconPng();
-    sendCacheable(ctx, { body: png, contentType: 'image/png', maxAge: 86_400 });
+  const icon = (ctx: Context) => {
+    sendCacheable(ctx, { body: feedIconPng(), contentType: 'image/png', maxAge: 86_400 });
+    return Promise.resolve();
   };
 
   const route = (path: string, handler: (ctx: Context) => Promise<void>): Omit<Core.Route, 'info'> => ({ method: 'GET', path, handler, config: { auth: false } });
