@@ -28,9 +28,7 @@ function sendWidgetsManifest() {
             if (!declaration.events.length) delete declaration.events;
           }
           /** @type {Set<string | undefined>} */
-          const internal = new Set(
-            (declaration.members ?? []).filter((member) => member.privacy && member.privacy !== 'public').map((member) => member.name),
-          );
+          const internal = new Set((declaration.members ?? []).filter((member) => member.privacy && member.privacy !== 'public').map((member) => member.name));
           if (declaration.attributes) {
             declaration.attributes = declaration.attributes.filter((attribute) => !internal.has(attribute.fieldName));
             if (!declaration.attributes.length) delete declaration.attributes;

@@ -78,7 +78,9 @@ function integrityManifest() {
     writeBundle(options, bundle) {
       for (const [fileName, output] of Object.entries(bundle)) {
         if (output.type !== 'chunk' || !output.isEntry) continue;
-        const digest = createHash('sha384').update(readFileSync(`${options.dir}/${fileName}`)).digest('base64');
+        const digest = createHash('sha384')
+          .update(readFileSync(`${options.dir}/${fileName}`))
+          .digest('base64');
         integrity[fileName] = `sha384-${digest}`;
       }
       const sorted = Object.fromEntries(Object.entries(integrity).sort(([a], [b]) => a.localeCompare(b)));

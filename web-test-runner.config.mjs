@@ -19,14 +19,7 @@ const chromium = (env) =>
     launchOptions: {
       executablePath: CHROMIUM,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-dev-shm-usage',
-      ],
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
       ...(env ? { env: { ...process.env, ...env } } : {}),
     },
   });
@@ -70,7 +63,9 @@ function countingReporter() {
         failed += totals.failed;
         perGroup.set(session.group.name, (perGroup.get(session.group.name) ?? 0) + totals.passed + totals.failed);
       }
-      const lines = [...perGroup].map(([group, tests]) => `  ${group}${group in BUILDS ? ` (on ${BUILDS[/** @type {keyof typeof BUILDS} */ (group)]})` : ''}: ${tests} tests`);
+      const lines = [...perGroup].map(
+        ([group, tests]) => `  ${group}${group in BUILDS ? ` (on ${BUILDS[/** @type {keyof typeof BUILDS} */ (group)]})` : ''}: ${tests} tests`,
+      );
       // Other reporters still print after stop(); stdout to a pipe or file is synchronous at exit.
       process.once('exit', () => process.stdout.write(`${lines.join('\n')}\nwidgets: ${passed} passed, ${failed} failed\n`));
     },

@@ -20,7 +20,10 @@ const allowList = JSON.parse(fs.readFileSync(allowListFile, 'utf8')) as { adviso
 /** npm's JSON report; `--report <file>` reads a saved one instead (how the test of this script feeds it). */
 function readReport(): Report {
   const saved = process.argv.indexOf('--report');
-  const run = saved > 0 ? { stdout: fs.readFileSync(process.argv[saved + 1], 'utf8'), stderr: '' } : spawnSync('npm', ['audit', '--omit=dev', '--json'], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run =
+    saved > 0
+      ? { stdout: fs.readFileSync(process.argv[saved + 1], 'utf8'), stderr: '' }
+      : spawnSync('npm', ['audit', '--omit=dev', '--json'], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   try {
     return JSON.parse(run.stdout) as Report;
   } catch {
@@ -37,14 +40,25 @@ if (!report.vulnerabilities) {
 
 const serious = Object.values(report.vulnerabilities).filter((v) => v.severity === 'high' || v.severity === 'critical');
 /** Each advisory behind a serious finding, by its URL (GitHub advisory address), with the package it sits in. */
-const advisories = serious.flatMap((v) => v.via.filter((via): via is Advisory => typeof via === 'object' && (via.severity === 'high' || via.severity === 'critical')).map((via) => ({ package: v.name, ...via })));
+const advisories = serious.flatMap((v) =>
+  v.via
+    .filter((via): via is Advisory => typeof via === 'object' && (via.severity === 'high' || via.severity === 'critical'))
+    .map((via) => ({ package: v.name, ...via })),
+);
 const unexplained = advisories.filter((a) => !(a.url && allowList.advisories[a.url]));
 
 for (const a of advisories) {
   const reason = a.url ? allowList.advisories[a.url] : undefined;
-  console.log(`${reason ? 'allowed' : 'FAILED '} ${a.severity} ${a.package} ${a.range ?? ''}: ${a.title ?? ''} ${a.url ?? ''}${reason ? `\n        why: ${reason}` : ''}`);
+  console.log(
+    `${reason ? 'allowed' : 'FAILED '} ${a.severity} ${a.package} ${a.range ?? ''}: ${a.title ?? ''} ${a.url ?? ''}${reason ? `\n        why: ${reason}` : ''}`,
+  );
 }
-const counts = Object.entries(report.vulnerabilities).reduce<Record<string, number>>((sum, [, v]) => ({ ...sum, [v.severity]: (sum[v.severity] ?? 0) + 1 }), {});
-console.log(`npm audit --omit=dev: ${JSON.stringify(counts)}; high or critical advisories: ${advisories.length}, of them explained in scripts/audit-allowlist.json: ${advisories.length - unexplained.length}`);
+const counts = Object.entries(report.vulnerabilities).reduce<Record<string, number>>(
+  (sum, [, v]) => ({ ...sum, [v.severity]: (sum[v.severity] ?? 0) + 1 }),
+  {},
+);
+console.log(
+  `npm audit --omit=dev: ${JSON.stringify(counts)}; high or critical advisories: ${advisories.length}, of them explained in scripts/audit-allowlist.json: ${advisories.length - unexplained.length}`,
+);
 console.log(`audit: ${1 + advisories.length - unexplained.length} passed, ${unexplained.length} failed`);
 process.exit(unexplained.length ? 1 : 0);

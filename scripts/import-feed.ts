@@ -98,9 +98,12 @@ const report: ImportReport = await importFeed(strapi, feed, {
 
 const lines = [
   '',
-  dryRun ? `Dry run: ${report.created.length} would be created.` : `Created ${report.created.length} (${publish ? `${report.published.length} published` : 'as drafts'}).`,
+  dryRun
+    ? `Dry run: ${report.created.length} would be created.`
+    : `Created ${report.created.length} (${publish ? `${report.published.length} published` : 'as drafts'}).`,
   `Skipped ${report.skipped.length} already in the CMS.`,
 ];
-if (report.keptAsDraft.length) lines.push(`Kept as drafts (finish them in the admin, then publish):`, ...report.keptAsDraft.map((i) => `  - ${i.title}: ${i.reason}`));
+if (report.keptAsDraft.length)
+  lines.push(`Kept as drafts (finish them in the admin, then publish):`, ...report.keptAsDraft.map((i) => `  - ${i.title}: ${i.reason}`));
 if (report.failed.length) lines.push(`Could not import ${report.failed.length}:`, ...report.failed.map((i) => `  - ${i.title}: ${i.reason}`));
 console.log(lines.join('\n'));

@@ -23,7 +23,9 @@ async function ensureDependencies() {
   const fresh = fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= fs.statSync(lock).mtimeMs;
   const nativeBuilt = fs.existsSync(path.join(repoRoot, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'));
   if (fresh && nativeBuilt) return;
-  console.log(`${process.stdout.isTTY ? '\x1b[1m›\x1b[22m' : '›'} Installing npm packages (the first time takes about 4 minutes: the SQLite driver compiles from source)…`);
+  console.log(
+    `${process.stdout.isTTY ? '\x1b[1m›\x1b[22m' : '›'} Installing npm packages (the first time takes about 4 minutes: the SQLite driver compiles from source)…`,
+  );
   await new Promise((resolve, reject) => {
     const npm = spawn('npm', ['install', '--no-audit', '--no-fund', '--loglevel=warn'], { cwd: repoRoot, stdio: 'inherit' });
     npm.on('error', reject);

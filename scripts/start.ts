@@ -51,7 +51,12 @@ const lines = [
 const editorFile = path.resolve(cmsDir, process.env.LOCAL_EDITOR_FILE || path.join('.tmp', 'local-editor.json'));
 if (!production && fs.existsSync(editorFile)) {
   const { email, password } = JSON.parse(fs.readFileSync(editorFile, 'utf8')) as { email: string; password: string };
-  lines.push('', '  Sign in to the admin with the local editor account (a SEND editor; development only):', `    email:    ${email}`, `    password: ${password}`);
+  lines.push(
+    '',
+    '  Sign in to the admin with the local editor account (a SEND editor; development only):',
+    `    email:    ${email}`,
+    `    password: ${password}`,
+  );
 }
 lines.push('', 'Press Ctrl+C to stop.');
 console.log(`\n${lines.join('\n')}\n`);

@@ -38,7 +38,10 @@ const testFiles = (...dirs: string[]) =>
     .filter((file) => /\.test\.(ts|mjs)$/.test(file))
     .sort();
 const cmsTestFiles = testFiles('test/cms', 'test/feeds', 'test/import');
-const nodeTest = (files: string[]): Suite['command'] => [process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...files]];
+const nodeTest = (files: string[]): Suite['command'] => [
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...files],
+];
 const bin = (...parts: string[]) => path.join(repoRoot, 'node_modules', ...parts);
 
 const SUITES: Suite[] = [
@@ -49,19 +52,36 @@ const SUITES: Suite[] = [
     counts: (output, code) => {
       if (code === 0) return { passed: 1, failed: 0, skipped: 0 };
       const errors = (output.match(/error TS\d+/g) ?? []).length;
-      console.error(`\nType check failed${errors ? ` with ${errors} error${errors === 1 ? '' : 's'}` : ''} (above). Run \`npm run typecheck\` to see them alone.`);
+      console.error(
+        `\nType check failed${errors ? ` with ${errors} error${errors === 1 ? '' : 's'}` : ''} (above). Run \`npm run typecheck\` to see them alone.`,
+      );
       return { passed: 0, failed: 1, skipped: 0 };
     },
   },
   { name: 'lint', label: 'Lint: ESLint, lit-analyzer, Prettier', command: [process.execPath, ['--import', 'tsx', 'scripts/lint.ts']] },
   { name: 'imports', label: 'Import graph: no cycles', command: nodeTest(testFiles('test/code')) },
   { name: 'cms', label: 'CMS on SQLite', command: nodeTest(cmsTestFiles) },
-  { name: 'cms-postgres', label: 'CMS on PostgreSQL', command: nodeTest(cmsTestFiles), env: { TEST_DB: 'postgres', TEST_PG_URL: PG_URL }, requires: postgresReachable },
-  { name: 'widgets', label: 'Widgets in headless Chromium', command: [process.execPath, [bin('@web', 'test-runner', 'dist', 'bin.js'), '--config', 'web-test-runner.config.mjs']] },
+  {
+    name: 'cms-postgres',
+    label: 'CMS on PostgreSQL',
+    command: nodeTest(cmsTestFiles),
+    env: { TEST_DB: 'postgres', TEST_PG_URL: PG_URL },
+    requires: postgresReachable,
+  },
+  {
+    name: 'widgets',
+    label: 'Widgets in headless Chromium',
+    command: [process.execPath, [bin('@web', 'test-runner', 'dist', 'bin.js'), '--config', 'web-test-runner.config.mjs']],
+  },
   { name: 'size', label: 'Bundle size budget', command: [process.execPath, ['--import', 'tsx', 'scripts/size-check.ts']] },
   { name: 'package', label: 'Widgets npm package', command: nodeTest(testFiles('test/package')) },
   { name: 'e2e', label: 'End to end: editor to partner page', command: nodeTest(testFiles('test/e2e')) },
-  { name: 'admin', label: 'Editors: the admin in Chromium, scheduling on two instances', command: nodeTest(testFiles('test/admin')), env: { TEST_PG_URL: PG_URL } },
+  {
+    name: 'admin',
+    label: 'Editors: the admin in Chromium, scheduling on two instances',
+    command: nodeTest(testFiles('test/admin')),
+    env: { TEST_PG_URL: PG_URL },
+  },
   { name: 'security', label: 'Security and reliability (adversarial)', command: nodeTest(testFiles('test/security')) },
   {
     name: 'audit',
@@ -70,9 +90,20 @@ const SUITES: Suite[] = [
     // Without an advisory service (some registries and closed networks) the audit is skipped, never passed.
     counts: (output) => (/^audit: skipped/m.test(output) ? { passed: 0, failed: 0, skipped: 1 } : countsIn(output)),
   },
-  { name: 'cluster', label: 'Two instances behind nginx on PostgreSQL', command: nodeTest(testFiles('test/cluster')), env: { TEST_PG_URL: PG_URL }, requires: postgresReachable },
+  {
+    name: 'cluster',
+    label: 'Two instances behind nginx on PostgreSQL',
+    command: nodeTest(testFiles('test/cluster')),
+    env: { TEST_PG_URL: PG_URL },
+    requires: postgresReachable,
+  },
   // --expose-gc: the suite reports the catalogue's memory after a collection.
-  { name: 'scale', label: '100,000 items on SQLite and PostgreSQL', command: [process.execPath, ['--expose-gc', ...nodeTest(testFiles('test/scale'))[1]]], env: { TEST_PG_URL: PG_URL } },
+  {
+    name: 'scale',
+    label: '100,000 items on SQLite and PostgreSQL',
+    command: [process.execPath, ['--expose-gc', ...nodeTest(testFiles('test/scale'))[1]]],
+    env: { TEST_PG_URL: PG_URL },
+  },
 ];
 
 async function postgresReachable() {
@@ -91,7 +122,8 @@ function runSuite(suite: Suite) {
   return new Promise<Counts & { code: number | null; note?: string }>((resolve) => {
     const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...suite.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    const collect = (stream: NodeJS.ReadableStream, sink: NodeJS.WritableStream) => stream.on('data', (chunk: Buffer) => ((output += chunk.toString()), sink.write(chunk)));
+    const collect = (stream: NodeJS.ReadableStream, sink: NodeJS.WritableStream) =>
+      stream.on('data', (chunk: Buffer) => ((output += chunk.toString()), sink.write(chunk)));
     collect(child.stdout, process.stdout);
     collect(child.stderr, process.stderr);
     child.on('exit', (code) => resolve({ code, ...(suite.counts ?? countsIn)(output, code) }));

@@ -17,10 +17,7 @@ export function secret(name: keyof typeof DEV_SECRETS): string {
   const value = process.env[name];
   if (value && value.trim() !== '') return value;
   if (isProduction()) {
-    throw new Error(
-      `${name} is not set. In production every secret must come from the environment ` +
-        `(see README "Running in production").`
-    );
+    throw new Error(`${name} is not set. In production every secret must come from the environment ` + `(see README "Running in production").`);
   }
   return DEV_SECRETS[name];
 }

@@ -10,7 +10,9 @@ export function publicUrl(env: NodeJS.ProcessEnv = process.env): string {
   const configured = (env.PUBLIC_URL ?? '').trim();
   if (!configured) {
     if (isProduction()) {
-      throw new Error('PUBLIC_URL is not set. In production it must be the address readers use, e.g. https://send-cms.example.gov.uk (see README "Running in production").');
+      throw new Error(
+        'PUBLIC_URL is not set. In production it must be the address readers use, e.g. https://send-cms.example.gov.uk (see README "Running in production").',
+      );
     }
     const host = !env.HOST || env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
     return `http://${host.includes(':') ? `[${host}]` : host}:${env.PORT || 1337}`;

@@ -87,7 +87,10 @@ function registerEditorRoutes(strapi: Core.Strapi) {
   const scheduled = async (ctx: Context) => {
     const rows: (Listed & { action: 'publish' | 'unpublish' })[] = [];
     for (const [type, uid] of Object.entries(UPDATE_TYPES) as [UpdateType, UpdateUid][]) {
-      for (const [action, field] of [['publish', 'publishAt'], ['unpublish', 'unpublishAt']] as const) {
+      for (const [action, field] of [
+        ['publish', 'publishAt'],
+        ['unpublish', 'unpublishAt'],
+      ] as const) {
         const docs = await strapi.documents(uid).findMany({ status: 'draft', filters: { [field]: { $notNull: true } }, fields: ['title', field], limit: 200 });
         for (const doc of docs as { documentId: string; title?: string | null; publishAt?: string | null; unpublishAt?: string | null }[]) {
           rows.push({ type, documentId: doc.documentId, title: doc.title ?? '', at: new Date(doc[field] as string).toISOString(), action });

@@ -17,7 +17,8 @@ const WRITE_ACTIONS = new Set<string>(['create', 'update', 'delete', 'publish', 
 
 /** The document a write concerned: named in its parameters, or (a creation or a clone) in its result. */
 function changedDocumentId(params: unknown, result: unknown): string | null {
-  const named = (value: unknown) => (value && typeof value === 'object' && 'documentId' in value && typeof value.documentId === 'string' ? value.documentId : null);
+  const named = (value: unknown) =>
+    value && typeof value === 'object' && 'documentId' in value && typeof value.documentId === 'string' ? value.documentId : null;
   const inResult = result && typeof result === 'object' && 'entries' in result && Array.isArray(result.entries) ? named(result.entries[0]) : named(result);
   return inResult ?? named(params);
 }
@@ -35,7 +36,8 @@ export default {
       if (WRITE_ACTIONS.has(context.action)) {
         const change = { uid: context.uid, documentId: changedDocumentId(context.params, result) };
         // Inside a caller's transaction, others (and this catalogue's reads) see the write only once it commits.
-        if (strapi.db.inTransaction()) await strapi.db.transaction(({ onCommit }: TransactionContext) => onCommit(() => void catalogueOf(strapi).changed(change)));
+        if (strapi.db.inTransaction())
+          await strapi.db.transaction(({ onCommit }: TransactionContext) => onCommit(() => void catalogueOf(strapi).changed(change)));
         else await catalogueOf(strapi).changed(change);
       }
       return result;

@@ -22,19 +22,22 @@ export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const strapiPackage = () => createRequire(path.join(cmsDir, 'package.json'))('@strapi/strapi') as typeof import('@strapi/strapi');
 
 /** Strapi's command-line entry, wherever npm placed it (hoisted to the root in this workspace). */
-export const strapiCli = () => path.join(path.dirname(createRequire(path.join(cmsDir, 'package.json')).resolve('@strapi/strapi/package.json')), 'bin', 'strapi.js');
+export const strapiCli = () =>
+  path.join(path.dirname(createRequire(path.join(cmsDir, 'package.json')).resolve('@strapi/strapi/package.json')), 'bin', 'strapi.js');
 
 const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[22m` : s);
 export const say = (message: string) => console.log(`${bold('›')} ${message}`);
 
 /** Runs a command with its output shown, rejecting with a readable error on failure. */
-export function run(command: string, args: string[], { cwd = repoRoot, env = {}, quiet = false }: { cwd?: string; env?: Record<string, string>; quiet?: boolean } = {}) {
+export function run(
+  command: string,
+  args: string[],
+  { cwd = repoRoot, env = {}, quiet = false }: { cwd?: string; env?: Record<string, string>; quiet?: boolean } = {},
+) {
   return new Promise<void>((resolve, reject) => {
     const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: quiet ? 'ignore' : 'inherit' });
     child.on('error', reject);
-    child.on('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`))
-    );
+    child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`))));
   });
 }
 
@@ -49,7 +52,10 @@ function* filesUnder(paths: string[]): Generator<[string, fs.Stats]> {
     }
     if (!stat.isDirectory()) yield [p, stat];
     else {
-      const entries = fs.readdirSync(p).filter((entry) => entry !== 'node_modules' && entry !== 'dist').sort();
+      const entries = fs
+        .readdirSync(p)
+        .filter((entry) => entry !== 'node_modules' && entry !== 'dist')
+        .sort();
       yield* filesUnder(entries.map((entry) => path.join(p, entry)));
     }
   }
@@ -64,8 +70,12 @@ function hashOf(paths: string[]) {
 }
 
 /** Debian packages the browser and feed tests need: Chromium and xmllint. */
-export async function ensureSystemPackages({ packages = { chromium: CHROMIUM, 'libxml2-utils': '/usr/bin/xmllint' } }: { packages?: Record<string, string> } = {}) {
-  const missing = Object.entries(packages).filter(([, file]) => !fs.existsSync(file)).map(([name]) => name);
+export async function ensureSystemPackages({
+  packages = { chromium: CHROMIUM, 'libxml2-utils': '/usr/bin/xmllint' },
+}: { packages?: Record<string, string> } = {}) {
+  const missing = Object.entries(packages)
+    .filter(([, file]) => !fs.existsSync(file))
+    .map(([name]) => name);
   if (missing.length === 0) return;
   const aptGet = spawnSync('sh', ['-c', 'command -v apt-get'], { encoding: 'utf8' }).stdout.trim();
   if (!aptGet) throw new Error(`Missing ${missing.join(', ')}, and there is no apt-get here to install them. Install them, or set CHROMIUM_PATH.`);
@@ -79,13 +89,21 @@ export async function ensureSystemPackages({ packages = { chromium: CHROMIUM, 'l
 /** The widget bundles (dist/widgets) and the npm package with its custom-elements.json (dist/esm), rebuilt when their sources changed. */
 export async function buildWidgets({ force = false } = {}) {
   const output = path.join(repoRoot, 'dist', 'widgets', 'send-widgets.js');
-  const sources = ['widgets', 'rollup.config.mjs', 'custom-elements-manifest.config.mjs', 'package.json', 'package-lock.json'].map((p) => path.join(repoRoot, p));
+  const sources = ['widgets', 'rollup.config.mjs', 'custom-elements-manifest.config.mjs', 'package.json', 'package-lock.json'].map((p) =>
+    path.join(repoRoot, p),
+  );
   if (!force && fs.existsSync(output) && fs.statSync(output).mtimeMs >= newestMtime(sources)) return;
   say('Building the widgets…');
   // A clean output: lazy chunks have hashed names, and stale ones must not be served or published.
   for (const dir of ['widgets', 'esm']) fs.rmSync(path.join(repoRoot, 'dist', dir), { recursive: true, force: true });
   await run(process.execPath, [path.join(repoRoot, 'node_modules', 'rollup', 'dist', 'bin', 'rollup'), '-c', 'rollup.config.mjs', '--silent']);
-  await run(process.execPath, [path.join(repoRoot, 'node_modules', '@custom-elements-manifest', 'analyzer', 'cem.js'), 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
+  await run(process.execPath, [
+    path.join(repoRoot, 'node_modules', '@custom-elements-manifest', 'analyzer', 'cem.js'),
+    'analyze',
+    '--config',
+    'custom-elements-manifest.config.mjs',
+    '--quiet',
+  ]);
 }
 
 type Stamp = { admin?: string; server?: string };
@@ -103,7 +121,9 @@ const readStamp = (): Stamp => {
  * admin panel (about a minute) only when it is missing or its inputs changed.
  */
 export async function buildCms({ admin = true } = {}) {
-  const adminInputs = hashOf(['package-lock.json', 'cms/package.json', 'cms/src/admin', 'cms/config/admin.ts', 'cms/config/plugins.ts'].map((p) => path.join(repoRoot, p)));
+  const adminInputs = hashOf(
+    ['package-lock.json', 'cms/package.json', 'cms/src/admin', 'cms/config/admin.ts', 'cms/config/plugins.ts'].map((p) => path.join(repoRoot, p)),
+  );
   // The compile type-checks too, so the contract and Strapi's generated types are inputs.
   const serverInputs = hashOf(['cms/src', 'cms/config', 'cms/types', 'cms/tsconfig.json', 'contract', 'package-lock.json'].map((p) => path.join(repoRoot, p)));
   const stamp = readStamp();
@@ -116,7 +136,9 @@ export async function buildCms({ admin = true } = {}) {
   }
   if (stamp.server === serverInputs && fs.existsSync(path.join(cmsDir, 'dist', 'src', 'index.js'))) return;
   say('Compiling the CMS…');
-  await run('node', ['-e', "require('@strapi/strapi').compileStrapi({ appDir: process.cwd() }).catch((e) => { console.error(e); process.exit(1); })"], { cwd: cmsDir });
+  await run('node', ['-e', "require('@strapi/strapi').compileStrapi({ appDir: process.cwd() }).catch((e) => { console.error(e); process.exit(1); })"], {
+    cwd: cmsDir,
+  });
   writeStamp({ ...readStamp(), server: serverInputs });
 }
 

@@ -96,7 +96,8 @@ before(async () => {
 });
 
 after(async () => {
-  if (timings.length) console.log(`\nNew editor's walkthrough (seconds):\n${timings.map(([step, s]) => `  ${s.toFixed(1).padStart(6)}  ${step}`).join('\n')}\n`);
+  if (timings.length)
+    console.log(`\nNew editor's walkthrough (seconds):\n${timings.map(([step, s]) => `  ${s.toFixed(1).padStart(6)}  ${step}`).join('\n')}\n`);
   await browser?.close();
   if (cms && cms.exitCode === null) {
     cms.kill('SIGTERM');
@@ -189,7 +190,15 @@ test('sign in as the local editor: a SEND editor, on a home page without onboard
   });
   await page.waitForFunction(() => /nothing is scheduled/i.test(document.body.innerText));
   const home = await text();
-  for (const clutter of ['guided tour', 'Strapi Cloud', 'Deploy', 'Project statistics', 'Introducing the new Media Library', 'Marketplace', 'Content-Type Builder']) {
+  for (const clutter of [
+    'guided tour',
+    'Strapi Cloud',
+    'Deploy',
+    'Project statistics',
+    'Introducing the new Media Library',
+    'Marketplace',
+    'Content-Type Builder',
+  ]) {
     assert.ok(!home.toLowerCase().includes(clutter.toLowerCase()), `the home page shows "${clutter}"`);
   }
   assert.match(home, /SEND EDITOR/i);
@@ -201,7 +210,12 @@ test('a consultation is written with its dates, an Easy Read version and a respo
   const id = await timed('Write a consultation with dates, an Easy Read version and a respond link', async () => {
     await page.goto(`${base}/admin/content-manager/collection-types/api::consultation.consultation/create`, { waitUntil: 'networkidle2' });
     await page.waitForSelector('input[name=title]');
-    const order = await page.evaluate(() => [...document.querySelectorAll('label')].map((l) => l.textContent?.replace('*', '').trim()).filter(Boolean).slice(0, 4));
+    const order = await page.evaluate(() =>
+      [...document.querySelectorAll('label')]
+        .map((l) => l.textContent?.replace('*', '').trim())
+        .filter(Boolean)
+        .slice(0, 4),
+    );
     assert.deepEqual(order, ['Title', 'Opens at (UK time)', 'Closes at (UK time)', 'How to respond (link)']);
     await page.type('input[name=title]', TITLE);
     await typeDateTime(0, todayUk, '00:00');
@@ -224,12 +238,14 @@ test('a consultation is written with its dates, an Easy Read version and a respo
   const shown = await page.evaluate(() => [...document.querySelectorAll<HTMLInputElement>('input[aria-label="Date (UK)"]')].slice(0, 2).map((i) => i.value));
   assert.deepEqual(shown, [todayUk, '12/02/2027'], 'dates are not shown DD/MM/YYYY');
   assert.match(await text(), /Saved as 2:32pm on Friday 12 February 2027 \(GMT\)/);
-  const { data } = await adminApi<{ data: { closesAt: string; opensAt: string; easyReadVersion: { url: string } } }>(`/content-manager/collection-types/api::consultation.consultation/${id}`);
+  const { data } = await adminApi<{ data: { closesAt: string; opensAt: string; easyReadVersion: { url: string } } }>(
+    `/content-manager/collection-types/api::consultation.consultation/${id}`,
+  );
   assert.equal(data.closesAt, '2027-02-12T14:32:00.000Z', 'a GMT closing time was stored as the wrong instant');
   assert.equal(data.easyReadVersion.url, 'https://www.example.gov.uk/short-breaks-easy-read.pdf');
   // The checks beside a closed consultation with no outcome: "Outcome due".
   await page.goto(`${base}/admin/content-manager/collection-types/api::consultation.consultation`, { waitUntil: 'networkidle2' });
-  await page.locator("::-p-text(Consultation on Worcestershire’s approach)").click();
+  await page.locator('::-p-text(Consultation on Worcestershire’s approach)').click();
   await page.waitForFunction(() => document.querySelector('[data-content-checks]')?.textContent?.includes('Outcome due'));
   await shot('content-checks');
   consultationId = id;
@@ -273,7 +289,19 @@ test('scheduled two minutes ahead, it appears on a partner demo page on time', a
   // The admin takes whole minutes; the next whole minute at least two minutes from now, in UK time.
   at.setUTCSeconds(0, 0);
   at.setUTCMinutes(at.getUTCMinutes() + 1);
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
   await timed('Schedule it two minutes ahead', async () => {
     await page.goto(`${base}/admin/content-manager/collection-types/api::consultation.consultation/${consultationId}`, { waitUntil: 'networkidle2' });
     await typeDateTime(2, `${parts.day}/${parts.month}/${parts.year}`, `${parts.hour}:${parts.minute}`);
@@ -286,8 +314,16 @@ test('scheduled two minutes ahead, it appears on a partner demo page on time', a
   await page.waitForFunction((title) => document.body.innerText.includes(title), {}, TITLE);
   const list = await text();
   assert.ok(list.includes('12 Feb 2027, 2:32pm'), 'the list does not show the closing time in UK time');
-  const ukClock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric', minute: '2-digit', hour12: true }).format(at).replace(/\s/g, '').replace(':00', '');
-  assert.ok(list.includes(`Publishes ${new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short', year: 'numeric' }).format(at)}, ${ukClock}`), 'the list does not show what is scheduled');
+  const ukClock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric', minute: '2-digit', hour12: true })
+    .format(at)
+    .replace(/\s/g, '')
+    .replace(':00', '');
+  assert.ok(
+    list.includes(
+      `Publishes ${new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short', year: 'numeric' }).format(at)}, ${ukClock}`,
+    ),
+    'the list does not show what is scheduled',
+  );
   await shot('list');
 
   await timed('Wait for it to appear on a partner demo page (the NHS ICB page)', async () => {
@@ -297,7 +333,9 @@ test('scheduled two minutes ahead, it appears on a partner demo page on time', a
       const deadline = Date.now() + 4 * 60_000;
       for (;;) {
         await demo.goto(`${base}/demo/nhs-icb.html`, { waitUntil: 'networkidle2' });
-        const shown = await demo.evaluate(`(() => { let t = ''; const p = [document.body]; while (p.length) { const n = p.pop(); if (n.nodeType === 3) t += n.textContent; else { p.push(...n.childNodes); if (n.shadowRoot) p.push(n.shadowRoot); } } return t; })()`);
+        const shown = await demo.evaluate(
+          `(() => { let t = ''; const p = [document.body]; while (p.length) { const n = p.pop(); if (n.nodeType === 3) t += n.textContent; else { p.push(...n.childNodes); if (n.shadowRoot) p.push(n.shadowRoot); } } return t; })()`,
+        );
         if (String(shown).includes(title)) break;
         assert.ok(Date.now() < deadline, 'the scheduled consultation never appeared');
         await sleep(5_000);
@@ -308,7 +346,10 @@ test('scheduled two minutes ahead, it appears on a partner demo page on time', a
     }
   });
   const { data } = (await (await fetch(`${base}/api/updates/consultation/short-breaks-for-disabled-children-have-your-say-${unique}`)).json()) as ItemResponse;
-  assert.ok(Date.parse(data.publishedAt) >= at.getTime() && Date.parse(data.publishedAt) < at.getTime() + 30_000, `published at ${data.publishedAt}, scheduled for ${at.toISOString()}`);
+  assert.ok(
+    Date.parse(data.publishedAt) >= at.getTime() && Date.parse(data.publishedAt) < at.getTime() + 30_000,
+    `published at ${data.publishedAt}, scheduled for ${at.toISOString()}`,
+  );
 });
 
 test('an embed code built on /updates/embed works in a blank page on another origin', async () => {
@@ -328,7 +369,12 @@ test('an embed code built on /updates/embed works in a blank page on another ori
       await builder.close();
     }
   });
-  assert.match(code, new RegExp(`<script type="module" src="${base}/widgets/v\\d+\\.\\d+\\.\\d+[^"]*/send-news-feed\\.js" integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous"></script>`));
+  assert.match(
+    code,
+    new RegExp(
+      `<script type="module" src="${base}/widgets/v\\d+\\.\\d+\\.\\d+[^"]*/send-news-feed\\.js" integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous"></script>`,
+    ),
+  );
   assert.match(code, /<send-news-feed api="[^"]+" type="consultation" layout="cards" limit="5" heading-level="3"><\/send-news-feed>/);
 
   // A partner's blank page, on another origin, with nothing but the pasted code.
@@ -355,7 +401,11 @@ test('an embed code built on /updates/embed works in a blank page on another ori
     );
     const titles = (await shown.jsonValue()) as string[];
     const { data } = (await (await fetch(`${base}/api/updates?type=consultation&pageSize=5`)).json()) as ListResponse;
-    assert.deepEqual(titles, data.map((item) => item.title), 'the pasted widget does not show the consultations');
+    assert.deepEqual(
+      titles,
+      data.map((item) => item.title),
+      'the pasted widget does not show the consultations',
+    );
     assert.deepEqual(problems, []);
   } finally {
     await blank.close();

@@ -85,7 +85,14 @@ before(async () => {
     return;
   }
   // The first instance makes the tables and the editor account; the second joins the same database.
-  instances.push(await startInstance('A', { LOCAL_EDITOR: 'on', LOCAL_EDITOR_EMAIL: EDITOR.email, LOCAL_EDITOR_PASSWORD: EDITOR.password, LOCAL_EDITOR_FILE: `/tmp/${schema}-editor.json` }));
+  instances.push(
+    await startInstance('A', {
+      LOCAL_EDITOR: 'on',
+      LOCAL_EDITOR_EMAIL: EDITOR.email,
+      LOCAL_EDITOR_PASSWORD: EDITOR.password,
+      LOCAL_EDITOR_FILE: `/tmp/${schema}-editor.json`,
+    }),
+  );
   instances.push(await startInstance('B'));
 });
 
@@ -124,7 +131,8 @@ const publishedTitles = async (base: string) => {
   const { data } = (await (await fetch(`${base}/api/updates?type=article&pageSize=100`)).json()) as ListResponse;
   return data.map((item) => item.title);
 };
-const publishLines = (id: string) => instances.flatMap((i) => i.log().split('\n')).filter((line) => line.includes(`Scheduled publish: api::article.article ${id}.`));
+const publishLines = (id: string) =>
+  instances.flatMap((i) => i.log().split('\n')).filter((line) => line.includes(`Scheduled publish: api::article.article ${id}.`));
 
 test('two instances on one PostgreSQL database publish each scheduled item exactly once', async (t) => {
   if (!reachable) return t.skip('PostgreSQL is not reachable');
@@ -141,7 +149,12 @@ test('two instances on one PostgreSQL database publish each scheduled item exact
     if (onEach.every((titles) => expected.every((title) => titles.includes(title)))) break;
     await new Promise((r) => setTimeout(r, 500));
   }
-  for (const titles of onEach) assert.deepEqual(expected.filter((title) => !titles.includes(title)), [], 'not published on every instance');
+  for (const titles of onEach)
+    assert.deepEqual(
+      expected.filter((title) => !titles.includes(title)),
+      [],
+      'not published on every instance',
+    );
   // Give a late duplicate every chance to show itself.
   await new Promise((r) => setTimeout(r, 4_000));
   for (const id of ids) assert.equal(publishLines(id).length, 1, `published ${publishLines(id).length} times: ${publishLines(id).join(' | ')}`);

@@ -38,7 +38,9 @@ function problems(type: Checked, value: unknown): string[] {
     assert.ok(validate, `the contract defines ${type}`);
     validators.set(type, validate);
   }
-  return validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`);
+  return validate(value)
+    ? []
+    : (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`);
 }
 
 function assertConforms(type: Checked, value: unknown, label: string) {
@@ -96,7 +98,10 @@ describe('the contract schema catches drift', () => {
   test('an error body in the wrong shape is refused', () => {
     assert.deepEqual(problems('ErrorResponse', { data: null, error: { status: 404, name: 'NotFoundError', message: 'No.' } }), []);
     assert.notDeepEqual(problems('ErrorResponse', { data: null, error: { status: 400, name: 'ValidationError', message: 'No.' } }), []);
-    assert.notDeepEqual(problems('ErrorResponse', { data: null, error: { status: 400, name: 'ValidationError', message: 'No.', details: { parameter: 'colour' } } }), []);
+    assert.notDeepEqual(
+      problems('ErrorResponse', { data: null, error: { status: 400, name: 'ValidationError', message: 'No.', details: { parameter: 'colour' } } }),
+      [],
+    );
   });
 });
 
@@ -162,8 +167,23 @@ describe('GET /api/updates/:type/:slug keeps the contract', () => {
     const text = (value: string, marks = {}) => ({ type: 'text', text: value, ...marks });
     const body = [
       { type: 'heading', level: 2, children: [text('What changes')] },
-      { type: 'paragraph', children: [text('Plain, '), text('bold', { bold: true }), text(' and '), { type: 'link', url: 'https://www.gov.uk/', children: [text('a link', { italic: true })] }] },
-      { type: 'list', format: 'ordered', children: [{ type: 'list-item', children: [text('One')] }, { type: 'list', format: 'unordered', children: [{ type: 'list-item', children: [text('Nested')] }] }] },
+      {
+        type: 'paragraph',
+        children: [
+          text('Plain, '),
+          text('bold', { bold: true }),
+          text(' and '),
+          { type: 'link', url: 'https://www.gov.uk/', children: [text('a link', { italic: true })] },
+        ],
+      },
+      {
+        type: 'list',
+        format: 'ordered',
+        children: [
+          { type: 'list-item', children: [text('One')] },
+          { type: 'list', format: 'unordered', children: [{ type: 'list-item', children: [text('Nested')] }] },
+        ],
+      },
       { type: 'quote', children: [text('A quote.')] },
       { type: 'code', children: [text('REF-2025')] },
       { type: 'image', image, children: [text('')] },
@@ -178,7 +198,9 @@ describe('GET /api/updates/:type/:slug keeps the contract', () => {
       respondUrl: 'https://consult.example.gov.uk/contract-test',
       outcomeDate: '2025-03-01',
       outcomeUrl: 'https://www.example.gov.uk/send/outcome',
-      audiences: { connect: await cms.strapi.documents('api::audience.audience').findMany({ filters: { value: 'children-young-people' }, fields: ['documentId'] }) },
+      audiences: {
+        connect: await cms.strapi.documents('api::audience.audience').findMany({ filters: { value: 'children-young-people' }, fields: ['documentId'] }),
+      },
       body,
       outcome: [{ type: 'paragraph', children: [text('You said, we did.')] }],
       downloads: [
@@ -205,7 +227,14 @@ describe('GET /api/updates/:type/:slug keeps the contract', () => {
 });
 
 describe('error bodies keep the contract', () => {
-  const badRequests = ['/api/updates?type=bogus', '/api/updates?pageSize=500', '/api/updates?status=draft', '/api/updates?sort=title', '/api/updates?q[a]=b', '/api/updates/blog/whatever'];
+  const badRequests = [
+    '/api/updates?type=bogus',
+    '/api/updates?pageSize=500',
+    '/api/updates?status=draft',
+    '/api/updates?sort=title',
+    '/api/updates?q[a]=b',
+    '/api/updates/blog/whatever',
+  ];
   for (const pathAndQuery of badRequests) {
     test(`400 at ${pathAndQuery}`, async () => {
       const { status, body } = await get(pathAndQuery);
@@ -238,7 +267,13 @@ describe('the content model\u2019s generated types', () => {
     const { generators } = createRequire(path.join(cmsDir, 'package.json'))('@strapi/typescript-utils') as typeof import('@strapi/typescript-utils');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-typegen-'));
     try {
-      await generators.generate({ strapi: cms.strapi, pwd: dir, rootDir: 'types', artifacts: { contentTypes: true, components: true }, logger: { silent: true } });
+      await generators.generate({
+        strapi: cms.strapi,
+        pwd: dir,
+        rootDir: 'types',
+        artifacts: { contentTypes: true, components: true },
+        logger: { silent: true },
+      });
       for (const file of ['contentTypes.d.ts', 'components.d.ts']) {
         const committed = fs.readFileSync(path.join(cmsDir, 'types', 'generated', file), 'utf8');
         const generated = fs.readFileSync(path.join(dir, 'types', 'generated', file), 'utf8');

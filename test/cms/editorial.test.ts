@@ -52,7 +52,11 @@ async function signIn(role: 'editor' | 'contributor' | 'super'): Promise<Session
   const email = `${role}.${unique}@example.org`;
   const password = 'Test-Passw0rd-1';
   await users.create({ email, firstname: role, password, roles: [roleRow.id], isActive: true, registrationToken: null });
-  const login = await fetch(`${base}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const login = await fetch(`${base}/admin/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   const json = (await login.json()) as { data: { token?: string; accessToken?: string } };
   const token = json.data.token ?? json.data.accessToken;
   assert.ok(token, `${role} could not sign in`);
@@ -184,10 +188,16 @@ describe('scheduled publishing', () => {
     const id = created.body.data.documentId;
     const past = await editor('PUT', `${CM}/${ARTICLE}/${id}`, { publishAt: '2024-03-01T09:00:00.000Z' });
     assert.equal(past.status, 400);
-    assert.equal(past.body.error.message, '"Publish at" is 9am on Friday 1 March 2024 (UK time), which has already passed. Choose a later time, or leave it empty and publish now.');
+    assert.equal(
+      past.body.error.message,
+      '"Publish at" is 9am on Friday 1 March 2024 (UK time), which has already passed. Choose a later time, or leave it empty and publish now.',
+    );
     const reversed = await editor('PUT', `${CM}/${ARTICLE}/${id}`, { publishAt: '2030-06-01T08:00:00.000Z', unpublishAt: '2030-05-01T08:00:00.000Z' });
     assert.equal(reversed.status, 400);
-    assert.equal(reversed.body.error.message, '"Unpublish at" (9am on Wednesday 1 May 2030 (UK time)) must be after "Publish at" (9am on Saturday 1 June 2030 (UK time)).');
+    assert.equal(
+      reversed.body.error.message,
+      '"Unpublish at" (9am on Wednesday 1 May 2030 (UK time)) must be after "Publish at" (9am on Saturday 1 June 2030 (UK time)).',
+    );
   });
 
   test('items publish and unpublish at their UK times, in summer time and in winter, and on the nights the clocks change', async () => {
@@ -241,7 +251,20 @@ describe('scheduled publishing', () => {
 describe('content checks', () => {
   const image = (alternativeText: string) => ({
     type: 'image',
-    image: { name: 'chart.png', alternativeText, url: '/uploads/chart.png', width: 10, height: 10, hash: 'chart', ext: '.png', mime: 'image/png', size: 1, provider: 'local', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' },
+    image: {
+      name: 'chart.png',
+      alternativeText,
+      url: '/uploads/chart.png',
+      width: 10,
+      height: 10,
+      hash: 'chart',
+      ext: '.png',
+      mime: 'image/png',
+      size: 1,
+      provider: 'local',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    },
     children: [{ type: 'text', text: '' }],
   });
   const vagueLink = { type: 'paragraph', children: [{ type: 'link', url: 'https://www.gov.uk/', children: [{ type: 'text', text: 'Click here' }] }] };
@@ -252,7 +275,10 @@ describe('content checks', () => {
     const id = created.body.data.documentId;
     const refused = await editor('POST', `${CM}/${ARTICLE}/${id}/actions/publish`, {});
     assert.equal(refused.status, 400);
-    assert.match(refused.body.error.message, /^This item cannot be published yet\. Image 1 \("chart\.png"\) in "Main text" has no text description \(alt text\)/);
+    assert.match(
+      refused.body.error.message,
+      /^This item cannot be published yet\. Image 1 \("chart\.png"\) in "Main text" has no text description \(alt text\)/,
+    );
     assert.equal((await editor('PUT', `${CM}/${ARTICLE}/${id}`, { body: [image('Bar chart: waiting times fell from 20 to 14 weeks')] })).status, 200);
     assert.equal((await editor('POST', `${CM}/${ARTICLE}/${id}/actions/publish`, {})).status, 200);
   });
@@ -279,7 +305,9 @@ describe('content checks', () => {
     const now = Date.now();
     const weeksAgo = (weeks: number) => new Date(now - weeks * 7 * 86_400_000).toISOString();
     const make = async (title: string, closesAt: string, extra: Record<string, unknown> = {}) => {
-      const created = await cms.strapi.documents(CONSULTATION).create({ data: { ...article(title), opensAt: weeksAgo(30), closesAt, ...extra }, status: 'published' });
+      const created = await cms.strapi
+        .documents(CONSULTATION)
+        .create({ data: { ...article(title), opensAt: weeksAgo(30), closesAt, ...extra }, status: 'published' });
       return created.documentId;
     };
     const due = await make(`Closed 13 weeks ago ${unique}`, weeksAgo(13));
@@ -362,7 +390,12 @@ describe('webhooks on publish', () => {
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     try {
       const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/purge`;
-      const hook = await superAdmin('POST', '/admin/webhooks', { name: 'CDN purge', url, headers: { Authorization: 'Bearer purge-secret' }, events: ['entry.publish', 'entry.unpublish'] });
+      const hook = await superAdmin('POST', '/admin/webhooks', {
+        name: 'CDN purge',
+        url,
+        headers: { Authorization: 'Bearer purge-secret' },
+        events: ['entry.publish', 'entry.unpublish'],
+      });
       assert.equal(hook.status, 201, JSON.stringify(hook.body));
 
       const created = await editor('POST', `${CM}/${ARTICLE}`, article(`Webhook news ${unique}`));
@@ -408,9 +441,16 @@ describe('the local editor account', () => {
       // … and the next start puts it back.
       await ensureLocalEditor(cms.strapi);
       const again = (await users.findOne({ where: { email }, populate: ['roles'] })) as AdminUser | null;
-      assert.deepEqual(again?.roles?.map((r) => r.code), [SEND_EDITOR.code]);
+      assert.deepEqual(
+        again?.roles?.map((r) => r.code),
+        [SEND_EDITOR.code],
+      );
       assert.equal((JSON.parse(fs.readFileSync(file, 'utf8')) as { password: string }).password, password, 'the printed password changed');
-      const login = await fetch(`${base}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });
+      const login = await fetch(`${base}/admin/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
       assert.equal(login.status, 200);
     } finally {
       Object.assign(process.env, { LOCAL_EDITOR: 'off' });
@@ -427,13 +467,19 @@ describe('the editor form', () => {
     assert.ok(cm, 'no Content Manager');
     const configs = [
       ...(await Promise.all(
-        ([ARTICLE, CONSULTATION, 'api::staffing-update.staffing-update'] as const).map((uid) => cm.contentTypes.findConfiguration(cm.contentTypes.findContentType(uid)!)),
+        ([ARTICLE, CONSULTATION, 'api::staffing-update.staffing-update'] as const).map((uid) =>
+          cm.contentTypes.findConfiguration(cm.contentTypes.findContentType(uid)!),
+        ),
       )),
       await cm.components.findConfiguration(cm.components.findComponent('shared.download')!),
     ];
     for (const config of configs) {
       for (const [field, { edit }] of Object.entries(config.metadatas)) {
-        if (!edit?.visible || ['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'locale', 'createdBy', 'updatedBy', 'localizations'].includes(field)) continue;
+        if (
+          !edit?.visible ||
+          ['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'locale', 'createdBy', 'updatedBy', 'localizations'].includes(field)
+        )
+          continue;
         assert.notEqual(edit.label, field, `${config.uid}: ${field} is labelled with its code name`);
         assert.ok((edit.description ?? '').length > 10, `${config.uid}: ${field} has no help text`);
       }
@@ -453,7 +499,11 @@ describe('the editor form', () => {
 describe('data from the old form is moved, nothing lost', () => {
   test('audience switches and Easy Read links move row by row into the new fields, drafts and published versions each keeping their own', async () => {
     const created = await cms.strapi.documents(ARTICLE).create({ data: article(`Moved news ${unique}`), status: 'published' });
-    const rows = (await cms.strapi.db.query(ARTICLE).findMany({ where: { documentId: created.documentId }, select: ['id', 'publishedAt', 'updatedAt'] })) as { id: number; publishedAt: string | null; updatedAt: string }[];
+    const rows = (await cms.strapi.db.query(ARTICLE).findMany({ where: { documentId: created.documentId }, select: ['id', 'publishedAt', 'updatedAt'] })) as {
+      id: number;
+      publishedAt: string | null;
+      updatedAt: string;
+    }[];
     const draft = rows.find((r) => r.publishedAt === null)!;
     const published = rows.find((r) => r.publishedAt !== null)!;
     // The columns of the old form, as an older database has them.
@@ -467,16 +517,30 @@ describe('data from the old form is moved, nothing lost', () => {
     });
     try {
       const knex = () => cms.strapi.db.getConnection(table);
-      await knex().where({ id: draft.id }).update({ for_parents_and_carers: true, for_children_and_young_people: false, for_professionals: false, easy_read_url: 'https://www.example.gov.uk/easy.pdf' });
-      await knex().where({ id: published.id }).update({ for_parents_and_carers: true, for_children_and_young_people: false, for_professionals: true, easy_read_url: 'https://www.example.gov.uk/easy.pdf' });
+      await knex().where({ id: draft.id }).update({
+        for_parents_and_carers: true,
+        for_children_and_young_people: false,
+        for_professionals: false,
+        easy_read_url: 'https://www.example.gov.uk/easy.pdf',
+      });
+      await knex().where({ id: published.id }).update({
+        for_parents_and_carers: true,
+        for_children_and_young_people: false,
+        for_professionals: true,
+        easy_read_url: 'https://www.example.gov.uk/easy.pdf',
+      });
       const captured = await captureOldFields(cms.strapi);
       await applyOldFields(cms.strapi, { [ARTICLE]: captured[ARTICLE]!.filter((row) => row.id === draft.id || row.id === published.id) });
     } finally {
       await schema().alterTable(table, (t) => t.dropColumns('for_parents_and_carers', 'for_children_and_young_people', 'for_professionals', 'easy_read_url'));
     }
-    const version = (status: 'draft' | 'published') => cms.strapi.documents(ARTICLE).findOne({ documentId: created.documentId, status, populate: { audiences: true, easyReadVersion: true } });
+    const version = (status: 'draft' | 'published') =>
+      cms.strapi.documents(ARTICLE).findOne({ documentId: created.documentId, status, populate: { audiences: true, easyReadVersion: true } });
     const [draftNow, publishedNow] = [await version('draft'), await version('published')];
-    assert.deepEqual(draftNow?.audiences?.map((a) => a.value), ['parents-carers']);
+    assert.deepEqual(
+      draftNow?.audiences?.map((a) => a.value),
+      ['parents-carers'],
+    );
     assert.deepEqual(publishedNow?.audiences?.map((a) => a.value).sort(), ['parents-carers', 'professionals']);
     assert.equal(publishedNow?.easyReadVersion?.url, 'https://www.example.gov.uk/easy.pdf');
     // Moving is not editing: the item is still shown as published, not as changed.

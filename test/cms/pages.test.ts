@@ -58,7 +58,14 @@ const attr = (el: Element, name: string) => DomUtils.getAttributeValue(el, name)
 const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'li', 'dt', 'dd', 'div', 'section', 'ul', 'ol', 'dl', 'main', 'article', 'br', 'nav', 'header', 'footer']);
 /** Text as a reader sees it: block elements apart, inline ones in the flow. */
 const text = (el: Element | Element[]): string => {
-  const walk = (node: AnyNode): string => (DomUtils.isText(node) ? node.data : DomUtils.isTag(node) ? (BLOCKS.has(node.name) ? ` ${node.children.map(walk).join('')} ` : node.children.map(walk).join('')) : '');
+  const walk = (node: AnyNode): string =>
+    DomUtils.isText(node)
+      ? node.data
+      : DomUtils.isTag(node)
+        ? BLOCKS.has(node.name)
+          ? ` ${node.children.map(walk).join('')} `
+          : node.children.map(walk).join('')
+        : '';
   return (Array.isArray(el) ? el : [el]).map(walk).join(' ').replace(/\s+/g, ' ').trim();
 };
 const within = (el: Element, test: (el: Element) => boolean) => {
@@ -66,8 +73,15 @@ const within = (el: Element, test: (el: Element) => boolean) => {
   assert.ok(found, 'element not found');
   return found;
 };
-const tag = (name: string, attrs: Record<string, string> = {}) => (el: Element) => el.name === name && Object.entries(attrs).every(([k, v]) => attr(el, k) === v);
-const meta = (page: Page, property: string) => attr(one(page, (el) => el.name === 'meta' && (attr(el, 'property') === property || attr(el, 'name') === property)), 'content');
+const tag =
+  (name: string, attrs: Record<string, string> = {}) =>
+  (el: Element) =>
+    el.name === name && Object.entries(attrs).every(([k, v]) => attr(el, k) === v);
+const meta = (page: Page, property: string) =>
+  attr(
+    one(page, (el) => el.name === 'meta' && (attr(el, 'property') === property || attr(el, 'name') === property)),
+    'content',
+  );
 const jsonLd = (page: Page) => JSON.parse(text(one(page, tag('script', { type: 'application/ld+json' })))) as Record<string, unknown>;
 const inputValue = (page: Page, id: string) => attr(one(page, tag('input', { id })), 'value');
 
@@ -143,7 +157,8 @@ describe('item pages', () => {
     const at = (needle: string) => page.html.indexOf(needle);
     const bodyStart = at('The annual parent carer survey is co-produced');
     assert.ok(bodyStart > 0);
-    for (const first of ['Status:', 'Closes at', 'Respond to this consultation']) assert.ok(at(first) > 0 && at(first) < bodyStart, `${first} comes before the body`);
+    for (const first of ['Status:', 'Closes at', 'Respond to this consultation'])
+      assert.ok(at(first) > 0 && at(first) < bodyStart, `${first} comes before the body`);
   });
 
   test('an upcoming consultation says when it opens and when readers can respond', async () => {
@@ -167,7 +182,9 @@ describe('item pages', () => {
     assert.equal(update.type, 'staffing-update');
     assert.match(update.whatChanges ?? '', /up to 8 weeks/);
     const page = await get(update.pageUrl);
-    const rows = Object.fromEntries(all(page, tag('div', { class: 'summary-list__row' })).map((row) => [text(within(row, tag('dt'))), text(within(row, tag('dd')))]));
+    const rows = Object.fromEntries(
+      all(page, tag('div', { class: 'summary-list__row' })).map((row) => [text(within(row, tag('dt'))), text(within(row, tag('dd')))]),
+    );
     assert.equal(rows.Service, 'Educational Psychology');
     assert.equal(rows['What changes'], update.whatChanges);
     assert.equal(rows['Takes effect'], '15 October 2021');
@@ -192,16 +209,32 @@ describe('item pages', () => {
   test('unknown items, unknown types and drafts get the 404 page, which never shows draft text', async () => {
     const secret = `Draft page zebra ${Date.now()}`;
     const draft = await cms.strapi.documents(CONSULTATION).create({
-      data: { title: secret, slug: `draft-page-${Date.now()}`, summary: secret, date: '2025-01-01', opensAt: new Date(Date.now() - 86_400_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString() },
+      data: {
+        title: secret,
+        slug: `draft-page-${Date.now()}`,
+        summary: secret,
+        date: '2025-01-01',
+        opensAt: new Date(Date.now() - 86_400_000).toISOString(),
+        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
     });
-    const published = await cms.strapi.documents(ARTICLE).create({ data: { title: `Published page ${Date.now()}`, slug: `published-page-${Date.now()}`, summary: 'Published words.', date: '2025-01-02' }, status: 'published' });
+    const published = await cms.strapi.documents(ARTICLE).create({
+      data: { title: `Published page ${Date.now()}`, slug: `published-page-${Date.now()}`, summary: 'Published words.', date: '2025-01-02' },
+      status: 'published',
+    });
     await cms.strapi.documents(ARTICLE).update({ documentId: published.documentId, data: { title: `${secret} edit`, summary: secret } });
     for (const address of [`/updates/consultation/${draft.slug}`, '/updates/article/no-such-item', '/updates/news/anything', '/updates/nonsense']) {
       const page = await get(address);
       assert.equal(page.status, 404, address);
       assert.equal(page.headers['content-type'], 'text/html; charset=utf-8');
       assert.equal(text(one(page, tag('h1'))), 'Page not found');
-      assert.equal(attr(one(page, (el) => el.name === 'a' && text(el) === 'See all SEND updates'), 'href'), `${base}/updates`);
+      assert.equal(
+        attr(
+          one(page, (el) => el.name === 'a' && text(el) === 'See all SEND updates'),
+          'href',
+        ),
+        `${base}/updates`,
+      );
       assert.ok(!page.html.includes(secret));
     }
     const live = await get(`/updates/article/${published.slug}`);
@@ -214,9 +247,17 @@ describe('item pages', () => {
 
   test('whatever editors type, the page shows it as text: no markup, no unsafe links, JSON-LD that cannot close its script', async () => {
     const hostile = `Fish & chips <script>alert("x")</script></script><img src=x onerror=alert(1)> ${Date.now()}`;
-    const created = await cms.strapi.documents(ARTICLE).create({ data: { title: hostile, slug: `hostile-page-${Date.now()}`, summary: hostile, date: '2025-02-01' }, status: 'published' });
+    const created = await cms.strapi
+      .documents(ARTICLE)
+      .create({ data: { title: hostile, slug: `hostile-page-${Date.now()}`, summary: hostile, date: '2025-02-01' }, status: 'published' });
     const body = [
-      { type: 'paragraph', children: [{ type: 'text', text: hostile }, { type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', text: 'click me' }] }] },
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', text: hostile },
+          { type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', text: 'click me' }] },
+        ],
+      },
       { type: 'heading', level: 1, children: [{ type: 'text', text: 'An editor\u2019s h1' }] },
       { type: 'paragraph', children: [{ type: 'link', url: 'https://example.org/?a=1&b="2"', children: [{ type: 'text', text: 'safe link' }] }] },
     ];
@@ -227,7 +268,11 @@ describe('item pages', () => {
     const page = await get(`/updates/article/${created.slug}`);
     assert.equal(page.status, 200);
     const scripts = all(page, tag('script'));
-    assert.deepEqual(scripts.map((s) => attr(s, 'type') ?? attr(s, 'src')), ['application/ld+json'], 'no script but the JSON-LD');
+    assert.deepEqual(
+      scripts.map((s) => attr(s, 'type') ?? attr(s, 'src')),
+      ['application/ld+json'],
+      'no script but the JSON-LD',
+    );
     assert.equal(all(page, tag('img')).length, 0);
     assert.equal(text(one(page, tag('h1'))), hostile);
     assert.equal(all(page, tag('h1')).length, 1, 'body headings start at h2');
@@ -242,7 +287,11 @@ describe('item pages', () => {
     const page = await get('/updates/article/send-strategy-2017-2021');
     assert.equal(page.status, 200);
     const csp = String(page.headers['content-security-policy']);
-    const directive = (name: string) => csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `)) ?? '';
+    const directive = (name: string) =>
+      csp
+        .split(';')
+        .map((d) => d.trim())
+        .find((d) => d.startsWith(`${name} `)) ?? '';
     assert.match(directive('default-src'), /'none'/);
     assert.doesNotMatch(directive('script-src'), /unsafe-inline|unsafe-eval|\*/);
     assert.doesNotMatch(directive('style-src'), /unsafe-inline/);
@@ -271,11 +320,23 @@ describe('the index page', () => {
     assert.equal(first.status, 200);
     assert.equal(text(one(first, tag('h2', { id: 'results' }))), `${body.meta.pagination.total} updates found`);
     const titles = (page: Page) => all(page, (el) => el.name === 'h3' && attr(el, 'class') === 'result__title').map(text);
-    assert.deepEqual(titles(first), body.data.slice(0, 20).map((i) => i.title));
+    assert.deepEqual(
+      titles(first),
+      body.data.slice(0, 20).map((i) => i.title),
+    );
     const next = one(first, tag('a', { rel: 'next' }));
     const second = await get(attr(next, 'href') ?? '');
-    assert.deepEqual(titles(second), body.data.slice(20, 40).map((i) => i.title));
-    assert.equal(attr(one(second, (el) => el.name === 'a' && attr(el, 'aria-current') === 'page'), 'href'), `${base}/updates?page=2`);
+    assert.deepEqual(
+      titles(second),
+      body.data.slice(20, 40).map((i) => i.title),
+    );
+    assert.equal(
+      attr(
+        one(second, (el) => el.name === 'a' && attr(el, 'aria-current') === 'page'),
+        'href',
+      ),
+      `${base}/updates?page=2`,
+    );
     assert.equal(attr(one(second, tag('a', { rel: 'prev' })), 'href'), `${base}/updates`);
   });
 
@@ -285,11 +346,26 @@ describe('the index page', () => {
     const form = one(page, tag('form'));
     assert.equal(attr(form, 'method'), 'get');
     assert.equal(attr(form, 'action'), `${base}/updates`);
-    const values = (name: string) => all(page, (el) => (el.name === 'input' && attr(el, 'name') === name) || (el.name === 'option' && attr(el.parent as Element, 'name') === name)).map((el) => attr(el, 'value')).filter(Boolean);
-    assert.deepEqual(values('type'), facets.types.filter((f) => f.count > 0).map((f) => f.value));
-    assert.deepEqual(values('topic'), facets.topics.map((f) => f.value));
-    assert.deepEqual(values('audience'), facets.audiences.filter((f) => f.count > 0).map((f) => f.value));
-    assert.deepEqual(values('year'), facets.years.map((f) => String(f.value)));
+    const values = (name: string) =>
+      all(page, (el) => (el.name === 'input' && attr(el, 'name') === name) || (el.name === 'option' && attr(el.parent as Element, 'name') === name))
+        .map((el) => attr(el, 'value'))
+        .filter(Boolean);
+    assert.deepEqual(
+      values('type'),
+      facets.types.filter((f) => f.count > 0).map((f) => f.value),
+    );
+    assert.deepEqual(
+      values('topic'),
+      facets.topics.map((f) => f.value),
+    );
+    assert.deepEqual(
+      values('audience'),
+      facets.audiences.filter((f) => f.count > 0).map((f) => f.value),
+    );
+    assert.deepEqual(
+      values('year'),
+      facets.years.map((f) => String(f.value)),
+    );
     assert.ok(one(page, tag('input', { type: 'search', name: 'q' })));
   });
 
@@ -300,7 +376,13 @@ describe('the index page', () => {
     const page = await get(`/updates?${query}`);
     assert.equal(text(one(page, tag('h1'))), 'Consultations about short breaks, for parents and carers');
     assert.deepEqual(all(page, (el) => el.name === 'h3' && attr(el, 'class') === 'result__title').map(text), api);
-    assert.equal(attr(one(page, (el) => el.name === 'input' && attr(el, 'value') === 'consultation'), 'checked'), '');
+    assert.equal(
+      attr(
+        one(page, (el) => el.name === 'input' && attr(el, 'value') === 'consultation'),
+        'checked',
+      ),
+      '',
+    );
     const subscribe = one(page, (el) => el.name === 'a' && /by email, feed reader or calendar/.test(text(el)));
     assert.equal(attr(subscribe, 'href'), `${base}/updates/subscribe?type=consultation&topic=short-breaks&audience=parents-carers`);
     const searched = await get('/updates?q=inspections');
@@ -313,12 +395,18 @@ describe('the index page', () => {
     assert.ok(upcoming?.opensAt);
     const page = await get('/updates?type=consultation');
     const result = one(page, (el) => el.name === 'li' && attr(el, 'class') === 'result' && text(el).includes(upcoming.title));
-    const opens = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(upcoming.opensAt));
+    const opens = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' }).format(
+      new Date(upcoming.opensAt),
+    );
     assert.match(text(result), new RegExp(`Upcoming Opens ${opens}`));
   });
 
   test('malformed filters get a 400 page saying what is wrong', async () => {
-    for (const [query, message] of [['type=news', /Unknown type "news"/], ['year=22', /four-digit year/], ['page=0', /"page" must be a whole number/]] as const) {
+    for (const [query, message] of [
+      ['type=news', /Unknown type "news"/],
+      ['year=22', /four-digit year/],
+      ['page=0', /"page" must be a whole number/],
+    ] as const) {
       const page = await get(`/updates?${query}`);
       assert.equal(page.status, 400, query);
       assert.equal(page.headers['content-type'], 'text/html; charset=utf-8');
@@ -331,7 +419,10 @@ describe('the subscribe page', () => {
   test('names the filters in words and gives feed, email and calendar choices with copy buttons', async () => {
     const page = await get('/updates/subscribe?type=consultation&topic=short-breaks&audience=parents-carers');
     assert.equal(page.status, 200);
-    assert.match(text(one(page, (el) => el.name === 'p' && attr(el, 'class') === 'lead')), /You will get consultations about short breaks, for parents and carers/);
+    assert.match(
+      text(one(page, (el) => el.name === 'p' && attr(el, 'class') === 'lead')),
+      /You will get consultations about short breaks, for parents and carers/,
+    );
     // The feeds' canonical order: type, topic, audience.
     const query = 'type=consultation&topic=short-breaks&audience=parents-carers';
     assert.equal(inputValue(page, 'rss-url'), `${base}/feeds/rss.xml?${query}`);
@@ -340,11 +431,21 @@ describe('the subscribe page', () => {
     const calendar = `${base}/feeds/consultations.ics?topic=short-breaks&audience=parents-carers`;
     assert.equal(inputValue(page, 'calendar-url'), calendar);
     assert.equal(inputValue(page, 'webcal-url'), calendar.replace(/^http:/, 'webcal:'));
-    assert.equal(attr(one(page, (el) => el.name === 'a' && text(el) === 'Subscribe in your calendar app'), 'href'), calendar.replace(/^http:/, 'webcal:'));
+    assert.equal(
+      attr(
+        one(page, (el) => el.name === 'a' && text(el) === 'Subscribe in your calendar app'),
+        'href',
+      ),
+      calendar.replace(/^http:/, 'webcal:'),
+    );
     assert.match(text(one(page, tag('main'))), /By email .*RSS to email/);
     // Each address has a copy button for the script to show, and the script is on the page.
     for (const id of ['rss-url', 'atom-url', 'json-url', 'calendar-url', 'webcal-url']) one(page, (el) => el.name === 'button' && attr(el, 'data-copy') === id);
-    const script = attr(one(page, (el) => el.name === 'script' && Boolean(attr(el, 'src'))), 'src') ?? '';
+    const script =
+      attr(
+        one(page, (el) => el.name === 'script' && Boolean(attr(el, 'src'))),
+        'src',
+      ) ?? '';
     const js = await get(script);
     assert.equal(js.status, 200);
     assert.equal(js.headers['content-type'], 'text/javascript; charset=utf-8');
@@ -357,7 +458,10 @@ describe('the subscribe page', () => {
     assert.match(text(one(news, (el) => el.name === 'p' && attr(el, 'class') === 'lead')), /You will get news/);
     assert.equal(all(news, tag('input', { id: 'calendar-url' })).length, 0);
     const everything = await get('/updates/subscribe');
-    assert.match(text(one(everything, (el) => el.name === 'p' && attr(el, 'class') === 'lead')), /You will get all SEND news, consultations and service updates/);
+    assert.match(
+      text(one(everything, (el) => el.name === 'p' && attr(el, 'class') === 'lead')),
+      /You will get all SEND news, consultations and service updates/,
+    );
     assert.equal((await get('/updates/subscribe?audience=everyone')).status, 400);
   });
 });
@@ -408,7 +512,10 @@ describe('widget scripts', () => {
       for (const [, specifier] of response.html.matchAll(/["'](\.{1,2}\/[^"']+\.js)["']/g)) await crawl(new URL(specifier, url).href);
     };
     for (const file of Object.keys(built())) await crawl(`${base}/widgets/v${version}/${file}`);
-    assert.ok([...seen].some((url) => url.includes('/chunks/')), 'the entries load chunks');
+    assert.ok(
+      [...seen].some((url) => url.includes('/chunks/')),
+      'the entries load chunks',
+    );
     const unversioned = await get('/widgets/send-widgets.js');
     assert.equal(unversioned.status, 200);
     assert.doesNotMatch(String(unversioned.headers['cache-control']), /immutable/);
@@ -424,17 +531,29 @@ describe('widget scripts', () => {
       const [, src, hash] = /src="([^"]+)" integrity="([^"]+)" crossorigin="anonymous"/.exec(snippet) ?? [];
       assert.match(src, new RegExp(`^${base}/widgets/v${version.replace(/\./g, '\\.')}/send-[a-z-]+\\.js$`));
       const served = await fetch(src);
-      const digest = `sha384-${createHash('sha384').update(Buffer.from(await served.arrayBuffer())).digest('base64')}`;
+      const digest = `sha384-${createHash('sha384')
+        .update(Buffer.from(await served.arrayBuffer()))
+        .digest('base64')}`;
       assert.equal(hash, digest, `${src} integrity`);
     }
   });
 
   test('every element partners copy holds a link to a working reader page, for browsers that never run the script', async () => {
-    const pages = [await get('/updates/for-websites'), ...(await Promise.all(['send-news-feed&type=consultation&topic=short-breaks', 'send-news-archive', 'send-consultation-countdown'].map((w) => get(`/updates/embed?widget=${w}`))))];
+    const pages = [
+      await get('/updates/for-websites'),
+      ...(await Promise.all(
+        ['send-news-feed&type=consultation&topic=short-breaks', 'send-news-archive', 'send-consultation-countdown'].map((w) =>
+          get(`/updates/embed?widget=${w}`),
+        ),
+      )),
+    ];
     // A textarea's content is raw text to the parser: its character references are read here.
-    const rawText = (el: Element) => text(el).replace(/&(lt|gt|quot|#x27|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', '#x27': "'", amp: '&' })[name] ?? '');
+    const rawText = (el: Element) =>
+      text(el).replace(/&(lt|gt|quot|#x27|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', '#x27': "'", amp: '&' })[name] ?? '');
     const copyable = (el: Element) => (el.name === 'input' ? (attr(el, 'value') ?? '') : el.name === 'textarea' ? rawText(el) : '');
-    const elements = pages.flatMap((page) => all(page, (el) => copyable(el).includes('<send-')).map((el) => copyable(el).replace(/^<script[^>]*><\/script>\s*/, '')));
+    const elements = pages.flatMap((page) =>
+      all(page, (el) => copyable(el).includes('<send-')).map((el) => copyable(el).replace(/^<script[^>]*><\/script>\s*/, '')),
+    );
     assert.ok(elements.length >= 6, `${elements.length} elements`);
     for (const element of elements) {
       const [, name, href, words] = /^<(send-[a-z-]+) [^>]*><a href="([^"]+)">([^<]+)<\/a><\/\1>$/.exec(element) ?? [];

@@ -44,7 +44,9 @@ test('production gets no demo seed unless asked, and no local editor account', a
 
   let asked = false;
   // Only the one service the local editor uses, to show it is never even asked for.
-  const strapi = { service: () => ((asked = true), { exists: () => Promise.resolve(false), createFirstAdmin: () => assert.fail('created an account') }) } as unknown as Core.Strapi;
+  const strapi = {
+    service: () => ((asked = true), { exists: () => Promise.resolve(false), createFirstAdmin: () => assert.fail('created an account') }),
+  } as unknown as Core.Strapi;
   await withEnv({ NODE_ENV: 'production' }, () => ensureLocalEditor(strapi));
   assert.equal(asked, false, 'production must not even look for admin users');
 });

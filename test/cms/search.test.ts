@@ -37,7 +37,8 @@ describe('the text rules', () => {
   });
 
   test('an abbreviation and its full forms are the same term, in any case', () => {
-    for (const q of ['EHCP', 'ehcp', 'EHC plan', 'ehc plans', 'education, health and care plan', 'Education Health and Care Plans']) assert.deepEqual(found(q), ['ehcp', 'longForm'], q);
+    for (const q of ['EHCP', 'ehcp', 'EHC plan', 'ehc plans', 'education, health and care plan', 'Education Health and Care Plans'])
+      assert.deepEqual(found(q), ['ehcp', 'longForm'], q);
     for (const q of ['SENCo', 'senco', 'SENCO', 'special educational needs coordinator']) assert.deepEqual(found(q), ['senco'], q);
   });
 
@@ -74,10 +75,13 @@ describe('search in the API', () => {
     await cms?.stop();
   });
 
-  const titles = async (q: string) => (await getJson<ListResponse>(cms.baseUrl, `/api/updates?pageSize=100&q=${encodeURIComponent(q)}`)).body.data.map((i) => i.title);
+  const titles = async (q: string) =>
+    (await getJson<ListResponse>(cms.baseUrl, `/api/updates?pageSize=100&q=${encodeURIComponent(q)}`)).body.data.map((i) => i.title);
   const article = async (title: string, summary: string) => {
     const unique = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
-    const doc = await cms.strapi.documents(ARTICLE).create({ data: { title: `${title} ${unique}`, slug: `search-${unique}`, summary, date: '2025-06-01' }, status: 'published' });
+    const doc = await cms.strapi
+      .documents(ARTICLE)
+      .create({ data: { title: `${title} ${unique}`, slug: `search-${unique}`, summary, date: '2025-06-01' }, status: 'published' });
     created.push(doc.documentId);
     return doc.title ?? '';
   };
@@ -102,7 +106,10 @@ describe('search in the API', () => {
       const long = await article(`Full form ${abbreviation}`, `A note that mentions the ${fullForm} only.`);
       for (const q of [abbreviation, fullForm, abbreviation.toLowerCase()]) {
         const found = await titles(q);
-        assert.ok(found.includes(short) && found.includes(long), `"${q}" finds both the ${abbreviation} note and the full-form note; found ${JSON.stringify(found)}`);
+        assert.ok(
+          found.includes(short) && found.includes(long),
+          `"${q}" finds both the ${abbreviation} note and the full-form note; found ${JSON.stringify(found)}`,
+        );
       }
     }
   });
@@ -118,7 +125,10 @@ describe('search in the API', () => {
     await documents.update({ documentId: list.documentId, data: { abbreviations: [{ abbreviation: 'EHCP', meanings: 'EHC plan' }] } });
     await seedAbbreviations(cms.strapi);
     assert.deepEqual(await loadAbbreviations(cms.strapi), [{ abbreviation: 'EHCP', meanings: ['EHC plan'] }]);
-    await documents.update({ documentId: list.documentId, data: { abbreviations: DEFAULT_ABBREVIATIONS.map((a) => ({ abbreviation: a.abbreviation, meanings: a.meanings.join('\n') })) } });
+    await documents.update({
+      documentId: list.documentId,
+      data: { abbreviations: DEFAULT_ABBREVIATIONS.map((a) => ({ abbreviation: a.abbreviation, meanings: a.meanings.join('\n') })) },
+    });
   });
 
   test('an abbreviation an editor adds works at once, with no restart', async () => {
@@ -129,7 +139,10 @@ describe('search in the API', () => {
     assert.ok(list);
     const kept = (list.abbreviations ?? []).map(({ abbreviation, meanings }) => ({ abbreviation: abbreviation ?? '', meanings: meanings ?? '' }));
     // As the admin saves it: through the document service.
-    await documents.update({ documentId: list.documentId, data: { abbreviations: [...kept, { abbreviation: 'PCF', meanings: 'Parent carer forum\nParent and carer forum' }] } });
+    await documents.update({
+      documentId: list.documentId,
+      data: { abbreviations: [...kept, { abbreviation: 'PCF', meanings: 'Parent carer forum\nParent and carer forum' }] },
+    });
     assert.ok((await titles('PCF')).includes(note), 'found by the new abbreviation');
     assert.ok((await titles('pcf')).includes(note));
     assert.ok((await titles('EHCP')).length > 0, 'the other abbreviations still work');

@@ -104,7 +104,10 @@ describe('GET /api/updates', () => {
     assert.ok(news.length > 0 && news.every((i) => i.type === 'article'));
     const two = await allItems('&type=consultation&type=staffing-update');
     const comma = await allItems('&type=consultation,staffing-update');
-    assert.deepEqual(two.map((i) => i.id), comma.map((i) => i.id));
+    assert.deepEqual(
+      two.map((i) => i.id),
+      comma.map((i) => i.id),
+    );
     assert.ok(two.every((i) => i.type !== 'article'));
     assert.ok(new Set(two.map((i) => i.type)).size === 2);
   });
@@ -129,7 +132,10 @@ describe('GET /api/updates', () => {
   test('sorts consultations by closing date and pages through results', async () => {
     const closing = await allItems('&type=consultation&sort=closing');
     const closes = closing.map((i) => Date.parse(i.type === 'consultation' ? (i.closesAt ?? '') : ''));
-    assert.deepEqual(closes, [...closes].sort((a, b) => a - b));
+    assert.deepEqual(
+      closes,
+      [...closes].sort((a, b) => a - b),
+    );
 
     const { body: page1 } = await get('/api/updates?pageSize=7&page=1');
     const { body: page2 } = await get('/api/updates?pageSize=7&page=2');
@@ -143,7 +149,10 @@ describe('GET /api/updates', () => {
   test('offers facets for an archive\u2019s filters', async () => {
     const { body } = await get('/api/updates?pageSize=1');
     const { facets } = body.meta;
-    assert.deepEqual(facets.types.map((t) => t.value), ['article', 'consultation', 'staffing-update']);
+    assert.deepEqual(
+      facets.types.map((t) => t.value),
+      ['article', 'consultation', 'staffing-update'],
+    );
     assert.ok(facets.topics.some((t) => t.value === 'inspections' && t.label === 'Inspections' && t.count >= 4));
     assert.ok(facets.years.some((y) => y.value === 2019));
     assert.equal(facets.audiences.length, 3);
@@ -192,7 +201,12 @@ describe('GET /api/updates/:type/:slug', () => {
     const { status, body } = await get<ItemResponse>('/api/updates/article/send-strategy-2017-2021');
     assert.equal(status, 200);
     assert.ok(Array.isArray(body.data.body) && body.data.body.length > 0);
-    assert.deepEqual(body.data.downloads[0], { title: 'SEND Strategy 2017 to 2021', url: 'https://www.worcestershire.gov.uk/', format: 'PDF', sizeBytes: null });
+    assert.deepEqual(body.data.downloads[0], {
+      title: 'SEND Strategy 2017 to 2021',
+      url: 'https://www.worcestershire.gov.uk/',
+      format: 'PDF',
+      sizeBytes: null,
+    });
   });
 
   test('404 for an unknown slug and 400 for an unknown type', async () => {
@@ -288,49 +302,51 @@ describe('editor rules', () => {
   });
 
   test('a consultation that closes before it opens is refused with a clear message', async () => {
-    await assert.rejects(
-      cms.strapi.documents(CONSULTATION).create({ data: consultation({ closesAt: '2026-02-01T12:00:00.000Z' }) }),
-      (error: Error) => {
-        assert.equal(error.name, 'ValidationError');
-        assert.match(error.message, /closing date \(1 February 2026 at 12:00\) must be after the opening date \(1 March 2026 at 09:00\)/);
-        return true;
-      }
-    );
+    await assert.rejects(cms.strapi.documents(CONSULTATION).create({ data: consultation({ closesAt: '2026-02-01T12:00:00.000Z' }) }), (error: Error) => {
+      assert.equal(error.name, 'ValidationError');
+      assert.match(error.message, /closing date \(1 February 2026 at 12:00\) must be after the opening date \(1 March 2026 at 09:00\)/);
+      return true;
+    });
   });
 
   test('a later edit that moves only the closing date is checked against the saved opening date', async () => {
     const saved = await cms.strapi.documents(CONSULTATION).create({ data: consultation() });
     await assert.rejects(
       cms.strapi.documents(CONSULTATION).update({ documentId: saved.documentId, data: { closesAt: '2026-01-15T12:00:00.000Z' } }),
-      /must be after the opening date/
+      /must be after the opening date/,
     );
     await cms.strapi.documents(CONSULTATION).delete({ documentId: saved.documentId });
   });
 
   test('links must be web, email or phone addresses', async () => {
-    await assert.rejects(
-      cms.strapi.documents(CONSULTATION).create({ data: consultation({ respondUrl: 'javascript:alert(1)' }) }),
-      /must be a web address/
-    );
+    await assert.rejects(cms.strapi.documents(CONSULTATION).create({ data: consultation({ respondUrl: 'javascript:alert(1)' }) }), /must be a web address/);
     await assert.rejects(
       cms.strapi.documents(ARTICLE).create({
-        data: { title: 'Bad download', slug: 'bad-download', summary: 's', date: '2026-01-01', downloads: [{ title: 'Evil', url: 'data:text/html,<script>alert(1)</script>' }] },
+        data: {
+          title: 'Bad download',
+          slug: 'bad-download',
+          summary: 's',
+          date: '2026-01-01',
+          downloads: [{ title: 'Evil', url: 'data:text/html,<script>alert(1)</script>' }],
+        },
       }),
-      /must be a web address/
+      /must be a web address/,
     );
   });
 
   test('a summary over 300 characters is refused', async () => {
     await assert.rejects(
       cms.strapi.documents(ARTICLE).create({ data: { title: 'Long', slug: 'long-summary', summary: 'x'.repeat(301), date: '2026-01-01' } }),
-      /summary/i
+      /summary/i,
     );
   });
 });
 
 describe('the admin speaks plainly to editors', () => {
   test('the three content types have clear names and labelled fields', async () => {
-    const names = (['api::article.article', 'api::consultation.consultation', 'api::staffing-update.staffing-update'] as const).map((uid) => cms.strapi.contentTypes[uid].info.displayName);
+    const names = (['api::article.article', 'api::consultation.consultation', 'api::staffing-update.staffing-update'] as const).map(
+      (uid) => cms.strapi.contentTypes[uid].info.displayName,
+    );
     assert.deepEqual(names, ['SEND news', 'Consultations', 'Staffing and service updates']);
     const cm = contentManager(cms.strapi);
     assert.ok(cm, 'no Content Manager');

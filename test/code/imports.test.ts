@@ -15,9 +15,17 @@ import { repoRoot } from '../../scripts/lib/steps.ts';
 const SOURCES = ['cms/src/**/*.{ts,tsx}', 'cms/config/**/*.ts', 'contract/*.d.ts', 'widgets/**/*.ts', 'scripts/**/*.{ts,mjs}', 'test/**/*.ts', '*.config.mjs'];
 
 const cyclesIn = async (entries: string[], context: string) => {
-  const tree = await parseDependencyTree(entries, { cwd: context, context, transform: false, skipDynamicImports: false, extensions: ['.ts', '.tsx', '.d.ts', '.mjs', '.js', '.json'] });
+  const tree = await parseDependencyTree(entries, {
+    cwd: context,
+    context,
+    transform: false,
+    skipDynamicImports: false,
+    extensions: ['.ts', '.tsx', '.d.ts', '.mjs', '.js', '.json'],
+  });
   // An import the check cannot follow could hide a cycle.
-  const unresolved = Object.values(tree).flatMap((deps) => (deps ?? []).filter((d) => d.id === null && d.request.startsWith('.')).map((d) => `${d.issuer} -> ${d.request}`));
+  const unresolved = Object.values(tree).flatMap((deps) =>
+    (deps ?? []).filter((d) => d.id === null && d.request.startsWith('.')).map((d) => `${d.issuer} -> ${d.request}`),
+  );
   return { files: Object.keys(tree).length, unresolved, cycles: parseCircular(tree) };
 };
 
@@ -37,5 +45,8 @@ test('no module imports itself through others', async () => {
   const { files, unresolved, cycles } = await cyclesIn(SOURCES, repoRoot);
   assert.ok(files > 100, `only ${files} files were read`);
   assert.deepEqual(unresolved, [], 'every relative import is followed');
-  assert.deepEqual(cycles.map((cycle) => cycle.join(' -> ')), []);
+  assert.deepEqual(
+    cycles.map((cycle) => cycle.join(' -> ')),
+    [],
+  );
 });

@@ -188,7 +188,7 @@ for (const demoPage of DEMO_PAGES) {
       assert.equal(response?.status(), 200);
       // Polled from here: page.evaluate is exempt from the page's Content-Security-Policy, which stays in force.
       let text = '';
-      for (const deadline = Date.now() + 20_000; Date.now() < deadline && !text.includes(PUBLISHED_TITLE); ) {
+      for (const deadline = Date.now() + 20_000; Date.now() < deadline && !text.includes(PUBLISHED_TITLE);) {
         text = await page.evaluate<[], () => string>(`(${pageText.toString()})()`);
         if (!text.includes(PUBLISHED_TITLE)) await new Promise((r) => setTimeout(r, 200));
       }
@@ -240,7 +240,10 @@ test('on the Local Offer page a reader searches the archive, reads the item in p
     assert.ok(link);
     await link.click();
     await waitForText('Sessions run across the county.');
-    assert.match(new URL(page.url()).search, /send-item=article%2Fshort-breaks-review-drop-in-sessions|send-item=article\/short-breaks-review-drop-in-sessions/);
+    assert.match(
+      new URL(page.url()).search,
+      /send-item=article%2Fshort-breaks-review-drop-in-sessions|send-item=article\/short-breaks-review-drop-in-sessions/,
+    );
 
     // Back to results restores the search.
     await page.goBack();
@@ -266,7 +269,12 @@ const AXE = fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).path
 async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE);
   const violations = await page.evaluate<[string[]], (tags: string[]) => Promise<{ id: string; help: string; nodes: { target: unknown }[] }[]>>(
-    async (tags) => (await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: [] }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations,
+    async (tags) =>
+      (
+        await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: [] }> } }).axe.run(document, {
+          runOnly: { type: 'tag', values: tags },
+        })
+      ).violations,
     AXE_TAGS,
   );
   return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
@@ -285,7 +293,8 @@ async function openPage(address: string, { width = 1024, javaScript = true } = {
   page.on('pageerror', (error) => problems.push(`page error: ${(error as Error).message}`));
   page.on('console', (message) => {
     // A 404 page's own status is not a problem of the page.
-    if (message.type() === 'error' && !(message.text().startsWith('Failed to load resource') && message.location().url === url)) problems.push(`console error: ${message.text()}`);
+    if (message.type() === 'error' && !(message.text().startsWith('Failed to load resource') && message.location().url === url))
+      problems.push(`console error: ${message.text()}`);
   });
   await page.setBypassCSP(true);
   // tsx keeps function names with a __name() helper, which functions handed to the page need too.
@@ -301,8 +310,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Waits until every widget on the page has rendered something into its shadow root. */
 async function widgetsSettled(page: Page, timeout = 20_000) {
   for (const deadline = Date.now() + timeout; Date.now() < deadline; await sleep(200)) {
-    const pending = await page.evaluate(() =>
-      [...document.querySelectorAll('send-news-feed, send-news-archive, send-consultation-countdown')].filter((el) => !el.shadowRoot || el.shadowRoot.childElementCount === 0).length,
+    const pending = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('send-news-feed, send-news-archive, send-consultation-countdown')].filter(
+          (el) => !el.shadowRoot || el.shadowRoot.childElementCount === 0,
+        ).length,
     );
     if (pending === 0) return;
   }
@@ -372,13 +384,19 @@ test('the Local Offer archive offers every type, topic, audience and year the AP
         const root = document.querySelector('send-news-archive')?.shadowRoot;
         if (!root) return [];
         const options = [...root.querySelectorAll('select option')].map((o) => o.textContent ?? '');
-        const choices = [...root.querySelectorAll('input[type=checkbox], input[type=radio]')].map((input) => (input as HTMLInputElement).labels?.[0]?.textContent ?? '');
+        const choices = [...root.querySelectorAll('input[type=checkbox], input[type=radio]')].map(
+          (input) => (input as HTMLInputElement).labels?.[0]?.textContent ?? '',
+        );
         return [...options, ...choices].map((t) => t.replace(/\s+/g, ' ').trim());
       });
       if (expected.topics.every((label) => offered.some((o) => o.startsWith(label)))) break;
     }
     for (const [facet, labels] of Object.entries(expected)) {
-      for (const label of labels) assert.ok(offered.some((o) => o === label || o.startsWith(`${label} `)), `the archive offers ${facet} "${label}"; it offers ${JSON.stringify(offered)}`);
+      for (const label of labels)
+        assert.ok(
+          offered.some((o) => o === label || o.startsWith(`${label} `)),
+          `the archive offers ${facet} "${label}"; it offers ${JSON.stringify(offered)}`,
+        );
     }
   } finally {
     await page.close();
@@ -395,7 +413,12 @@ const GALLERY_CLAIMS: [RegExp, (text: string, widget: { fallbackHref: string | n
   [/stale/, (text) => text.includes('These updates may be out of date.')],
   [/Hostile/, (text) => text.includes('Hostile title')],
   [/^(List|Cards|Compact|No heading of its own|All open consultations)/, (_, w) => w.links.length > 0],
-  [/UK dates/, (text) => /\b\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b/.test(text) && !/\b[A-Z][a-z]+ \d{1,2}, \d{4}\b/.test(text)],
+  [
+    /UK dates/,
+    (text) =>
+      /\b\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b/.test(text) &&
+      !/\b[A-Z][a-z]+ \d{1,2}, \d{4}\b/.test(text),
+  ],
   [/French page/, (text) => text.includes('Actualités SEND')],
   [/^Upcoming/, (text) => /Opens \d{1,2} [A-Z][a-z]+ \d{4}/.test(text)],
   [/days left/, (text) => /Closes in \d+ days/.test(text)],
@@ -411,7 +434,14 @@ const GALLERY_CLAIMS: [RegExp, (text: string, widget: { fallbackHref: string | n
   [/^Reading view: upcoming consultation/, (text) => /Opens at (\d|midnight|midday)/.test(text) && !text.includes('Respond to this consultation')],
   [/^Reading view: consultation with its outcome/, (text) => text.includes('You said, we did')],
   [/^Reading view: service update/, (text) => text.includes('What changes')],
-  [/^Reading view: summary only/, (text) => text.replace(/Back to all updates/g, '').trim().split(' ').length > 10],
+  [
+    /^Reading view: summary only/,
+    (text) =>
+      text
+        .replace(/Back to all updates/g, '')
+        .trim()
+        .split(' ').length > 10,
+  ],
   [/shown as "Opens …"/, (text) => /Opens \d{1,2} [A-Z][a-z]+ \d{4}/.test(text)],
 ];
 
@@ -424,7 +454,8 @@ test('each gallery state shows what its name says', async () => {
       [...document.querySelectorAll('main section')].map((section) => {
         const widget = section.querySelector('send-news-feed, send-news-archive, send-consultation-countdown') as HTMLElement;
         const root = widget.shadowRoot!;
-        const walk = (node: Node): string => [...node.childNodes].map((child) => (child.nodeType === Node.TEXT_NODE ? child.textContent : ` ${walk(child)} `)).join('');
+        const walk = (node: Node): string =>
+          [...node.childNodes].map((child) => (child.nodeType === Node.TEXT_NODE ? child.textContent : ` ${walk(child)} `)).join('');
         return {
           heading: section.querySelector('h3')?.textContent?.trim() ?? '',
           text: walk(root).replace(/\s+/g, ' '),
@@ -440,7 +471,8 @@ test('each gallery state shows what its name says', async () => {
     for (const section of sections) {
       const claims = GALLERY_CLAIMS.filter(([pattern]) => pattern.test(section.heading));
       assert.ok(claims.length > 0, `no check for the gallery state "${section.heading}"`);
-      for (const [pattern, holds] of claims) assert.ok(holds(section.text, section.widget), `"${section.heading}" (${pattern}) shows: ${section.text.slice(0, 300)}`);
+      for (const [pattern, holds] of claims)
+        assert.ok(holds(section.text, section.widget), `"${section.heading}" (${pattern}) shows: ${section.text.slice(0, 300)}`);
     }
     assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined, 'hostile content ran nothing');
     assert.deepEqual(problems, []);
@@ -473,7 +505,13 @@ for (const readerPage of READER_PAGES) {
         assert.equal(response?.status(), readerPage.includes('no-such') ? 404 : 200);
         assert.match(response?.headers()['content-type'] ?? '', /^text\/html/, 'a person gets a page, a feed opened in the browser included');
         const facets = await apiFacets();
-        assert.deepEqual(codeLabels(await page.evaluate(visibleLabels), [...facets.types, ...facets.audiences].map((f) => f.value)), []);
+        assert.deepEqual(
+          codeLabels(
+            await page.evaluate(visibleLabels),
+            [...facets.types, ...facets.audiences].map((f) => f.value),
+          ),
+          [],
+        );
         assert.deepEqual(await axeViolations(page), [], `at ${width} px`);
         // Nothing wider than the screen.
         assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no sideways scrolling at ${width} px`);
@@ -587,7 +625,10 @@ test('a partner page on another origin loads the versioned script with its integ
       assert.ok(script.url.startsWith(versioned), `${script.url} loads from the versioned folder`);
       assert.equal(script.status, 200, script.url);
     }
-    assert.ok(scripts.some((s) => /reading-view/.test(s.url)), 'the lazy reading view loaded');
+    assert.ok(
+      scripts.some((s) => /reading-view/.test(s.url)),
+      'the lazy reading view loaded',
+    );
     assert.deepEqual(problems, []);
   } finally {
     await page.close();

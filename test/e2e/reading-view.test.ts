@@ -115,20 +115,29 @@ async function cmsSentence(pageUrl: string, pattern: RegExp): Promise<string> {
 async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE);
   const violations = await page.evaluate(
-    async (tags) => (await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations,
+    async (tags) =>
+      (
+        await (
+          window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }
+        ).axe.run(document, { runOnly: { type: 'tag', values: tags } })
+      ).violations,
     AXE_TAGS,
   );
   return violations.map((v) => `${v.id} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
 }
 
-const ukDate = (iso: string) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+const ukDate = (iso: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
 const itemKey = (url: string) => url.replace('/api/updates/', '');
 
 test('a seeded open consultation read in place: status, closing time in the CMS page\u2019s words, Respond, calendar and Easy Read before the body, at 320 px', async () => {
   const { body: api } = await getJson<ItemResponse>(base, OPEN);
   const item = api.data as ConsultationDetail;
   assert.equal(item.status, 'open', 'the seed keeps this consultation open');
-  const closes = await cmsSentence(item.pageUrl, /Closes at \d{1,2}(:\d\d)?(am|pm) on \w+ \d{1,2} \w+ \d{4}|Closes at (midday|midnight) on \w+ \d{1,2} \w+ \d{4}/);
+  const closes = await cmsSentence(
+    item.pageUrl,
+    /Closes at \d{1,2}(:\d\d)?(am|pm) on \w+ \d{1,2} \w+ \d{4}|Closes at (midday|midnight) on \w+ \d{1,2} \w+ \d{4}/,
+  );
   const { page, problems } = await openPartnerPage(`<send-news-archive api="${base}" heading-level="2"></send-news-archive>`, {
     width: 320,
     search: `?send-item=${itemKey(OPEN)}`,
@@ -140,7 +149,10 @@ test('a seeded open consultation read in place: status, closing time in the CMS 
     assert.equal(view.status, 'Status: Open');
     assert.equal(view.statusLevel, 'h4', 'status one below the title');
     assert.ok(view.panel.includes(`${closes}.`), `the widget says "${closes}." as the CMS page does: ${JSON.stringify(view.panel)}`);
-    assert.ok(view.panel.some((sentence) => sentence.startsWith('Opened at ')), 'opening time');
+    assert.ok(
+      view.panel.some((sentence) => sentence.startsWith('Opened at ')),
+      'opening time',
+    );
     const respond = view.links.find((link) => link.className === 'respond');
     assert.deepEqual([respond?.text, respond?.href], ['Respond to this consultation', item.respondUrl]);
     assert.equal(view.links.find((link) => link.text === 'Add the closing date to my calendar')?.href, `${base}${item.calendarUrl}`);
@@ -150,7 +162,10 @@ test('a seeded open consultation read in place: status, closing time in the CMS 
     assert.ok(view.body.length > 0 && view.body[0].startsWith('The annual parent carer survey'), `body: ${view.body[0]}`);
     assert.deepEqual(view.backs, ['Back to all updates', 'Back to all updates']);
     const { status, closes: closing, respond: respondTop, body } = view.tops;
-    assert.ok(status < closing && closing < respondTop && respondTop < body, `at 320 px: status, closing time, Respond, then the body: ${JSON.stringify(view.tops)}`);
+    assert.ok(
+      status < closing && closing < respondTop && respondTop < body,
+      `at 320 px: status, closing time, Respond, then the body: ${JSON.stringify(view.tops)}`,
+    );
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no sideways scrolling at 320 px');
     assert.deepEqual(await axeViolations(page), []);
     if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, 'reading-view-320.png'), fullPage: true });
@@ -186,8 +201,15 @@ test('a seeded upcoming consultation: lists say when it opens (never today), and
     assert.equal(view.status, 'Status: Upcoming');
     const opens = await cmsSentence(item.pageUrl, /Opens at [^.]+ \d{4}/);
     assert.ok(view.panel.includes(`${opens}.`), `"${opens}." as on the CMS page: ${JSON.stringify(view.panel)}`);
-    assert.ok(view.panel.some((sentence) => sentence.startsWith('You can respond from ')), 'when responses open');
-    assert.equal(view.links.find((link) => link.className === 'respond'), undefined, 'no Respond button before it opens');
+    assert.ok(
+      view.panel.some((sentence) => sentence.startsWith('You can respond from ')),
+      'when responses open',
+    );
+    assert.equal(
+      view.links.find((link) => link.className === 'respond'),
+      undefined,
+      'no Respond button before it opens',
+    );
     assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(problems, []);
   } finally {
@@ -244,36 +266,70 @@ async function follow(page: Page, tag: string, text: string) {
       text,
     ),
   ]);
-  const fields = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('input[id]')].map((input) => [input.id, (input as HTMLInputElement).value])));
+  const fields = await page.evaluate(() =>
+    Object.fromEntries([...document.querySelectorAll('input[id]')].map((input) => [input.id, (input as HTMLInputElement).value])),
+  );
   const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((element) => element.id));
-  return { href, url: page.url(), status: response?.status(), type: response?.headers()['content-type'] ?? '', h1: await page.$eval('h1', (h1) => h1.textContent?.trim()), fields, ids };
+  return {
+    href,
+    url: page.url(),
+    status: response?.status(),
+    type: response?.headers()['content-type'] ?? '',
+    h1: await page.$eval('h1', (h1) => h1.textContent?.trim()),
+    fields,
+    ids,
+  };
 }
 
 const params = (url: string) => [...new URL(url).searchParams].sort();
 
 test('the subscribe links in the feed, the archive and the countdown open the CMS\u2019s subscribe page for the same filters', async () => {
-  const { page, problems } = await openPartnerPage(`<send-news-feed api="${base}" type="consultation" audience="parents-carers" heading-level="2"></send-news-feed>`);
+  const { page, problems } = await openPartnerPage(
+    `<send-news-feed api="${base}" type="consultation" audience="parents-carers" heading-level="2"></send-news-feed>`,
+  );
   try {
     const feed = await follow(page, 'send-news-feed', 'Subscribe to these updates');
     assert.equal(new URL(feed.url).pathname, '/updates/subscribe');
-    assert.deepEqual(params(feed.url), [['audience', 'parents-carers'], ['type', 'consultation']]);
+    assert.deepEqual(params(feed.url), [
+      ['audience', 'parents-carers'],
+      ['type', 'consultation'],
+    ]);
     assert.equal(feed.status, 200);
     assert.match(feed.type, /^text\/html/, 'a page for people, not a feed');
     assert.equal(feed.h1, 'Get these updates');
     assert.equal(new URL(feed.fields['rss-url']).pathname, '/feeds/rss.xml');
-    assert.deepEqual(params(feed.fields['rss-url']), [['audience', 'parents-carers'], ['type', 'consultation']], 'the feed on the page has the same filters');
+    assert.deepEqual(
+      params(feed.fields['rss-url']),
+      [
+        ['audience', 'parents-carers'],
+        ['type', 'consultation'],
+      ],
+      'the feed on the page has the same filters',
+    );
     assert.deepEqual(problems, []);
   } finally {
     await page.close();
   }
 
-  const archive = await openPartnerPage(`<send-news-archive api="${base}" heading-level="2"></send-news-archive>`, { search: '?send-q=survey&send-type=consultation' });
+  const archive = await openPartnerPage(`<send-news-archive api="${base}" heading-level="2"></send-news-archive>`, {
+    search: '?send-q=survey&send-type=consultation',
+  });
   try {
     const subscribe = await follow(archive.page, 'send-news-archive', 'Subscribe to these results');
     assert.equal(new URL(subscribe.url).pathname, '/updates/subscribe');
-    assert.deepEqual(params(subscribe.url), [['q', 'survey'], ['type', 'consultation']]);
+    assert.deepEqual(params(subscribe.url), [
+      ['q', 'survey'],
+      ['type', 'consultation'],
+    ]);
     assert.equal(subscribe.status, 200);
-    assert.deepEqual(params(subscribe.fields['rss-url']), [['q', 'survey'], ['type', 'consultation']], 'the feed on the page has the same search and filter');
+    assert.deepEqual(
+      params(subscribe.fields['rss-url']),
+      [
+        ['q', 'survey'],
+        ['type', 'consultation'],
+      ],
+      'the feed on the page has the same search and filter',
+    );
   } finally {
     await archive.page.close();
   }
@@ -305,7 +361,9 @@ test('the link inside a widget\u2019s tag serves readers without JavaScript, and
   }
   const withScript = await openPartnerPage(markup);
   try {
-    await withScript.page.waitForFunction(() => (document.querySelector('send-news-feed')?.shadowRoot?.querySelectorAll('.item').length ?? 0) > 0, { timeout: 20_000 });
+    await withScript.page.waitForFunction(() => (document.querySelector('send-news-feed')?.shadowRoot?.querySelectorAll('.item').length ?? 0) > 0, {
+      timeout: 20_000,
+    });
     assert.equal(await withScript.page.$eval('send-news-feed > a', (a) => a.getClientRects().length), 0, 'hidden once the widget runs');
     assert.deepEqual(withScript.problems, []);
   } finally {

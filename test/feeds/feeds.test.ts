@@ -63,7 +63,11 @@ async function readFeed(format: Format, query = ''): Promise<Read<JsonFeed> | Re
   if (format === 'json') {
     const feed = JSON.parse(text) as JsonFeed;
     assertJsonFeed(feed);
-    return { raw: text, feed, items: feed.items.map((i) => ({ guid: i.id, title: i.title, link: i.url, summary: i.summary, html: i.content_html, date: i.date_published })) };
+    return {
+      raw: text,
+      feed,
+      items: feed.items.map((i) => ({ guid: i.id, title: i.title, link: i.url, summary: i.summary, html: i.content_html, date: i.date_published })),
+    };
   }
   assertWellFormed(text, `${format}${query}`);
   const feed = await rssParser.parseString(text);
@@ -185,18 +189,41 @@ describe('formats', () => {
     assert.match(atom.raw, /<author>\n<name>/);
     for (const entry of atom.feed.items) assertSafeHtml(entry.content, entry.title);
     for (const item of json.feed.items) assertSafeHtml(item.content_html, item.title);
-    assert.deepEqual(atom.items.map((i) => i.guid), rss.items.map((i) => i.guid));
-    assert.deepEqual(json.items.map((i) => i.guid), rss.items.map((i) => i.guid));
-    assert.deepEqual(json.items.map((i) => i.title), rss.items.map((i) => i.title));
-    assert.deepEqual(atom.items.map((i) => i.summary), rss.items.map((i) => i.summary));
-    assert.deepEqual(rss.items.map((i) => i.title), await apiTitles(''), 'feeds list what /api/updates lists, in the same order');
+    assert.deepEqual(
+      atom.items.map((i) => i.guid),
+      rss.items.map((i) => i.guid),
+    );
+    assert.deepEqual(
+      json.items.map((i) => i.guid),
+      rss.items.map((i) => i.guid),
+    );
+    assert.deepEqual(
+      json.items.map((i) => i.title),
+      rss.items.map((i) => i.title),
+    );
+    assert.deepEqual(
+      atom.items.map((i) => i.summary),
+      rss.items.map((i) => i.summary),
+    );
+    assert.deepEqual(
+      rss.items.map((i) => i.title),
+      await apiTitles(''),
+      'feeds list what /api/updates lists, in the same order',
+    );
   });
 
   test('reader dates are the items\u2019 own dates, at midday in London', async () => {
     const { items } = await readFeed('json');
     const api = dataOf((await get('/api/updates?pageSize=100')).text);
     for (const [i, item] of items.entries()) {
-      const london = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' }).format(new Date(item.date ?? NaN));
+      const london = new Intl.DateTimeFormat('en-CA', {
+        timeZone: 'Europe/London',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        hourCycle: 'h23',
+      }).format(new Date(item.date ?? NaN));
       assert.equal(london, `${api[i].date}, 12`);
     }
   });
@@ -232,7 +259,15 @@ describe('formats', () => {
 });
 
 describe('filters', () => {
-  const queries = ['?type=consultation', '?type=article,staffing-update', '?topic=inspections', '?audience=children-young-people', '?q=short+breaks', '?year=2022', '?type=article&topic=funding&audience=professionals'];
+  const queries = [
+    '?type=consultation',
+    '?type=article,staffing-update',
+    '?topic=inspections',
+    '?audience=children-young-people',
+    '?q=short+breaks',
+    '?year=2022',
+    '?type=article&topic=funding&audience=professionals',
+  ];
 
   for (const query of queries) {
     test(`${query} selects what /api/updates selects, and the self links say so`, async () => {
@@ -241,17 +276,32 @@ describe('filters', () => {
       for (const format of FORMATS) {
         const read = await readFeed(format, query);
         const { items, raw } = read;
-        assert.deepEqual(items.map((i) => i.title), expected, format);
+        assert.deepEqual(
+          items.map((i) => i.title),
+          expected,
+          format,
+        );
         const canonical = new URL(`${FEEDS[format].path}${query}`, cms.baseUrl);
         const self =
-          'version' in read.feed ? read.feed.feed_url : format === 'rss' ? (read.feed.feedUrl ?? '') : (/<link rel="self"[^>]*href="([^"]+)"/.exec(raw)?.[1] ?? '').replace(/&amp;/g, '&');
+          'version' in read.feed
+            ? read.feed.feed_url
+            : format === 'rss'
+              ? (read.feed.feedUrl ?? '')
+              : (/<link rel="self"[^>]*href="([^"]+)"/.exec(raw)?.[1] ?? '').replace(/&amp;/g, '&');
         assert.deepEqual(Object.fromEntries(new URL(self).searchParams), Object.fromEntries(canonical.searchParams), `${format} self link`);
       }
     });
   }
 
   test('bad filters get 400 with a readable message, in every feed', async () => {
-    const bad: Record<string, RegExp> = { '?type=nope': /Unknown type "nope"/, '?audience=everyone': /Unknown audience/, '?topic=Not%20A%20Slug': /topic slug/, '?year=22': /four-digit year/, '?status=draft': /"status" filters consultations/, [`?q=${'x'.repeat(201)}`]: /at most 200/ };
+    const bad: Record<string, RegExp> = {
+      '?type=nope': /Unknown type "nope"/,
+      '?audience=everyone': /Unknown audience/,
+      '?topic=Not%20A%20Slug': /topic slug/,
+      '?year=22': /four-digit year/,
+      '?status=draft': /"status" filters consultations/,
+      [`?q=${'x'.repeat(201)}`]: /at most 200/,
+    };
     for (const path of [...Object.values(FEEDS).map((f) => f.path), '/feeds/consultations.ics']) {
       for (const [query, message] of Object.entries(bad)) {
         const response = await get(`${path}${query}`);
@@ -291,8 +341,14 @@ describe('iCalendar', () => {
     const api = dataOf((await get('/api/updates?type=consultation&status=open,upcoming&sort=closing')).text);
     assert.ok(api.length >= 2, 'seed has an open and an upcoming consultation');
     const events = calendar.getAllSubcomponents('vevent');
-    assert.deepEqual(events.map((e) => e.getFirstPropertyValue('summary')), api.map((c) => `Consultation closes: ${c.title}`));
-    assert.deepEqual(events.map(closingTime), api.map((c) => (c.type === 'consultation' ? c.closesAt : null)));
+    assert.deepEqual(
+      events.map((e) => e.getFirstPropertyValue('summary')),
+      api.map((c) => `Consultation closes: ${c.title}`),
+    );
+    assert.deepEqual(
+      events.map(closingTime),
+      api.map((c) => (c.type === 'consultation' ? c.closesAt : null)),
+    );
     for (const event of events) {
       assert.equal(dtstart(event).getParameter('tzid'), 'Europe/London');
       assert.match(String(dtstart(event).getFirstValue()), /T23:59:00$/, 'closes at 23:59 London time');
@@ -346,11 +402,13 @@ describe('HTTP', () => {
     const { default: http } = await import('node:http');
     const raw = (encoding: string) =>
       new Promise<{ headers: import('node:http').IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-        http.get(new URL('/feeds/rss.xml', cms.baseUrl), { headers: { 'Accept-Encoding': encoding } }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
-        }).on('error', reject);
+        http
+          .get(new URL('/feeds/rss.xml', cms.baseUrl), { headers: { 'Accept-Encoding': encoding } }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+          })
+          .on('error', reject);
       });
     const plain = await raw('identity');
     assert.equal(plain.headers['content-encoding'], undefined);
@@ -396,7 +454,12 @@ describe('freshness and stability', () => {
     assert.equal((await findIn(edited)).rss.length, 0, 'an unpublished edit is not in the feed');
     await documents.publish({ documentId: article.documentId });
     found = await findIn(edited);
-    for (const format of FORMATS) assert.deepEqual(found[format].map((i) => i.guid), [guid], `${format} after edit`);
+    for (const format of FORMATS)
+      assert.deepEqual(
+        found[format].map((i) => i.guid),
+        [guid],
+        `${format} after edit`,
+      );
     assert.equal((await findIn(article.title)).rss.length, 0);
 
     await documents.unpublish({ documentId: article.documentId });
@@ -406,7 +469,12 @@ describe('freshness and stability', () => {
 
     await documents.publish({ documentId: article.documentId });
     found = await findIn(edited);
-    for (const format of FORMATS) assert.deepEqual(found[format].map((i) => i.guid), [guid], `${format} after re-publish`);
+    for (const format of FORMATS)
+      assert.deepEqual(
+        found[format].map((i) => i.guid),
+        [guid],
+        `${format} after re-publish`,
+      );
 
     await documents.delete({ documentId: article.documentId });
     found = await findIn(edited);
@@ -416,7 +484,14 @@ describe('freshness and stability', () => {
 
   test('a consultation published now is in the calendar at once, and leaves it when unpublished', async () => {
     const documents = cms.strapi.documents(CONSULTATION);
-    const data = { title: `Calendar test ${Date.now()}`, slug: `calendar-test-${Date.now()}`, summary: 'Tell us.', date: '2025-01-01', opensAt: new Date(Date.now() - 86_400_000).toISOString(), closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString() };
+    const data = {
+      title: `Calendar test ${Date.now()}`,
+      slug: `calendar-test-${Date.now()}`,
+      summary: 'Tell us.',
+      date: '2025-01-01',
+      opensAt: new Date(Date.now() - 86_400_000).toISOString(),
+      closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    };
     const consultation = { ...data, ...(await documents.create({ data, status: 'published' })) };
     const has = async () => (await get('/feeds/consultations.ics')).text.includes(data.title);
     assert.ok(await has());
@@ -437,20 +512,56 @@ describe('hostile input and drafts', () => {
     const expected = `Fish & chips <script>alert("x")</script> 'quoted' ]]> \u{1F389} end`;
     const unique = Date.now();
     const body = [
-      { type: 'paragraph', children: [{ type: 'text', text: hostile }, { type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', text: 'click me' }] }] },
-      { type: 'paragraph', children: [{ type: 'link', url: ' JaVa\tScRiPt:alert(2)', children: [{ type: 'text', text: 'sneaky' }] }, { type: 'link', url: 'data:text/html,<b>x</b>', children: [{ type: 'text', text: 'data' }] }] },
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', text: hostile },
+          { type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', text: 'click me' }] },
+        ],
+      },
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'link', url: ' JaVa\tScRiPt:alert(2)', children: [{ type: 'text', text: 'sneaky' }] },
+          { type: 'link', url: 'data:text/html,<b>x</b>', children: [{ type: 'text', text: 'data' }] },
+        ],
+      },
       { type: 'heading', level: 2, children: [{ type: 'text', text: '<img src=x onerror=alert(3)>', bold: true }] },
-      { type: 'list', format: 'unordered', children: [{ type: 'list-item', children: [{ type: 'link', url: 'https://example.org/?a=1&b="2"', children: [{ type: 'text', text: 'safe link', italic: true }] }] }, { type: 'list', format: 'ordered', children: [{ type: 'list-item', children: [{ type: 'text', text: 'nested <li>' }] }] }] },
+      {
+        type: 'list',
+        format: 'unordered',
+        children: [
+          {
+            type: 'list-item',
+            children: [{ type: 'link', url: 'https://example.org/?a=1&b="2"', children: [{ type: 'text', text: 'safe link', italic: true }] }],
+          },
+          { type: 'list', format: 'ordered', children: [{ type: 'list-item', children: [{ type: 'text', text: 'nested <li>' }] }] },
+        ],
+      },
       { type: 'quote', children: [{ type: 'text', text: `]]><![CDATA[${controls()}` }] },
     ];
-    const article = await publishedArticle({ title: `${hostile} ${unique}`, summary: `${hostile} summary`, downloads: [{ title: `<b>${hostile}</b>`, url: 'https://example.org/a.pdf?x=1&y=2', format: 'PDF', sizeBytes: 10 }] });
+    const article = await publishedArticle({
+      title: `${hostile} ${unique}`,
+      summary: `${hostile} summary`,
+      downloads: [{ title: `<b>${hostile}</b>`, url: 'https://example.org/a.pdf?x=1&y=2', format: 'PDF', sizeBytes: 10 }],
+    });
     const consultation = await cms.strapi.documents(CONSULTATION).create({
-      data: { title: `${hostile} ${unique}`, slug: `hostile-${unique}`, summary: `${hostile}, with; commas\\`, date: '2025-01-01', opensAt: new Date(Date.now() - 86_400_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString() },
+      data: {
+        title: `${hostile} ${unique}`,
+        slug: `hostile-${unique}`,
+        summary: `${hostile}, with; commas\\`,
+        date: '2025-01-01',
+        opensAt: new Date(Date.now() - 86_400_000).toISOString(),
+        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
       status: 'published',
     });
     // Strapi's own validation refuses javascript: links in blocks, so they are written the way old or
     // migrated data would arrive: straight into the database, past the document service.
-    for (const [uid, documentId] of [[ARTICLE, article.documentId], [CONSULTATION, consultation.documentId]] as const) {
+    for (const [uid, documentId] of [
+      [ARTICLE, article.documentId],
+      [CONSULTATION, consultation.documentId],
+    ] as const) {
       await cms.strapi.db.query(uid).updateMany({ where: { documentId }, data: { body } });
       // A write past the document service is announced by whoever makes it.
       await catalogueOf(cms.strapi).changed({ uid, documentId });
@@ -471,7 +582,9 @@ describe('hostile input and drafts', () => {
       assert.doesNotMatch(raw, /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/); // eslint-disable-line no-control-regex -- the characters XML forbids, which no feed may hold
     }
     const ics = (await get('/feeds/consultations.ics')).text;
-    const event = ICAL.Component.fromString(ics).getAllSubcomponents('vevent').find((e) => String(e.getFirstPropertyValue('summary')).includes(String(unique)));
+    const event = ICAL.Component.fromString(ics)
+      .getAllSubcomponents('vevent')
+      .find((e) => String(e.getFirstPropertyValue('summary')).includes(String(unique)));
     assert.ok(event);
     assert.equal(event.getFirstPropertyValue('summary'), `Consultation closes: ${expected} ${unique}`);
     assert.ok(String(event.getFirstPropertyValue('description')).startsWith(`${expected}, with; commas\\`));
@@ -482,7 +595,14 @@ describe('hostile input and drafts', () => {
   test('drafts, and unpublished edits of published items, never appear in any feed', async () => {
     const secret = `Draft only ${Date.now()} zebra`;
     const draft = await cms.strapi.documents(CONSULTATION).create({
-      data: { title: secret, slug: `draft-only-${Date.now()}`, summary: secret, date: '2025-01-01', opensAt: new Date(Date.now() - 86_400_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString() },
+      data: {
+        title: secret,
+        slug: `draft-only-${Date.now()}`,
+        summary: secret,
+        date: '2025-01-01',
+        opensAt: new Date(Date.now() - 86_400_000).toISOString(),
+        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
     });
     const published = await publishedArticle({});
     await cms.strapi.documents(ARTICLE).update({ documentId: published.documentId, data: { title: `${secret} edit`, summary: secret } });
@@ -508,11 +628,18 @@ describe('links, titles and content for people', () => {
     const api = dataOf((await get('/api/updates?pageSize=100')).text);
     for (const format of FORMATS) {
       const { items } = await readFeed(format);
-      assert.deepEqual(items.map((i) => i.link), api.map((i) => i.pageUrl), format);
+      assert.deepEqual(
+        items.map((i) => i.link),
+        api.map((i) => i.pageUrl),
+        format,
+      );
     }
     for (const item of api) assert.equal(item.pageUrl, `${cms.baseUrl}/updates/${item.type}/${item.slug}`);
     const ics = (await get('/feeds/consultations/top-up-funding-consultation.ics')).text;
-    assert.equal(ICAL.Component.fromString(ics).getFirstSubcomponent('vevent')?.getFirstPropertyValue('url'), `${cms.baseUrl}/updates/consultation/top-up-funding-consultation`);
+    assert.equal(
+      ICAL.Component.fromString(ics).getFirstSubcomponent('vevent')?.getFirstPropertyValue('url'),
+      `${cms.baseUrl}/updates/consultation/top-up-funding-consultation`,
+    );
     const json = (await readFeed('json', '?type=consultation&topic=short-breaks')).feed;
     assert.equal(json.home_page_url, `${cms.baseUrl}/updates?type=consultation&topic=short-breaks`, 'the home page is the list of the same items');
   });
@@ -521,8 +648,14 @@ describe('links, titles and content for people', () => {
     const { readFeedSettings, itemLink } = await import('../../cms/src/feeds/settings.ts');
     const item = { type: 'article' as const, slug: 'a-slug', id: 'doc1' };
     assert.equal(itemLink(readFeedSettings({}), 'https://cms.example', item), 'https://cms.example/updates/article/a-slug');
-    assert.equal(itemLink(readFeedSettings({ FEED_ITEM_URL: 'https://council.example/send/{type}/{slug}' }), 'https://cms.example', item), 'https://council.example/send/article/a-slug');
-    assert.equal(itemLink(readFeedSettings({ PUBLIC_SITE_URL: 'https://council.example/send' }), 'https://cms.example', item), 'https://council.example/send?send-item=article%2Fa-slug');
+    assert.equal(
+      itemLink(readFeedSettings({ FEED_ITEM_URL: 'https://council.example/send/{type}/{slug}' }), 'https://cms.example', item),
+      'https://council.example/send/article/a-slug',
+    );
+    assert.equal(
+      itemLink(readFeedSettings({ PUBLIC_SITE_URL: 'https://council.example/send' }), 'https://cms.example', item),
+      'https://council.example/send?send-item=article%2Fa-slug',
+    );
   });
 
   test('a filtered feed is named for its filters in words, never "(filtered)"', async () => {
@@ -545,8 +678,14 @@ describe('links, titles and content for people', () => {
   test('items start with what readers need: UK times and a link to respond, or the service and what changes', async () => {
     const { items } = await readFeed('rss');
     const html = (title: string) => htmlToText(items.find((i) => i.title === title)?.html);
-    assert.match(html('Consultation on Worcestershire\u2019s approach to Top Up Funding'), /Opens: 9am on Friday 10 December 2021Closes: 11:59pm on Friday 4 February 2022Respond to this consultation/);
-    assert.match(html('Educational Psychology Service capacity'), /Service: Educational PsychologyWhat changes: New Educational Psychology assessments .* up to 8 weeks later than usual.*Takes effect: 15 October 2021/);
+    assert.match(
+      html('Consultation on Worcestershire\u2019s approach to Top Up Funding'),
+      /Opens: 9am on Friday 10 December 2021Closes: 11:59pm on Friday 4 February 2022Respond to this consultation/,
+    );
+    assert.match(
+      html('Educational Psychology Service capacity'),
+      /Service: Educational PsychologyWhat changes: New Educational Psychology assessments .* up to 8 weeks later than usual.*Takes effect: 15 October 2021/,
+    );
     assert.match(html('SEND improvement parent carer survey 2021'), /You said, we did/);
   });
 });

@@ -42,7 +42,10 @@ const countArticles = async (title: string) => (await cms.strapi.documents(ARTIC
 /** Runs the import command as its own process against the test's database, as an editor would. */
 function runCli(args: string[]) {
   return new Promise<{ code: number | null; output: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'run.mjs'), path.join(repoRoot, 'scripts', 'import-feed.ts'), ...args], { cwd: repoRoot, env: { ...process.env, LOG_LEVEL: 'error' } });
+    const child = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'run.mjs'), path.join(repoRoot, 'scripts', 'import-feed.ts'), ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, LOG_LEVEL: 'error' },
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -54,14 +57,20 @@ function runCli(args: string[]) {
 describe('importing an old council RSS feed', () => {
   test('creates drafts with mapped rich text, dates, summaries, topics and downloads, and lists what it could not import', async () => {
     const report = await importFeed(cms.strapi, await fixture(OLD_RSS), { type: 'article' });
-    assert.deepEqual(report.created.map((i) => i.title), [
-      'Short breaks: new activities for summer 2019',
-      'Consultation on the Local Offer website & what you\u2019d like to see',
-      'EHCP annual reviews: a guide for families',
-      'Preparing for adulthood: transition evenings in January',
-    ]);
+    assert.deepEqual(
+      report.created.map((i) => i.title),
+      [
+        'Short breaks: new activities for summer 2019',
+        'Consultation on the Local Offer website & what you\u2019d like to see',
+        'EHCP annual reviews: a guide for families',
+        'Preparing for adulthood: transition evenings in January',
+      ],
+    );
     assert.equal(report.published.length, 0);
-    assert.deepEqual(report.failed.map((i) => i.reason), ['Not imported: it has no title.', 'Not imported: its date "sometime in spring 2020" cannot be read.']);
+    assert.deepEqual(
+      report.failed.map((i) => i.reason),
+      ['Not imported: it has no title.', 'Not imported: its date "sometime in spring 2020" cannot be read.'],
+    );
 
     const shortBreaks = await article('Short breaks: new activities for summer 2019');
     assert.equal(shortBreaks.publishedAt, null, 'a draft');
@@ -69,15 +78,30 @@ describe('importing an old council RSS feed', () => {
     assert.equal(shortBreaks.date, '2019-07-08', '10:30 BST on 8 July');
     assert.equal(shortBreaks.summary, 'This summer there are more short breaks activities than ever, from climbing to cookery.');
     assert.deepEqual(shortBreaks.topics?.map((t) => t.slug).sort(), ['activities', 'short-breaks']);
-    assert.deepEqual(shortBreaks.downloads?.map(({ title, url, format, sizeBytes }) => ({ title, url, format, sizeBytes })), [
-      { title: 'short-breaks-summer-2019.pdf', url: 'https://www.example-council.gov.uk/sites/default/files/short-breaks-summer-2019.pdf', format: 'PDF', sizeBytes: 482133 },
-    ]);
+    assert.deepEqual(
+      shortBreaks.downloads?.map(({ title, url, format, sizeBytes }) => ({ title, url, format, sizeBytes })),
+      [
+        {
+          title: 'short-breaks-summer-2019.pdf',
+          url: 'https://www.example-council.gov.uk/sites/default/files/short-breaks-summer-2019.pdf',
+          format: 'PDF',
+          sizeBytes: 482133,
+        },
+      ],
+    );
     const json = JSON.stringify(shortBreaks.body);
     assert.doesNotMatch(json, /javascript|dataLayer|color: #333|onerror|youtube/i, 'scripts, styles, embeds and unsafe links are gone');
-    assert.deepEqual(shortBreaks.body?.map((b) => b.type), ['paragraph', 'heading', 'list', 'paragraph', 'quote', 'paragraph']);
+    assert.deepEqual(
+      shortBreaks.body?.map((b) => b.type),
+      ['paragraph', 'heading', 'list', 'paragraph', 'quote', 'paragraph'],
+    );
     assert.deepEqual(shortBreaks.body?.[0].children[1], { type: 'text', text: 'more short breaks activities', bold: true });
     assert.match(blocksToText(shortBreaks.body), /Places cost £5 a session/);
-    assert.match(blocksToText(shortBreaks.body), /\u201cMy son loved the climbing \u2013 he\u2019s asked to go again.\u201d\nParent, Redditch/, 'windows-1252 curly quotes and dashes');
+    assert.match(
+      blocksToText(shortBreaks.body),
+      /\u201cMy son loved the climbing \u2013 he\u2019s asked to go again.\u201d\nParent, Redditch/,
+      'windows-1252 curly quotes and dashes',
+    );
     assert.match(json, /"url":"https:\/\/www\.example-council\.gov\.uk\/send\/short-breaks\/book"/, 'relative link made absolute');
     assert.match(json, /"text":"in the booking pop-up"/, 'an unsafe link keeps its words');
 
@@ -94,7 +118,9 @@ describe('importing an old council RSS feed', () => {
 
   test('a re-run creates no duplicates and leaves editors\u2019 changes alone', async () => {
     const shortBreaks = await article('Short breaks: new activities for summer 2019');
-    await cms.strapi.documents(ARTICLE).update({ documentId: shortBreaks.documentId, data: { title: 'Short breaks this summer (edited)', summary: 'Edited by an editor.' } });
+    await cms.strapi
+      .documents(ARTICLE)
+      .update({ documentId: shortBreaks.documentId, data: { title: 'Short breaks this summer (edited)', summary: 'Edited by an editor.' } });
     const report = await importFeed(cms.strapi, await fixture(OLD_RSS), { type: 'article', publish: true });
     assert.equal(report.created.length, 0);
     assert.equal(report.skipped.length, 4);
@@ -116,15 +142,24 @@ describe('the import command', () => {
     const survey = await article('Parent carer survey 2021 \u2013 results', 'published');
     assert.equal(survey.date, '2021-03-02');
     assert.equal(survey.summary, 'Over 600 families answered this year\u2019s survey. Here is what you told us, and what happens next.');
-    assert.deepEqual(survey.downloads?.map(({ title, format, sizeBytes }) => ({ title, format, sizeBytes })), [
-      { title: 'Survey results (PDF)', format: 'PDF', sizeBytes: 1048576 },
-      { title: 'Easy read summary', format: 'DOCX', sizeBytes: null },
-    ]);
-    assert.deepEqual(survey.topics?.map((t) => t.slug), ['have-your-say']);
+    assert.deepEqual(
+      survey.downloads?.map(({ title, format, sizeBytes }) => ({ title, format, sizeBytes })),
+      [
+        { title: 'Survey results (PDF)', format: 'PDF', sizeBytes: 1048576 },
+        { title: 'Easy read summary', format: 'DOCX', sizeBytes: null },
+      ],
+    );
+    assert.deepEqual(
+      survey.topics?.map((t) => t.slug),
+      ['have-your-say'],
+    );
     assert.doesNotMatch(JSON.stringify(survey.body), /data:text/);
     // 23:30 UTC on 23 June is 00:30 BST on 24 June.
     assert.equal((await article('Coffee morning at the Hive, 24 June', 'published')).date, '2021-06-24');
-    assert.equal((await article('New year, new SEND newsletter', 'published')).summary, 'Our January newsletter: short breaks, transport & the annual conference.');
+    assert.equal(
+      (await article('New year, new SEND newsletter', 'published')).summary,
+      'Our January newsletter: short breaks, transport & the annual conference.',
+    );
 
     const second = await runCli([PARTNER_ATOM, '--publish']);
     assert.equal(second.code, 0, second.output);
@@ -146,7 +181,9 @@ describe('round trip', () => {
   /** The published articles as the API gives them, keyed by title. */
   async function publishedArticles() {
     const list = (JSON.parse(await (await fetch(new URL('/api/updates?type=article&pageSize=100', cms.baseUrl))).text()) as ListResponse).data;
-    const details = await Promise.all(list.map(async (item): Promise<UpdateDetail> => (JSON.parse(await (await fetch(new URL(item.url, cms.baseUrl))).text()) as ItemResponse).data));
+    const details = await Promise.all(
+      list.map(async (item): Promise<UpdateDetail> => (JSON.parse(await (await fetch(new URL(item.url, cms.baseUrl))).text()) as ItemResponse).data),
+    );
     return new Map(details.map((d) => [d.title, d]));
   }
 
@@ -177,8 +214,17 @@ describe('round trip', () => {
         assert.equal(copy.summary, original.summary, `${title}: summary`);
         // The feed adds an easy read link (and RSS a list of downloads) after the body.
         assert.ok(blocksToText(copy.body).startsWith(blocksToText(original.body)), `${title}: body text`);
-        assert.deepEqual(copy.topics.map((t) => t.slug), original.topics.map((t) => t.slug), `${title}: topics`);
-        if (format === 'atom') assert.deepEqual(copy.downloads.map((d) => [d.title, d.url]), original.downloads.map((d) => [d.title, d.url]), `${title}: downloads`);
+        assert.deepEqual(
+          copy.topics.map((t) => t.slug),
+          original.topics.map((t) => t.slug),
+          `${title}: topics`,
+        );
+        if (format === 'atom')
+          assert.deepEqual(
+            copy.downloads.map((d) => [d.title, d.url]),
+            original.downloads.map((d) => [d.title, d.url]),
+            `${title}: downloads`,
+          );
       }
     });
   }

@@ -27,13 +27,18 @@ test('every export and type declaration exists', () => {
 test('lit stays a dependency, not bundled into the package entries', () => {
   assert.match(manifest.dependencies.lit, /^\^3\./);
   const entry = fs.readFileSync(path.join(packageDir, 'send-widgets.js'), 'utf8');
-  const chunks = fs.readdirSync(path.join(packageDir, 'chunks')).map((f) => fs.readFileSync(path.join(packageDir, 'chunks', f), 'utf8')).join('\n');
+  const chunks = fs
+    .readdirSync(path.join(packageDir, 'chunks'))
+    .map((f) => fs.readFileSync(path.join(packageDir, 'chunks', f), 'utf8'))
+    .join('\n');
   assert.match(entry + chunks, /from ['"]lit['"]/);
   assert.doesNotMatch(entry + chunks, /class ReactiveElement|litHtmlVersions\s*\?\?/);
 });
 
 test('npm pack publishes code, types, the manifest and the README, but no fixtures or gallery', () => {
-  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: packageDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { files: { path: string }[] }[];
+  const [packed] = JSON.parse(
+    execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: packageDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+  ) as { files: { path: string }[] }[];
   const files = packed.files.map((f) => f.path);
   for (const expected of ['package.json', 'README.md', 'custom-elements.json', 'send-widgets.js', 'send-widgets.d.ts', 'bundle/send-widgets.js']) {
     assert.ok(files.includes(expected), `${expected} would not be published`);
@@ -50,7 +55,10 @@ test('custom-elements.json documents the three elements with their attributes, e
   for (const tag of ['send-news-feed', 'send-news-archive', 'send-consultation-countdown']) {
     const element = byTag.get(tag);
     assert.ok(element, `${tag} is not in the manifest`);
-    assert.ok(element.attributes?.some((a) => a.name === 'api'), `${tag} lacks the api attribute`);
+    assert.ok(
+      element.attributes?.some((a) => a.name === 'api'),
+      `${tag} lacks the api attribute`,
+    );
     assert.ok(element.events?.length, `${tag} documents no events`);
     assert.ok(!element.events?.some((e) => e.name === 'name'), `${tag} lists a stray event`);
     assert.ok(element.cssParts?.length, `${tag} documents no parts`);

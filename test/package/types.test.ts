@@ -72,14 +72,25 @@ test('each entry has one self-contained declaration file: nothing imported but l
     const imported = [...text.matchAll(/\bfrom\s+'([^']+)'|\bimport\s+'([^']+)'/g)].map((match) => match[1] ?? match[2]);
     for (const specifier of imported) {
       assert.ok(specifier === 'lit' || /^\.\/[\w-]+\.js$/.test(specifier), `${file} imports ${specifier}`);
-      if (specifier.startsWith('./')) assert.ok(declarationFiles.includes(path.basename(specifier, '.js') + '.d.ts'), `${file}: ${specifier} has no declarations`);
+      if (specifier.startsWith('./'))
+        assert.ok(declarationFiles.includes(path.basename(specifier, '.js') + '.d.ts'), `${file}: ${specifier} has no declarations`);
     }
   }
 });
 
 test('the API contract reaches partner developers through the package types', () => {
   const types = fs.readFileSync(path.join(packageDir, 'elements.d.ts'), 'utf8');
-  for (const name of ['ListResponse', 'ItemResponse', 'UpdateSummary', 'ConsultationSummary', 'Facets', 'ErrorResponse', 'Block', 'SendEventDetails', 'Strings']) {
+  for (const name of [
+    'ListResponse',
+    'ItemResponse',
+    'UpdateSummary',
+    'ConsultationSummary',
+    'Facets',
+    'ErrorResponse',
+    'Block',
+    'SendEventDetails',
+    'Strings',
+  ]) {
     assert.match(types, new RegExp(`\\b${name}\\b`), `${name} is not exported`);
   }
 });
@@ -121,13 +132,21 @@ test('a strict TypeScript project using the package compiles, and its deliberate
 
 test('sideEffects lists exactly the entries that define elements, so a bundler may drop elements.js and every chunk unused', () => {
   const jsFiles = (dir: string): string[] =>
-    fs.readdirSync(path.join(packageDir, dir), { withFileTypes: true }).flatMap((entry) =>
-      entry.isDirectory() ? (entry.name === 'bundle' ? [] : jsFiles(path.join(dir, entry.name))) : entry.name.endsWith('.js') ? [path.join(dir, entry.name)] : [],
-    );
+    fs
+      .readdirSync(path.join(packageDir, dir), { withFileTypes: true })
+      .flatMap((entry) =>
+        entry.isDirectory()
+          ? entry.name === 'bundle'
+            ? []
+            : jsFiles(path.join(dir, entry.name))
+          : entry.name.endsWith('.js')
+            ? [path.join(dir, entry.name)]
+            : [],
+      );
   const code = new Map(jsFiles('.').map((file) => [path.normalize(file), fs.readFileSync(path.join(packageDir, file), 'utf8')]));
   // A file has side effects when it defines an element, or imports (for its effect alone) a file that does.
   const defining = new Set([...code].filter(([, text]) => /\bdefineElement\(\s*'send-/.test(text)).map(([file]) => file));
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [file, text] of code) {
       const imported = [...text.matchAll(/^import\s+'(\.[^']+)';/gm)].map((match) => path.normalize(path.join(path.dirname(file), match[1])));

@@ -20,12 +20,20 @@ const write = (name: string, value: unknown) => {
 const report = write('report.json', {
   vulnerabilities: {
     'some-lib': { name: 'some-lib', severity: 'high', via: [{ source: 1, url: ADVISORY, title: 'Prototype pollution', severity: 'high', range: '<2.0.0' }] },
-    'minor-lib': { name: 'minor-lib', severity: 'moderate', via: [{ source: 2, url: 'https://github.com/advisories/GHSA-mod', title: 'x', severity: 'moderate' }] },
+    'minor-lib': {
+      name: 'minor-lib',
+      severity: 'moderate',
+      via: [{ source: 2, url: 'https://github.com/advisories/GHSA-mod', title: 'x', severity: 'moderate' }],
+    },
   },
 });
 
 const audit = (reportFile: string, allowList = path.join(repoRoot, 'scripts', 'audit-allowlist.json')) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit.ts', '--report', reportFile], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, AUDIT_ALLOWLIST: allowList } });
+  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit.ts', '--report', reportFile], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, AUDIT_ALLOWLIST: allowList },
+  });
 
 test('a high advisory not in the allow-list fails the step, naming it', () => {
   const run = audit(report);

@@ -100,7 +100,10 @@ async function adminApi(base: string, token: string, method: string, pathname: s
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: answer.status, json: (await answer.json().catch(() => null)) as { data?: { documentId: string; title?: string; publishedAt?: string | null } } | null };
+  return {
+    status: answer.status,
+    json: (await answer.json().catch(() => null)) as { data?: { documentId: string; title?: string; publishedAt?: string | null } } | null,
+  };
 }
 
 /** Writes until killed: drafts saved, some of them published; returns what the CMS confirmed. */
@@ -123,7 +126,13 @@ async function writeUntilKilled(running: Running, token: string) {
         const documentId = saved.json!.data!.documentId;
         confirmed.drafts.set(documentId, title);
         if (i % 2 === 0) {
-          const published = await adminApi(running.base, token, 'POST', `/content-manager/collection-types/${UID}/${documentId}/actions/publish`, saved.json!.data);
+          const published = await adminApi(
+            running.base,
+            token,
+            'POST',
+            `/content-manager/collection-types/${UID}/${documentId}/actions/publish`,
+            saved.json!.data,
+          );
           if (published.status === 200 || published.status === 201) confirmed.published.set(documentId, title);
         }
       } catch {
@@ -133,7 +142,7 @@ async function writeUntilKilled(running: Running, token: string) {
   };
   const writers = Array.from({ length: 4 }, (_, i) => writer(i));
   // Kill once a good number of writes are confirmed, while more are in flight.
-  for (const deadline = Date.now() + 60_000; confirmed.published.size < 20 && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 50));
+  for (const deadline = Date.now() + 60_000; confirmed.published.size < 20 && Date.now() < deadline;) await new Promise((resolve) => setTimeout(resolve, 50));
   await stop(running, 'SIGKILL');
   killed = true;
   await Promise.all(writers);
@@ -159,7 +168,9 @@ async function checkNothingLost(databaseEnv: Record<string, string>, label: stri
       assert.equal(draft.status, 200, `${label}: the saved draft "${title}" is gone`);
       assert.equal(draft.json?.data?.title, title, `${label}: the saved draft "${title}" changed`);
     }
-    console.log(`crash (${label}): ${confirmed.attempts} writes attempted, ${confirmed.drafts.size} drafts and ${confirmed.published.size} publishes confirmed before SIGKILL; all there after the restart`);
+    console.log(
+      `crash (${label}): ${confirmed.attempts} writes attempted, ${confirmed.drafts.size} drafts and ${confirmed.published.size} publishes confirmed before SIGKILL; all there after the restart`,
+    );
   } finally {
     await stop(running);
     fs.rmSync(tmp, { recursive: true, force: true });

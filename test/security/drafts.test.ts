@@ -28,7 +28,12 @@ const MARKERS = { article: secret(), consultation: secret(), staffing: secret(),
 const SEARCH_WORD = secret();
 const docs: Record<string, { documentId: string; slug: string }> = {};
 
-const content = (marker: string) => ({ title: `Draft ${marker} ${SEARCH_WORD}`, summary: `Summary ${marker} ${SEARCH_WORD}`, date: '2026-01-01', body: [paragraph(`Body ${marker} ${SEARCH_WORD}`)] as never });
+const content = (marker: string) => ({
+  title: `Draft ${marker} ${SEARCH_WORD}`,
+  summary: `Summary ${marker} ${SEARCH_WORD}`,
+  date: '2026-01-01',
+  body: [paragraph(`Body ${marker} ${SEARCH_WORD}`)] as never,
+});
 
 before(async () => {
   cms = await startCms({ env: { RATE_LIMIT_REQUESTS: '0' } });
@@ -42,8 +47,18 @@ before(async () => {
   made('consultation', await d(CONSULTATION).create({ data: { ...content(MARKERS.consultation), ...dates, slug: 'draft-consultation' } }));
   made('staffing', await d(STAFFING).create({ data: { ...content(MARKERS.staffing), service: `Service ${MARKERS.staffing}`, slug: 'draft-staffing' } }));
   // Published, then edited without publishing the edit.
-  const edited = await d(ARTICLE).create({ data: { title: 'Published and then edited', summary: 'The published words.', date: '2026-01-02', slug: 'published-then-edited' }, status: 'published' });
-  await d(ARTICLE).update({ documentId: edited.documentId, data: { title: `Edited ${MARKERS.edit} ${SEARCH_WORD}`, summary: `Edit ${MARKERS.edit}`, body: [paragraph(`Edit ${MARKERS.edit} ${SEARCH_WORD}`)] as never } });
+  const edited = await d(ARTICLE).create({
+    data: { title: 'Published and then edited', summary: 'The published words.', date: '2026-01-02', slug: 'published-then-edited' },
+    status: 'published',
+  });
+  await d(ARTICLE).update({
+    documentId: edited.documentId,
+    data: {
+      title: `Edited ${MARKERS.edit} ${SEARCH_WORD}`,
+      summary: `Edit ${MARKERS.edit}`,
+      body: [paragraph(`Edit ${MARKERS.edit} ${SEARCH_WORD}`)] as never,
+    },
+  });
   made('edited', edited);
   // Published once, then unpublished.
   const gone = await d(ARTICLE).create({ data: { ...content(MARKERS.unpublished), slug: 'published-then-unpublished' }, status: 'published' });
@@ -55,7 +70,8 @@ after(async () => {
   await cms?.stop();
 });
 
-const get = (path: string, headers: Record<string, string> = {}) => request(base, path, { from: freshAddress(), headers: { 'Accept-Encoding': 'identity', ...headers } });
+const get = (path: string, headers: Record<string, string> = {}) =>
+  request(base, path, { from: freshAddress(), headers: { 'Accept-Encoding': 'identity', ...headers } });
 
 function assertNoDraft(text: string, where: string) {
   for (const [name, marker] of Object.entries(MARKERS)) assert.ok(!text.includes(marker), `${where} shows the ${name} draft`);
@@ -175,14 +191,24 @@ describe('drafts never appear', () => {
     assert.equal(previewed.status, 200);
     assert.ok(previewed.text.includes(MARKERS.article), 'a genuine token shows the draft');
     assert.match(String(previewed.headers['cache-control']), /no-store/);
-    for (const after of [page, `${page}?preview=garbage`, `${page}?preview=${encodeURIComponent(genuine)}x`]) assertNoDraft((await get(after)).text, `${after} after a genuine preview`);
+    for (const after of [page, `${page}?preview=garbage`, `${page}?preview=${encodeURIComponent(genuine)}x`])
+      assertNoDraft((await get(after)).text, `${after} after a genuine preview`);
   });
 });
 
 describe('reads during a burst of publishes', () => {
   test('every read succeeds while items are created, published, edited, unpublished and deleted', async () => {
     const d = cms.strapi.documents;
-    const reads = ['/api/updates', '/api/updates?type=article&pageSize=50', '/api/updates/article/burst-item-0', '/feeds/rss.xml', '/feeds/feed.json', '/feeds/consultations.ics', '/updates', '/updates/article/burst-item-0'];
+    const reads = [
+      '/api/updates',
+      '/api/updates?type=article&pageSize=50',
+      '/api/updates/article/burst-item-0',
+      '/feeds/rss.xml',
+      '/feeds/feed.json',
+      '/feeds/consultations.ics',
+      '/updates',
+      '/updates/article/burst-item-0',
+    ];
     const errors: string[] = [];
     let done = false;
     let readCount = 0;
@@ -194,7 +220,7 @@ describe('reads during a burst of publishes', () => {
           readCount += 1;
           const itemRoute = path.includes('burst-item-0');
           if (!(answer.status === 200 || (itemRoute && answer.status === 404))) errors.push(`${path}: ${answer.status} ${answer.text.slice(0, 120)}`);
-          if (answer.status === 200 && path.startsWith('/api/updates?') ) {
+          if (answer.status === 200 && path.startsWith('/api/updates?')) {
             const body = JSON.parse(answer.text) as { data: unknown[]; meta: { pagination: { total: number } } };
             if (body.meta.pagination.total < body.data.length) errors.push(`${path}: a total below the items given`);
           }

@@ -37,17 +37,102 @@ function generator(seed: number) {
   const word = () => Array.from({ length: 1 + int(12) }, () => pick([...'abcdefghijklmnopqrstuvwxyz0123456789-_.~'])).join('');
 
   const values = [
-    '', 'x', '0', '-1', '1', '2', '100', '101', '200', '201', '99999999999999999999', 'NaN', 'Infinity', '1e3', '0x10', ' 5 ', '5.5',
-    'article', 'consultation', 'staffing-update', 'news', 'article,consultation', 'article,,', ',', 'open', 'closed', 'upcoming', 'draft', 'preview', 'published',
-    'newest', 'oldest', 'closing', 'title:asc', 'short-breaks', 'inspections', 'parents-carers', 'professionals', 'SEND', 'ehcp', '2022', '1999', '99999',
-    '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "' OR 1=1 --", '%ZZ', '%E0%A4%A', '%00', '%0d%0aSet-Cookie:%20x=1', '../../etc/passwd',
-    '\u202e', '🎉', 'é', '𝔘', '[]', '{}', '{"$gt":""}', 'true', 'null', '__proto__', '*', '%', '+', '&', '=',
+    '',
+    'x',
+    '0',
+    '-1',
+    '1',
+    '2',
+    '100',
+    '101',
+    '200',
+    '201',
+    '99999999999999999999',
+    'NaN',
+    'Infinity',
+    '1e3',
+    '0x10',
+    ' 5 ',
+    '5.5',
+    'article',
+    'consultation',
+    'staffing-update',
+    'news',
+    'article,consultation',
+    'article,,',
+    ',',
+    'open',
+    'closed',
+    'upcoming',
+    'draft',
+    'preview',
+    'published',
+    'newest',
+    'oldest',
+    'closing',
+    'title:asc',
+    'short-breaks',
+    'inspections',
+    'parents-carers',
+    'professionals',
+    'SEND',
+    'ehcp',
+    '2022',
+    '1999',
+    '99999',
+    '<script>alert(1)</script>',
+    '"><img src=x onerror=alert(1)>',
+    "' OR 1=1 --",
+    '%ZZ',
+    '%E0%A4%A',
+    '%00',
+    '%0d%0aSet-Cookie:%20x=1',
+    '../../etc/passwd',
+    '\u202e',
+    '🎉',
+    'é',
+    '𝔘',
+    '[]',
+    '{}',
+    '{"$gt":""}',
+    'true',
+    'null',
+    '__proto__',
+    '*',
+    '%',
+    '+',
+    '&',
+    '=',
   ];
-  const value = () => (chance(0.05) ? encodeURIComponent(repeat(pick(['a', '%41', '🎉', ' ']), 200 + int(3000))) : chance(0.2) ? word() : encodeURIComponent(pick(values)));
+  const value = () =>
+    chance(0.05) ? encodeURIComponent(repeat(pick(['a', '%41', '🎉', ' ']), 200 + int(3000))) : chance(0.2) ? word() : encodeURIComponent(pick(values));
   const rawValue = () => (chance(0.15) ? pick(['%ZZ', '%', '%E0%A4%A', '%u0041', '%C0%AF', '%00', '%2e%2e%2f']) : value());
   const names = [
-    'type', 'topic', 'audience', 'q', 'year', 'status', 'sort', 'page', 'pageSize', 'limit', 'v',
-    'status', 'publicationState', 'locale', 'populate', 'fields', 'filters', 'pagination', 'cb', '_', 'utm_source', 'fbclid', 'send-item', '__proto__', 'constructor',
+    'type',
+    'topic',
+    'audience',
+    'q',
+    'year',
+    'status',
+    'sort',
+    'page',
+    'pageSize',
+    'limit',
+    'v',
+    'status',
+    'publicationState',
+    'locale',
+    'populate',
+    'fields',
+    'filters',
+    'pagination',
+    'cb',
+    '_',
+    'utm_source',
+    'fbclid',
+    'send-item',
+    '__proto__',
+    'constructor',
   ];
   const name = () => {
     const base = chance(0.85) ? pick(names) : word();
@@ -63,18 +148,30 @@ function generator(seed: number) {
   const mangle = (path: string): string => {
     const [pathname] = path.split('?');
     switch (int(14)) {
-      case 0: return `${pathname}/${word()}`;
-      case 1: return `${pathname}/`;
-      case 2: return pathname.toUpperCase();
-      case 3: return pathname.replace(/\//g, '//');
-      case 4: return `${pathname}${pick(['%ZZ', '%E0%A4%A', '%00', '%2F..%2F..', '/..%2f..%2fpackage.json', '/../../cms/.tmp/data.db', '%5c..%5c'])}`;
-      case 5: return `/${pick(['api/updates', 'feeds', 'updates', 'widgets', 'demo', 'uploads'])}/${repeat(word(), 50 + int(200))}`;
-      case 6: return `/api/updates/${pick(['article', 'consultation', 'staffing-update', 'news', '%ZZ', ''])}/${pick([word(), '..', '%2e%2e', '', repeat('a', 3000), '<script>'])}`;
-      case 7: return `/feeds/consultations/${pick([word(), '%ZZ', '..%2f', repeat('x', 500)])}.ics`;
-      case 8: return `/updates/${pick(['article', 'consultation', 'staffing-update', 'assets', 'subscribe', word()])}/${pick([word(), '%ZZ', 'site.css', '..'])}`;
-      case 9: return `/widgets/${pick(['v0.1.0', 'v9.9.9', 'chunks', '.', '..'])}/${pick([word() + '.js', '%ZZ', '..%2f..%2fpackage.json'])}`;
-      case 10: return `/uploads/${pick([word(), '..%2f..%2fpackage.json', '%ZZ', '.'])}`;
-      default: return pathname;
+      case 0:
+        return `${pathname}/${word()}`;
+      case 1:
+        return `${pathname}/`;
+      case 2:
+        return pathname.toUpperCase();
+      case 3:
+        return pathname.replace(/\//g, '//');
+      case 4:
+        return `${pathname}${pick(['%ZZ', '%E0%A4%A', '%00', '%2F..%2F..', '/..%2f..%2fpackage.json', '/../../cms/.tmp/data.db', '%5c..%5c'])}`;
+      case 5:
+        return `/${pick(['api/updates', 'feeds', 'updates', 'widgets', 'demo', 'uploads'])}/${repeat(word(), 50 + int(200))}`;
+      case 6:
+        return `/api/updates/${pick(['article', 'consultation', 'staffing-update', 'news', '%ZZ', ''])}/${pick([word(), '..', '%2e%2e', '', repeat('a', 3000), '<script>'])}`;
+      case 7:
+        return `/feeds/consultations/${pick([word(), '%ZZ', '..%2f', repeat('x', 500)])}.ics`;
+      case 8:
+        return `/updates/${pick(['article', 'consultation', 'staffing-update', 'assets', 'subscribe', word()])}/${pick([word(), '%ZZ', 'site.css', '..'])}`;
+      case 9:
+        return `/widgets/${pick(['v0.1.0', 'v9.9.9', 'chunks', '.', '..'])}/${pick([word() + '.js', '%ZZ', '..%2f..%2fpackage.json'])}`;
+      case 10:
+        return `/uploads/${pick([word(), '..%2f..%2fpackage.json', '%ZZ', '.'])}`;
+      default:
+        return pathname;
     }
   };
 
@@ -130,7 +227,10 @@ test(`${REQUESTS.toLocaleString('en-GB')} generated requests across every public
       try {
         const answer = await request(cms.baseUrl, item.path, { method: item.method, headers: item.headers, from, timeoutMs: 20_000 });
         statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
-        if (answer.status >= 500) failures.push(`${answer.status} ${item.method} ${item.path.slice(0, 200)} ${JSON.stringify(item.headers).slice(0, 300)}: ${answer.text.slice(0, 200)}`);
+        if (answer.status >= 500)
+          failures.push(
+            `${answer.status} ${item.method} ${item.path.slice(0, 200)} ${JSON.stringify(item.headers).slice(0, 300)}: ${answer.text.slice(0, 200)}`,
+          );
       } catch (error) {
         failures.push(`no answer: ${item.method} ${item.path.slice(0, 200)} ${JSON.stringify(item.headers).slice(0, 300)}: ${(error as Error).message}`);
       }

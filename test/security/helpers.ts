@@ -38,7 +38,11 @@ export function request(base: string, path: string, { method = 'GET', headers = 
 }
 
 /** Raw bytes on a new connection; resolves with the status code and text of whatever came back before the server closed. */
-export function rawRequest(base: string, bytes: string | Buffer, { from, timeoutMs = 15_000 }: { from?: string; timeoutMs?: number } = {}): Promise<{ status: number; text: string }> {
+export function rawRequest(
+  base: string,
+  bytes: string | Buffer,
+  { from, timeoutMs = 15_000 }: { from?: string; timeoutMs?: number } = {},
+): Promise<{ status: number; text: string }> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host: hostname, port: Number(port), localAddress: from });

@@ -43,7 +43,20 @@ after(async () => {
 const get = (path: string, options: Parameters<typeof request>[2] = {}) => request(base, path, { from: freshAddress(), ...options });
 
 describe('links come from PUBLIC_URL, never from the Host header', () => {
-  const MALFORMED_HOSTS = ['a b', 'evil.example/x', '[::1', 'evil.example:99x', 'user@evil.example', '..', 'a..b', '-evil-.example', 'evil.example\\x', '%65vil.example', 'é.example', '<script>'];
+  const MALFORMED_HOSTS = [
+    'a b',
+    'evil.example/x',
+    '[::1',
+    'evil.example:99x',
+    'user@evil.example',
+    '..',
+    'a..b',
+    '-evil-.example',
+    'evil.example\\x',
+    '%65vil.example',
+    'é.example',
+    '<script>',
+  ];
 
   test('a malformed Host gets 400 on every public route, never a 500 and never an echo', async () => {
     for (const path of paths) {
@@ -61,7 +74,9 @@ describe('links come from PUBLIC_URL, never from the Host header', () => {
       cms.strapi.server.app.proxy = proxied;
       try {
         for (const path of paths) {
-          const answer = await get(path, { headers: { Host: 'evil.example', 'X-Forwarded-Host': 'evil2.example', 'X-Forwarded-Proto': 'https', 'Accept-Encoding': 'identity' } });
+          const answer = await get(path, {
+            headers: { Host: 'evil.example', 'X-Forwarded-Host': 'evil2.example', 'X-Forwarded-Proto': 'https', 'Accept-Encoding': 'identity' },
+          });
           assert.ok(answer.status < 500, `${path}: ${answer.status}`);
           assert.doesNotMatch(answer.text, /evil2?\.example/, `${path} (proxied: ${proxied}) wrote the request's host into its answer`);
         }
@@ -92,7 +107,17 @@ describe('links come from PUBLIC_URL, never from the Host header', () => {
 });
 
 describe('HEAD answers with GET’s headers and no body', () => {
-  const compared = ['content-type', 'content-length', 'etag', 'last-modified', 'cache-control', 'content-security-policy', 'access-control-allow-origin', 'vary', 'content-disposition'];
+  const compared = [
+    'content-type',
+    'content-length',
+    'etag',
+    'last-modified',
+    'cache-control',
+    'content-security-policy',
+    'access-control-allow-origin',
+    'vary',
+    'content-disposition',
+  ];
 
   test('on every public route, both the first time and from the cache', async () => {
     for (const path of paths) {
@@ -144,7 +169,10 @@ describe('CORS', () => {
         assert.equal(answer.headers['access-control-allow-origin'], undefined, `${method} ${path} from "${origin}"`);
         assert.equal(answer.headers['access-control-allow-credentials'], undefined, `${method} ${path} from "${origin}"`);
       }
-      const preflight = await get(path, { method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization' } });
+      const preflight = await get(path, {
+        method: 'OPTIONS',
+        headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization' },
+      });
       assert.equal(preflight.headers['access-control-allow-origin'], undefined, `preflight ${path}`);
     }
     const login = await get('/admin/login', { method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' } });
@@ -202,7 +230,11 @@ describe('rate limit', () => {
 
   test('X-Forwarded-For is ignored unless IS_PROXIED: a client cannot pick its own key', async () => {
     const client = freshAddress();
-    const answers = await Promise.all(Array.from({ length: RATE.requests + 5 }, (_, i) => request(base, '/api/updates?pageSize=1', { from: client, headers: { 'X-Forwarded-For': `198.51.100.${i}` } })));
+    const answers = await Promise.all(
+      Array.from({ length: RATE.requests + 5 }, (_, i) =>
+        request(base, '/api/updates?pageSize=1', { from: client, headers: { 'X-Forwarded-For': `198.51.100.${i}` } }),
+      ),
+    );
     assert.equal(answers.filter((a) => a.status === 429).length, 5);
   });
 
@@ -214,10 +246,16 @@ describe('rate limit', () => {
     try {
       const proxy = freshAddress();
       // One reader behind the proxy, forging a different first hop on every request: still one client.
-      const forged = await Promise.all(Array.from({ length: RATE.requests + 3 }, (_, i) => request(base, '/api/updates?pageSize=1', { from: proxy, headers: { 'X-Forwarded-For': `10.0.0.${i}, 203.0.113.9` } })));
+      const forged = await Promise.all(
+        Array.from({ length: RATE.requests + 3 }, (_, i) =>
+          request(base, '/api/updates?pageSize=1', { from: proxy, headers: { 'X-Forwarded-For': `10.0.0.${i}, 203.0.113.9` } }),
+        ),
+      );
       assert.equal(forged.filter((a) => a.status === 429).length, 3);
       // Other readers behind the same proxy are other clients.
-      const others = await Promise.all(Array.from({ length: 20 }, (_, i) => request(base, '/api/updates?pageSize=1', { from: proxy, headers: { 'X-Forwarded-For': `203.0.113.${100 + i}` } })));
+      const others = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => request(base, '/api/updates?pageSize=1', { from: proxy, headers: { 'X-Forwarded-For': `203.0.113.${100 + i}` } })),
+      );
       assert.deepEqual([...new Set(others.map((a) => a.status))], [200]);
     } finally {
       cms.strapi.server.app.proxy = false;
@@ -229,18 +267,20 @@ describe('server timeouts', () => {
   test(`connections that never finish their headers are closed after about ${HEADERS_TIMEOUT_SECONDS} s`, async () => {
     const started = Date.now();
     const closed = await Promise.all(
-      Array.from({ length: 200 }, (_, i) =>
-        new Promise<number>((resolve) => {
-          const { hostname, port } = new URL(base);
-          const socket = net.connect({ host: hostname, port: Number(port), localAddress: `127.1.${Math.floor(i / 250)}.${(i % 250) + 2}` });
-          socket.on('connect', () => socket.write('GET /api/updates HTTP/1.1\r\nHost: x\r\nX-Slow: '));
-          // A slowloris client: one more byte a second, never the blank line.
-          const drip = setInterval(() => socket.writable && socket.write('a'), 500);
-          const end = () => (clearInterval(drip), resolve(Date.now() - started));
-          socket.on('close', end);
-          socket.on('error', () => undefined);
-          setTimeout(() => socket.destroy(), 20_000);
-        }),
+      Array.from(
+        { length: 200 },
+        (_, i) =>
+          new Promise<number>((resolve) => {
+            const { hostname, port } = new URL(base);
+            const socket = net.connect({ host: hostname, port: Number(port), localAddress: `127.1.${Math.floor(i / 250)}.${(i % 250) + 2}` });
+            socket.on('connect', () => socket.write('GET /api/updates HTTP/1.1\r\nHost: x\r\nX-Slow: '));
+            // A slowloris client: one more byte a second, never the blank line.
+            const drip = setInterval(() => socket.writable && socket.write('a'), 500);
+            const end = () => (clearInterval(drip), resolve(Date.now() - started));
+            socket.on('close', end);
+            socket.on('error', () => undefined);
+            setTimeout(() => socket.destroy(), 20_000);
+          }),
       ),
     );
     const slowest = Math.max(...closed);

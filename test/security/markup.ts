@@ -5,8 +5,51 @@
  */
 import { Parser } from 'htmlparser2';
 
-const FORBIDDEN_ELEMENTS = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'style', 'svg', 'math', 'video', 'audio', 'source', 'isindex', 'xss', 'xmp', 'noscript', 'template', 'animate', 'set', 'bgsound', 'marquee']);
-const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'data', 'xlink:href', 'background', 'poster', 'srcdoc', 'srcset', 'dynsrc', 'lowsrc', 'ping', 'cite', 'longdesc', 'manifest', 'codebase', 'values']);
+const FORBIDDEN_ELEMENTS = new Set([
+  'script',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'base',
+  'style',
+  'svg',
+  'math',
+  'video',
+  'audio',
+  'source',
+  'isindex',
+  'xss',
+  'xmp',
+  'noscript',
+  'template',
+  'animate',
+  'set',
+  'bgsound',
+  'marquee',
+]);
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'data',
+  'xlink:href',
+  'background',
+  'poster',
+  'srcdoc',
+  'srcset',
+  'dynsrc',
+  'lowsrc',
+  'ping',
+  'cite',
+  'longdesc',
+  'manifest',
+  'codebase',
+  'values',
+]);
 const SAFE_ADDRESS = /^(https?:\/\/[^/\\]|mailto:|tel:|webcal:\/\/[^/\\]|\/(?![/\\])|#|\?)/i;
 
 export type MarkupRules = {
@@ -34,7 +77,8 @@ export function unsafeMarkup(html: string, { allowScript = () => false, allowHea
         for (const [attribute, value] of Object.entries(attributes)) {
           if (attribute.startsWith('on')) problems.push(`<${name} ${attribute}="${value.slice(0, 60)}">`);
           if (attribute === 'style') problems.push(`<${name} style="${value.slice(0, 60)}">`);
-          if (URL_ATTRIBUTES.has(attribute) && !(name === 'meta') && !SAFE_ADDRESS.test(value.trim())) problems.push(`<${name} ${attribute}="${value.slice(0, 80)}">`);
+          if (URL_ATTRIBUTES.has(attribute) && !(name === 'meta') && !SAFE_ADDRESS.test(value.trim()))
+            problems.push(`<${name} ${attribute}="${value.slice(0, 80)}">`);
         }
       },
       ontext(text) {

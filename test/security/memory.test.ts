@@ -31,7 +31,13 @@ before(async () => {
   for (let i = 0; i < EXTRA_ITEMS; i += 1) {
     const text = Array.from({ length: 400 }, (_, w) => words[(i + w) % words.length]).join(' ');
     await cms.strapi.documents('api::article.article').create({
-      data: { title: `Memory test item ${i}`, slug: `memory-test-item-${i}`, summary: text.slice(0, 280), date: `20${10 + (i % 15)}-0${1 + (i % 9)}-1${i % 9}`, body: [paragraph(text), paragraph(text)] as never },
+      data: {
+        title: `Memory test item ${i}`,
+        slug: `memory-test-item-${i}`,
+        summary: text.slice(0, 280),
+        date: `20${10 + (i % 15)}-0${1 + (i % 9)}-1${i % 9}`,
+        body: [paragraph(text), paragraph(text)] as never,
+      },
       status: 'published',
     });
   }
@@ -107,7 +113,11 @@ test(`${URLS.toLocaleString('en-GB')} distinct URLs leave the CMS's heap within 
     `memory: heap ${megabytes(before.heapUsed)} MB before, ${megabytes(afterRun.heapUsed)} MB after (${growth >= 0 ? '+' : ''}${growth} MB; peak during the run ${megabytes(peakHeap)} MB); ` +
       `RSS ${megabytes(before.rss)} MB before, ${megabytes(afterRun.rss)} MB after; bound: +${ALLOWED_GROWTH_MB} MB; answers ${JSON.stringify(Object.fromEntries(statuses))}`,
   );
-  assert.deepEqual([...statuses.keys()].filter((status) => status >= 500), [], 'no request failed');
+  assert.deepEqual(
+    [...statuses.keys()].filter((status) => status >= 500),
+    [],
+    'no request failed',
+  );
   assert.equal(statuses.get(200), URLS, 'every URL was answered');
   assert.ok(growth < ALLOWED_GROWTH_MB, `the heap grew by ${growth} MB, more than ${ALLOWED_GROWTH_MB} MB`);
 });

@@ -36,7 +36,10 @@ async function adminApi(method: string, pathname: string, body?: unknown, token?
     headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: answer.status, json: (await answer.json().catch(() => null)) as { data?: Record<string, unknown> & { token?: string; accessToken?: string }; error?: { message: string } } };
+  return {
+    status: answer.status,
+    json: (await answer.json().catch(() => null)) as { data?: Record<string, unknown> & { token?: string; accessToken?: string }; error?: { message: string } },
+  };
 }
 
 const tokenOf = (answer: Awaited<ReturnType<typeof adminApi>>) => String(answer.json.data?.token ?? answer.json.data?.accessToken ?? '');
@@ -51,13 +54,25 @@ before(async () => {
   const roles = (await adminApi('GET', '/admin/roles', undefined, adminToken)).json.data as unknown as { id: number; code: string }[];
   const editorRole = roles.find((role) => role.code === 'strapi-editor');
   assert.ok(editorRole, 'Strapi has its Editor role');
-  const invited = await adminApi('POST', '/admin/users', { email: EDITOR.email, firstname: EDITOR.firstname, lastname: EDITOR.lastname, roles: [editorRole.id] }, adminToken);
+  const invited = await adminApi(
+    'POST',
+    '/admin/users',
+    { email: EDITOR.email, firstname: EDITOR.firstname, lastname: EDITOR.lastname, roles: [editorRole.id] },
+    adminToken,
+  );
   assert.equal(invited.status, 201, JSON.stringify(invited.json));
-  const registered = await adminApi('POST', '/admin/register', { registrationToken: invited.json.data?.registrationToken, userInfo: { firstname: EDITOR.firstname, lastname: EDITOR.lastname, password: EDITOR.password } });
+  const registered = await adminApi('POST', '/admin/register', {
+    registrationToken: invited.json.data?.registrationToken,
+    userInfo: { firstname: EDITOR.firstname, lastname: EDITOR.lastname, password: EDITOR.password },
+  });
   assert.equal(registered.status, 200, JSON.stringify(registered.json));
   editorToken = tokenOf(registered);
   const me = await adminApi('GET', '/admin/users/me', undefined, editorToken);
-  assert.deepEqual((me.json.data?.roles as { code: string }[]).map((role) => role.code), ['strapi-editor'], 'the uploads below are an Editor’s');
+  assert.deepEqual(
+    (me.json.data?.roles as { code: string }[]).map((role) => role.code),
+    ['strapi-editor'],
+    'the uploads below are an Editor’s',
+  );
   browser = await puppeteer.launch(launchOptions());
 });
 
@@ -65,7 +80,8 @@ after(async () => {
   await browser?.close();
   if (cms) {
     const uploads = cms.strapi.plugin('upload').service<{ remove(file: Record<string, unknown>): Promise<unknown> }>('upload');
-    for (const id of uploadedIds) await uploads.remove({ id, ...((await cms.strapi.db.query('plugin::upload.file').findOne({ where: { id } })) as Record<string, unknown> | null) });
+    for (const id of uploadedIds)
+      await uploads.remove({ id, ...((await cms.strapi.db.query('plugin::upload.file').findOne({ where: { id } })) as Record<string, unknown> | null) });
     await cms.stop();
   }
 });
@@ -154,12 +170,17 @@ describe('an Editor’s uploads', () => {
       assert.equal(status, 400, JSON.stringify(json));
       assert.match(message, new RegExp(`^"${name.replace('.', '\\.')}" was not uploaded: `));
       assert.match(message, reason);
-      assert.match(message, /You can upload these documents: PDF \(\.pdf\), Word \(\.docx\).* and these images: JPEG \(\.jpg, \.jpeg\), PNG \(\.png\), WebP \(\.webp\), GIF \(\.gif\)\./);
+      assert.match(
+        message,
+        /You can upload these documents: PDF \(\.pdf\), Word \(\.docx\).* and these images: JPEG \(\.jpg, \.jpeg\), PNG \(\.png\), WebP \(\.webp\), GIF \(\.gif\)\./,
+      );
     });
   }
 
   test('a PNG named .jpg is refused and told to rename it', async () => {
-    const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: '#1d70b8' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: '#1d70b8' } })
+      .png()
+      .toBuffer();
     const { status, message } = await upload('photo.jpg', png, 'image/jpeg');
     assert.equal(status, 400);
     assert.match(message, /content is a PNG file but its name ends in "\.jpg"; rename it to end in \.png/);
@@ -169,10 +190,30 @@ describe('an Editor’s uploads', () => {
     const image = sharp({ create: { width: 4, height: 3, channels: 3, background: '#00703c' } });
     const accepted: [string, Buffer | string, string, string][] = [
       ['plan.pdf', PDF, 'application/pdf', 'application/pdf'],
-      ['letter.docx', zip([['[Content_Types].xml', officeXml('application/vnd.openxmlformats-officedocument.wordprocessingml.document')]]), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
-      ['figures.xlsx', zip([['[Content_Types].xml', officeXml('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')]]), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-      ['minutes.odt', zip([['mimetype', 'application/vnd.oasis.opendocument.text']]), 'application/vnd.oasis.opendocument.text', 'application/vnd.oasis.opendocument.text'],
-      ['budget.ods', zip([['mimetype', 'application/vnd.oasis.opendocument.spreadsheet']]), 'application/vnd.oasis.opendocument.spreadsheet', 'application/vnd.oasis.opendocument.spreadsheet'],
+      [
+        'letter.docx',
+        zip([['[Content_Types].xml', officeXml('application/vnd.openxmlformats-officedocument.wordprocessingml.document')]]),
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      ],
+      [
+        'figures.xlsx',
+        zip([['[Content_Types].xml', officeXml('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')]]),
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      ],
+      [
+        'minutes.odt',
+        zip([['mimetype', 'application/vnd.oasis.opendocument.text']]),
+        'application/vnd.oasis.opendocument.text',
+        'application/vnd.oasis.opendocument.text',
+      ],
+      [
+        'budget.ods',
+        zip([['mimetype', 'application/vnd.oasis.opendocument.spreadsheet']]),
+        'application/vnd.oasis.opendocument.spreadsheet',
+        'application/vnd.oasis.opendocument.spreadsheet',
+      ],
       ['old-letter.doc', CFB, 'application/msword', 'application/msword'],
       ['old-figures.xls', CFB, 'application/vnd.ms-excel', 'application/vnd.ms-excel'],
       ['photo.jpg', await image.clone().jpeg().toBuffer(), 'image/jpeg', 'image/jpeg'],
@@ -195,7 +236,11 @@ describe('an Editor’s uploads', () => {
       const inline = served.startsWith('image/');
       assert.equal(/^attachment/.test(String(answer.headers['content-disposition'] ?? '')), !inline, `${name}: ${inline ? 'shown' : 'downloaded'}`);
       const head = await request(base, file.url, { method: 'HEAD', from: freshAddress() });
-      assert.deepEqual([head.status, head.headers['content-type'], Number(head.headers['content-length']), head.body.length], [200, served, answer.body.length, 0], `HEAD ${name}`);
+      assert.deepEqual(
+        [head.status, head.headers['content-type'], Number(head.headers['content-length']), head.body.length],
+        [200, served, answer.body.length, 0],
+        `HEAD ${name}`,
+      );
     }
   });
 
@@ -287,7 +332,10 @@ describe('a hostile file already on disk never runs in a browser', () => {
       page.on('request', (req) => req.url() === controlUrl && void req.respond({ status: 200, contentType: 'text/html', body: HTML }));
       await page.goto(controlUrl, { waitUntil: 'load' });
       assert.equal(await page.title(), 'PWNED', 'the control page ran its script');
-      assert.ok(ran.some((line) => line.startsWith('dialog')), 'the control page opened a dialog');
+      assert.ok(
+        ran.some((line) => line.startsWith('dialog')),
+        'the control page opened a dialog',
+      );
     } finally {
       await page.close();
     }

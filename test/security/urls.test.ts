@@ -31,9 +31,34 @@ const consultation = (extra: Record<string, unknown>) => ({
   closesAt: '2026-04-01T22:59:00.000Z',
   ...extra,
 });
-const link = (url: string) => [{ type: 'paragraph', children: [{ type: 'text', text: 'Before ' }, { type: 'link', url, children: [{ type: 'text', text: 'the consultation page' }] }] }];
+const link = (url: string) => [
+  {
+    type: 'paragraph',
+    children: [
+      { type: 'text', text: 'Before ' },
+      { type: 'link', url, children: [{ type: 'text', text: 'the consultation page' }] },
+    ],
+  },
+];
 const image = (url: string) => [
-  { type: 'image', image: { url, alternativeText: 'A chart', name: 'c.png', hash: 'c', ext: '.png', mime: 'image/png', size: 1, width: 1, height: 1, provider: 'local', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' }, children: [{ type: 'text', text: '' }] },
+  {
+    type: 'image',
+    image: {
+      url,
+      alternativeText: 'A chart',
+      name: 'c.png',
+      hash: 'c',
+      ext: '.png',
+      mime: 'image/png',
+      size: 1,
+      width: 1,
+      height: 1,
+      provider: 'local',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    },
+    children: [{ type: 'text', text: '' }],
+  },
 ];
 
 type Field = { label: RegExp; path: (string | number)[]; set: (url: string) => Record<string, unknown>; use: 'link' | 'address' | 'image' };
@@ -41,7 +66,12 @@ const FIELDS: Field[] = [
   { label: /The "Respond" link/, path: ['respondUrl'], set: (url) => ({ respondUrl: url }), use: 'link' },
   { label: /The outcome link/, path: ['outcomeUrl'], set: (url) => ({ outcomeUrl: url }), use: 'address' },
   { label: /The link of the download "Plan"/, path: ['downloads', 0, 'url'], set: (url) => ({ downloads: [{ title: 'Plan', url }] }), use: 'address' },
-  { label: /The link of the download "Easy read"/, path: ['easyReadVersion', 'url'], set: (url) => ({ easyReadVersion: { title: 'Easy read', url } }), use: 'address' },
+  {
+    label: /The link of the download "Easy read"/,
+    path: ['easyReadVersion', 'url'],
+    set: (url) => ({ easyReadVersion: { title: 'Easy read', url } }),
+    use: 'address',
+  },
   { label: /The link "the consultation page" in the body text/, path: ['body'], set: (url) => ({ body: link(url) }), use: 'link' },
   { label: /The link "the consultation page" in the outcome/, path: ['outcome'], set: (url) => ({ outcome: link(url) }), use: 'link' },
   { label: /An image in the body text/, path: ['body'], set: (url) => ({ body: image(url) }), use: 'image' },
@@ -69,7 +99,10 @@ describe('URLs are checked when saved', () => {
     const urlAttributes: string[] = [];
     const richText: string[] = [];
     type Model = { uid: string; attributes: Record<string, { type: string }> };
-    const models = [...(Object.values(cms.strapi.contentTypes) as Model[]).filter((ct) => ct.uid.startsWith('api::')), ...(Object.values(cms.strapi.components) as Model[])];
+    const models = [
+      ...(Object.values(cms.strapi.contentTypes) as Model[]).filter((ct) => ct.uid.startsWith('api::')),
+      ...(Object.values(cms.strapi.components) as Model[]),
+    ];
     for (const model of models) {
       for (const [name, attribute] of Object.entries(model.attributes)) {
         if (/url$/i.test(name) && attribute.type === 'string') urlAttributes.push(`${model.uid}.${name}`);
@@ -84,19 +117,35 @@ describe('URLs are checked when saved', () => {
 
   for (const field of FIELDS) {
     test(`${field.label.source.replace(/\\/g, '')}: refused unless safe, with a message naming the field`, async () => {
-      const refused = [...REFUSED_EVERYWHERE, ...(field.use === 'address' || field.use === 'image' ? ([['mailto:send@example.gov.uk', /starts with "mailto:"/], ['tel:01905765765', /starts with "tel:"/]] as [string, RegExp][]) : [])];
+      const refused = [
+        ...REFUSED_EVERYWHERE,
+        ...(field.use === 'address' || field.use === 'image'
+          ? ([
+              ['mailto:send@example.gov.uk', /starts with "mailto:"/],
+              ['tel:01905765765', /starts with "tel:"/],
+            ] as [string, RegExp][])
+          : []),
+      ];
       if (field.use !== 'image') refused.push(['/uploads/chart.png', /only the end of an address/]);
       for (const [url, problem] of refused) {
-        await assert.rejects(cms.strapi.documents(CONSULTATION).create({ data: consultation(field.set(url)) as never }), (error: Error & { details?: { errors?: { path: unknown[] }[] } }) => {
-          assert.equal(error.name, 'ValidationError', `${url}: ${error.message}`);
-          assert.match(error.message, field.label, url);
-          assert.match(error.message, /must be (a web address in full, starting with https:\/\/|an image from the media library)/, url);
-          assert.match(error.message, problem, url);
-          assert.deepEqual(error.details?.errors?.[0]?.path, field.path, url);
-          return true;
-        });
+        await assert.rejects(
+          cms.strapi.documents(CONSULTATION).create({ data: consultation(field.set(url)) as never }),
+          (error: Error & { details?: { errors?: { path: unknown[] }[] } }) => {
+            assert.equal(error.name, 'ValidationError', `${url}: ${error.message}`);
+            assert.match(error.message, field.label, url);
+            assert.match(error.message, /must be (a web address in full, starting with https:\/\/|an image from the media library)/, url);
+            assert.match(error.message, problem, url);
+            assert.deepEqual(error.details?.errors?.[0]?.path, field.path, url);
+            return true;
+          },
+        );
       }
-      const accepted = ['https://www.example.gov.uk/send/consultation?x=1&y=2', 'http://www.example.gov.uk/', ...(field.use === 'link' ? ['mailto:send@example.gov.uk', 'tel:+441905765765'] : []), ...(field.use === 'image' ? ['/uploads/chart_1a2b.png'] : [])];
+      const accepted = [
+        'https://www.example.gov.uk/send/consultation?x=1&y=2',
+        'http://www.example.gov.uk/',
+        ...(field.use === 'link' ? ['mailto:send@example.gov.uk', 'tel:+441905765765'] : []),
+        ...(field.use === 'image' ? ['/uploads/chart_1a2b.png'] : []),
+      ];
       for (const url of accepted) {
         const saved = await cms.strapi.documents(CONSULTATION).create({ data: consultation(field.set(url)) as never });
         await cms.strapi.documents(CONSULTATION).delete({ documentId: saved.documentId });

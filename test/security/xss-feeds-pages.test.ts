@@ -51,7 +51,12 @@ describe(`${VECTORS.length} vectors in ${fieldCount()} editor-controlled fields`
         ['pageUrl', data.pageUrl],
         ['easyReadUrl', data.easyReadUrl],
         ...data.downloads.map((d): [string, string] => ['download', d.url]),
-        ...(data.type === 'consultation' ? ([['respondUrl', data.respondUrl], ['outcomeUrl', data.outcomeUrl]] as [string, string | null][]) : []),
+        ...(data.type === 'consultation'
+          ? ([
+              ['respondUrl', data.respondUrl],
+              ['outcomeUrl', data.outcomeUrl],
+            ] as [string, string | null][])
+          : []),
       ];
       const walk = (nodes: unknown, where: string) => {
         for (const node of Array.isArray(nodes) ? nodes : []) {
@@ -69,7 +74,10 @@ describe(`${VECTORS.length} vectors in ${fieldCount()} editor-controlled fields`
         assert.match(url, SAFE_URL, `${item.type}/${item.slug} ${field}: ${url}`);
       }
       // The hostile links were dropped, their words kept.
-      assert.ok(JSON.stringify(data.body).includes(JSON.stringify(`${VECTORS[item.vector].vector} (link)`).slice(1, -1)), `${item.slug}: the link's words are kept`);
+      assert.ok(
+        JSON.stringify(data.body).includes(JSON.stringify(`${VECTORS[item.vector].vector} (link)`).slice(1, -1)),
+        `${item.slug}: the link's words are kept`,
+      );
     }
     assert.ok(checked >= items.length, `${checked} addresses checked`);
   });
@@ -116,7 +124,8 @@ describe(`${VECTORS.length} vectors in ${fieldCount()} editor-controlled fields`
     const origin = new URL(base).origin;
     const pageRules = {
       allowHead: true,
-      allowScript: (attributes: Record<string, string>) => attributes.type === 'application/ld+json' || (attributes.src ?? '').startsWith(`${origin}/updates/assets/`),
+      allowScript: (attributes: Record<string, string>) =>
+        attributes.type === 'application/ld+json' || (attributes.src ?? '').startsWith(`${origin}/updates/assets/`),
     };
     const paths = items.map((item) => `/updates/${item.type}/${item.slug}`);
     for (let page = 1; page <= Math.ceil((items.length + 60) / 10); page += 1) paths.push(`/updates?page=${page}`);
@@ -134,7 +143,9 @@ describe(`${VECTORS.length} vectors in ${fieldCount()} editor-controlled fields`
       for (const path of paths) {
         await page.goto(`${base}${path}`, { waitUntil: 'load' });
         const injected = await page.evaluate(() =>
-          [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.localName} ${a.name}`)),
+          [...document.querySelectorAll('*')].flatMap((el) =>
+            [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.localName} ${a.name}`),
+          ),
         );
         assert.deepEqual(injected, [], path);
       }

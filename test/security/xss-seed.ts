@@ -16,7 +16,8 @@ import type { Core } from '@strapi/strapi';
 import { catalogueOf } from '../../cms/src/catalogue/catalogue.ts';
 
 export type Vector = { source: string; vector: string };
-export const VECTORS: Vector[] = (JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'xss-vectors.json'), 'utf8')) as { vectors: Vector[] }).vectors;
+export const VECTORS: Vector[] = (JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'xss-vectors.json'), 'utf8')) as { vectors: Vector[] })
+  .vectors;
 
 const COMMON_FIELDS = [
   'title',
@@ -41,7 +42,14 @@ const COMMON_FIELDS = [
 /** Every field holding the vector, in each kind of item made for it. */
 export const FIELDS = {
   news: COMMON_FIELDS,
-  'consultation with its outcome': [...COMMON_FIELDS, 'respond address', 'outcome address', 'outcome: paragraph', 'outcome: link words', 'outcome: link address'],
+  'consultation with its outcome': [
+    ...COMMON_FIELDS,
+    'respond address',
+    'outcome address',
+    'outcome: paragraph',
+    'outcome: link words',
+    'outcome: link address',
+  ],
   'open consultation': [...COMMON_FIELDS, 'respond address'],
   'service update': [...COMMON_FIELDS, 'service', 'what changes', 'from (name)', 'from (role)'],
 };
@@ -62,7 +70,24 @@ function blocks(vector: string, url: string, imageUrl: string) {
     { type: 'list', format: 'unordered', children: [{ type: 'list-item', children: [text(vector)] }] },
     { type: 'quote', children: [text(vector)] },
     { type: 'code', children: [text(vector)] },
-    { type: 'image', image: { url: imageUrl, alternativeText: `${vector} (image)`, name: 'x.png', width: 2, height: 2, hash: 'x', ext: '.png', mime: 'image/png', size: 1, provider: 'local', createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z' }, children: [text('')] },
+    {
+      type: 'image',
+      image: {
+        url: imageUrl,
+        alternativeText: `${vector} (image)`,
+        name: 'x.png',
+        width: 2,
+        height: 2,
+        hash: 'x',
+        ext: '.png',
+        mime: 'image/png',
+        size: 1,
+        provider: 'local',
+        createdAt: '2024-01-01T00:00:00.000Z',
+        updatedAt: '2024-01-01T00:00:00.000Z',
+      },
+      children: [text('')],
+    },
   ];
 }
 
@@ -72,7 +97,9 @@ export async function seedVectors(strapi: Core.Strapi): Promise<SeededItem[]> {
   const now = Date.now();
   const dates = { opensAt: new Date(now - 86_400_000).toISOString(), closesAt: new Date(now + 30 * 86_400_000).toISOString() };
   for (const [i, { vector }] of VECTORS.entries()) {
-    const topic = await strapi.documents('api::topic.topic').create({ data: { name: clip(`${vector} ${i}`, 80), slug: `xss-topic-${i}` }, status: 'published' });
+    const topic = await strapi
+      .documents('api::topic.topic')
+      .create({ data: { name: clip(`${vector} ${i}`, 80), slug: `xss-topic-${i}` }, status: 'published' });
     const download = (title: string) => ({ title: clip(title, 200), url: SAFE_URL, format: clip(vector, 20) });
     const common = {
       title: clip(`${vector} #${i}`, 200),
@@ -86,9 +113,17 @@ export async function seedVectors(strapi: Core.Strapi): Promise<SeededItem[]> {
     const made = [
       ['article', 'api::article.article', {}],
       // One with its outcome published ("you said, we did"), one still open for responses.
-      ['consultation', 'api::consultation.consultation', { ...dates, respondUrl: SAFE_URL, outcomeUrl: SAFE_URL, outcome: blocks(vector, SAFE_URL, '/uploads/x.png').slice(0, 2) }],
+      [
+        'consultation',
+        'api::consultation.consultation',
+        { ...dates, respondUrl: SAFE_URL, outcomeUrl: SAFE_URL, outcome: blocks(vector, SAFE_URL, '/uploads/x.png').slice(0, 2) },
+      ],
       ['consultation', 'api::consultation.consultation', { ...dates, respondUrl: SAFE_URL }],
-      ['staffing-update', 'api::staffing-update.staffing-update', { service: clip(vector, 120), whatChanges: clip(vector, 600), fromName: clip(vector, 120), fromRole: clip(vector, 200), effectiveFrom: '2024-02-01' }],
+      [
+        'staffing-update',
+        'api::staffing-update.staffing-update',
+        { service: clip(vector, 120), whatChanges: clip(vector, 600), fromName: clip(vector, 120), fromRole: clip(vector, 200), effectiveFrom: '2024-02-01' },
+      ],
     ] as const;
     for (const [n, [type, uid, extra]] of made.entries()) {
       const slug = `xss-${i}-${type}${n === 2 ? '-open' : ''}`;
@@ -96,7 +131,10 @@ export async function seedVectors(strapi: Core.Strapi): Promise<SeededItem[]> {
       items.push({ type, slug, documentId: doc.documentId, vector: i });
       // Now the URL fields, as content stored before today's rules would hold them.
       const hostileBlocks = blocks(vector, vector, vector);
-      const rows = { body: hostileBlocks, ...(type === 'consultation' ? { respondUrl: vector, ...('outcome' in extra ? { outcomeUrl: vector, outcome: hostileBlocks.slice(0, 2) } : {}) } : {}) };
+      const rows = {
+        body: hostileBlocks,
+        ...(type === 'consultation' ? { respondUrl: vector, ...('outcome' in extra ? { outcomeUrl: vector, outcome: hostileBlocks.slice(0, 2) } : {}) } : {}),
+      };
       await strapi.db.query(uid).updateMany({ where: { documentId: doc.documentId }, data: rows });
       await hostileDownloads(strapi, uid, doc.documentId, vector);
       await catalogueOf(strapi).changed({ uid, documentId: doc.documentId });
@@ -106,8 +144,16 @@ export async function seedVectors(strapi: Core.Strapi): Promise<SeededItem[]> {
 }
 
 /** The download and Easy Read components' links, set to the vector in the component table. */
-async function hostileDownloads(strapi: Core.Strapi, uid: 'api::article.article' | 'api::consultation.consultation' | 'api::staffing-update.staffing-update', documentId: string, vector: string) {
-  const rows = (await strapi.db.query(uid).findMany({ where: { documentId }, populate: { downloads: true, easyReadVersion: true } })) as { downloads?: { id: number }[]; easyReadVersion?: { id: number } | null }[];
+async function hostileDownloads(
+  strapi: Core.Strapi,
+  uid: 'api::article.article' | 'api::consultation.consultation' | 'api::staffing-update.staffing-update',
+  documentId: string,
+  vector: string,
+) {
+  const rows = (await strapi.db.query(uid).findMany({ where: { documentId }, populate: { downloads: true, easyReadVersion: true } })) as {
+    downloads?: { id: number }[];
+    easyReadVersion?: { id: number } | null;
+  }[];
   const ids = rows.flatMap((row) => [...(row.downloads ?? []).map((d) => d.id), ...(row.easyReadVersion ? [row.easyReadVersion.id] : [])]);
   await strapi.db.query('shared.download').updateMany({ where: { id: { $in: ids } }, data: { url: clip(vector, 2048) } });
 }

@@ -56,7 +56,9 @@ function startHost(cmsOrigin: string) {
     if (url.pathname === '/page.html') {
       const body = url.searchParams.get('body') ?? '';
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': policy(cmsOrigin) });
-      res.end(`<!doctype html><html lang="en-GB"><head><title>Partner page</title><script type="module" src="/widgets/send-widgets.js"></script></head><body><h1>Partner</h1>${body}</body></html>`);
+      res.end(
+        `<!doctype html><html lang="en-GB"><head><title>Partner page</title><script type="module" src="/widgets/send-widgets.js"></script></head><body><h1>Partner</h1>${body}</body></html>`,
+      );
       return;
     }
     const file = path.resolve(widgets, `.${url.pathname.replace(/^\/widgets/, '')}`);
@@ -124,7 +126,7 @@ async function openPage(page: Page, body: string, query = '') {
 /** Waits until every expected text shows (or 20 s), then returns what the probe saw. */
 async function render(page: Page, expected: string[]) {
   let seen = { text: '', problems: [] as string[], violations: [] as string[], pwned: null as unknown };
-  for (const deadline = Date.now() + 20_000; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 20_000; Date.now() < deadline;) {
     seen = (await page.evaluate(PROBE)) as typeof seen;
     if (expected.every((text) => seen.text.includes(normal(text)))) return seen;
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -141,7 +143,9 @@ describe(`${VECTORS.length} vectors in ${fieldCount()} fields, rendered by every
 
   before(async () => {
     page = await browser.newPage();
-    await page.evaluateOnNewDocument(`document.addEventListener('securitypolicyviolation', (e) => { (window.__violations ||= []).push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')); })`);
+    await page.evaluateOnNewDocument(
+      `document.addEventListener('securitypolicyviolation', (e) => { (window.__violations ||= []).push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')); })`,
+    );
     page.on('dialog', (dialog) => {
       dialogs.push(`${page.url()}: ${dialog.message()}`);
       void dialog.dismiss();
@@ -176,7 +180,10 @@ describe(`${VECTORS.length} vectors in ${fieldCount()} fields, rendered by every
     // Twenty to a page, so the page's own address stays short.
     for (let start = 0; start < consultations.length; start += 20) {
       const batch = consultations.slice(start, start + 20);
-      await openPage(page, batch.map((item) => `<send-consultation-countdown loading="eager" api="${origin}" slug="${item.slug}"></send-consultation-countdown>`).join(''));
+      await openPage(
+        page,
+        batch.map((item) => `<send-consultation-countdown loading="eager" api="${origin}" slug="${item.slug}"></send-consultation-countdown>`).join(''),
+      );
       const seen = await render(page, batch.map(titleOf));
       assertClean(seen, `countdowns ${start + 1} to ${start + batch.length}`);
     }
@@ -184,7 +191,11 @@ describe(`${VECTORS.length} vectors in ${fieldCount()} fields, rendered by every
 
   test('the archive opens each hostile item in its reading view', async () => {
     for (const item of items) {
-      await openPage(page, `<send-news-archive loading="eager" api="${new URL(cmsBase()).origin}"></send-news-archive>`, `&send-item=${item.type}/${item.slug}`);
+      await openPage(
+        page,
+        `<send-news-archive loading="eager" api="${new URL(cmsBase()).origin}"></send-news-archive>`,
+        `&send-item=${item.type}/${item.slug}`,
+      );
       // Its title, body text, link words and facts all show as text.
       const vector = VECTORS[item.vector].vector;
       const seen = await render(page, [titleOf(item), `${vector} (link)`.slice(0, 200)]);
@@ -196,7 +207,10 @@ describe(`${VECTORS.length} vectors in ${fieldCount()} fields, rendered by every
     // The control: markup the widgets never make, put in the page by the test itself.
     await openPage(page, `<img src="x" onerror="window.__pwned=1">`);
     const seen = (await page.evaluate(PROBE)) as Awaited<ReturnType<typeof render>>;
-    assert.ok(seen.problems.some((p) => p.includes('onerror')), 'the probe sees the handler');
+    assert.ok(
+      seen.problems.some((p) => p.includes('onerror')),
+      'the probe sees the handler',
+    );
     assert.ok(seen.violations.length > 0, 'the policy blocks and reports the inline handler');
     reports.length = 0;
   });

@@ -71,7 +71,7 @@ export class SendConsultationCountdown extends SendElement<CountdownKey> {
   declare clock: () => number;
 
   /** Phase changes caused by the passing of time, announced once (never the ticking text). */
-  private declare announcement: string;
+  declare private announcement: string;
 
   constructor() {
     super();
@@ -146,12 +146,14 @@ export class SendConsultationCountdown extends SendElement<CountdownKey> {
             </ul>`
           : this.renderEmpty('noOpenConsultations'),
       )}
-      ${this.status
-        ? html`<p class="links" part="links">
+      ${
+        this.status
+          ? html`<p class="links" part="links">
             <a href=${this.calendarSubscribeHref}>${this.t('subscribeCalendar')}</a>
             <a href=${this.calendarFeedHref.replace(/^https?:/, 'webcal:')}>${this.t('subscribeCalendarApp')}</a>
           </p>`
-        : nothing}
+          : nothing
+      }
       <p class="visually-hidden" role="status">${this.announcement}</p>
     `;
   }
@@ -178,9 +180,7 @@ export class SendConsultationCountdown extends SendElement<CountdownKey> {
       ${heading(this.childHeadingLevel, href ? html`<a href=${href}>${item.title}</a>` : item.title, 'item-title')}
       <p class="meta"><span class="tag" part="tag">${this.t(PHASE_LABEL_KEYS[countdown.phase])}</span></p>
       <p class="countdown" part="countdown">${this.t(countdown.message, values)}</p>
-      ${countdown.message === 'closesInDays'
-        ? html`<p class="closing-date">${this.t('closingDate', values)}</p>`
-        : nothing}
+      ${countdown.message === 'closesInDays' ? html`<p class="closing-date">${this.t('closingDate', values)}</p>` : nothing}
       ${this.#renderActions(item, countdown.phase)}
     </li>`;
   }
@@ -189,15 +189,16 @@ export class SendConsultationCountdown extends SendElement<CountdownKey> {
     const base = this.apiOrigin;
     const respond = phase === 'open' ? safeHref(item.respondUrl, base) : null;
     const calendar = phase === 'open' || phase === 'upcoming' ? safeHref(item.calendarUrl, base) : null;
-    const outcome =
-      phase === 'outcome' ? (safeHref(item.outcomeUrl, base) ?? this.itemLink(item) ?? null) : null;
+    const outcome = phase === 'outcome' ? (safeHref(item.outcomeUrl, base) ?? this.itemLink(item) ?? null) : null;
     if (!respond && !calendar && !outcome) return nothing;
     return html`<p class="actions">
-      ${respond
-        ? html`<a class="respond" part="respond" href=${respond}
+      ${
+        respond
+          ? html`<a class="respond" part="respond" href=${respond}
             >${this.t('respond')}<span class="visually-hidden">: ${item.title}</span></a
           >`
-        : nothing}
+          : nothing
+      }
       ${calendar ? html`<a href=${calendar} type="text/calendar">${this.t('addToCalendar')}</a>` : nothing}
       ${outcome ? html`<a href=${outcome}>${this.t('outcomeLink')}</a>` : nothing}
     </p>`;

@@ -49,8 +49,7 @@ export function formatLondonDate(ms: number, lang: string): string {
 }
 
 /** "July 2019" heading text for a YYYY-MM-DD date. */
-export const formatMonthYear = (value: string, lang: string): string =>
-  formatDay(value, lang, { month: 'long', year: 'numeric' });
+export const formatMonthYear = (value: string, lang: string): string => formatDay(value, lang, { month: 'long', year: 'numeric' });
 
 /** "11:59pm" in English (GOV.UK style), the locale's own style elsewhere. */
 export function formatLondonTime(ms: number, lang: string): string {
@@ -79,7 +78,15 @@ interface CalendarParts {
 function londonParts(ms: number): CalendarParts {
   const parts: Record<string, number> = {};
   const numeric = 'numeric';
-  const options: Intl.DateTimeFormatOptions = { hourCycle: 'h23', year: numeric, month: numeric, day: numeric, hour: numeric, minute: numeric, second: numeric };
+  const options: Intl.DateTimeFormatOptions = {
+    hourCycle: 'h23',
+    year: numeric,
+    month: numeric,
+    day: numeric,
+    hour: numeric,
+    minute: numeric,
+    second: numeric,
+  };
   for (const part of formatter('en-GB', LONDON, options).formatToParts(ms)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }

@@ -1,8 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 
 /** Clamps to the HTML heading levels 1–6. */
-export const clampLevel = (level: number): number =>
-  Math.min(6, Math.max(1, Math.round(Number.isFinite(level) ? level : 2)));
+export const clampLevel = (level: number): number => Math.min(6, Math.max(1, Math.round(Number.isFinite(level) ? level : 2)));
 
 /**
  * The static text of `<hN class=${…} part=${…} tabindex=${…}>${…}</hN>` for each level, as Lit's

@@ -56,9 +56,11 @@ export function itemMeta(item: UpdateSummary, context: ItemContext): TemplateRes
   const opens = item.type === 'consultation' && item.status === 'upcoming' ? parseInstant(item.opensAt) : null;
   return html`<p class="meta" part="meta">
     ${typeTag(item.type, context)}
-    ${opens === null
-      ? html`<time datetime=${item.date}>${formatCalendarDate(item.date, context.lang)}</time>`
-      : html`<time datetime=${new Date(opens).toISOString()}>${context.t('opensOn', { date: formatLondonDate(opens, context.lang) })}</time>`}
+    ${
+      opens === null
+        ? html`<time datetime=${item.date}>${formatCalendarDate(item.date, context.lang)}</time>`
+        : html`<time datetime=${new Date(opens).toISOString()}>${context.t('opensOn', { date: formatLondonDate(opens, context.lang) })}</time>`
+    }
   </p>`;
 }
 

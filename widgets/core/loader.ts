@@ -85,9 +85,7 @@ export class JsonLoader<T> implements ReactiveController {
       else if (failure.kind === 'network' && error instanceof Error) failure.message = error.message;
       const cached = failure.kind !== 'not-found' ? readCache(url, this.#validate) : null;
       return this.#setState(
-        cached
-          ? { status: 'loaded', url, data: cached.data, stale: { since: cached.savedAt, failure } }
-          : { status: 'error', url, failure },
+        cached ? { status: 'loaded', url, data: cached.data, stale: { since: cached.savedAt, failure } } : { status: 'error', url, failure },
       );
     } finally {
       clearTimeout(timer);

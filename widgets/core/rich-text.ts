@@ -123,9 +123,7 @@ function renderInline(nodes: readonly InlineNode[] | undefined, options: RichTex
       const children = renderInline(node.children, options);
       if (!href) return children;
       return html`<a href=${href}
-        >${children}${isExternal(href)
-          ? html`<span class="visually-hidden"> ${options.externalLabel}</span>`
-          : nothing}</a
+        >${children}${isExternal(href) ? html`<span class="visually-hidden"> ${options.externalLabel}</span>` : nothing}</a
       >`;
     }
     return node.type === 'text' ? renderText(node) : nothing;
@@ -143,5 +141,5 @@ function renderText(node: TextNode): unknown {
 }
 
 function plainText(nodes: readonly InlineNode[] | undefined): string {
-  return (nodes ?? []).map((node) => (node.type === 'link' ? plainText(node.children) : node.text ?? '')).join('');
+  return (nodes ?? []).map((node) => (node.type === 'link' ? plainText(node.children) : (node.text ?? ''))).join('');
 }

@@ -190,9 +190,7 @@ export abstract class SendElement<Key extends string = CoreKey> extends LitEleme
    */
   protected itemLink(item: Pick<UpdateSummary, 'type' | 'slug' | 'id' | 'pageUrl'>): string | undefined {
     if (this.itemHref) {
-      return this.itemHref.replace(/\{(slug|type|id)\}/g, (_, name: 'slug' | 'type' | 'id') =>
-        encodeURIComponent(item[name] ?? ''),
-      );
+      return this.itemHref.replace(/\{(slug|type|id)\}/g, (_, name: 'slug' | 'type' | 'id') => encodeURIComponent(item[name] ?? ''));
     }
     return this.archiveLink({ item: `${item.type}/${item.slug}` }) ?? safeHref(item.pageUrl, this.apiOrigin) ?? undefined;
   }

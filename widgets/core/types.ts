@@ -6,16 +6,11 @@ import type { ItemResponse, ListResponse, UpdateDetail, UpdateSummary } from '..
 
 export type * from '../../contract/api.js';
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function isSummary(value: unknown): value is UpdateSummary {
   return (
-    isRecord(value) &&
-    typeof value.type === 'string' &&
-    typeof value.slug === 'string' &&
-    typeof value.title === 'string' &&
-    typeof value.date === 'string'
+    isRecord(value) && typeof value.type === 'string' && typeof value.slug === 'string' && typeof value.title === 'string' && typeof value.date === 'string'
   );
 }
 

@@ -293,9 +293,7 @@ export class SendNewsArchive extends SendElement<ArchiveKey> {
         ${data ? this.t('resultCount', { count: data.meta.pagination.total }) : ''}
       </p>
       ${this.renderLoadState(current, (results) =>
-        results.data.length
-          ? html`${this.#renderGroups(results.data)}${this.#renderPagination(results)}`
-          : this.renderEmpty('emptyMessage'),
+        results.data.length ? html`${this.#renderGroups(results.data)}${this.#renderPagination(results)}` : this.renderEmpty('emptyMessage'),
       )}
       <p class="links" part="links"><a href=${this.subscribeHref}>${this.t('subscribeResults')}</a></p>
     `;

@@ -140,18 +140,20 @@ export function articleTemplate(item: UpdateDetail, context: ReadingContext): Te
     ${item.type === 'staffing-update' ? staffingFacts(item, context) : nothing}
     <div class="rich-text">${renderBlocks(item.body, richText)}</div>
     ${item.type === 'consultation' ? outcomeSection(item, context, richText) : nothing}
-    ${downloads.length
-      ? html`${heading(level + 1, t('downloads'), 'section-heading')}
+    ${
+      downloads.length
+        ? html`${heading(level + 1, t('downloads'), 'section-heading')}
           <ul class="downloads plain-list" role="list">
-            ${downloads.map(
-              (file) => html`<li><a href=${file.href}>${file.title}</a> (${describeFile(file.format, file.sizeBytes, lang)})</li>`,
-            )}
+            ${downloads.map((file) => html`<li><a href=${file.href}>${file.title}</a> (${describeFile(file.format, file.sizeBytes, lang)})</li>`)}
           </ul>`
-      : nothing}
-    ${item.topics?.length
-      ? html`<p class="topics"><span class="visually-hidden">${t('topics')}:</span>
+        : nothing
+    }
+    ${
+      item.topics?.length
+        ? html`<p class="topics"><span class="visually-hidden">${t('topics')}:</span>
           ${item.topics.map((topic) => html`<span class="tag">${topic.name}</span>`)}</p>`
-      : nothing}
+        : nothing
+    }
   </article>`;
 }
 
@@ -193,12 +195,14 @@ function consultationPanel(item: ConsultationDetail, context: ReadingContext): T
     ${phase === 'closed' || phase === 'outcome' ? sentence('closedAt', closes) : nothing}
     ${phase === 'open' && respondHref ? html`<p><a class="respond" part="respond" href=${respondHref}>${t('respond')}</a></p>` : nothing}
     ${phase === 'upcoming' && respondHref && opens ? html`<p>${t('respondFrom', { datetime: opens })}</p>` : nothing}
-    ${calendar || easyRead !== nothing
-      ? html`<ul class="plain-list" role="list">
+    ${
+      calendar || easyRead !== nothing
+        ? html`<ul class="plain-list" role="list">
           ${calendar ? html`<li><a href=${calendar} type="text/calendar">${t('addToCalendar')}</a></li>` : nothing}
           ${easyRead === nothing ? nothing : html`<li>${easyRead}</li>`}
         </ul>`
-      : nothing}
+        : nothing
+    }
   </section>`;
 }
 

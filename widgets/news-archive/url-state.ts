@@ -49,8 +49,6 @@ export const sameView = <T extends Partial<ArchiveView>>(a: T, b: T): boolean =>
 
 /** GOV.UK pagination: first, last, current and its neighbours, with gaps (null) between. */
 export function pageNumbers(current: number, pageCount: number): Array<number | null> {
-  const wanted = [...new Set([1, current - 1, current, current + 1, pageCount])]
-    .filter((page) => page >= 1 && page <= pageCount)
-    .sort((a, b) => a - b);
+  const wanted = [...new Set([1, current - 1, current, current + 1, pageCount])].filter((page) => page >= 1 && page <= pageCount).sort((a, b) => a - b);
   return wanted.flatMap((page, index) => (index > 0 && page - wanted[index - 1] > 1 ? [null, page] : [page]));
 }

@@ -79,9 +79,7 @@ export async function waitFor(predicate: () => boolean, what = 'condition', time
 
 /** Waits for the next event of this name from the element. */
 export function nextEvent<T = unknown>(target: EventTarget, name: string): Promise<CustomEvent<T>> {
-  return new Promise((resolve) =>
-    target.addEventListener(name, (event) => resolve(event as CustomEvent<T>), { once: true }),
-  );
+  return new Promise((resolve) => target.addEventListener(name, (event) => resolve(event as CustomEvent<T>), { once: true }));
 }
 
 export const shadow = (element: HTMLElement): ShadowRoot => {
@@ -89,11 +87,20 @@ export const shadow = (element: HTMLElement): ShadowRoot => {
   return element.shadowRoot;
 };
 
-export const textOf = (element: HTMLElement): string =>
-  (shadow(element).textContent ?? '').replace(/\s+/g, ' ').trim();
+export const textOf = (element: HTMLElement): string => (shadow(element).textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /** API keys (types, audiences, statuses) that readers must only ever see as words. */
-const RAW_KEYS = new Set(['article', 'consultation', 'staffing-update', 'parents-carers', 'children-young-people', 'professionals', 'upcoming', 'open', 'closed']);
+const RAW_KEYS = new Set([
+  'article',
+  'consultation',
+  'staffing-update',
+  'parents-carers',
+  'children-young-people',
+  'professionals',
+  'upcoming',
+  'open',
+  'closed',
+]);
 const CAMEL_CASE = /^[a-z]+[A-Z]\w*$/;
 
 /** Visible texts and accessible labels in the element that are code identifiers (`clearFilters`, `article`). */
@@ -114,9 +121,7 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 async function axeOnce(element: HTMLElement): Promise<string[]> {
   const results = await axe.run(element, { runOnly: { type: 'tag', values: AXE_TAGS } });
-  return results.violations.map(
-    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-  );
+  return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 /**

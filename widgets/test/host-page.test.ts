@@ -178,7 +178,10 @@ describe('cheap for the host page', () => {
       ((handler: TimerHandler, ms?: number, ...rest: unknown[]) => {
         const stack = fromWidgets();
         let id = 0;
-        const run = typeof handler === 'function' ? (...args: unknown[]): unknown => (kind === 'timeout' && pending.delete(id), (handler as (...args: unknown[]) => unknown)(...args)) : handler;
+        const run =
+          typeof handler === 'function'
+            ? (...args: unknown[]): unknown => (kind === 'timeout' && pending.delete(id), (handler as (...args: unknown[]) => unknown)(...args))
+            : handler;
         id = start(run, ms, ...rest);
         if (stack) pending.set(id, `${kind} ${ms ?? 0} ms`);
         return id;

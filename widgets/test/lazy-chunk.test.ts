@@ -22,7 +22,11 @@ describe('archive bundle: lazy reading view', () => {
       properties: { fetcher: listAndItem('archivePage') } as object,
     });
     await waitFor(() => shadow(archive).querySelectorAll('.item').length > 0, 'results');
-    assertEqual(chunkRequests().filter((path) => path.includes('reading-view')), [], 'first paint needs no reading view');
+    assertEqual(
+      chunkRequests().filter((path) => path.includes('reading-view')),
+      [],
+      'first paint needs no reading view',
+    );
     shadow(archive).querySelector<HTMLAnchorElement>('a[data-key]')!.click();
     await waitFor(() => Boolean(shadow(archive).querySelector('.reading-title')), 'reading view');
     const [chunk, ...others] = chunkRequests().filter((path) => !firstPaint.includes(path));

@@ -22,9 +22,7 @@ describe('all-in-one entry', () => {
       for (const name of ['send-news-feed', 'send-news-archive', 'send-consultation-countdown']) {
         assert(customElements.get(name), `${name} defined`);
       }
-      const added = Object.getOwnPropertyNames(window).filter(
-        (name) => !globalsBefore.has(name) && !LIT_GLOBALS.includes(name),
-      );
+      const added = Object.getOwnPropertyNames(window).filter((name) => !globalsBefore.has(name) && !LIT_GLOBALS.includes(name));
       assertEqual(added, [], 'globals added by the bundle');
 
       const feed = document.createElement('send-news-feed');

@@ -56,5 +56,10 @@ export function Scheduled() {
   if (failed) return <Widget.Error>The list could not be loaded.</Widget.Error>;
   if (!items) return <Widget.Loading>Loading the schedule</Widget.Loading>;
   if (items.length === 0) return <Widget.NoData>Nothing is scheduled.</Widget.NoData>;
-  return <List items={items} describe={(item) => `${TYPE_LABELS[item.type]}: ${item.action === 'unpublish' ? 'unpublishes' : 'publishes'} at ${ukDateTime(new Date(item.at))}`} />;
+  return (
+    <List
+      items={items}
+      describe={(item) => `${TYPE_LABELS[item.type]}: ${item.action === 'unpublish' ? 'unpublishes' : 'publishes'} at ${ukDateTime(new Date(item.at))}`}
+    />
+  );
 }

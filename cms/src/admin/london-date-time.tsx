@@ -34,7 +34,16 @@ export function LondonDateTimeInput({ name, label, hint, required, disabled, lab
   const field = useField<string | null>(name);
   const value = typeof field.value === 'string' && field.value ? field.value : null;
   return (
-    <Field.Root name={name} error={field.error} required={required} hint={<>{hint} {value ? savedAs(value) : ''}</>}>
+    <Field.Root
+      name={name}
+      error={field.error}
+      required={required}
+      hint={
+        <>
+          {hint} {value ? savedAs(value) : ''}
+        </>
+      }
+    >
       <Field.Label action={labelAction}>{label}</Field.Label>
       <DateTimePicker
         value={value ? pickerDateOf(value) : null}

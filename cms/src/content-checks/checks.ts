@@ -57,7 +57,6 @@ const VAGUE_LINK_TEXT = new Set([
 
 const FIELD_LABELS: Record<string, string> = { body: 'Main text', outcome: 'Outcome' };
 
-
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 /** Stored rich text (Strapi blocks), read loosely: a form being typed may hold anything. */
 const asBlocks = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.filter(isObject) : []);
@@ -99,7 +98,11 @@ function richTextFindings(field: 'body' | 'outcome', value: unknown): Finding[] 
     }
     if (node.type === 'link') {
       const words = textOf((node as unknown as { children: InlineNode[] }).children ?? []).trim();
-      const plain = words.toLowerCase().replace(/[^\p{L}\p{N} ]+/gu, '').replace(/\s+/g, ' ').trim();
+      const plain = words
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N} ]+/gu, '')
+        .replace(/\s+/g, ' ')
+        .trim();
       if (plain && VAGUE_LINK_TEXT.has(plain)) {
         findings.push({
           level: 'warning',

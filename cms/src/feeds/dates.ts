@@ -53,8 +53,7 @@ export function ukDateTime(date: Date): string {
   const part = Object.fromEntries(partsFormat.formatToParts(date).map((p) => [p.type, p.value]));
   const hour = Number(part.hour);
   const minute = part.minute === '00' ? '' : `:${part.minute}`;
-  const time =
-    hour === 0 && !minute ? 'midnight' : hour === 12 && !minute ? 'midday' : `${hour % 12 || 12}${minute}${hour < 12 ? 'am' : 'pm'}`;
+  const time = hour === 0 && !minute ? 'midnight' : hour === 12 && !minute ? 'midday' : `${hour % 12 || 12}${minute}${hour < 12 ? 'am' : 'pm'}`;
   return `${time} on ${part.weekday} ${part.day} ${part.month} ${part.year}`;
 }
 
@@ -68,5 +67,8 @@ export const ukDate = (date: Date): string => ukCalendarDate(londonIsoDate(date)
 
 /** UTC timestamp in iCalendar form, e.g. 20220204T235900Z. */
 export function icsUtcDateTime(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
 }

@@ -30,10 +30,25 @@ export function describeFilters(filters: UpdateFilters, topicName: (slug: string
   const statuses = filters.status.length ? `${listed(filters.status, 'or')} ` : '';
   // A status filter keeps consultations only.
   const types = filters.status.length ? ['consultation' as const] : filters.types;
-  const what = types.length ? listed(types.map((t) => TYPE_PLURALS[t]), 'and') : 'updates';
+  const what = types.length
+    ? listed(
+        types.map((t) => TYPE_PLURALS[t]),
+        'and',
+      )
+    : 'updates';
   const parts = [`${statuses}${what}`];
-  if (filters.topics.length) parts[0] += ` about ${listed(filters.topics.map((slug) => inSentence(topicName(slug) ?? slug.replace(/-/g, ' '))), 'or')}`;
-  if (filters.audiences.length) parts.push(`for ${listed(filters.audiences.map((a) => AUDIENCES[a].label.toLowerCase()), 'or')}`);
+  if (filters.topics.length)
+    parts[0] += ` about ${listed(
+      filters.topics.map((slug) => inSentence(topicName(slug) ?? slug.replace(/-/g, ' '))),
+      'or',
+    )}`;
+  if (filters.audiences.length)
+    parts.push(
+      `for ${listed(
+        filters.audiences.map((a) => AUDIENCES[a].label.toLowerCase()),
+        'or',
+      )}`,
+    );
   if (filters.year !== null) parts.push(`from ${filters.year}`);
   if (filters.q) parts.push(`matching \u201c${filters.q}\u201d`);
   const filtered = filters.types.length || filters.status.length || filters.topics.length || filters.audiences.length || filters.year !== null || filters.q;

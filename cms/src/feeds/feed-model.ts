@@ -140,10 +140,7 @@ function feedItem(detail: UpdateDetail, settings: FeedSettings, cmsBaseUrl: stri
     published,
     // Feed formats expect an entry not to be updated before it was published.
     updated: modified > published ? modified : published,
-    categories: [
-      { term: detail.type, label: TYPE_LABELS[detail.type] },
-      ...detail.topics.map((t) => ({ term: t.slug, label: cleanLine(t.name) })),
-    ],
+    categories: [{ term: detail.type, label: TYPE_LABELS[detail.type] }, ...detail.topics.map((t) => ({ term: t.slug, label: cleanLine(t.name) }))],
     attachments,
     detail,
   };

@@ -49,7 +49,11 @@ class FeedCache {
   async get(catalogue: Catalogue, key: string, now: number, render: () => Omit<Rendered, 'etag'> | Promise<Omit<Rendered, 'etag'>>): Promise<Rendered> {
     let rendered = this.byCatalogue.get(catalogue);
     // Bodies are JavaScript strings: two bytes a character.
-    if (!rendered) this.byCatalogue.set(catalogue, (rendered = new LRUCache({ maxSize: MAX_CACHED_BYTES, sizeCalculation: (entry, entryKey) => entry.body.length * 2 + entryKey.length })));
+    if (!rendered)
+      this.byCatalogue.set(
+        catalogue,
+        (rendered = new LRUCache({ maxSize: MAX_CACHED_BYTES, sizeCalculation: (entry, entryKey) => entry.body.length * 2 + entryKey.length })),
+      );
     const hit = rendered.get(key);
     if (hit && hit.expiresAt > now) return hit;
     const fresh = await render();
@@ -178,8 +182,14 @@ export function registerFeeds(strapi: Core.Strapi, { inBrowser }: { inBrowser: F
       await inBrowser(ctx, FEED_NAMES[path], filters);
     } else {
       // Only a status filter makes the selection move with the clock.
-      await serveFiltered(ctx, path, filters, contentType, { timeDependent: filters.status.length > 0, sort: 'newest' }, (details, base, lastModified, current) =>
-        render(buildFeed({ details, filters, topicName: topicNamer(current), settings, cmsBaseUrl: base, lastModified })),
+      await serveFiltered(
+        ctx,
+        path,
+        filters,
+        contentType,
+        { timeDependent: filters.status.length > 0, sort: 'newest' },
+        (details, base, lastModified, current) =>
+          render(buildFeed({ details, filters, topicName: topicNamer(current), settings, cmsBaseUrl: base, lastModified })),
       );
     }
     ctx.set('Vary', VARY);
@@ -190,12 +200,19 @@ export function registerFeeds(strapi: Core.Strapi, { inBrowser }: { inBrowser: F
   const consultationsCalendar = async (ctx: Context) => {
     const filters = filtersOrBadRequest(ctx, calendarFilters);
     if (!filters) return;
-    await serveFiltered(ctx, CONSULTATIONS_ICS_PATH, filters, ICS_CONTENT_TYPE, { timeDependent: true, sort: 'closing' }, (details, base, _lastModified, current) => {
-      // Named for its filters beyond the calendar's own (consultations, upcoming and open), e.g. "…: about short breaks".
-      const words = describeFilters({ ...filters, types: [], status: [] }, topicNamer(current));
-      const name = words ? `${CALENDAR_NAME}: ${words.replace(/^updates ?,? ?/, '')}` : CALENDAR_NAME;
-      return renderCalendar(details.filter(isConsultation), { name, description: settings.description, linkOf: calendarLinks(base) });
-    });
+    await serveFiltered(
+      ctx,
+      CONSULTATIONS_ICS_PATH,
+      filters,
+      ICS_CONTENT_TYPE,
+      { timeDependent: true, sort: 'closing' },
+      (details, base, _lastModified, current) => {
+        // Named for its filters beyond the calendar's own (consultations, upcoming and open), e.g. "…: about short breaks".
+        const words = describeFilters({ ...filters, types: [], status: [] }, topicNamer(current));
+        const name = words ? `${CALENDAR_NAME}: ${words.replace(/^updates ?,? ?/, '')}` : CALENDAR_NAME;
+        return renderCalendar(details.filter(isConsultation), { name, description: settings.description, linkOf: calendarLinks(base) });
+      },
+    );
   };
 
   const consultationCalendar = async (ctx: Context) => {
@@ -219,7 +236,12 @@ export function registerFeeds(strapi: Core.Strapi, { inBrowser }: { inBrowser: F
     return Promise.resolve();
   };
 
-  const route = (path: string, handler: (ctx: Context) => Promise<void>): Omit<Core.Route, 'info'> => ({ method: 'GET', path, handler, config: { auth: false } });
+  const route = (path: string, handler: (ctx: Context) => Promise<void>): Omit<Core.Route, 'info'> => ({
+    method: 'GET',
+    path,
+    handler,
+    config: { auth: false },
+  });
 
   strapi.server.routes([
     route(RSS_PATH, syndicationFeed(RSS_PATH, RSS_CONTENT_TYPE, renderRss)),

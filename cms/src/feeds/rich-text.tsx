@@ -51,7 +51,11 @@ function Inline({ nodes, options }: { nodes: readonly InlineNode[] | undefined; 
           const href = safeUrl(node.url, options.base);
           // An unsafe link keeps its words but loses the link.
           if (!href) return <Inline key={i} nodes={node.children} options={options} />;
-          return <a key={i} href={href}>{hasText(node.children) ? <Inline nodes={node.children} options={options} /> : href}</a>;
+          return (
+            <a key={i} href={href}>
+              {hasText(node.children) ? <Inline nodes={node.children} options={options} /> : href}
+            </a>
+          );
         }
         if (typeof node.text === 'string') return <Text key={i} node={node} />;
         // Neither text nor link: keep whatever text it holds.
@@ -89,23 +93,47 @@ function BlockElement({ node, options }: { node: Block; options: Options }) {
       if (!hasText(node.children)) return null;
       const level = Math.min(6, Math.max(options.minHeadingLevel ?? 1, Number(node.level) || 2));
       const Tag = `h${level}` as 'h2';
-      return <Tag><Inline nodes={node.children} options={options} /></Tag>;
+      return (
+        <Tag>
+          <Inline nodes={node.children} options={options} />
+        </Tag>
+      );
     }
     case 'list':
       return <List node={node} options={options} />;
     case 'quote':
-      return hasText(node.children) ? <blockquote><p><Inline nodes={node.children} options={options} /></p></blockquote> : null;
+      return hasText(node.children) ? (
+        <blockquote>
+          <p>
+            <Inline nodes={node.children} options={options} />
+          </p>
+        </blockquote>
+      ) : null;
     case 'code':
-      return hasText(node.children) ? <pre><code><Inline nodes={node.children} options={options} /></code></pre> : null;
+      return hasText(node.children) ? (
+        <pre>
+          <code>
+            <Inline nodes={node.children} options={options} />
+          </code>
+        </pre>
+      ) : null;
     case 'image': {
       const image = isNode(node.image) ? node.image : undefined;
       const src = safeUrl(image?.url, options.base);
-      return isWebUrl(src) ? <p><img src={src} alt={cleanText(image?.alternativeText ?? '')} /></p> : null;
+      return isWebUrl(src) ? (
+        <p>
+          <img src={src} alt={cleanText(image?.alternativeText ?? '')} />
+        </p>
+      ) : null;
     }
     default: {
       // Paragraphs, and any block type this renderer does not know: its text as a paragraph.
       const children = childrenOf(node);
-      return hasText(children) ? <p><Inline nodes={children} options={options} /></p> : null;
+      return hasText(children) ? (
+        <p>
+          <Inline nodes={children} options={options} />
+        </p>
+      ) : null;
     }
   }
 }
@@ -123,4 +151,5 @@ export function RichText({ blocks, ...options }: Options & { blocks: readonly Bl
 }
 
 /** Whether a blocks document shows anything. */
-export const hasRichText = (blocks: readonly Block[] | null | undefined): boolean => renderToStaticMarkup(<RichText blocks={blocks} base="http://localhost" />) !== '';
+export const hasRichText = (blocks: readonly Block[] | null | undefined): boolean =>
+  renderToStaticMarkup(<RichText blocks={blocks} base="http://localhost" />) !== '';

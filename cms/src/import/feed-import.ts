@@ -24,7 +24,10 @@ const FETCH_TIMEOUT_MS = 30_000;
 export async function readSource(source: string): Promise<string> {
   let bytes: Buffer;
   if (/^https?:\/\//i.test(source)) {
-    const response = await fetch(source, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { Accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5' } });
+    const response = await fetch(source, {
+      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+      headers: { Accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5' },
+    });
     if (!response.ok) throw new Error(`${source} answered ${response.status} ${response.statusText}.`);
     bytes = Buffer.from(await response.arrayBuffer());
   } else {
@@ -45,7 +48,8 @@ export async function readSource(source: string): Promise<string> {
 // Per the WHATWG Encoding standard these labels all mean windows-1252; Node's TextDecoder drops its
 // 0x80-0x9F range (curly quotes, dashes, the euro sign), which old Word-pasted feeds are full of.
 const WINDOWS_1252_LABELS = new Set(['windows-1252', 'cp1252', 'iso-8859-1', 'iso8859-1', 'latin1', 'us-ascii', 'ascii']);
-const WINDOWS_1252_HIGH = '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+const WINDOWS_1252_HIGH =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
 
 function decodeWindows1252(bytes: Buffer): string {
   return bytes.toString('latin1').replace(/[\u0080-\u009F]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]);
@@ -126,20 +130,37 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ty
 const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 function downloadsOf(item: FeedItem): Download[] {
-  const enclosures = listOf(item.enclosures).map((e) => xml(e).$ ?? {}).map((a) => ({ url: a.url, length: a.length, type: a.type, title: undefined }));
-  const atomEnclosures = listOf(item.links).map((l) => xml(l).$ ?? {}).filter((a) => a.rel === 'enclosure').map((a) => ({ url: a.href, length: a.length, type: a.type, title: a.title }));
+  const enclosures = listOf(item.enclosures)
+    .map((e) => xml(e).$ ?? {})
+    .map((a) => ({ url: a.url, length: a.length, type: a.type, title: undefined }));
+  const atomEnclosures = listOf(item.links)
+    .map((l) => xml(l).$ ?? {})
+    .filter((a) => a.rel === 'enclosure')
+    .map((a) => ({ url: a.href, length: a.length, type: a.type, title: a.title }));
   return [...enclosures, ...atomEnclosures].flatMap(({ url, length, type, title }) => {
     const href = allowedLink(url);
     if (!href || !/^https?:/.test(href)) return [];
     const fileName = decodeURIComponent(new URL(href).pathname.split('/').pop() ?? '');
     const extension = /\.([a-z0-9]{1,8})$/i.exec(fileName)?.[1];
     const size = Number(length);
-    return [{
-      title: (decodeEntities(title ?? '').trim() || fileName || 'Download').slice(0, TITLE_MAX),
-      url: href,
-      format: (extension ?? /\/([a-z0-9.+-]+)$/i.exec(type ?? '')?.[1]?.split(/[.+]/).pop() ?? '').toUpperCase().slice(0, 20) || null,
-      sizeBytes: Number.isInteger(size) && size > 0 && size < 2 ** 31 ? size : null,
-    }];
+    return [
+      {
+        title: (decodeEntities(title ?? '').trim() || fileName || 'Download').slice(0, TITLE_MAX),
+        url: href,
+        format:
+          (
+            extension ??
+            /\/([a-z0-9.+-]+)$/i
+              .exec(type ?? '')?.[1]
+              ?.split(/[.+]/)
+              .pop() ??
+            ''
+          )
+            .toUpperCase()
+            .slice(0, 20) || null,
+        sizeBytes: Number.isInteger(size) && size > 0 && size < 2 ** 31 ? size : null,
+      },
+    ];
   });
 }
 
@@ -152,8 +173,7 @@ const categoriesOf = (item: FeedItem) =>
 export type ImportedFields = { title: string; summary: string; date: string; body: Block[]; downloads: Download[]; opensAt?: string };
 
 export type MappedItem =
-  | { sourceKey: string | null; label: string; error: string }
-  | { sourceKey: string; label: string; data: ImportedFields; categories: string[] };
+  { sourceKey: string | null; label: string; error: string } | { sourceKey: string; label: string; data: ImportedFields; categories: string[] };
 
 /**
  * One feed item as CMS data, or the reason it cannot be imported.
@@ -196,7 +216,11 @@ export type ImportReport = { total: number; created: Line[]; published: Line[]; 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Imports parsed feed items. Returns a report; never throws for one bad item. */
-export async function importFeed(strapi: Core.Strapi, feed: Feed, { type = 'article', publish = false, dryRun = false, onProgress = () => {} }: ImportOptions = {}): Promise<ImportReport> {
+export async function importFeed(
+  strapi: Core.Strapi,
+  feed: Feed,
+  { type = 'article', publish = false, dryRun = false, onProgress = () => {} }: ImportOptions = {},
+): Promise<ImportReport> {
   const uid = UPDATE_TYPES[type];
   const documents = strapi.documents(uid);
   const store = strapi.store(STORE);

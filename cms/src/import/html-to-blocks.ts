@@ -13,11 +13,69 @@ type Element = Extract<ChildNode, { attribs: Record<string, string> }>;
 type Mark = 'bold' | 'italic' | 'underline' | 'strikethrough' | 'code';
 type Marks = Partial<Record<Mark, true>>;
 
-const DROPPED = new Set(['script', 'style', 'noscript', 'iframe', 'object', 'embed', 'template', 'head', 'svg', 'math', 'form', 'button', 'select', 'textarea']);
+const DROPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'iframe',
+  'object',
+  'embed',
+  'template',
+  'head',
+  'svg',
+  'math',
+  'form',
+  'button',
+  'select',
+  'textarea',
+]);
 const HEADINGS: Record<string, HeadingLevel> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
-const MARKS: Record<string, Mark> = { strong: 'bold', b: 'bold', em: 'italic', i: 'italic', cite: 'italic', u: 'underline', ins: 'underline', s: 'strikethrough', strike: 'strikethrough', del: 'strikethrough', code: 'code', kbd: 'code', tt: 'code' };
+const MARKS: Record<string, Mark> = {
+  strong: 'bold',
+  b: 'bold',
+  em: 'italic',
+  i: 'italic',
+  cite: 'italic',
+  u: 'underline',
+  ins: 'underline',
+  s: 'strikethrough',
+  strike: 'strikethrough',
+  del: 'strikethrough',
+  code: 'code',
+  kbd: 'code',
+  tt: 'code',
+};
 const MARK_NAMES: Mark[] = ['bold', 'italic', 'underline', 'strikethrough', 'code'];
-const BLOCK_CONTAINERS = new Set(['div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'figure', 'figcaption', 'body', 'html', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'dl', 'dt', 'dd', 'center', 'details', 'summary', 'address', 'fieldset', 'caption']);
+const BLOCK_CONTAINERS = new Set([
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'aside',
+  'nav',
+  'figure',
+  'figcaption',
+  'body',
+  'html',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'dl',
+  'dt',
+  'dd',
+  'center',
+  'details',
+  'summary',
+  'address',
+  'fieldset',
+  'caption',
+]);
 const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'tel:']);
 // A <br> while whitespace is collapsed; it becomes a newline once source line breaks are spaces.
 const BREAK = '\u2028';
@@ -117,7 +175,14 @@ function listBlock(element: Element, base: string | undefined): ListBlock | null
     }
     if (name !== 'li') continue;
     // Strapi list items hold inline content only, so a nested list follows its item.
-    const text = tidyInline(collectInline(child.children.filter((n) => !isList(n)), {}, base, []));
+    const text = tidyInline(
+      collectInline(
+        child.children.filter((n) => !isList(n)),
+        {},
+        base,
+        [],
+      ),
+    );
     if (text.length) children.push({ type: 'list-item', children: text });
     for (const nested of child.children.filter(isList)) {
       const block = listBlock(nested, base);
@@ -163,7 +228,9 @@ function collectBlocks(nodes: ChildNode[], base: string | undefined, blocks: Blo
       if (children.length) blocks.push({ type: 'quote', children });
     } else if (name === 'pre') {
       flush();
-      const text = textsOf(collectInline(node.children, {}, base, [])).map((n) => n.text).join('');
+      const text = textsOf(collectInline(node.children, {}, base, []))
+        .map((n) => n.text)
+        .join('');
       if (text.trim()) blocks.push({ type: 'code', children: [{ type: 'text', text: text.replace(/^\n|\n$/g, '') }] });
     } else if (name === 'hr') {
       flush();
@@ -208,4 +275,3 @@ export function decodeEntities(text: unknown): string {
   const doc = parseDocument(text.replace(/</g, '&lt;'), { decodeEntities: true });
   return doc.children.map((n) => (DomUtils.isText(n) ? n.data : '')).join('');
 }
-

@@ -20,7 +20,10 @@ const nodesOf = (value: unknown): Node[] => (Array.isArray(value) ? value.filter
  */
 export function blocksToText(blocks: unknown): string {
   const lines: string[] = [];
-  const inline = (nodes: unknown): string => nodesOf(nodes).map((n) => (typeof n.text === 'string' ? n.text : inline(n.children))).join('');
+  const inline = (nodes: unknown): string =>
+    nodesOf(nodes)
+      .map((n) => (typeof n.text === 'string' ? n.text : inline(n.children)))
+      .join('');
   const walk = (nodes: unknown) => {
     for (const node of nodesOf(nodes)) {
       if (node.type === 'list') walk(node.children);

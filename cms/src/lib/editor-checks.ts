@@ -85,7 +85,7 @@ export async function checkConsultationDates(strapi: Core.Strapi, context: Consu
   if (closes <= opens) {
     throw new errors.ValidationError(
       `The closing date (${londonFormat.format(closes)}) must be after the opening date (${londonFormat.format(opens)}). Please check "Closes at".`,
-      { errors: [{ path: ['closesAt'], message: 'Must be after the opening date', name: 'ValidationError' }] }
+      { errors: [{ path: ['closesAt'], message: 'Must be after the opening date', name: 'ValidationError' }] },
     );
   }
 }

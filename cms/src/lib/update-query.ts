@@ -9,7 +9,10 @@ import { AUDIENCES, UPDATE_TYPES, isAudience, isUpdateType, keysOf, type Audienc
 export type { Sort };
 
 export class QueryError extends Error {
-  constructor(public readonly parameter: keyof UpdatesQuery, message: string) {
+  constructor(
+    public readonly parameter: keyof UpdatesQuery,
+    message: string,
+  ) {
     super(message);
     this.name = 'QueryError';
   }
@@ -28,7 +31,18 @@ export const CONSULTATION_STATUSES = keysOf<ConsultationStatus>({ upcoming: true
 const SORTS = keysOf<Sort>({ newest: true, oldest: true, closing: true });
 
 /** Every parameter the API and feeds read (the compiler checks the contract's are all here); the response cache keys on these alone. */
-export const QUERY_PARAMETERS = keysOf<keyof UpdatesQuery>({ type: true, topic: true, audience: true, q: true, year: true, status: true, limit: true, sort: true, page: true, pageSize: true });
+export const QUERY_PARAMETERS = keysOf<keyof UpdatesQuery>({
+  type: true,
+  topic: true,
+  audience: true,
+  q: true,
+  year: true,
+  status: true,
+  limit: true,
+  sort: true,
+  page: true,
+  pageSize: true,
+});
 
 export type UpdateFilters = {
   types: UpdateType[];

@@ -8,12 +8,11 @@ import type { Next } from '../lib/strapi-services';
 
 const METHODS = ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
-export default (() =>
-  async (ctx, next: Next) => {
-    if (METHODS.includes(ctx.method)) return next();
-    ctx.status = 405;
-    ctx.set('Allow', METHODS.join(', '));
-    ctx.set('Cache-Control', 'no-store');
-    ctx.type = 'text/plain; charset=utf-8';
-    ctx.body = `Method not allowed: ${ctx.method.slice(0, 20)} is not used here. Use ${METHODS.join(', ')}.\n`;
-  }) satisfies Core.MiddlewareFactory;
+export default (() => async (ctx, next: Next) => {
+  if (METHODS.includes(ctx.method)) return next();
+  ctx.status = 405;
+  ctx.set('Allow', METHODS.join(', '));
+  ctx.set('Cache-Control', 'no-store');
+  ctx.type = 'text/plain; charset=utf-8';
+  ctx.body = `Method not allowed: ${ctx.method.slice(0, 20)} is not used here. Use ${METHODS.join(', ')}.\n`;
+}) satisfies Core.MiddlewareFactory;

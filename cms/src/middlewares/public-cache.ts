@@ -47,7 +47,9 @@ const chooseEncoding = (accepted: string | false, size: number): Encoding =>
 
 /** Bytes an entry holds: its bodies, headers and key. */
 const sizeOf = (entry: Entry, key: string) =>
-  key.length + Object.values(entry.bodies).reduce((sum, body) => sum + body.length, 0) + Object.entries(entry.headers).reduce((sum, [n, v]) => sum + n.length + v.length, 0);
+  key.length +
+  Object.values(entry.bodies).reduce((sum, body) => sum + body.length, 0) +
+  Object.entries(entry.headers).reduce((sum, [n, v]) => sum + n.length + v.length, 0);
 
 /**
  * The query with only the kept parameters, sorted by name (values keep their order), or null when a

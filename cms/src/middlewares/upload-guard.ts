@@ -6,11 +6,10 @@
 import type { Core } from '@strapi/strapi';
 import { checkUpload, type UploadedFile } from '../security/uploads';
 
-export default (() =>
-  async (ctx, next) => {
-    const files = (ctx.request as { files?: Record<string, UploadedFile | UploadedFile[]> }).files;
-    if (files) {
-      for (const file of Object.values(files).flat()) await checkUpload(file);
-    }
-    await next();
-  }) satisfies Core.MiddlewareFactory;
+export default (() => async (ctx, next) => {
+  const files = (ctx.request as { files?: Record<string, UploadedFile | UploadedFile[]> }).files;
+  if (files) {
+    for (const file of Object.values(files).flat()) await checkUpload(file);
+  }
+  await next();
+}) satisfies Core.MiddlewareFactory;

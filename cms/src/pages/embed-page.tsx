@@ -34,7 +34,12 @@ export function embedPage({ site, choice, scripts, topics, consultations, script
       { text: 'All updates', href: `${site.baseUrl}/updates` },
       { text: 'Add these updates to your website', href: `${site.baseUrl}/updates/for-websites` },
     ],
-    head: { title: 'Build the code for your website', description: 'Choose a widget and what it shows, see it working, and copy the code for your page.', canonical: `${site.baseUrl}${EMBED_PATH}`, copyButtons: true },
+    head: {
+      title: 'Build the code for your website',
+      description: 'Choose a widget and what it shows, see it working, and copy the code for your page.',
+      canonical: `${site.baseUrl}${EMBED_PATH}`,
+      copyButtons: true,
+    },
     children: (
       <>
         <h1 className="heading-xl">Build the code for your website</h1>
@@ -45,7 +50,14 @@ export function embedPage({ site, choice, scripts, topics, consultations, script
               <legend>Widget</legend>
               {keysOf(WIDGETS).map((widget) => (
                 <div className="checkbox" key={widget}>
-                  <input type="radio" name="widget" value={widget} id={`widget-${widget}`} {...checked(choice.widget === widget)} aria-describedby={`widget-${widget}-hint`} />
+                  <input
+                    type="radio"
+                    name="widget"
+                    value={widget}
+                    id={`widget-${widget}`}
+                    {...checked(choice.widget === widget)}
+                    aria-describedby={`widget-${widget}-hint`}
+                  />
                   <label htmlFor={`widget-${widget}`}>
                     {WIDGETS[widget].name}
                     <span className="hint" id={`widget-${widget}-hint`}>
@@ -163,7 +175,9 @@ export function embedPage({ site, choice, scripts, topics, consultations, script
               </div>
             </div>
             <h2 className="heading-l">How it looks</h2>
-            <p className="hint">The widget itself, working, with this CMS&rsquo;s published updates. On your page it takes your fonts and colours where you set them.</p>
+            <p className="hint">
+              The widget itself, working, with this CMS&rsquo;s published updates. On your page it takes your fonts and colours where you set them.
+            </p>
             <p className="visually-hidden" role="status" id="embed-status"></p>
             <div id="embed-preview" className="inset">
               {createElement(element.name, Object.fromEntries(element.attributes), createElement('a', { href: element.fallback.href }, element.fallback.text))}

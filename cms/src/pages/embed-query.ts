@@ -8,8 +8,16 @@ export const EMBED_PATH = '/updates/embed';
 
 export const WIDGETS = {
   'send-news-feed': { name: 'News feed', hint: 'The latest items, with a link to all of them.', script: 'send-news-feed.js' },
-  'send-news-archive': { name: 'News archive', hint: 'Every item, with search, filters and pages; opens items on the same page.', script: 'send-news-archive.js' },
-  'send-consultation-countdown': { name: 'Consultation countdown', hint: 'Open consultations, soonest closing first, or one consultation.', script: 'send-consultation-countdown.js' },
+  'send-news-archive': {
+    name: 'News archive',
+    hint: 'Every item, with search, filters and pages; opens items on the same page.',
+    script: 'send-news-archive.js',
+  },
+  'send-consultation-countdown': {
+    name: 'Consultation countdown',
+    hint: 'Open consultations, soonest closing first, or one consultation.',
+    script: 'send-consultation-countdown.js',
+  },
 } as const;
 export type Widget = keyof typeof WIDGETS;
 export const LAYOUTS = { list: 'List', cards: 'Cards', compact: 'Compact (titles and dates)' } as const;
@@ -42,10 +50,22 @@ const PARAMETERS = {
 export const EMBED_PARAMETERS = keysOf(PARAMETERS);
 type Query = Partial<Record<(typeof EMBED_PARAMETERS)[number], unknown>>;
 
-export const DEFAULT_EMBED_CHOICE: EmbedChoice = { widget: 'send-news-feed', types: [], topic: '', audiences: [], layout: 'list', heading: '', headingLevel: 2, limit: 5, consultation: '' };
+export const DEFAULT_EMBED_CHOICE: EmbedChoice = {
+  widget: 'send-news-feed',
+  types: [],
+  topic: '',
+  audiences: [],
+  layout: 'list',
+  heading: '',
+  headingLevel: 2,
+  limit: 5,
+  consultation: '',
+};
 
 const list = (value: unknown): string[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]).flatMap((v) => String(v).split(','));
 const one = (value: unknown) => list(value)[0] ?? '';
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f]/g;
 const within = (value: unknown, min: number, max: number, fallback: number) => {
   const text = one(value).trim();
   const n = text === '' ? NaN : Number(text);
@@ -63,7 +83,7 @@ export function readEmbedChoice(query: Query, topics: readonly string[]): EmbedC
     topic: topics.includes(topic) ? topic : '',
     audiences: keysOf(AUDIENCES).filter((audience) => list(query.audience).includes(audience)),
     layout: Object.hasOwn(LAYOUTS, layout) ? (layout as Layout) : DEFAULT_EMBED_CHOICE.layout,
-    heading: one(query.heading).replace(/[\u0000-\u001f]/g, '').slice(0, 80), // eslint-disable-line no-control-regex -- removing control characters is the point
+    heading: one(query.heading).replace(CONTROL_CHARACTERS, '').slice(0, 80),
     headingLevel: within(query.headingLevel, 0, 6, DEFAULT_EMBED_CHOICE.headingLevel),
     limit: within(query.limit, 1, 20, DEFAULT_EMBED_CHOICE.limit),
     consultation: one(query.consultation).slice(0, 200),

@@ -91,7 +91,11 @@ function Pagination({ page, pageCount, hrefOf }: { page: number; pageCount: numb
         )}
         {shown.map((p, i) => (
           <li key={p} className={p === page ? 'pagination__item pagination__item--current' : 'pagination__item'}>
-            {i > 0 && p - shown[i - 1] > 1 && <span className="pagination__gap" aria-hidden="true">&hellip; </span>}
+            {i > 0 && p - shown[i - 1] > 1 && (
+              <span className="pagination__gap" aria-hidden="true">
+                &hellip;{' '}
+              </span>
+            )}
             {p === page ? (
               <a href={hrefOf(p)} aria-current="page" aria-label={`Page ${p}, current page`}>
                 {p}
@@ -158,10 +162,32 @@ export function indexPage({ site, title, filters, page, matches, facets, topicNa
                 </label>
                 <input className="input" type="search" id="q" name="q" defaultValue={filters.q} maxLength={200} />
               </div>
-              <Checkboxes legend="Type" name="type" checked={filters.types} options={facets.types.filter((f) => f.count > 0).map((f) => ({ value: f.value, label: withCount(f.label, f.count) }))} />
-              <Select label="Topic" name="topic" all="All topics" selected={filters.topics[0] ?? ''} options={facets.topics.map((f) => ({ value: f.value, label: withCount(f.label, f.count) }))} />
-              <Checkboxes legend="Who it is for" name="audience" checked={filters.audiences} options={facets.audiences.filter((f) => f.count > 0).map((f) => ({ value: f.value, label: withCount(f.label, f.count) }))} />
-              <Select label="Year" name="year" all="All years" selected={filters.year === null ? '' : String(filters.year)} options={facets.years.map((f) => ({ value: String(f.value), label: withCount(String(f.value), f.count) }))} />
+              <Checkboxes
+                legend="Type"
+                name="type"
+                checked={filters.types}
+                options={facets.types.filter((f) => f.count > 0).map((f) => ({ value: f.value, label: withCount(f.label, f.count) }))}
+              />
+              <Select
+                label="Topic"
+                name="topic"
+                all="All topics"
+                selected={filters.topics[0] ?? ''}
+                options={facets.topics.map((f) => ({ value: f.value, label: withCount(f.label, f.count) }))}
+              />
+              <Checkboxes
+                legend="Who it is for"
+                name="audience"
+                checked={filters.audiences}
+                options={facets.audiences.filter((f) => f.count > 0).map((f) => ({ value: f.value, label: withCount(f.label, f.count) }))}
+              />
+              <Select
+                label="Year"
+                name="year"
+                all="All years"
+                selected={filters.year === null ? '' : String(filters.year)}
+                options={facets.years.map((f) => ({ value: String(f.value), label: withCount(String(f.value), f.count) }))}
+              />
               {filters.status.length > 0 && <input type="hidden" name="status" value={filters.status.join(',')} />}
               <button className="button" type="submit">
                 Apply filters

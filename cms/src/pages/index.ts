@@ -44,7 +44,15 @@ function securityHeaders(ctx: Context, origin: string) {
   const self = `'self' ${origin}`;
   ctx.set(
     'Content-Security-Policy',
-    [`default-src 'none'`, `style-src ${self}`, `script-src ${self}`, `img-src ${self} https: data:`, `form-action ${self}`, `base-uri 'none'`, `frame-ancestors 'none'`].join('; '),
+    [
+      `default-src 'none'`,
+      `style-src ${self}`,
+      `script-src ${self}`,
+      `img-src ${self} https: data:`,
+      `form-action ${self}`,
+      `base-uri 'none'`,
+      `frame-ancestors 'none'`,
+    ].join('; '),
   );
   ctx.set('Referrer-Policy', 'strict-origin-when-cross-origin');
   ctx.set('X-Frame-Options', 'DENY');
@@ -187,7 +195,13 @@ export function registerPages(strapi: Core.Strapi) {
     if (!filters) return;
     const catalogue = await catalogueOf(strapi).get();
     const topicName = topicNamer(catalogue);
-    send(ctx, site, 200, subscribePage({ site, filters, topicName, feeds: feedLinks(site, filters, feedTitle(settings, filters, topicName)) }), catalogue.lastModified);
+    send(
+      ctx,
+      site,
+      200,
+      subscribePage({ site, filters, topicName, feeds: feedLinks(site, filters, feedTitle(settings, filters, topicName)) }),
+      catalogue.lastModified,
+    );
   };
 
   const forWebsites = (ctx: Context) => {
@@ -200,11 +214,20 @@ export function registerPages(strapi: Core.Strapi) {
     const site = siteOf();
     const catalogue = await catalogueOf(strapi).get();
     const topics = facets(catalogue.entries).topics.filter((t) => t.count > 0);
-    const choice = readEmbedChoice(ctx.query, topics.map((t) => t.value));
+    const choice = readEmbedChoice(
+      ctx.query,
+      topics.map((t) => t.value),
+    );
     const now = Date.now();
     const consultations = catalogue.entries.map((e) => e.summary).filter((s) => s.type === 'consultation' && s.closesAt && Date.parse(s.closesAt) > now);
     const { scripts } = widgetScripts(path.resolve(strapi.dirs.app.root, '..'), site.baseUrl);
-    send(ctx, site, 200, embedPage({ site, choice, scripts, topics, consultations, script: `${site.baseUrl}/updates/assets/embed.js?v=${assets['embed.js'].hash}` }), catalogue.lastModified);
+    send(
+      ctx,
+      site,
+      200,
+      embedPage({ site, choice, scripts, topics, consultations, script: `${site.baseUrl}/updates/assets/embed.js?v=${assets['embed.js'].hash}` }),
+      catalogue.lastModified,
+    );
     // The preview is the widget itself: it reads the public API of this CMS.
     ctx.set('Content-Security-Policy', `${ctx.response.get('Content-Security-Policy')}; connect-src 'self' ${originOf(site)}`);
   };
@@ -219,7 +242,12 @@ export function registerPages(strapi: Core.Strapi) {
     if (immutable) ctx.set('Cache-Control', 'public, max-age=31536000, immutable');
   };
 
-  const route = (routePath: string, handler: (ctx: Context) => void | Promise<void>): Omit<Core.Route, 'info'> => ({ method: 'GET', path: routePath, handler, config: { auth: false } });
+  const route = (routePath: string, handler: (ctx: Context) => void | Promise<void>): Omit<Core.Route, 'info'> => ({
+    method: 'GET',
+    path: routePath,
+    handler,
+    config: { auth: false },
+  });
   // First match wins: the fixed addresses before the ones with parameters.
   strapi.server.routes([
     route(INDEX_PATH, index),
@@ -244,7 +272,13 @@ export function registerPages(strapi: Core.Strapi) {
       const items = selectEntries(catalogue, filters, now)
         .slice(0, 10)
         .map((entry) => entry.summary);
-      const html = subscribePage({ site, filters, topicName, feeds: feedLinks(site, filters, feedTitle(settings, filters, topicName)), opened: { name: feedName, items } });
+      const html = subscribePage({
+        site,
+        filters,
+        topicName,
+        feeds: feedLinks(site, filters, feedTitle(settings, filters, topicName)),
+        opened: { name: feedName, items },
+      });
       send(ctx, site, 200, html, catalogue.lastModified);
     },
   };

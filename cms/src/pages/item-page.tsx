@@ -45,7 +45,13 @@ function ConsultationPanel({ item, base, now }: { item: ConsultationDetail; base
       )}
       {status === 'open' && (
         <p className="panel__when">
-          Closes at <strong>{closes}</strong>.{opens && <><br />Opened at {opens}.</>}
+          Closes at <strong>{closes}</strong>.
+          {opens && (
+            <>
+              <br />
+              Opened at {opens}.
+            </>
+          )}
         </p>
       )}
       {(status === 'closed' || status === 'outcome') && (
@@ -128,7 +134,19 @@ function jsonLdOf(item: UpdateDetail, url: string, site: Site) {
   };
 }
 
-export function itemPage({ item, site, feeds, now, preview = false }: { item: UpdateDetail; site: Site; feeds: FeedLink[]; now: number; preview?: boolean }): string {
+export function itemPage({
+  item,
+  site,
+  feeds,
+  now,
+  preview = false,
+}: {
+  item: UpdateDetail;
+  site: Site;
+  feeds: FeedLink[];
+  now: number;
+  preview?: boolean;
+}): string {
   const base = site.baseUrl;
   const url = itemPageUrl(base, item);
   const index = urlsFor(base, { types: [], topics: [], audiences: [], q: '', year: null, status: [] }).index;
@@ -147,7 +165,12 @@ export function itemPage({ item, site, feeds, now, preview = false }: { item: Up
       description: cleanLine(item.summary),
       canonical: url,
       feeds,
-      openGraph: { 'og:type': 'article', 'article:published_time': item.date, 'article:modified_time': item.updatedAt, 'article:section': TYPE_LABELS[item.type] },
+      openGraph: {
+        'og:type': 'article',
+        'article:published_time': item.date,
+        'article:modified_time': item.updatedAt,
+        'article:section': TYPE_LABELS[item.type],
+      },
       jsonLd: jsonLdOf(item, url, site),
     },
     children: (

@@ -51,7 +51,21 @@ export const jsonForScript = (data: unknown) =>
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
 
-function Document({ site, head, crumbs, back, banner, children }: { site: Site; head: Head; crumbs?: Crumb[]; back?: Crumb; banner?: ReactNode; children: ReactNode }) {
+function Document({
+  site,
+  head,
+  crumbs,
+  back,
+  banner,
+  children,
+}: {
+  site: Site;
+  head: Head;
+  crumbs?: Crumb[];
+  back?: Crumb;
+  banner?: ReactNode;
+  children: ReactNode;
+}) {
   const title = `${head.title} \u2013 ${site.name}`;
   const og: Record<string, string | undefined> = {
     'og:site_name': site.name,
@@ -73,7 +87,9 @@ function Document({ site, head, crumbs, back, banner, children }: { site: Site; 
         {head.canonical && <link rel="canonical" href={head.canonical} />}
         {Object.entries(og).map(([property, content]) => (content ? <meta key={property} property={property} content={content} /> : null))}
         <meta name="twitter:card" content="summary" />
-        {head.feeds?.map((feed) => <link key={feed.href} rel="alternate" type={feed.type} title={feed.title} href={feed.href} />)}
+        {head.feeds?.map((feed) => (
+          <link key={feed.href} rel="alternate" type={feed.type} title={feed.title} href={feed.href} />
+        ))}
         <link rel="stylesheet" href={site.assets.css} />
         {head.copyButtons && <script src={site.assets.script} defer />}
         {head.jsonLd && <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(head.jsonLd) }} />}

@@ -14,7 +14,8 @@ export type WidgetScript = { file: string; url: string; integrity: string };
 export const ALL_WIDGETS = 'send-widgets.js';
 export const describeScript = (file: string) => (file === ALL_WIDGETS ? 'Every widget' : `The ${file.replace(/^send-|\.js$/g, '').replace(/-/g, ' ')} only`);
 
-export const scriptTag = (script: WidgetScript) => `<script type="module" src="${script.url}" integrity="${script.integrity}" crossorigin="anonymous"></script>`;
+export const scriptTag = (script: WidgetScript) =>
+  `<script type="module" src="${script.url}" integrity="${script.integrity}" crossorigin="anonymous"></script>`;
 
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 const attribute = (name: string, value: string) => ` ${name}="${escapeAttribute(value)}"`;
@@ -50,4 +51,3 @@ export function elementFor(choice: EmbedChoice, api: string): { name: Widget; at
   const html = `<${choice.widget}${attributes.map(([name, value]) => attribute(name, value)).join('')}>${link}</${choice.widget}>`;
   return { name: choice.widget, attributes, fallback, html };
 }
-

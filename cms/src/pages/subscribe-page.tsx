@@ -30,11 +30,15 @@ export function subscribePage({ site, filters, topicName, feeds, opened }: Subsc
   const calendar = mayHoldConsultations(filters);
   return renderPage({
     site,
-    crumbs: [
-      { text: 'All updates', href: `${site.baseUrl}/updates` },
-      ...(words ? [{ text: capitalised(words), href: urls.index }] : []),
-    ],
-    head: { title, description: `Follow ${what} in a feed reader, by email or in your calendar.`, canonical: urls.subscribe, feeds, copyButtons: true, noIndex: Boolean(opened) },
+    crumbs: [{ text: 'All updates', href: `${site.baseUrl}/updates` }, ...(words ? [{ text: capitalised(words), href: urls.index }] : [])],
+    head: {
+      title,
+      description: `Follow ${what} in a feed reader, by email or in your calendar.`,
+      canonical: urls.subscribe,
+      feeds,
+      copyButtons: true,
+      noIndex: Boolean(opened),
+    },
     children: (
       <>
         <h1 className="heading-xl">{opened ? `This is the ${opened.name} of these updates` : 'Get these updates'}</h1>
@@ -58,7 +62,10 @@ export function subscribePage({ site, filters, topicName, feeds, opened }: Subsc
         </p>
 
         <h2 className="heading-l">In a feed reader</h2>
-        <p>A feed reader (such as Feedly, Inoreader, NetNewsWire or Outlook) shows new updates as they are published. Copy this address and add it in your feed reader.</p>
+        <p>
+          A feed reader (such as Feedly, Inoreader, NetNewsWire or Outlook) shows new updates as they are published. Copy this address and add it in your feed
+          reader.
+        </p>
         <CopyField id="rss-url" label="RSS feed address" value={urls.feeds.rss} />
         <details className="details">
           <summary>Other feed formats</summary>
@@ -68,8 +75,8 @@ export function subscribePage({ site, filters, topicName, feeds, opened }: Subsc
 
         <h2 className="heading-l">By email</h2>
         <p>
-          We do not send emails ourselves. Free &ldquo;RSS to email&rdquo; services send you an email when there is something new, daily or weekly as you choose. Give them the
-          RSS feed address above.
+          We do not send emails ourselves. Free &ldquo;RSS to email&rdquo; services send you an email when there is something new, daily or weekly as you
+          choose. Give them the RSS feed address above.
         </p>
         <ol className="list list--number">
           <li>Choose an &ldquo;RSS to email&rdquo; service and create an account.</li>
@@ -83,8 +90,8 @@ export function subscribePage({ site, filters, topicName, feeds, opened }: Subsc
               In your calendar
             </h2>
             <p>
-              Add the closing dates of {words ? 'these' : 'all SEND'} consultations to your calendar. Your calendar checks for new consultations a few times a day, and
-              reminds you the day before each one closes.
+              Add the closing dates of {words ? 'these' : 'all SEND'} consultations to your calendar. Your calendar checks for new consultations a few times a
+              day, and reminds you the day before each one closes.
             </p>
             <p>
               <a className="button" href={urls.webcal}>

@@ -13,11 +13,18 @@ export function widgetsPage({ site, version, scripts }: { site: Site; version: s
     name: WIDGETS[widget].name,
     code: elementFor({ ...DEFAULT_EMBED_CHOICE, widget }, api).html,
   }));
-  const ordered = scripts.filter((s) => s.file.startsWith('send-')).sort((a, b) => Number(b.file === ALL_WIDGETS) - Number(a.file === ALL_WIDGETS) || a.file.localeCompare(b.file));
+  const ordered = scripts
+    .filter((s) => s.file.startsWith('send-'))
+    .sort((a, b) => Number(b.file === ALL_WIDGETS) - Number(a.file === ALL_WIDGETS) || a.file.localeCompare(b.file));
   return renderPage({
     site,
     crumbs: [{ text: 'All updates', href: `${site.baseUrl}/updates` }],
-    head: { title: 'Add these updates to your website', description: 'Script tags and elements for partner websites, with their integrity hashes.', canonical: `${site.baseUrl}/updates/for-websites`, copyButtons: true },
+    head: {
+      title: 'Add these updates to your website',
+      description: 'Script tags and elements for partner websites, with their integrity hashes.',
+      canonical: `${site.baseUrl}/updates/for-websites`,
+      copyButtons: true,
+    },
     children: (
       <>
         <h1 className="heading-xl">Add these updates to your website</h1>
@@ -26,8 +33,8 @@ export function widgetsPage({ site, version, scripts }: { site: Site; version: s
         {ordered.length ? (
           <>
             <p>
-              Each version has its own address that never changes, so browsers can keep it. The <code>integrity</code> hash lets browsers refuse the script if it was ever
-              altered. To move to a new version, copy the new tag from this page.
+              Each version has its own address that never changes, so browsers can keep it. The <code>integrity</code> hash lets browsers refuse the script if
+              it was ever altered. To move to a new version, copy the new tag from this page.
             </p>
             {ordered.map((script) => (
               <CopyField key={script.file} id={`script-${script.file.replace(/\W/g, '-')}`} label={describeScript(script.file)} value={scriptTag(script)} />
@@ -38,8 +45,9 @@ export function widgetsPage({ site, version, scripts }: { site: Site; version: s
         )}
         <h2 className="heading-l">2. The element</h2>
         <p>
-          Place one of these where the updates should appear. The link inside is what readers see if the script cannot run. Leave out <code>api</code> and the widgets use the
-          site the script came from. To choose filters, a layout or a heading, use the <a href={`${site.baseUrl}${EMBED_PATH}`}>code builder</a>.
+          Place one of these where the updates should appear. The link inside is what readers see if the script cannot run. Leave out <code>api</code> and the
+          widgets use the site the script came from. To choose filters, a layout or a heading, use the <a href={`${site.baseUrl}${EMBED_PATH}`}>code builder</a>
+          .
         </p>
         {examples.map((example, i) => (
           <CopyField key={example.name} id={`element-${i}`} label={example.name} value={example.code} />

@@ -16,7 +16,11 @@ import { createPreviewToken, readPreviewToken } from './token';
 const typeOfUid = (uid: string): UpdateType | undefined => (Object.keys(UPDATE_TYPES) as UpdateType[]).find((type) => UPDATE_TYPES[type] === uid);
 
 /** config/admin.ts `preview.config.handler`: the preview URL of a document, or null (no preview for this type). */
-export async function previewUrl(strapi: Core.Strapi, uid: UID.ContentType, { documentId, status }: { documentId?: string; status?: string | null }): Promise<string | null> {
+export async function previewUrl(
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  { documentId, status }: { documentId?: string; status?: string | null },
+): Promise<string | null> {
   const type = typeOfUid(uid);
   if (!type || !documentId) return null;
   const version = status === 'published' ? 'published' : 'draft';
@@ -35,7 +39,12 @@ export async function previewItem(strapi: Core.Strapi, type: string, token: unkn
   const doc = await strapi.documents(UPDATE_TYPES[claim.type]).findOne({
     documentId: claim.documentId,
     status: claim.status,
-    populate: { topics: { fields: ['name', 'slug'] }, audiences: { fields: ['value'] }, downloads: { populate: { file: true } }, easyReadVersion: { populate: { file: true } } },
+    populate: {
+      topics: { fields: ['name', 'slug'] },
+      audiences: { fields: ['value'] },
+      downloads: { populate: { file: true } },
+      easyReadVersion: { populate: { file: true } },
+    },
   });
   if (!doc) return null;
   return itemBuilder(() => publicBaseUrl(strapi)).detail(claim.type, doc);

@@ -48,11 +48,17 @@ export async function checkSchedule(strapi: Core.Strapi, uid: UpdateUid, context
   const publishAt = (data.publishAt === undefined ? saved?.publishAt : data.publishAt) as Instant;
   const unpublishAt = (data.unpublishAt === undefined ? saved?.unpublishAt : data.unpublishAt) as Instant;
 
-  for (const [field, value, label] of [['publishAt', publishAt, 'Publish at'], ['unpublishAt', unpublishAt, 'Unpublish at']] as const) {
+  for (const [field, value, label] of [
+    ['publishAt', publishAt, 'Publish at'],
+    ['unpublishAt', unpublishAt, 'Unpublish at'],
+  ] as const) {
     if (!value || sameInstant(value, saved?.[field] as Instant)) continue;
     if (Number.isNaN(timeOf(value))) continue; // Strapi's own validation names a malformed date
     if (timeOf(value) <= now.getTime()) {
-      refuse(field, `"${label}" is ${ukTime(new Date(value))}, which has already passed. Choose a later time, or leave it empty${field === 'publishAt' ? ' and publish now' : ''}.`);
+      refuse(
+        field,
+        `"${label}" is ${ukTime(new Date(value))}, which has already passed. Choose a later time, or leave it empty${field === 'publishAt' ? ' and publish now' : ''}.`,
+      );
     }
   }
   if (publishAt && unpublishAt && timeOf(unpublishAt) <= timeOf(publishAt)) {

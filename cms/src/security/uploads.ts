@@ -94,6 +94,8 @@ export async function checkUpload(file: UploadedFile): Promise<void> {
   if (!detected || !isAccepted(detected.mime)) refuse('its content is not one of the kinds of file this site accepts');
   const kind: Kind = ACCEPTED_UPLOADS[detected!.mime as AcceptedMime];
   if (!Object.hasOwn(kind.served, extension)) {
-    refuse(`its content is a ${kind.label} file but its name ends in "${extension || '(nothing)'}"; rename it to end in ${Object.keys(kind.served).join(' or ')}`);
+    refuse(
+      `its content is a ${kind.label} file but its name ends in "${extension || '(nothing)'}"; rename it to end in ${Object.keys(kind.served).join(' or ')}`,
+    );
   }
 }

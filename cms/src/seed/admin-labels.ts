@@ -19,10 +19,19 @@ type Row = [field: string, size: number][];
 
 const COMMON: Record<string, Label> = {
   title: ['Title', 'A short, plain heading, as readers will see it. Avoid abbreviations they may not know.'],
-  slug: ['Web address name', 'The end of the item\u2019s web address. Leave empty to make it from the title. Once published it stays, unless you change it here: the old address then forwards to the new one.'],
-  summary: ['Summary', 'One or two plain sentences, at most 300 characters; the first 200 show in feed readers and email updates. Shown in lists, feeds and partner websites.'],
+  slug: [
+    'Web address name',
+    'The end of the item\u2019s web address. Leave empty to make it from the title. Once published it stays, unless you change it here: the old address then forwards to the new one.',
+  ],
+  summary: [
+    'Summary',
+    'One or two plain sentences, at most 300 characters; the first 200 show in feed readers and email updates. Shown in lists, feeds and partner websites.',
+  ],
   date: ['Date shown to readers', 'Usually today. For older news, the date it was first published.'],
-  body: ['Main text', 'Use headings for sections and lists for steps. Link words must say where the link goes (not "click here"). Images need a text description (alt text).'],
+  body: [
+    'Main text',
+    'Use headings for sections and lists for steps. Link words must say where the link goes (not "click here"). Images need a text description (alt text).',
+  ],
   topics: ['Topics', 'What it is about. Readers filter by topic on partner websites and in feeds.'],
   audiences: ['Who it is for', 'Pick everyone it is for: parents and carers, children and young people, professionals.'],
   downloads: ['Downloads', 'Documents readers can download: upload a file, or give a link.'],
@@ -70,27 +79,48 @@ const COMPONENTS: Record<string, Record<string, Label>> = {
   },
 };
 
-const SCHEDULE: Row = [['publishAt', 6], ['unpublishAt', 6]];
+const SCHEDULE: Row = [
+  ['publishAt', 6],
+  ['unpublishAt', 6],
+];
 const EDIT_LAYOUTS: Partial<Record<UID.ContentType, Row[]>> = {
   'api::consultation.consultation': [
     [['title', 12]],
-    [['opensAt', 6], ['closesAt', 6]],
+    [
+      ['opensAt', 6],
+      ['closesAt', 6],
+    ],
     [['respondUrl', 12]],
     [['summary', 12]],
-    [['date', 6], ['slug', 6]],
-    [['audiences', 6], ['topics', 6]],
+    [
+      ['date', 6],
+      ['slug', 6],
+    ],
+    [
+      ['audiences', 6],
+      ['topics', 6],
+    ],
     [['easyReadVersion', 12]],
     [['body', 12]],
     [['downloads', 12]],
     [['outcome', 12]],
-    [['outcomeDate', 6], ['outcomeUrl', 6]],
+    [
+      ['outcomeDate', 6],
+      ['outcomeUrl', 6],
+    ],
     SCHEDULE,
   ],
   'api::article.article': [
     [['title', 12]],
     [['summary', 12]],
-    [['date', 6], ['slug', 6]],
-    [['audiences', 6], ['topics', 6]],
+    [
+      ['date', 6],
+      ['slug', 6],
+    ],
+    [
+      ['audiences', 6],
+      ['topics', 6],
+    ],
     [['body', 12]],
     [['easyReadVersion', 12]],
     [['downloads', 12]],
@@ -98,12 +128,24 @@ const EDIT_LAYOUTS: Partial<Record<UID.ContentType, Row[]>> = {
   ],
   'api::staffing-update.staffing-update': [
     [['title', 12]],
-    [['service', 6], ['effectiveFrom', 6]],
+    [
+      ['service', 6],
+      ['effectiveFrom', 6],
+    ],
     [['whatChanges', 12]],
     [['summary', 12]],
-    [['fromName', 6], ['fromRole', 6]],
-    [['date', 6], ['slug', 6]],
-    [['audiences', 6], ['topics', 6]],
+    [
+      ['fromName', 6],
+      ['fromRole', 6],
+    ],
+    [
+      ['date', 6],
+      ['slug', 6],
+    ],
+    [
+      ['audiences', 6],
+      ['topics', 6],
+    ],
     [['body', 12]],
     [['easyReadVersion', 12]],
     [['downloads', 12]],
@@ -111,7 +153,17 @@ const EDIT_LAYOUTS: Partial<Record<UID.ContentType, Row[]>> = {
   ],
 };
 const COMPONENT_LAYOUTS: Record<string, Row[]> = {
-  'shared.download': [[['title', 12]], [['file', 6], ['url', 6]], [['format', 6], ['sizeBytes', 6]]],
+  'shared.download': [
+    [['title', 12]],
+    [
+      ['file', 6],
+      ['url', 6],
+    ],
+    [
+      ['format', 6],
+      ['sizeBytes', 6],
+    ],
+  ],
 };
 
 const LIST_COLUMNS: Partial<Record<UID.ContentType, string[]>> = {
@@ -133,8 +185,14 @@ function apply(configuration: ViewConfiguration, labels: Record<string, Label>, 
   if (edit) {
     // Fields this layout does not name (a field added later) stay, after the named ones.
     const named = new Set(edit.flat().map(([field]) => field));
-    const rest = (configuration.layouts.edit ?? []).flat().filter((field) => !named.has(field.name)).map((field) => [field]);
-    configuration.layouts.edit = [...edit.map((row) => row.filter(([field]) => configuration.metadatas[field]).map(([name, size]) => ({ name, size }))), ...rest].filter((row) => row.length > 0);
+    const rest = (configuration.layouts.edit ?? [])
+      .flat()
+      .filter((field) => !named.has(field.name))
+      .map((field) => [field]);
+    configuration.layouts.edit = [
+      ...edit.map((row) => row.filter(([field]) => configuration.metadatas[field]).map(([name, size]) => ({ name, size }))),
+      ...rest,
+    ].filter((row) => row.length > 0);
   }
   if (list) configuration.layouts.list = list.filter((field) => configuration.metadatas[field]);
 }

@@ -34,11 +34,16 @@ const truthy = (value: unknown) => value === true || value === 1 || value === '1
 export async function captureOldFields(strapi: Core.Strapi): Promise<Captured> {
   const captured: Captured = {};
   // A fresh schema builder per question: knex's builders pile up the calls made on them.
-  const schema = { hasTable: (table: string) => strapi.db.getSchemaConnection().hasTable(table), hasColumn: (table: string, column: string) => strapi.db.getSchemaConnection().hasColumn(table, column) };
+  const schema = {
+    hasTable: (table: string) => strapi.db.getSchemaConnection().hasTable(table),
+    hasColumn: (table: string, column: string) => strapi.db.getSchemaConnection().hasColumn(table, column),
+  };
   for (const uid of Object.values(UPDATE_TYPES)) {
     const table = strapi.db.metadata.get(uid).tableName;
     if (!(await schema.hasTable(table))) continue;
-    const audienceColumns = await Promise.all(keysOf(OLD_AUDIENCE_COLUMNS).map(async (a) => ((await schema.hasColumn(table, OLD_AUDIENCE_COLUMNS[a])) ? a : null)));
+    const audienceColumns = await Promise.all(
+      keysOf(OLD_AUDIENCE_COLUMNS).map(async (a) => ((await schema.hasColumn(table, OLD_AUDIENCE_COLUMNS[a])) ? a : null)),
+    );
     const oldAudiences = audienceColumns.filter((a): a is Audience => a !== null);
     const hasEasyRead = await schema.hasColumn(table, OLD_EASY_READ_COLUMN);
     if (!oldAudiences.length && !hasEasyRead) continue;

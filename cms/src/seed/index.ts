@@ -50,7 +50,8 @@ export async function seedContent(strapi: Core.Strapi, { now = new Date(), force
   }
 
   const audienceIds = new Map<string, string>();
-  for (const audience of await strapi.documents('api::audience.audience').findMany({ fields: ['value'] })) audienceIds.set(audience.value ?? '', audience.documentId);
+  for (const audience of await strapi.documents('api::audience.audience').findMany({ fields: ['value'] }))
+    audienceIds.set(audience.value ?? '', audience.documentId);
 
   for (const item of seedItems(now)) {
     if (applied.has(item.key)) {
@@ -65,8 +66,18 @@ export async function seedContent(strapi: Core.Strapi, { now = new Date(), force
         ...fields,
         body: asStrapiBlocks(fields.body),
         ...('outcome' in fields && fields.outcome ? { outcome: asStrapiBlocks(fields.outcome) } : {}),
-        audiences: { connect: audiences.map((value) => audienceIds.get(value)).filter((id) => id !== undefined).map((documentId) => ({ documentId })) },
-        topics: { connect: topics.map((key) => topicIds.get(key)).filter((id) => id !== undefined).map((documentId) => ({ documentId })) },
+        audiences: {
+          connect: audiences
+            .map((value) => audienceIds.get(value))
+            .filter((id) => id !== undefined)
+            .map((documentId) => ({ documentId })),
+        },
+        topics: {
+          connect: topics
+            .map((key) => topicIds.get(key))
+            .filter((id) => id !== undefined)
+            .map((documentId) => ({ documentId })),
+        },
       };
       await strapi.documents(uid).create({ data, status: 'published' });
       created += 1;

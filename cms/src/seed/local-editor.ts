@@ -67,6 +67,8 @@ export async function ensureLocalEditor(strapi: Core.Strapi) {
 
   if (stored?.email !== account.email || stored?.password !== account.password) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, JSON.stringify({ ...account, note: 'Local development account (SEND editor). Not created in production.' }, null, 2), { mode: 0o600 });
+    fs.writeFileSync(file, JSON.stringify({ ...account, note: 'Local development account (SEND editor). Not created in production.' }, null, 2), {
+      mode: 0o600,
+    });
   }
 }

@@ -13,8 +13,16 @@ import type { Core, UID } from '@strapi/strapi';
 import { adminServices, type Permission } from '../lib/strapi-services';
 import { UPDATE_TYPES } from '../lib/update-types';
 
-export const SEND_EDITOR = { code: 'send-editor', name: 'SEND editor', description: 'Writes, publishes and schedules SEND news, consultations and service updates. No settings.' } as const;
-export const CONTRIBUTOR = { code: 'send-contributor', name: 'Contributor', description: 'Writes drafts of SEND news, consultations and service updates for an editor to publish.' } as const;
+export const SEND_EDITOR = {
+  code: 'send-editor',
+  name: 'SEND editor',
+  description: 'Writes, publishes and schedules SEND news, consultations and service updates. No settings.',
+} as const;
+export const CONTRIBUTOR = {
+  code: 'send-contributor',
+  name: 'Contributor',
+  description: 'Writes drafts of SEND news, consultations and service updates for an editor to publish.',
+} as const;
 
 /** Fields only a publisher may set: they publish or unpublish on their own. */
 export const SCHEDULE_FIELDS = ['publishAt', 'unpublishAt'] as const;
@@ -31,7 +39,9 @@ function contentPermissions(strapi: Core.Strapi, uid: UID.ContentType, actions: 
   return actions.map((action) => ({ action: CM(action), subject: uid, properties: ['create', 'read', 'update'].includes(action) ? { fields } : {} }));
 }
 
-const UPLOADS: Permission[] = ['read', 'assets.create', 'assets.update', 'assets.download', 'assets.copy-link'].map((action) => ({ action: `plugin::upload.${action}` }));
+const UPLOADS: Permission[] = ['read', 'assets.create', 'assets.update', 'assets.download', 'assets.copy-link'].map((action) => ({
+  action: `plugin::upload.${action}`,
+}));
 
 export function editorPermissions(strapi: Core.Strapi): Permission[] {
   return [
@@ -62,7 +72,8 @@ export async function ensureRoles(strapi: Core.Strapi): Promise<{ editor: number
   ] as const) {
     const existing = (await roles.findOne({ code: role.code })) ?? (await roles.findOne({ name: role.name }));
     const saved = existing ?? (await roles.create({ ...role }));
-    if (existing && (existing.name !== role.name || existing.description !== role.description)) await roles.update({ id: existing.id }, { name: role.name, description: role.description });
+    if (existing && (existing.name !== role.name || existing.description !== role.description))
+      await roles.update({ id: existing.id }, { name: role.name, description: role.description });
     await roles.assignPermissions(saved.id, permissions);
     ids[key] = saved.id;
   }

@@ -18,11 +18,7 @@ import {
 const API = 'https://cms.example';
 const fixedClock = (iso: string) => () => Date.parse(iso);
 
-async function mountCountdown(
-  fixture: FixtureName,
-  clockAt: string,
-  attributes: Record<string, string> = { slug: 'short-breaks-consultation' },
-) {
+async function mountCountdown(fixture: FixtureName, clockAt: string, attributes: Record<string, string> = { slug: 'short-breaks-consultation' }) {
   const fetcher = recording(fixtureFetcher(() => ({ fixture })));
   const countdown = await mount<SendConsultationCountdown>('send-consultation-countdown', {
     attributes: { api: API, ...attributes },
@@ -32,8 +28,7 @@ async function mountCountdown(
   return { countdown, fetcher };
 }
 
-const countdownText = (element: HTMLElement) =>
-  shadow(element).querySelector('.countdown')?.textContent?.trim();
+const countdownText = (element: HTMLElement) => shadow(element).querySelector('.countdown')?.textContent?.trim();
 
 describe('<send-consultation-countdown>', () => {
   guardHostPage();
@@ -93,7 +88,11 @@ describe('<send-consultation-countdown>', () => {
     const closed = (await mountCountdown('consultationClosed', '2026-02-25T12:00:00Z')).countdown;
     assertEqual(countdownText(closed), 'Closed on 4 February 2022', 'closed');
     assertEqual(shadow(closed).querySelectorAll('.actions a').length, 0, 'no actions when closed without outcome');
-    assertEqual(shadow(closed).querySelector<HTMLAnchorElement>('.item-title a')?.href, fixtures.consultationClosed.data.pageUrl, 'title links to the item page');
+    assertEqual(
+      shadow(closed).querySelector<HTMLAnchorElement>('.item-title a')?.href,
+      fixtures.consultationClosed.data.pageUrl,
+      'title links to the item page',
+    );
 
     const outcome = (await mountCountdown('consultationWithOutcome', '2026-02-25T12:00:00Z')).countdown;
     const outcomeLink = [...shadow(outcome).querySelectorAll('a')].find((a) => a.textContent === 'What you said and what we did');
@@ -192,7 +191,10 @@ describe('<send-consultation-countdown>', () => {
 
   it("without fallback-href, the error state links to the consultation's page on the CMS, or to its consultations", async () => {
     const fetcher = fixtureFetcher(() => ({ behaviour: 'network-error' }));
-    const one = await mount<SendConsultationCountdown>('send-consultation-countdown', { attributes: { api: API, slug: 'short-breaks-consultation' }, properties: { fetcher } });
+    const one = await mount<SendConsultationCountdown>('send-consultation-countdown', {
+      attributes: { api: API, slug: 'short-breaks-consultation' },
+      properties: { fetcher },
+    });
     await waitFor(() => Boolean(shadow(one).querySelector('[part=error] a')), 'error');
     const link = shadow(one).querySelector<HTMLAnchorElement>('[part=error] a')!;
     assertEqual([link.textContent, link.href], ['See all updates on cms.example', `${API}/updates/consultation/short-breaks-consultation`], 'item page');

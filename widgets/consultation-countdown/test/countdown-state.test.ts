@@ -1,10 +1,5 @@
 import { countdownState } from '../countdown-state.js';
-import {
-  consultationClosedItem,
-  consultationOpenItem,
-  consultationUpcomingItem,
-  consultationWithOutcomeItem,
-} from '../../fixtures/index.js';
+import { consultationClosedItem, consultationOpenItem, consultationUpcomingItem, consultationWithOutcomeItem } from '../../fixtures/index.js';
 import { assertEqual } from '../../test/helpers.js';
 
 const at = (iso: string) => Date.parse(iso);
@@ -80,7 +75,8 @@ describe('countdownState', () => {
     const sunday = lastSunday(year, month);
     const label = new Date(Date.UTC(year, month, sunday)).toISOString().slice(0, 10);
     /** A London wall-clock time on a day relative to the change's Sunday, as an instant, given London's offset then. */
-    const london = (dayFromSunday: number, hour: number, minute: number, offset: number) => Date.UTC(year, month, sunday + dayFromSunday, hour, minute) - offset;
+    const london = (dayFromSunday: number, hour: number, minute: number, offset: number) =>
+      Date.UTC(year, month, sunday + dayFromSunday, hour, minute) - offset;
 
     it(`counts right across the clock change of ${label}`, () => {
       const change = Date.UTC(year, month, sunday, 1, 0);
@@ -90,14 +86,22 @@ describe('countdownState', () => {
       const state = (now: number) => countdownState(item, now);
 
       const saturdayNight = state(london(-1, 23, 30, offsetBefore));
-      assertEqual([saturdayNight.message, saturdayNight.count, saturdayNight.nextChangeAt], ['closesInDays', 2, london(0, 0, 0, offsetBefore)], `${label}: Saturday 23:30`);
+      assertEqual(
+        [saturdayNight.message, saturdayNight.count, saturdayNight.nextChangeAt],
+        ['closesInDays', 2, london(0, 0, 0, offsetBefore)],
+        `${label}: Saturday 23:30`,
+      );
 
       const sundayBeforeChange = state(london(0, 0, 30, offsetBefore));
       assertEqual(sundayBeforeChange.message, 'closesTomorrow', `${label}: Sunday 00:30, before the change`);
       assertEqual(sundayBeforeChange.nextChangeAt, london(1, 0, 0, offsetAfter), `${label}: next change at Monday's midnight in London`);
 
       const sundayAfterChange = state(change + 2 * HOUR_MS);
-      assertEqual([sundayAfterChange.message, sundayAfterChange.nextChangeAt], ['closesTomorrow', london(1, 0, 0, offsetAfter)], `${label}: Sunday, after the change`);
+      assertEqual(
+        [sundayAfterChange.message, sundayAfterChange.nextChangeAt],
+        ['closesTomorrow', london(1, 0, 0, offsetAfter)],
+        `${label}: Sunday, after the change`,
+      );
 
       const mondayEarly = state(london(1, 0, 30, offsetAfter));
       assertEqual([mondayEarly.message, mondayEarly.nextChangeAt], ['closesToday', closesAt - HOUR_MS], `${label}: Monday 00:30`);
@@ -119,7 +123,11 @@ describe('countdownState', () => {
 
   it('is closed from the closing instant on', () => {
     const closed = countdownState(consultationOpenItem, at('2026-03-31T22:59:00Z'));
-    assertEqual([closed.phase, closed.message, iso(closed.at ?? null), closed.nextChangeAt], ['closed', 'closedOn', '2026-03-31T22:59:00.000Z', null], 'closed');
+    assertEqual(
+      [closed.phase, closed.message, iso(closed.at ?? null), closed.nextChangeAt],
+      ['closed', 'closedOn', '2026-03-31T22:59:00.000Z', null],
+      'closed',
+    );
     assertEqual(countdownState(consultationClosedItem, at('2026-03-01T00:00:00Z')).phase, 'closed', 'old consultation');
   });
 

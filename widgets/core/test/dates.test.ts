@@ -1,11 +1,4 @@
-import {
-  formatCalendarDate,
-  formatLondonDate,
-  formatLondonTime,
-  londonDaysBetween,
-  nextLondonMidnight,
-  parseInstant,
-} from '../dates.js';
+import { formatCalendarDate, formatLondonDate, formatLondonTime, londonDaysBetween, nextLondonMidnight, parseInstant } from '../dates.js';
 import { assertEqual } from '../../test/helpers.js';
 
 const at = (iso: string) => Date.parse(iso);

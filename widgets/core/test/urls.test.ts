@@ -12,7 +12,18 @@ describe('safeHref', () => {
   });
 
   it('drops other schemes and protocol-relative addresses, however written', () => {
-    for (const url of ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'data:text/html,x', 'vbscript:x', '//evil.example/x', ' //evil.example', '\\\\evil.example', '/\\evil.example', '\\/evil.example']) {
+    for (const url of [
+      'javascript:alert(1)',
+      ' JaVaScRiPt:alert(1)',
+      'java\tscript:alert(1)',
+      'data:text/html,x',
+      'vbscript:x',
+      '//evil.example/x',
+      ' //evil.example',
+      '\\\\evil.example',
+      '/\\evil.example',
+      '\\/evil.example',
+    ]) {
       assertEqual(safeHref(url, BASE), null, JSON.stringify(url));
     }
   });

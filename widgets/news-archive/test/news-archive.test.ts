@@ -22,9 +22,7 @@ const API = 'https://cms.example';
 
 const ITEM_PATH = /^\/api\/updates\/[^/]+\/[^/]+$/;
 
-async function mountArchive(
-  options: { list?: FixtureName; item?: FixtureName; attributes?: Record<string, string>; search?: string } = {},
-) {
+async function mountArchive(options: { list?: FixtureName; item?: FixtureName; attributes?: Record<string, string>; search?: string } = {}) {
   if (options.search) history.replaceState(null, '', `${location.pathname}${options.search}`);
   const fetcher = recording(listAndItem(options.list ?? 'archivePage', options.item ?? 'articleWithEverything'));
   const archive = await mount<SendNewsArchive>('send-news-archive', {
@@ -35,8 +33,7 @@ async function mountArchive(
   return { archive, fetcher };
 }
 
-const settled = (archive: SendNewsArchive) =>
-  waitFor(() => !shadow(archive).querySelector('.loading'), 'archive to settle');
+const settled = (archive: SendNewsArchive) => waitFor(() => !shadow(archive).querySelector('.loading'), 'archive to settle');
 
 const listRequests = (fetcher: { urls: URL[] }) => fetcher.urls.filter((url) => !ITEM_PATH.test(url.pathname));
 const lastListRequest = (fetcher: { urls: URL[] }) => listRequests(fetcher).at(-1)!.searchParams;
@@ -91,11 +88,7 @@ describe('<send-news-archive>', () => {
   it('groups results under year and month headings below its own heading level', async () => {
     const { archive } = await mountArchive({ attributes: { 'heading-level': '2' } });
     const outline = [...shadow(archive).querySelectorAll('h2, h3, h4')].map((h) => `${h.localName} ${h.textContent?.trim()}`);
-    assertEqual(
-      outline.slice(0, 5),
-      ['h2 SEND news and updates', 'h3 2026', 'h4 February 2026', 'h3 2024', 'h4 January 2024'],
-      'outline',
-    );
+    assertEqual(outline.slice(0, 5), ['h2 SEND news and updates', 'h3 2026', 'h4 February 2026', 'h3 2024', 'h4 January 2024'], 'outline');
     assert(shadow(archive).querySelector('.item h5 a'), 'result titles one level below the month');
   });
 
@@ -144,7 +137,11 @@ describe('<send-news-archive>', () => {
     const nav = shadow(archive).querySelector('nav');
     assertEqual(nav?.getAttribute('aria-label'), 'Results pages', 'nav label');
     const links = [...nav!.querySelectorAll('a')];
-    assertEqual(links.map((a) => a.textContent?.replace(/\s+/g, ' ').trim()), ['Previous page', '1', '2', '3', '4', 'Next page'], 'links');
+    assertEqual(
+      links.map((a) => a.textContent?.replace(/\s+/g, ' ').trim()),
+      ['Previous page', '1', '2', '3', '4', 'Next page'],
+      'links',
+    );
     assertEqual(nav!.querySelector('[aria-current="page"]')?.textContent, '2', 'current page');
     assertEqual(links[0].querySelector('.visually-hidden')?.textContent?.trim(), 'page', 'hidden context');
 
@@ -208,8 +205,19 @@ describe('<send-news-archive>', () => {
     const { archive } = await mountArchive({ search: '?send-type=consultation' });
     const form = shadow(archive).querySelector('form')!;
     assertEqual(form.method, 'get', 'method');
-    assertEqual([...form.elements].map((field) => (field as HTMLInputElement).name).filter(Boolean), ['send-q', 'send-type', 'send-topic', 'send-audience', 'send-year'], 'field names');
-    assertEqual([...form.querySelectorAll('button')].map((button) => [button.type, button.textContent?.trim()]), [['submit', 'Search'], ['submit', 'Apply filters']], 'buttons');
+    assertEqual(
+      [...form.elements].map((field) => (field as HTMLInputElement).name).filter(Boolean),
+      ['send-q', 'send-type', 'send-topic', 'send-audience', 'send-year'],
+      'field names',
+    );
+    assertEqual(
+      [...form.querySelectorAll('button')].map((button) => [button.type, button.textContent?.trim()]),
+      [
+        ['submit', 'Search'],
+        ['submit', 'Apply filters'],
+      ],
+      'buttons',
+    );
     const clear = [...form.querySelectorAll('a')].find((link) => link.textContent?.trim() === 'Clear filters');
     assert(clear && new URL(clear.href).searchParams.get('send-type') === null, 'clear-filters link to the unfiltered archive');
     clear.click();
@@ -292,15 +300,31 @@ describe('<send-news-archive>', () => {
     }
     // The nested list sits inside the item before it, so the ordered list counts 1, 2 with no gap.
     const steps = [...root.querySelectorAll<HTMLLIElement>('.rich-text ol > li')];
-    const ownText = (li: HTMLLIElement) => [...li.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent).join('');
+    const ownText = (li: HTMLLIElement) =>
+      [...li.childNodes]
+        .filter((node) => node.nodeType === Node.TEXT_NODE)
+        .map((node) => node.textContent)
+        .join('');
     assertEqual(steps.map(ownText), ['Listen to families', 'Publish what we heard'], 'ordered items');
-    assertEqual(steps.map((li) => getComputedStyle(li).listStyleType), ['decimal', 'decimal'], 'numbered');
-    assertEqual([...steps[0].querySelectorAll('ul > li')].map((li) => li.textContent), ['Parent carer forum meetings', 'Online survey'], 'nested list inside step 1');
+    assertEqual(
+      steps.map((li) => getComputedStyle(li).listStyleType),
+      ['decimal', 'decimal'],
+      'numbered',
+    );
+    assertEqual(
+      [...steps[0].querySelectorAll('ul > li')].map((li) => li.textContent),
+      ['Parent carer forum meetings', 'Online survey'],
+      'nested list inside step 1',
+    );
     const images = [...root.querySelectorAll<HTMLImageElement>('.rich-text img')];
-    assertEqual(images.map((img) => [img.alt, img.src]), [
-      ['A parent reading with their child', `${API}/uploads/family.jpg`],
-      ['', `${API}/uploads/divider.png`],
-    ], 'images with alt (empty = decorative) against the API origin');
+    assertEqual(
+      images.map((img) => [img.alt, img.src]),
+      [
+        ['A parent reading with their child', `${API}/uploads/family.jpg`],
+        ['', `${API}/uploads/divider.png`],
+      ],
+      'images with alt (empty = decorative) against the API origin',
+    );
     const gov = [...root.querySelectorAll('a')].find((a) => a.textContent?.includes('GOV.UK guide'));
     assertIncludes(gov?.textContent ?? '', '(opens external site)', 'external link marked');
     const mail = root.querySelector<HTMLAnchorElement>('a[href^="mailto:"]');
@@ -382,7 +406,10 @@ describe('<send-news-archive>', () => {
     const { archive } = await mountArchive({ search: '?send-item=article/hostile-content', item: 'hostileContent' });
     const root = shadow(archive);
     const hrefs = [...root.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '');
-    assert(hrefs.every((href) => !/^\s*(javascript|data):/i.test(href)), `no unsafe hrefs: ${hrefs.join(' ')}`);
+    assert(
+      hrefs.every((href) => !/^\s*(javascript|data):/i.test(href)),
+      `no unsafe hrefs: ${hrefs.join(' ')}`,
+    );
     assertIncludes(textOf(archive), 'script link', 'link text kept as text');
     assertIncludes(textOf(archive), '<b onmouseover="window.__pwned=1">markup as text</b>', 'markup shown literally');
     assertEqual(root.querySelectorAll('.rich-text img, .rich-text b').length, 0, 'no injected elements');

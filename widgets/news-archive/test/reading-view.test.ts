@@ -17,7 +17,11 @@ async function openReadingView(item: FixtureName, { parent, response }: { parent
   history.replaceState(null, '', `?send-item=${data.data.type}/${data.data.slug}`);
   const archive = await mount<SendNewsArchive>('send-news-archive', {
     attributes: { api: API },
-    properties: { fetcher: response ? (url) => Promise.resolve(new URL(url).pathname.split('/').length > 4 ? Response.json(response) : Response.json(fixtures.archivePage)) : listAndItem('archivePage', item) },
+    properties: {
+      fetcher: response
+        ? (url) => Promise.resolve(new URL(url).pathname.split('/').length > 4 ? Response.json(response) : Response.json(fixtures.archivePage))
+        : listAndItem('archivePage', item),
+    },
     parent,
   });
   await waitFor(() => Boolean(shadow(archive).querySelector('.reading-title')), 'reading view');
@@ -39,7 +43,11 @@ describe('<send-news-archive> reading view', () => {
     const archive = await openReadingView('consultationOpen');
     const root = shadow(archive);
     assertEqual(texts(archive, '.panel h4'), ['Status: Open'], 'status heading one level below the title (h3)');
-    assertEqual(texts(archive, '.panel p:not(:has(a))'), ['Closes at 11:59pm on Tuesday 31 March 2026.', 'Opened at 9am on Monday 2 February 2026.'], 'times in UK words, London time');
+    assertEqual(
+      texts(archive, '.panel p:not(:has(a))'),
+      ['Closes at 11:59pm on Tuesday 31 March 2026.', 'Opened at 9am on Monday 2 February 2026.'],
+      'times in UK words, London time',
+    );
     assertEqual(getComputedStyle(root.querySelector('.panel .closing')!).fontWeight, '700', 'the closing time stands out');
     const respond = root.querySelector<HTMLAnchorElement>('.panel a.respond');
     assertEqual([respond?.textContent, respond?.href], ['Respond to this consultation', 'https://consult.example.gov.uk/short-breaks'], 'Respond');
@@ -49,7 +57,11 @@ describe('<send-news-archive> reading view', () => {
     assertEqual(link(archive, 'Easy Read version')?.href, 'https://www.example.gov.uk/uploads/short-breaks-easy-read.pdf', 'Easy Read');
     assertIncludes(textOf(archive), 'Easy Read version (PDF, 1.2 MB)', 'Easy Read format and size');
     assert(before(root.querySelector('.panel')!, root.querySelector('.rich-text p')!), 'the panel comes before the body');
-    assertEqual(texts(archive, 'article > .meta'), ['Consultation Published 2 February 2026, last updated 10 February 2026'], 'type, published and updated dates');
+    assertEqual(
+      texts(archive, 'article > .meta'),
+      ['Consultation Published 2 February 2026, last updated 10 February 2026'],
+      'type, published and updated dates',
+    );
     assertEqual(texts(archive, '.lead'), ['We want to hear from families about short breaks before we change the service.'], 'summary');
     assertEqual(texts(archive, '.rich-text h4'), ['Why we are consulting', 'What we propose', 'How to take part'], 'body sections one level below the title');
   });
@@ -64,7 +76,11 @@ describe('<send-news-archive> reading view', () => {
     const order = { status: top('.panel h4'), closes: top('.panel .closing'), respond: top('a.respond'), body: top('.rich-text') };
     assert(order.status < order.closes && order.closes < order.respond && order.respond < order.body, `order at 320 px: ${JSON.stringify(order)}`);
     const overflowing = [...root.querySelectorAll('*')].filter((element) => element.getBoundingClientRect().right > column.getBoundingClientRect().right + 0.5);
-    assertEqual(overflowing.map((element) => element.localName), [], 'nothing wider than the column');
+    assertEqual(
+      overflowing.map((element) => element.localName),
+      [],
+      'nothing wider than the column',
+    );
   });
 
   it('an upcoming consultation: when it opens and closes, when responses open, and no Respond button yet', async () => {
@@ -108,18 +124,30 @@ describe('<send-news-archive> reading view', () => {
   it('drops Respond, calendar and outcome links whose scheme is not allowed', async () => {
     const consultation = fixtures.consultationOpen.data;
     const hostile = {
-      data: { ...consultation, respondUrl: 'javascript:alert(1)', calendarUrl: 'data:text/calendar,x', outcomeUrl: 'javascript:alert(2)', easyReadVersion: { title: 'x', url: 'vbscript:x', format: null, sizeBytes: null } },
+      data: {
+        ...consultation,
+        respondUrl: 'javascript:alert(1)',
+        calendarUrl: 'data:text/calendar,x',
+        outcomeUrl: 'javascript:alert(2)',
+        easyReadVersion: { title: 'x', url: 'vbscript:x', format: null, sizeBytes: null },
+      },
     } satisfies ItemResponse;
     const archive = await openReadingView('consultationOpen', { response: hostile });
     const hrefs = [...shadow(archive).querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '');
-    assert(hrefs.every((href) => !/^\s*(javascript|data|vbscript):/i.test(href)), `no unsafe hrefs: ${hrefs.join(' ')}`);
+    assert(
+      hrefs.every((href) => !/^\s*(javascript|data|vbscript):/i.test(href)),
+      `no unsafe hrefs: ${hrefs.join(' ')}`,
+    );
     assertEqual(shadow(archive).querySelector('a.respond'), null, 'no Respond link');
     assertIncludes(textOf(archive), 'Status: Open', 'the rest still shows');
   });
 
   it('a service update: the service, what changes, from when and from whom, before the letter', async () => {
     const archive = await openReadingView('staffingUpdate');
-    const rows = [...shadow(archive).querySelectorAll('dl.facts > div')].map((row) => [row.querySelector('dt')?.textContent, row.querySelector('dd')?.textContent]);
+    const rows = [...shadow(archive).querySelectorAll('dl.facts > div')].map((row) => [
+      row.querySelector('dt')?.textContent,
+      row.querySelector('dd')?.textContent,
+    ]);
     assertEqual(
       rows,
       [
@@ -143,7 +171,11 @@ describe('<send-news-archive> reading view', () => {
   it('offers "Back to all updates" above and below the article, and both return to the results', async () => {
     const archive = await openReadingView('articleWithEverything');
     const backs = [...shadow(archive).querySelectorAll<HTMLAnchorElement>('a.back')];
-    assertEqual(backs.map((back) => back.textContent?.trim()), ['Back to all updates', 'Back to all updates'], 'two back links');
+    assertEqual(
+      backs.map((back) => back.textContent?.trim()),
+      ['Back to all updates', 'Back to all updates'],
+      'two back links',
+    );
     const article = shadow(archive).querySelector('article')!;
     assert(before(backs[0], article) && before(article, backs[1]), 'one above, one below the article');
     backs[1].click();
@@ -151,7 +183,14 @@ describe('<send-news-archive> reading view', () => {
     assertEqual(new URLSearchParams(location.search).get('send-item'), null, 'item closed');
   });
 
-  for (const item of ['consultationOpen', 'consultationUpcoming', 'consultationWithOutcome', 'consultationMissingDates', 'staffingUpdate', 'summaryOnly'] as const) {
+  for (const item of [
+    'consultationOpen',
+    'consultationUpcoming',
+    'consultationWithOutcome',
+    'consultationMissingDates',
+    'staffingUpdate',
+    'summaryOnly',
+  ] as const) {
     it(`has no axe violations and no code identifiers for ${item}`, async () => {
       const archive = await openReadingView(item);
       assertEqual(await readerProblems(archive), [], 'problems');

@@ -28,8 +28,7 @@ async function mountFeed(attributes: Record<string, string> = {}, properties: Pa
   return { feed, fetcher };
 }
 
-const loaded = (feed: SendNewsFeed) =>
-  waitFor(() => !shadow(feed).querySelector('.loading'), 'feed to settle');
+const loaded = (feed: SendNewsFeed) => waitFor(() => !shadow(feed).querySelector('.loading'), 'feed to settle');
 
 describe('<send-news-feed>', () => {
   guardHostPage();
@@ -57,11 +56,7 @@ describe('<send-news-feed>', () => {
     assertIncludes(items[0].textContent ?? '', 'Consultation', 'consultation type label');
     const link = inspection.querySelector('h3 a') as HTMLAnchorElement;
     assertEqual(link.textContent?.trim(), 'Outcome of the local area SEND inspection', 'title link');
-    assertEqual(
-      new URL(link.href).search,
-      '?send-item=article%2Flocal-area-send-inspection-outcome',
-      'link to the archive reading view',
-    );
+    assertEqual(new URL(link.href).search, '?send-item=article%2Flocal-area-send-inspection-outcome', 'link to the archive reading view');
     assertIncludes(inspection.textContent ?? '', 'Ofsted and the Care Quality Commission', 'summary');
   });
 
@@ -69,15 +64,27 @@ describe('<send-news-feed>', () => {
     const { feed } = await mountFeed({ 'archive-href': '/news?tab=send', type: 'consultation', audience: 'professionals,parents-carers' });
     await loaded(feed);
     const links = [...shadow(feed).querySelectorAll<HTMLAnchorElement>('.links a')];
-    assertEqual(links.map((a) => a.textContent?.trim()), ['View all updates', 'Subscribe to these updates'], 'links');
+    assertEqual(
+      links.map((a) => a.textContent?.trim()),
+      ['View all updates', 'Subscribe to these updates'],
+      'links',
+    );
     const viewAll = new URL(links[0].href);
     assertEqual(viewAll.pathname, '/news', 'archive page');
     assertEqual(
       [...viewAll.searchParams],
-      [['tab', 'send'], ['send-type', 'consultation'], ['send-audience', 'professionals,parents-carers']],
+      [
+        ['tab', 'send'],
+        ['send-type', 'consultation'],
+        ['send-audience', 'professionals,parents-carers'],
+      ],
       'archive link keeps the filters under the archive prefix',
     );
-    assertEqual(links[1].href, `${API}/updates/subscribe?type=consultation&audience=professionals%2Cparents-carers`, "the CMS's subscribe page, not the raw feed");
+    assertEqual(
+      links[1].href,
+      `${API}/updates/subscribe?type=consultation&audience=professionals%2Cparents-carers`,
+      "the CMS's subscribe page, not the raw feed",
+    );
     assertEqual(feed.subscribeHref, links[1].href, 'subscribe page exposed as a property');
     assertEqual(feed.rssHref, `${API}/feeds/rss.xml?type=consultation&audience=professionals%2Cparents-carers`, 'the raw RSS feed, for hosts, as a property');
   });
@@ -105,9 +112,7 @@ describe('<send-news-feed>', () => {
   });
 
   it('refetches when a filter attribute changes and renders the new answer', async () => {
-    const fetcher = recording(
-      fixtureFetcher((url) => ({ fixture: url.searchParams.get('topic') === 'none' ? 'emptyList' : 'latestNews' })),
-    );
+    const fetcher = recording(fixtureFetcher((url) => ({ fixture: url.searchParams.get('topic') === 'none' ? 'emptyList' : 'latestNews' })));
     const { feed } = await mountFeed({}, { fetcher });
     await loaded(feed);
     feed.setAttribute('topic', 'none');
@@ -123,7 +128,7 @@ describe('<send-news-feed>', () => {
     assertEqual(link?.getAttribute('href'), '/send/consultation/short-breaks-consultation', 'templated href');
   });
 
-  it('links titles to each item\'s page on the CMS when the host names no page of its own', async () => {
+  it("links titles to each item's page on the CMS when the host names no page of its own", async () => {
     const { feed } = await mountFeed();
     await loaded(feed);
     assertEqual(
@@ -138,7 +143,11 @@ describe('<send-news-feed>', () => {
     const list = { ...fixtures.latestNews, data: [{ ...first, pageUrl: 'javascript:alert(1)' }, { ...second, pageUrl: '' }, ...rest] };
     const { feed } = await mountFeed({}, { fetcher: () => Promise.resolve(Response.json(list)) });
     await loaded(feed);
-    assertEqual([...shadow(feed).querySelectorAll('.item-title')].map((title) => Boolean(title.querySelector('a'))), [false, false, true], 'links');
+    assertEqual(
+      [...shadow(feed).querySelectorAll('.item-title')].map((title) => Boolean(title.querySelector('a'))),
+      [false, false, true],
+      'links',
+    );
   });
 
   it('fits the host outline: heading level, hidden heading and omitted heading', async () => {
@@ -167,7 +176,11 @@ describe('<send-news-feed>', () => {
     });
     await loaded(feed);
     assertEqual(shadow(feed).querySelector('.widget-heading'), null, 'no heading of its own');
-    assertEqual([...shadow(feed).querySelectorAll('.item-title')].map((title) => title.localName), ['h4', 'h4', 'h4'], 'item titles below the host h3');
+    assertEqual(
+      [...shadow(feed).querySelectorAll('.item-title')].map((title) => title.localName),
+      ['h4', 'h4', 'h4'],
+      'item titles below the host h3',
+    );
   });
 
   for (const [lang, date] of [
@@ -183,7 +196,11 @@ describe('<send-news-feed>', () => {
       const wrapper = document.createElement('div');
       wrapper.setAttribute('lang', lang);
       document.body.append(wrapper);
-      const feed = await mount<SendNewsFeed>('send-news-feed', { attributes: { api: API }, properties: { fetcher: listAndItem('latestNews') }, parent: wrapper });
+      const feed = await mount<SendNewsFeed>('send-news-feed', {
+        attributes: { api: API },
+        properties: { fetcher: listAndItem('latestNews') },
+        parent: wrapper,
+      });
       await loaded(feed);
       assertEqual(shadow(feed).querySelectorAll('time')[2]?.textContent, date, 'date');
     });
@@ -321,7 +338,11 @@ describe('<send-news-feed>', () => {
       await loaded(feed);
       const hostRight = feed.getBoundingClientRect().right;
       const overflowing = [...shadow(feed).querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > hostRight + 0.5);
-      assertEqual(overflowing.map((el) => el.tagName.toLowerCase()), [], `${layout}: elements wider than the column`);
+      assertEqual(
+        overflowing.map((el) => el.tagName.toLowerCase()),
+        [],
+        `${layout}: elements wider than the column`,
+      );
     }
   });
 

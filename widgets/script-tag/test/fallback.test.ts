@@ -21,7 +21,10 @@ describe('script tag: the widget code cannot load', () => {
     feed.setAttribute('strings', JSON.stringify({ errorFallbackLink: 'Read SEND news on our website' }));
     wrapper.append(feed);
 
-    const { SendNewsFeed, SendNewsArchive } = (await import(/* @vite-ignore */ `/fail-chunks${buildUrl('send-widgets.js').pathname}`)) as Record<string, unknown>;
+    const { SendNewsFeed, SendNewsArchive } = (await import(/* @vite-ignore */ `/fail-chunks${buildUrl('send-widgets.js').pathname}`)) as Record<
+      string,
+      unknown
+    >;
     assertEqual([SendNewsFeed, SendNewsArchive], [undefined, undefined], 'no classes exported');
     const link = shadow(feed).querySelector<HTMLAnchorElement>('[part=error] slot[name=error] a');
     assertEqual(link?.href, 'https://www.example.gov.uk/send-news', 'fallback link in the page already');
@@ -32,9 +35,21 @@ describe('script tag: the widget code cannot load', () => {
     const heard = nextEvent<SendEventDetails['send-error']>(wrapper, 'send-error');
     const archive = await mount('send-news-archive', { parent: wrapper });
     assertEqual((await heard).detail.kind, 'script', 'kind for a widget added later');
-    assertEqual(textOf(archive), `Sorry, updates cannot be shown at the moment. See all updates on ${location.host}`, 'without fallback-href: the CMS\'s own page');
-    assertEqual(shadow(archive).querySelector<HTMLAnchorElement>('[part=error] a')?.href, `${location.origin}/updates`, 'the CMS\'s updates page (the script\'s origin)');
-    assertEqual(errors.map((error) => error.kind), ['script', 'script'], 'one send-error per widget');
+    assertEqual(
+      textOf(archive),
+      `Sorry, updates cannot be shown at the moment. See all updates on ${location.host}`,
+      "without fallback-href: the CMS's own page",
+    );
+    assertEqual(
+      shadow(archive).querySelector<HTMLAnchorElement>('[part=error] a')?.href,
+      `${location.origin}/updates`,
+      "the CMS's updates page (the script's origin)",
+    );
+    assertEqual(
+      errors.map((error) => error.kind),
+      ['script', 'script'],
+      'one send-error per widget',
+    );
     assertEqual(/Failed to fetch dynamically imported module/.test(errors[0].message), true, `reason given: ${errors[0].message}`);
   });
 });

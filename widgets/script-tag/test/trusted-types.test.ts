@@ -52,7 +52,11 @@ describe('script tag on a Trusted Types page', () => {
     assert(seen.violations.includes('trusted-types'), `the page refused Lit's policy (violations: ${seen.violations.join()})`);
     const link = feed.shadowRoot!.querySelector<HTMLAnchorElement>('[part=error] a');
     assertEqual(link?.href, 'https://www.example.gov.uk/send-news', 'fallback link');
-    assertEqual(seen.sendErrors.map((error) => error.kind), ['script'], 'send-error');
+    assertEqual(
+      seen.sendErrors.map((error) => error.kind),
+      ['script'],
+      'send-error',
+    );
     assert(/lit-html/.test(seen.sendErrors[0].message), `the reason names the policy: ${seen.sendErrors[0].message}`);
     assertEqual(seen.errors, [], 'uncaught errors in the page');
   });
