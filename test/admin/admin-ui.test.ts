@@ -375,7 +375,13 @@ test('an embed code built on /updates/embed works in a blank page on another ori
       `<script type="module" src="${base}/widgets/v\\d+\\.\\d+\\.\\d+[^"]*/send-news-feed\\.js" integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous"></script>`,
     ),
   );
-  assert.match(code, /<send-news-feed api="[^"]+" type="consultation" layout="cards" limit="5" heading-level="3"><\/send-news-feed>/);
+  // Inside the element, a link for readers whose browser runs no script: the same choice on the CMS's own page.
+  assert.match(
+    code,
+    new RegExp(
+      `<send-news-feed api="${base}" type="consultation" layout="cards" limit="5" heading-level="3"><a href="${base}/updates\\?type=consultation">[^<]+</a></send-news-feed>`,
+    ),
+  );
 
   // A partner's blank page, on another origin, with nothing but the pasted code.
   const partner = http.createServer((_request, response) => {
