@@ -12,9 +12,8 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
-import { buildCms, buildWidgets, ensureSystemPackages, repoRoot, say } from './lib/steps.ts';
+import { buildCms, buildWidgets, ensureSystemPackages, postgresReachable, repoRoot, say } from './lib/steps.ts';
 
 type Counts = { passed: number; failed: number; skipped: number; unreadable?: boolean };
 type Suite = {
@@ -66,7 +65,7 @@ const SUITES: Suite[] = [
     label: 'CMS on PostgreSQL',
     command: nodeTest(cmsTestFiles),
     env: { TEST_DB: 'postgres', TEST_PG_URL: PG_URL },
-    requires: postgresReachable,
+    requires: () => postgresReachable(PG_URL),
   },
   {
     name: 'widgets',
@@ -95,7 +94,7 @@ const SUITES: Suite[] = [
     label: 'Two instances behind nginx on PostgreSQL',
     command: nodeTest(testFiles('test/cluster')),
     env: { TEST_PG_URL: PG_URL },
-    requires: postgresReachable,
+    requires: () => postgresReachable(PG_URL),
   },
   // --expose-gc: the suite reports the catalogue's memory after a collection.
   {
@@ -105,16 +104,6 @@ const SUITES: Suite[] = [
     env: { TEST_PG_URL: PG_URL },
   },
 ];
-
-async function postgresReachable() {
-  const { hostname, port } = new URL(PG_URL);
-  return new Promise<boolean>((resolve) => {
-    const socket = net.connect({ host: hostname, port: Number(port || 5432), timeout: 2000 });
-    socket.on('connect', () => (socket.destroy(), resolve(true)));
-    socket.on('error', () => resolve(false));
-    socket.on('timeout', () => (socket.destroy(), resolve(false)));
-  });
-}
 
 /** Runs one suite, showing its output live, and reads its pass/fail counts. */
 function runSuite(suite: Suite) {

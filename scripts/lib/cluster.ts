@@ -8,10 +8,9 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
-import { cmsDir, ensureSystemPackages, repoRoot, strapiCli, waitForHttp } from './steps.ts';
+import { cmsDir, ensureSystemPackages, freePort, repoRoot, strapiCli, waitForHttp } from './steps.ts';
 
 export const NGINX = '/usr/sbin/nginx';
 const LUA_MODULE = '/usr/lib/nginx/modules/ngx_http_lua_module.so';
@@ -44,16 +43,6 @@ export type ClusterOptions = {
   /** Where the CMS's output goes (by default, its warnings and errors only, to this process's). */
   log?: 'inherit' | 'ignore';
 };
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 export async function ensureSchema(databaseUrl: string, schema: string) {
   const client = new pg.Client({ connectionString: databaseUrl });

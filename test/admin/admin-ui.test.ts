@@ -15,17 +15,16 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import type { ItemResponse, ListResponse } from '../../contract/api';
-import { cmsDir, repoRoot, strapiCli, waitForHttp } from '../../scripts/lib/steps.ts';
+import { repoRoot } from '../../scripts/lib/steps.ts';
 import { launchOptions } from '../helpers/chromium.ts';
+import { adminToken, spawnCms, type CmsProcess } from '../helpers/cms.ts';
 
 const EDITOR = { email: 'new.editor@example.org', password: 'New-Editor-Passw0rd' };
 const BROWSER_TIME_ZONE = 'America/New_York';
@@ -35,7 +34,7 @@ const todayUk = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', da
 const TITLE = `Short breaks for disabled children: have your say ${unique}`;
 const SHOTS = process.env.DOCS_SCREENSHOTS ? path.join(repoRoot, 'docs', 'images') : fs.mkdtempSync(path.join(os.tmpdir(), 'send-admin-shots-'));
 
-let cms: ChildProcess;
+let cms: CmsProcess | undefined;
 let base: string;
 let tmp: string;
 let browser: Browser;
@@ -43,51 +42,22 @@ let page: Page;
 let token: string;
 const timings: [step: string, seconds: number][] = [];
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 before(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'send-admin-ui-'));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  cms = spawn(process.execPath, [strapiCli(), 'start'], {
-    cwd: cmsDir,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: base,
-      DATABASE_CLIENT: 'sqlite',
-      DATABASE_FILENAME: path.join(tmp, 'data.db'),
-      LOCAL_EDITOR_EMAIL: EDITOR.email,
-      LOCAL_EDITOR_PASSWORD: EDITOR.password,
-      LOCAL_EDITOR_FILE: path.join(tmp, 'local-editor.json'),
-      // Every 5 seconds, so the walkthrough's schedule is kept to within seconds rather than a minute.
-      SCHEDULE_CRON: '*/5 * * * * *',
-      LOG_LEVEL: 'warn',
-      STRAPI_TELEMETRY_DISABLED: 'true',
-    },
+  cms = await spawnCms({
+    DATABASE_CLIENT: 'sqlite',
+    DATABASE_FILENAME: path.join(tmp, 'data.db'),
+    LOCAL_EDITOR_EMAIL: EDITOR.email,
+    LOCAL_EDITOR_PASSWORD: EDITOR.password,
+    LOCAL_EDITOR_FILE: path.join(tmp, 'local-editor.json'),
+    // Every 5 seconds, so the walkthrough's schedule is kept to within seconds rather than a minute.
+    SCHEDULE_CRON: '*/5 * * * * *',
   });
-  let log = '';
-  cms.stdout?.on('data', (d) => (log += d));
-  cms.stderr?.on('data', (d) => (log += d));
-  try {
-    await waitForHttp(`${base}/_health`, { child: cms, timeoutMs: 180_000 });
-  } catch (error) {
-    throw new Error(`${(error as Error).message}\n${log}`, { cause: error });
-  }
+  base = cms.base;
   // The test's own reads of what the admin saved go through the admin API as the same editor.
-  const login = await fetch(`${base}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(EDITOR) });
-  const { data } = (await login.json()) as { data: { token?: string; accessToken?: string } };
-  token = data.token ?? data.accessToken ?? '';
+  token = await adminToken(base, EDITOR);
   browser = await puppeteer.launch(launchOptions());
   page = await browser.newPage();
   await page.emulateTimezone(BROWSER_TIME_ZONE);
@@ -99,10 +69,7 @@ after(async () => {
   if (timings.length)
     console.log(`\nNew editor's walkthrough (seconds):\n${timings.map(([step, s]) => `  ${s.toFixed(1).padStart(6)}  ${step}`).join('\n')}\n`);
   await browser?.close();
-  if (cms && cms.exitCode === null) {
-    cms.kill('SIGTERM');
-    await new Promise((resolve) => cms.once('exit', resolve));
-  }
+  await cms?.stop();
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   if (!process.env.DOCS_SCREENSHOTS) fs.rmSync(SHOTS, { recursive: true, force: true });
 });

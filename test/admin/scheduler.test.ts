@@ -6,31 +6,19 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import type { ListResponse } from '../../contract/api';
-import { cmsDir, strapiCli, waitForHttp } from '../../scripts/lib/steps.ts';
 import { SCHEDULER_LOCK_KEY } from '../../cms/src/scheduling/schedule.ts';
+import { DEFAULT_PG_URL, adminToken, spawnCms, type CmsProcess } from '../helpers/cms.ts';
 
-const PG_URL = process.env.TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const PG_URL = process.env.TEST_PG_URL || DEFAULT_PG_URL;
 const EDITOR = { email: 'scheduler.editor@example.org', password: 'Scheduler-Passw0rd-1' };
 const ITEMS = 6;
 
-type Instance = { child: ChildProcess; base: string; log: () => string };
 let schema: string;
-const instances: Instance[] = [];
+const instances: CmsProcess[] = [];
 let reachable = true;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 async function sql(text: string, values: unknown[] = []) {
   const client = new pg.Client({ connectionString: PG_URL });
@@ -42,18 +30,10 @@ async function sql(text: string, values: unknown[] = []) {
   }
 }
 
-async function startInstance(name: string, env: Record<string, string> = {}): Promise<Instance> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [strapiCli(), 'start'], {
-    cwd: cmsDir,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      PUBLIC_URL: base,
+/** One CMS on the shared schema, scheduling every 2 seconds; its log lines carry its name. */
+const startInstance = (name: string, env: Record<string, string> = {}) =>
+  spawnCms(
+    {
       DATABASE_CLIENT: 'postgres',
       DATABASE_URL: PG_URL,
       DATABASE_SCHEMA: schema,
@@ -61,20 +41,10 @@ async function startInstance(name: string, env: Record<string, string> = {}): Pr
       LOCAL_EDITOR: 'off',
       SCHEDULE_CRON: '*/2 * * * * *',
       LOG_LEVEL: 'info',
-      STRAPI_TELEMETRY_DISABLED: 'true',
       ...env,
     },
-  });
-  let log = '';
-  child.stdout?.on('data', (d) => (log += `[${name}] ${d}`));
-  child.stderr?.on('data', (d) => (log += `[${name}] ${d}`));
-  try {
-    await waitForHttp(`${base}/_health`, { child, timeoutMs: 180_000 });
-  } catch (error) {
-    throw new Error(`${(error as Error).message}\n${log}`, { cause: error });
-  }
-  return { child, base, log: () => log };
-}
+    { name },
+  );
 
 before(async () => {
   try {
@@ -97,24 +67,11 @@ before(async () => {
 });
 
 after(async () => {
-  await Promise.all(
-    instances.map(
-      ({ child }) =>
-        new Promise((resolve) => {
-          if (child.exitCode !== null) return resolve(null);
-          child.once('exit', resolve);
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
+  await Promise.all(instances.map((instance) => instance.stop()));
   if (reachable) await sql(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
 });
 
-async function signIn(base: string) {
-  const response = await fetch(`${base}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(EDITOR) });
-  const { data } = (await response.json()) as { data: { token?: string; accessToken?: string } };
-  return data.token ?? data.accessToken;
-}
+const signIn = (base: string) => adminToken(base, EDITOR);
 
 async function schedule(base: string, token: string | undefined, title: string, publishAt: Date) {
   const response = await fetch(`${base}/content-manager/collection-types/api::article.article`, {

@@ -13,17 +13,15 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import http from 'node:http';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { ListResponse } from '../../contract/api';
-import { cmsDir, strapiCli, waitForHttp } from '../../scripts/lib/steps.ts';
 import { launchOptions } from '../helpers/chromium.ts';
+import { spawnCms, type CmsProcess } from '../helpers/cms.ts';
 
 const EDITOR = { email: 'e2e.editor@example.org', password: 'E2e-Editor-Passw0rd' };
 const PUBLISHED_TITLE = `Short breaks review: drop-in sessions for families ${Date.now().toString(36)}`;
@@ -32,59 +30,31 @@ const DEMO_PAGES = ['/demo/nhs-icb.html', '/demo/college.html', '/demo/local-off
 /** Screenshots go here when set (e.g. to look at the item page at 320 px). */
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
 
-let cms: ChildProcess;
+let cms: CmsProcess | undefined;
 let base: string;
 let tmp: string;
 let browser: Browser;
 let token: string | undefined;
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-
 before(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'send-e2e-'));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  cms = spawn(process.execPath, [strapiCli(), 'start'], {
-    cwd: cmsDir,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: base,
+  cms = await spawnCms(
+    {
       DATABASE_CLIENT: 'sqlite',
       DATABASE_FILENAME: path.join(tmp, 'data.db'),
       LOCAL_EDITOR_EMAIL: EDITOR.email,
       LOCAL_EDITOR_PASSWORD: EDITOR.password,
       LOCAL_EDITOR_FILE: path.join(tmp, 'local-editor.json'),
-      LOG_LEVEL: 'warn',
-      STRAPI_TELEMETRY_DISABLED: 'true',
     },
-  });
-  let log = '';
-  cms.stdout?.on('data', (d) => (log += d));
-  cms.stderr?.on('data', (d) => (log += d));
-  try {
-    await waitForHttp(`${base}/_health`, { child: cms, timeoutMs: 120_000 });
-  } catch (error) {
-    throw new Error(`${(error as Error).message}\n${log}`, { cause: error });
-  }
+    { timeoutMs: 120_000 },
+  );
+  base = cms.base;
   browser = await puppeteer.launch(launchOptions());
 });
 
 after(async () => {
   await browser?.close();
-  if (cms && cms.exitCode === null) {
-    cms.kill('SIGTERM');
-    await new Promise((resolve) => cms.once('exit', resolve));
-  }
+  await cms?.stop();
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 

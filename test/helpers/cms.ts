@@ -11,9 +11,10 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import pg from 'pg';
-import { cmsDir, repoRoot, strapiPackage } from '../../scripts/lib/steps.ts';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cmsDir, freePort, repoRoot, strapiCli, strapiPackage, waitForHttp } from '../../scripts/lib/steps.ts';
 
-export { cmsDir, repoRoot };
+export { cmsDir, freePort, repoRoot };
 
 export const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -83,6 +84,61 @@ export async function startCms({ env = {} }: { env?: Record<string, string> } = 
       await cleanup();
     },
   };
+}
+
+export type CmsProcess = { child: ChildProcess; base: string; log: () => string; stop: (signal?: NodeJS.Signals) => Promise<void> };
+
+/**
+ * Starts the compiled CMS as `strapi start` in a process of its own, on a free port, as a
+ * developer would run it (for tests that need the admin, a restart, a kill or two instances).
+ * `env` adds to and overrides the defaults. Its output is kept for the error when it fails to start.
+ */
+export async function spawnCms(
+  env: Record<string, string>,
+  { name = '', timeoutMs = 180_000 }: { name?: string; timeoutMs?: number } = {},
+): Promise<CmsProcess> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [strapiCli(), 'start'], {
+    cwd: cmsDir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      PUBLIC_URL: base,
+      LOG_LEVEL: 'warn',
+      STRAPI_TELEMETRY_DISABLED: 'true',
+      ...env,
+    },
+  });
+  let log = '';
+  const keep = (data: Buffer) => (log += name ? `[${name}] ${String(data)}` : String(data));
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill(signal);
+    await exited;
+  };
+  try {
+    await waitForHttp(`${base}/_health`, { child, timeoutMs });
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}\n${log}`, { cause: error });
+  }
+  return { child, base, log: () => log, stop };
+}
+
+/** Signs in to the admin API and returns the session token. */
+export async function adminToken(base: string, account: { email: string; password: string }): Promise<string> {
+  const answer = await fetch(`${base}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(account) });
+  const json = (await answer.json()) as { data?: { token?: string; accessToken?: string } };
+  const token = json.data?.token ?? json.data?.accessToken;
+  if (!token) throw new Error(`The admin gave no token for ${account.email}: ${JSON.stringify(json)}`);
+  return token;
 }
 
 /**

@@ -6,27 +6,18 @@
  * reported. No timing is asserted.
  */
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { ItemResponse, ListResponse } from '../../contract/api';
 import { catalogueOf } from '../../cms/src/catalogue/catalogue.ts';
 import { generateCatalogue } from '../../scripts/lib/catalogue-generator.ts';
+import { postgresReachable } from '../../scripts/lib/steps.ts';
 import { DEFAULT_PG_URL, getJson, startCms, type TestCms } from '../helpers/cms.ts';
 
 const ITEMS = Number(process.env.SCALE_ITEMS || 100_000);
 const ARTICLE = 'api::article.article';
 
-const postgresReachable = () =>
-  new Promise<boolean>((resolve) => {
-    const { hostname, port } = new URL(process.env.TEST_PG_URL || DEFAULT_PG_URL);
-    const socket = net.connect({ host: hostname, port: Number(port || 5432), timeout: 2000 });
-    socket.on('connect', () => (socket.destroy(), resolve(true)));
-    socket.on('error', () => resolve(false));
-    socket.on('timeout', () => (socket.destroy(), resolve(false)));
-  });
-
 // Asked before any suite runs: a busy event loop could make the check time out.
-const postgres = await postgresReachable();
+const postgres = await postgresReachable(process.env.TEST_PG_URL || DEFAULT_PG_URL);
 
 for (const database of ['sqlite', 'postgres'] as const) {
   describe(`${ITEMS.toLocaleString('en-GB')} items on ${database}`, { skip: database === 'postgres' && !postgres && 'PostgreSQL is not reachable' }, () => {

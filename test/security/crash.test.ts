@@ -9,90 +9,32 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import type { ListResponse } from '../../contract/api';
-import { cmsDir, strapiCli, waitForHttp } from '../../scripts/lib/steps.ts';
-import { DEFAULT_PG_URL, ensureCompiled } from '../helpers/cms.ts';
+import { postgresReachable } from '../../scripts/lib/steps.ts';
+import { DEFAULT_PG_URL, adminToken, ensureCompiled, spawnCms, type CmsProcess } from '../helpers/cms.ts';
 
 const EDITOR = { email: 'crash.editor@example.org', password: 'Crash-Editor-Passw0rd' };
 const UID = 'api::article.article';
 const PG_URL = process.env.TEST_PG_URL || DEFAULT_PG_URL;
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
+/** The CMS on this test's database, with nothing seeded and the test's editor account. */
+const startCms = (databaseEnv: Record<string, string>, tmp: string) =>
+  spawnCms({
+    ...databaseEnv,
+    SERVE_ADMIN: 'false',
+    SEED_CONTENT: 'false',
+    RATE_LIMIT_REQUESTS: '0',
+    LOCAL_EDITOR: 'on',
+    LOCAL_EDITOR_EMAIL: EDITOR.email,
+    LOCAL_EDITOR_PASSWORD: EDITOR.password,
+    LOCAL_EDITOR_FILE: path.join(tmp, 'local-editor.json'),
   });
-
-const postgresReachable = () =>
-  new Promise<boolean>((resolve) => {
-    const { hostname, port } = new URL(PG_URL);
-    const socket = net.connect({ host: hostname, port: Number(port || 5432), timeout: 2000 });
-    socket.on('connect', () => (socket.destroy(), resolve(true)));
-    socket.on('error', () => resolve(false));
-    socket.on('timeout', () => (socket.destroy(), resolve(false)));
-  });
-
-type Running = { child: ChildProcess; base: string; log: () => string };
-
-async function startCms(databaseEnv: Record<string, string>, tmp: string): Promise<Running> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [strapiCli(), 'start'], {
-    cwd: cmsDir,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      ...databaseEnv,
-      NODE_ENV: 'development',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: base,
-      SERVE_ADMIN: 'false',
-      SEED_CONTENT: 'false',
-      RATE_LIMIT_REQUESTS: '0',
-      LOCAL_EDITOR: 'on',
-      LOCAL_EDITOR_EMAIL: EDITOR.email,
-      LOCAL_EDITOR_PASSWORD: EDITOR.password,
-      LOCAL_EDITOR_FILE: path.join(tmp, 'local-editor.json'),
-      LOG_LEVEL: 'warn',
-      STRAPI_TELEMETRY_DISABLED: 'true',
-    },
-  });
-  let log = '';
-  child.stdout?.on('data', (d) => (log += d));
-  child.stderr?.on('data', (d) => (log += d));
-  try {
-    await waitForHttp(`${base}/_health`, { child, timeoutMs: 180_000 });
-  } catch (error) {
-    throw new Error(`${(error as Error).message}\n${log}`, { cause: error });
-  }
-  return { child, base, log: () => log };
-}
-
-async function stop(running: Running | undefined, signal: NodeJS.Signals = 'SIGTERM') {
-  if (!running || running.child.exitCode !== null || running.child.signalCode !== null) return;
-  const exited = new Promise((resolve) => running.child.once('exit', resolve));
-  running.child.kill(signal);
-  await exited;
-}
-
-async function signIn(base: string): Promise<string> {
-  const answer = await fetch(`${base}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(EDITOR) });
-  const json = (await answer.json()) as { data?: { token?: string; accessToken?: string } };
-  const token = json.data?.token ?? json.data?.accessToken;
-  assert.ok(token, `no token: ${JSON.stringify(json)}`);
-  return token;
-}
+const signIn = (base: string) => adminToken(base, EDITOR);
 
 async function adminApi(base: string, token: string, method: string, pathname: string, body?: unknown) {
   const answer = await fetch(`${base}${pathname}`, {
@@ -107,7 +49,7 @@ async function adminApi(base: string, token: string, method: string, pathname: s
 }
 
 /** Writes until killed: drafts saved, some of them published; returns what the CMS confirmed. */
-async function writeUntilKilled(running: Running, token: string) {
+async function writeUntilKilled(running: CmsProcess, token: string) {
   const confirmed = { drafts: new Map<string, string>(), published: new Map<string, string>() };
   let killed = false;
   let attempts = 0;
@@ -143,7 +85,7 @@ async function writeUntilKilled(running: Running, token: string) {
   const writers = Array.from({ length: 4 }, (_, i) => writer(i));
   // Kill once a good number of writes are confirmed, while more are in flight.
   for (const deadline = Date.now() + 60_000; confirmed.published.size < 20 && Date.now() < deadline;) await new Promise((resolve) => setTimeout(resolve, 50));
-  await stop(running, 'SIGKILL');
+  await running.stop('SIGKILL');
   killed = true;
   await Promise.all(writers);
   return { ...confirmed, attempts };
@@ -151,7 +93,7 @@ async function writeUntilKilled(running: Running, token: string) {
 
 async function checkNothingLost(databaseEnv: Record<string, string>, label: string) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'send-crash-'));
-  let running: Running | undefined;
+  let running: CmsProcess | undefined;
   try {
     running = await startCms(databaseEnv, tmp);
     const confirmed = await writeUntilKilled(running, await signIn(running.base));
@@ -172,7 +114,7 @@ async function checkNothingLost(databaseEnv: Record<string, string>, label: stri
       `crash (${label}): ${confirmed.attempts} writes attempted, ${confirmed.drafts.size} drafts and ${confirmed.published.size} publishes confirmed before SIGKILL; all there after the restart`,
     );
   } finally {
-    await stop(running);
+    await running?.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
@@ -200,7 +142,7 @@ describe('SIGKILL during writes loses nothing confirmed', () => {
   });
 
   test('on PostgreSQL', async (t) => {
-    if (!(await postgresReachable())) return t.skip(`nothing listens at ${PG_URL}`);
+    if (!(await postgresReachable(PG_URL))) return t.skip(`nothing listens at ${PG_URL}`);
     const client = new pg.Client({ connectionString: PG_URL });
     await client.connect();
     await client.query(`CREATE SCHEMA "${schema}"`);
