@@ -8,6 +8,7 @@ import { createElement } from 'react';
 import type { Facet, UpdateSummary } from '../../../contract/api';
 import { AUDIENCES, TYPE_LABELS, keysOf } from '../lib/update-types';
 import { EMBED_PATH, LAYOUTS, WIDGETS, type EmbedChoice } from './embed-query';
+import { Checkboxes, Select } from './form-controls';
 import { renderPage, type Site } from './layout';
 import { ALL_WIDGETS, elementFor, scriptTag, type WidgetScript } from './snippets';
 
@@ -71,43 +72,25 @@ export function embedPage({ site, choice, scripts, topics, consultations, script
             <fieldset className="fieldset">
               <legend>News feed: what it shows</legend>
               <p className="hint">Leave everything unticked to show every kind of update.</p>
-              {keysOf(TYPE_LABELS).map((type) => (
-                <div className="checkbox" key={type}>
-                  <input type="checkbox" name="type" value={type} id={`type-${type}`} {...checked(choice.types.includes(type))} />
-                  <label htmlFor={`type-${type}`}>{TYPE_LABELS[type]}</label>
-                </div>
-              ))}
-              <div className="form-group">
-                <label className="label" htmlFor="topic">
-                  Topic
-                </label>
-                <select className="select" name="topic" id="topic" defaultValue={choice.topic}>
-                  <option value="">Any topic</option>
-                  {topics.map((topic) => (
-                    <option key={topic.value} value={topic.value}>
-                      {topic.label}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              {keysOf(AUDIENCES).map((audience) => (
-                <div className="checkbox" key={audience}>
-                  <input type="checkbox" name="audience" value={audience} id={`audience-${audience}`} {...checked(choice.audiences.includes(audience))} />
-                  <label htmlFor={`audience-${audience}`}>For {AUDIENCES[audience].label.toLowerCase()}</label>
-                </div>
-              ))}
-              <div className="form-group">
-                <label className="label" htmlFor="layout">
-                  Layout
-                </label>
-                <select className="select" name="layout" id="layout" defaultValue={choice.layout}>
-                  {keysOf(LAYOUTS).map((layout) => (
-                    <option key={layout} value={layout}>
-                      {LAYOUTS[layout]}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <Checkboxes
+                legend="Type"
+                name="type"
+                checked={choice.types}
+                options={keysOf(TYPE_LABELS).map((type) => ({ value: type, label: TYPE_LABELS[type] }))}
+              />
+              <Select label="Topic" name="topic" all="Any topic" selected={choice.topic} options={topics} />
+              <Checkboxes
+                legend="Who it is for"
+                name="audience"
+                checked={choice.audiences}
+                options={keysOf(AUDIENCES).map((audience) => ({ value: audience, label: AUDIENCES[audience].label }))}
+              />
+              <Select
+                label="Layout"
+                name="layout"
+                selected={choice.layout}
+                options={keysOf(LAYOUTS).map((layout) => ({ value: layout, label: LAYOUTS[layout] }))}
+              />
               <div className="form-group">
                 <label className="label" htmlFor="limit">
                   How many items
@@ -115,19 +98,13 @@ export function embedPage({ site, choice, scripts, topics, consultations, script
                 <input className="input" type="number" name="limit" id="limit" min={1} max={20} defaultValue={choice.limit} />
               </div>
             </fieldset>
-            <div className="form-group">
-              <label className="label" htmlFor="consultation">
-                Countdown: which consultation
-              </label>
-              <select className="select" name="consultation" id="consultation" defaultValue={choice.consultation}>
-                <option value="">Every open consultation</option>
-                {consultations.map((item) => (
-                  <option key={item.slug} value={item.slug}>
-                    {item.title}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <Select
+              label="Countdown: which consultation"
+              name="consultation"
+              all="Every open consultation"
+              selected={choice.consultation}
+              options={consultations.map((item) => ({ value: item.slug, label: item.title }))}
+            />
             <div className="form-group">
               <label className="label" htmlFor="heading">
                 Heading
@@ -137,22 +114,16 @@ export function embedPage({ site, choice, scripts, topics, consultations, script
               </p>
               <input className="input" type="text" name="heading" id="heading" maxLength={80} defaultValue={choice.heading} aria-describedby="heading-hint" />
             </div>
-            <div className="form-group">
-              <label className="label" htmlFor="headingLevel">
-                Heading level
-              </label>
-              <p className="hint" id="headingLevel-hint">
-                One below the heading above the widget on your page: after an &lt;h2&gt;, choose 3. &ldquo;None&rdquo; leaves the heading out.
-              </p>
-              <select className="select" name="headingLevel" id="headingLevel" defaultValue={String(choice.headingLevel)} aria-describedby="headingLevel-hint">
-                <option value="0">None (follow my page&rsquo;s heading)</option>
-                {[1, 2, 3, 4, 5, 6].map((level) => (
-                  <option key={level} value={level}>
-                    {level}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <Select
+              label="Heading level"
+              name="headingLevel"
+              hint="One below the heading above the widget on your page: after an <h2>, choose 3. “None” leaves the heading out."
+              selected={String(choice.headingLevel)}
+              options={[
+                { value: '0', label: 'None (follow my page’s heading)' },
+                ...[1, 2, 3, 4, 5, 6].map((level) => ({ value: String(level), label: String(level) })),
+              ]}
+            />
             <button type="submit" className="button">
               Show
             </button>

@@ -8,6 +8,7 @@ import { capitalised, describeFilters } from '../feeds/describe';
 import { cleanLine } from '../feeds/text';
 import type { UpdateFilters } from '../lib/update-query';
 import { TYPE_LABELS } from '../lib/update-types';
+import { Checkboxes, Select } from './form-controls';
 import { readerStatus, StatusTag } from './item-page';
 import { renderPage, type FeedLink, type Site } from './layout';
 import { itemPageUrl, urlsFor } from './urls';
@@ -36,40 +37,6 @@ function Result({ item, base, now }: { item: UpdateSummary; base: string; now: n
       </p>
       <p className="result__summary">{cleanLine(item.summary)}</p>
     </li>
-  );
-}
-
-type Option = { value: string; label: string };
-
-function Checkboxes({ legend, name, options, checked }: { legend: string; name: string; options: Option[]; checked: readonly string[] }) {
-  return (
-    <fieldset className="fieldset">
-      <legend>{legend}</legend>
-      {options.map((option) => (
-        <div className="checkbox" key={option.value}>
-          <input type="checkbox" id={`${name}-${option.value}`} name={name} value={option.value} defaultChecked={checked.includes(option.value)} />
-          <label htmlFor={`${name}-${option.value}`}>{option.label}</label>
-        </div>
-      ))}
-    </fieldset>
-  );
-}
-
-function Select({ label, name, options, selected, all }: { label: string; name: string; options: Option[]; selected: string; all: string }) {
-  return (
-    <div className="form-group">
-      <label className="label" htmlFor={name}>
-        {label}
-      </label>
-      <select className="select" id={name} name={name} defaultValue={selected}>
-        <option value="">{all}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }
 
