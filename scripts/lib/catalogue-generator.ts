@@ -12,6 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Core, UID } from '@strapi/strapi';
+import { seededRandom } from './seeded-random.ts';
 
 type UpdateType = 'article' | 'consultation' | 'staffing-update';
 const UIDS: Record<UpdateType, UID.ContentType> = {
@@ -24,23 +25,6 @@ type Attribute = { type?: string; columnName?: string; joinTable?: JoinTable };
 type JoinTable = { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string }; orderColumnName?: string; inverseOrderColumnName?: string };
 type Metadata = { tableName: string; attributes: Record<string, Attribute> };
 type Row = Record<string, unknown>;
-
-/** Deterministic pseudo-random numbers (mulberry32), so a seed gives the same catalogue. */
-function randomSource(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)],
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-  };
-}
 
 const SERVICES = [
   'SEND Local Offer',
@@ -127,7 +111,7 @@ export type GenerateOptions = { items: number; seed?: number; years?: number; no
 
 /** Adds `items` published documents (split across the three types) to the CMS's database. */
 export async function generateCatalogue(strapi: Core.Strapi, { items, seed = 12, years = 12, now = new Date(), log = () => {} }: GenerateOptions) {
-  const random = randomSource(seed);
+  const random = seededRandom(seed);
   const db = strapi.db;
   const metadata = (uid: string) => db.metadata.get(uid) as unknown as Metadata;
   const table = (name: string) => db.getConnection(name);

@@ -34,7 +34,7 @@ function generator(seed: number) {
   const { int, pick } = random;
   const chance = (p: number) => random.next() < p;
   const repeat = (text: string, n: number) => text.repeat(n);
-  const word = () => Array.from({ length: 1 + int(12) }, () => pick([...'abcdefghijklmnopqrstuvwxyz0123456789-_.~'])).join('');
+  const word = () => Array.from({ length: int(1, 12) }, () => pick([...'abcdefghijklmnopqrstuvwxyz0123456789-_.~'])).join('');
 
   const values = [
     '',
@@ -105,7 +105,7 @@ function generator(seed: number) {
     '=',
   ];
   const value = () =>
-    chance(0.05) ? encodeURIComponent(repeat(pick(['a', '%41', '🎉', ' ']), 200 + int(3000))) : chance(0.2) ? word() : encodeURIComponent(pick(values));
+    chance(0.05) ? encodeURIComponent(repeat(pick(['a', '%41', '🎉', ' ']), int(200, 3199))) : chance(0.2) ? word() : encodeURIComponent(pick(values));
   const rawValue = () => (chance(0.15) ? pick(['%ZZ', '%', '%E0%A4%A', '%u0041', '%C0%AF', '%00', '%2e%2e%2f']) : value());
   const names = [
     'type',
@@ -136,18 +136,19 @@ function generator(seed: number) {
   ];
   const name = () => {
     const base = chance(0.85) ? pick(names) : word();
-    if (chance(0.25)) return `${base}${pick(['[]', '[0]', '[$eq]', '[a][b]', '[publishedAt][$null]', '[status]', '[__proto__]', '][', '[', `[${int(30)}]`])}`;
+    if (chance(0.25))
+      return `${base}${pick(['[]', '[0]', '[$eq]', '[a][b]', '[publishedAt][$null]', '[status]', '[__proto__]', '][', '[', `[${int(0, 29)}]`])}`;
     return base;
   };
   const query = () => {
     if (chance(0.2)) return '';
-    const parts = Array.from({ length: 1 + int(6) }, () => (chance(0.05) ? name() : `${name()}=${rawValue()}`));
+    const parts = Array.from({ length: int(1, 6) }, () => (chance(0.05) ? name() : `${name()}=${rawValue()}`));
     return `?${parts.join(pick(['&', '&', '&', ';', '&&']))}`;
   };
 
   const mangle = (path: string): string => {
     const [pathname] = path.split('?');
-    switch (int(14)) {
+    switch (int(0, 13)) {
       case 0:
         return `${pathname}/${word()}`;
       case 1:
@@ -159,7 +160,7 @@ function generator(seed: number) {
       case 4:
         return `${pathname}${pick(['%ZZ', '%E0%A4%A', '%00', '%2F..%2F..', '/..%2f..%2fpackage.json', '/../../cms/.tmp/data.db', '%5c..%5c'])}`;
       case 5:
-        return `/${pick(['api/updates', 'feeds', 'updates', 'widgets', 'demo', 'uploads'])}/${repeat(word(), 50 + int(200))}`;
+        return `/${pick(['api/updates', 'feeds', 'updates', 'widgets', 'demo', 'uploads'])}/${repeat(word(), int(50, 249))}`;
       case 6:
         return `/api/updates/${pick(['article', 'consultation', 'staffing-update', 'news', '%ZZ', ''])}/${pick([word(), '..', '%2e%2e', '', repeat('a', 3000), '<script>'])}`;
       case 7:
@@ -201,7 +202,7 @@ function generator(seed: number) {
     const base = pick(paths);
     const path = chance(0.6) ? `${mangle(base)}${query()}` : chance(0.5) ? base : `${base.split('?')[0]}${query()}`;
     const headers: Record<string, string> = {};
-    for (let i = int(5); i > 0; i -= 1) {
+    for (let i = int(0, 4); i > 0; i -= 1) {
       const [header, headerValue] = pick(headerPool)();
       headers[header] = headerValue;
     }

@@ -6,6 +6,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import type { ListResponse, UpdateSummary } from '../../contract/api';
+export { seededRandom } from '../../scripts/lib/seeded-random.ts';
 
 export type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer; text: string };
 
@@ -112,21 +113,4 @@ export async function publicPaths(base: string, uploadedFile?: string): Promise<
     '/robots.txt',
     ...(uploadedFile ? [uploadedFile] : []),
   ];
-}
-
-/** mulberry32: a small, fast generator whose whole state is one 32-bit number, so a seed fixes a run. */
-export function seededRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  return {
-    next,
-    int: (max: number) => Math.floor(next() * max),
-    pick: <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)],
-  };
 }

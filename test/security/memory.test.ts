@@ -61,19 +61,19 @@ function addresses(): string[] {
   const random = seededRandom(20_261_201);
   const types = ['article', 'consultation', 'staffing-update', 'article,consultation', 'consultation,article', 'staffing-update,article'];
   const feeds = ['/feeds/rss.xml', '/feeds/atom.xml', '/feeds/feed.json'];
-  const word = () => Array.from({ length: 3 + random.int(6) }, () => 'abcdefghijklmnopqrstuvwxyz'[random.int(26)]).join('');
+  const word = () => Array.from({ length: random.int(3, 8) }, () => 'abcdefghijklmnopqrstuvwxyz'[random.int(0, 25)]).join('');
   return Array.from({ length: URLS }, (_, i) => {
     switch (i % 5) {
       case 0: // cache-busting on a big feed
         return `${random.pick(feeds)}?limit=200&cb=${i}&_=${word()}`;
       case 1: // every limit and type combination of every feed: real, distinct, large answers
-        return `${random.pick(feeds)}?limit=${1 + random.int(200)}&type=${random.pick(types)}`;
+        return `${random.pick(feeds)}?limit=${random.int(1, 200)}&type=${random.pick(types)}`;
       case 2: // free-text search in the API
-        return `/api/updates?q=${word()}%20${word()}&pageSize=100&page=${1 + random.int(3)}`;
+        return `/api/updates?q=${word()}%20${word()}&pageSize=100&page=${random.int(1, 3)}`;
       case 3: // reader pages with tracking parameters
-        return `/updates?page=${1 + random.int(20)}&utm_source=${word()}&fbclid=${i}`;
+        return `/updates?page=${random.int(1, 20)}&utm_source=${word()}&fbclid=${i}`;
       default: // the whole list, pages of it
-        return `/api/updates?pageSize=${1 + random.int(100)}&sort=${random.pick(['newest', 'oldest', 'closing'])}&x=${i}`;
+        return `/api/updates?pageSize=${random.int(1, 100)}&sort=${random.pick(['newest', 'oldest', 'closing'])}&x=${i}`;
     }
   });
 }
