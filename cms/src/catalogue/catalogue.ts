@@ -21,7 +21,7 @@ import { UPDATE_TYPES, keysOf, type UpdateType } from '../lib/update-types';
 import { openChangeChannel, type Change, type ChangeChannel } from '../sync/change-channel';
 import { proxyPurger } from '../sync/proxy-purge';
 import { itemBuilder, readDocuments, readPage, type PublishedDocument } from './items';
-import { createSearch, type Search, type SearchDocument } from './search';
+import { createPostings, createSearch, type Search, type SearchPostings } from './search';
 import { loadAbbreviations, SEARCH_ABBREVIATIONS_UID } from './search-abbreviations';
 
 /** Documents read per query: bounds every parameter list (SQLite allows 32,766). */
@@ -35,8 +35,8 @@ export const FALLBACK_CHECK_MS = 5_000;
 
 export type CatalogueEntry = {
   summary: UpdateSummary;
-  /** Search terms of the title, summary, body, service, what changes and topics, for `q`. */
-  search: SearchDocument;
+  /** Its number in the catalogue's search postings, which hold the search terms of its title, summary, body, service, what changes and topics. */
+  slot: number;
   year: number;
   sortKey: string;
 };
@@ -50,6 +50,8 @@ export type Catalogue = {
   lastModified: Date;
   /** Reads queries the way the entries were indexed (with the abbreviations of this build). */
   search: Search;
+  /** The entries' search terms, inverted: shared by every state of one build (each knows its own slots). */
+  postings: SearchPostings;
   /** The public origin the absolute links were made with. */
   baseUrl: string;
 };
@@ -142,13 +144,13 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
     return summary;
   };
 
-  const entryOf = (search: Search, type: UpdateType, doc: PublishedDocument): CatalogueEntry => {
+  const entryOf = ({ search, postings }: Pick<Catalogue, 'search' | 'postings'>, type: UpdateType, doc: PublishedDocument): CatalogueEntry => {
     const summary = sharedTopics(items.summary(type, doc));
     const staffing = summary.type === 'staffing-update' ? [summary.service, summary.whatChanges ?? ''] : [];
     const text = [summary.title, summary.summary, blocksToText(items.detail(type, doc).body), ...staffing, summary.topics.map((t) => t.name).join('\n')].join(
       '\n',
     );
-    return { summary, search: search.index(text), year: Number(summary.date.slice(0, 4)), sortKey: sortKeyOf(summary) };
+    return { summary, slot: postings.add(search.index(text)), year: Number(summary.date.slice(0, 4)), sortKey: sortKeyOf(summary) };
   };
 
   /** Changes to documents made while a build reads: applied again to its result, which may have read them before. */
@@ -161,7 +163,7 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
     const startedAt = Date.now();
     const baseUrl = publicBaseUrl(strapi);
     changedDuringBuild = new Map();
-    const search = createSearch(await loadAbbreviations(strapi));
+    const indexing = { search: createSearch(await loadAbbreviations(strapi)), postings: createPostings() };
     /** Each page sorted on its own, merged at the end. */
     const runs: CatalogueEntry[][] = [];
     for (const type of keysOf(UPDATE_TYPES)) {
@@ -170,7 +172,7 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
         const run: CatalogueEntry[] = [];
         runs.push(run);
         for (let i = 0; i < page.length; i += 1) {
-          run.push(entryOf(search, type, page[i]));
+          run.push(entryOf(indexing, type, page[i]));
           // Indexing is CPU work: requests are answered between slices, so none waits for the build.
           if (i % INDEX_SLICE === INDEX_SLICE - 1) await turn();
         }
@@ -186,7 +188,7 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
     lastModified.setMilliseconds(0);
     details.clear();
     if (entries.length > 1_000) strapi.log.info(`Catalogue: ${entries.length} published items read in ${((Date.now() - startedAt) / 1000).toFixed(1)} s.`);
-    return { version: ++version, entries, bySlug: new Map(entries.map((e) => [slugKey(e.summary), e])), lastModified, search, baseUrl };
+    return { version: ++version, entries, bySlug: new Map(entries.map((e) => [slugKey(e.summary), e])), lastModified, ...indexing, baseUrl };
   };
 
   /** Makes a finished build current, then applies again what changed while it read. */
@@ -241,16 +243,18 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
       if (change.documentId) details.delete(change.documentId);
     }
     const removed = new Set<string>();
-    const added: CatalogueEntry[] = [];
+    const read: { type: UpdateType; doc: PublishedDocument }[] = [];
     for (const [type, ids] of byType) {
       const idList = [...ids];
       for (const id of idList) removed.add(id);
       for (let i = 0; i < idList.length; i += PAGE) {
-        for (const doc of await readDocuments(strapi, type, idList.slice(i, i + PAGE))) added.push(entryOf(base.search, type, doc));
+        for (const doc of await readDocuments(strapi, type, idList.slice(i, i + PAGE))) read.push({ type, doc });
       }
     }
-    // A rebuild that finished meanwhile already read these documents at least as new as this read.
+    // A rebuild that finished meanwhile already read these documents at least as new as this read;
+    // they are indexed with the search of the state they join.
     const latest = current ?? base;
+    const added = read.map(({ type, doc }) => entryOf(latest, type, doc));
     const entries = latest.entries.filter((entry) => !removed.has(entry.summary.id));
     for (const entry of added.sort(newestFirst)) entries.splice(insertionPoint(entries, entry.sortKey), 0, entry);
     // The address index is updated in place (copying 100,000 keys per change would cost more than

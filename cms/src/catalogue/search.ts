@@ -12,6 +12,7 @@
  * Every query word must match (as before). The last word may also be the start of a word, as
  * readers type into the widgets' search box.
  */
+import { LRUCache } from 'lru-cache';
 import stem from 'wink-porter2-stemmer';
 
 /** An abbreviation and the words it stands for, as editors enter them. */
@@ -105,8 +106,11 @@ export type SearchDocument = {
   words: Uint32Array;
 };
 
-/** One query term: all must match. `id` is -1 for a term no item has; `prefix` tests the unfinished last word. */
-type Term = { id: number; prefix: ((doc: SearchDocument) => boolean) | null };
+/**
+ * One query term: all must match. `id` is the term's id, -1 when no item has it; `words` are the ids
+ * of the words that start with the unfinished last word (empty for every other term).
+ */
+export type QueryTerm = { id: number; words: readonly number[] };
 
 /** Whether an ascending array holds `value`. */
 function holds(sorted: Uint32Array, value: number): boolean {
@@ -141,10 +145,14 @@ class Dictionary {
 
 /** Beyond this many words starting with the last query word, each item's words are checked against a set instead. */
 const FEW_PREFIX_WORDS = 16;
+/** Unfinished words whose completions are kept (the word list only grows, so each is kept with the list's length). */
+const PREFIXES_KEPT = 1_000;
 
 export type Search = {
   /** The search terms of an item's text. */
   index(text: string): SearchDocument;
+  /** A query as terms, every one of which must match; null when it has no words (everything matches). */
+  terms(q: string): QueryTerm[] | null;
   /** A query as a test of documents; null when it has no words (everything matches). */
   query(q: string): ((doc: SearchDocument) => boolean) | null;
 };
@@ -169,13 +177,39 @@ export function createSearch(abbreviations: readonly Abbreviation[]): Search {
   const termDictionary = new Dictionary();
   const wordDictionary = new Dictionary();
 
-  /** A test of whether a document has a word starting with a query's unfinished last word; null if no item has. */
-  const prefixTest = (prefix: string): Term['prefix'] => {
-    const ids = wordDictionary.strings.flatMap((word, id) => (word.startsWith(prefix) ? [id] : []));
-    if (!ids.length) return null;
-    if (ids.length <= FEW_PREFIX_WORDS) return (doc) => ids.some((id) => holds(doc.words, id));
-    const set = new Set(ids);
-    return (doc) => doc.words.some((id) => set.has(id));
+  const completions = new LRUCache<string, { known: number; ids: readonly number[] }>({ max: PREFIXES_KEPT });
+  /** Ids of the words items have that start with `prefix`. */
+  const wordsStartingWith = (prefix: string): readonly number[] => {
+    const known = wordDictionary.strings.length;
+    const hit = completions.get(prefix);
+    if (hit && hit.known === known) return hit.ids;
+    // Words added since the last look are the only ones to read.
+    const ids = hit ? [...hit.ids] : [];
+    for (let id = hit?.known ?? 0; id < known; id += 1) if (wordDictionary.strings[id].startsWith(prefix)) ids.push(id);
+    completions.set(prefix, { known, ids });
+    return ids;
+  };
+
+  const terms = (q: string): QueryTerm[] | null => {
+    const { words } = readWords(q);
+    if (!words.length) return null;
+    const found: QueryTerm[] = [];
+    const term = (text: string, prefix: string | null): QueryTerm => ({
+      id: termDictionary.ids.get(text) ?? -1,
+      words: prefix === null ? [] : wordsStartingWith(prefix),
+    });
+    for (let i = 0; i < words.length;) {
+      const phrase = matcher.at(words, i, false).next().value;
+      if (phrase) {
+        found.push(term(groupTerm(phrase.group), null));
+        i += phrase.stems.length;
+      } else {
+        // Only the last word may be unfinished.
+        found.push(term(words[i].stem, i === words.length - 1 ? words[i].raw : null));
+        i += 1;
+      }
+    }
+    return found;
   };
 
   return {
@@ -189,28 +223,24 @@ export function createSearch(abbreviations: readonly Abbreviation[]): Search {
       return { terms: termDictionary.sortedIds(terms), words: wordDictionary.sortedIds(new Set(words.map((w) => w.raw))) };
     },
 
+    terms,
+
     query(q) {
-      const { words } = readWords(q);
-      if (!words.length) return null;
-      const terms: Term[] = [];
-      const term = (text: string, prefix: string | null): Term => ({
-        id: termDictionary.ids.get(text) ?? -1,
-        prefix: prefix === null ? null : prefixTest(prefix),
-      });
-      for (let i = 0; i < words.length;) {
-        const phrase = matcher.at(words, i, false).next().value;
-        if (phrase) {
-          terms.push(term(groupTerm(phrase.group), null));
-          i += phrase.stems.length;
-        } else {
-          // Only the last word may be unfinished.
-          terms.push(term(words[i].stem, i === words.length - 1 ? words[i].raw : null));
-          i += 1;
-        }
-      }
+      const found = terms(q);
+      if (!found) return null;
       // A word no item has, and no unfinished word to rescue it, finds nothing.
-      if (terms.some((t) => t.id === -1 && !t.prefix)) return () => false;
-      return (doc) => terms.every(({ id, prefix }) => (id !== -1 && holds(doc.terms, id)) || (prefix !== null && prefix(doc)));
+      if (found.some((t) => t.id === -1 && !t.words.length)) return () => false;
+      const tests = found.map(({ id, words }): ((doc: SearchDocument) => boolean) => {
+        const hasWord: (doc: SearchDocument) => boolean =
+          words.length <= FEW_PREFIX_WORDS
+            ? (doc) => words.some((word) => holds(doc.words, word))
+            : (() => {
+                const set = new Set(words);
+                return (doc) => doc.words.some((word) => set.has(word));
+              })();
+        return (doc) => (id !== -1 && holds(doc.terms, id)) || (words.length > 0 && hasWord(doc));
+      });
+      return (doc) => tests.every((test) => test(doc));
     },
   };
 }
@@ -221,3 +251,64 @@ export const meaningsOf = (text: string | null | undefined): string[] =>
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter(Boolean);
+
+/** Lists of numbers by id, each grown in place (doubling), read as views. */
+class GrowingLists {
+  private lists: Uint32Array[] = [];
+  private lengths: number[] = [];
+
+  push(id: number, value: number) {
+    let list = this.lists[id];
+    const length = this.lengths[id] ?? 0;
+    if (!list || length === list.length) {
+      const grown = new Uint32Array(Math.max(4, length * 2));
+      if (list) grown.set(list);
+      this.lists[id] = list = grown;
+    }
+    list[length] = value;
+    this.lengths[id] = length + 1;
+  }
+
+  get(id: number): Uint32Array {
+    const list = this.lists[id];
+    return list ? list.subarray(0, this.lengths[id]) : EMPTY;
+  }
+}
+const EMPTY = new Uint32Array(0);
+
+/**
+ * The inverted index of one catalogue build: for each term and each word, the slots of the items
+ * that have it, in the order they were added. A slot is an item's number in this index, never given
+ * twice: an edited item is added again under a new slot, and the catalogue's states know which slots
+ * they hold, so slots they no longer hold are passed over. A query then reads only the postings of
+ * its own terms, never every item.
+ */
+export type SearchPostings = {
+  /** Indexes an item's search terms; its slot. */
+  add(doc: SearchDocument): number;
+  /** Slots of the items having each of the term ids. */
+  term(id: number): Uint32Array;
+  /** Slots of the items having a word (as written). */
+  word(id: number): Uint32Array;
+  /** Slots given so far (every slot is below this). */
+  readonly slots: number;
+};
+
+export function createPostings(): SearchPostings {
+  const terms = new GrowingLists();
+  const words = new GrowingLists();
+  let slots = 0;
+  return {
+    add(doc) {
+      const slot = slots++;
+      for (const id of doc.terms) terms.push(id, slot);
+      for (const id of doc.words) words.push(id, slot);
+      return slot;
+    },
+    term: (id) => (id < 0 ? EMPTY : terms.get(id)),
+    word: (id) => words.get(id),
+    get slots() {
+      return slots;
+    },
+  };
+}

@@ -1,6 +1,16 @@
-/** Filtering, ordering and the clock-dependent consultation status, over catalogue entries. */
+/**
+ * Filtering, ordering and the clock-dependent consultation status, over catalogue entries.
+ *
+ * Each catalogue state gets, the first time it is read, one bitset per filter value (a bit per
+ * position in its newest-first order), the consultations' closing order and their statuses (kept
+ * until the next opening or closing moment). A request then combines its filters' bitsets (a few
+ * thousand words each at 100,000 items), counts the matches by popcount, and reads only as far as
+ * its page: work in proportion to the page, not to the catalogue. A search reads the inverted
+ * index's postings of its own terms (search.ts), never every item.
+ */
 import { LRUCache } from 'lru-cache';
-import type { Facets, UpdateSummary } from '../../../contract/api';
+import { TypedFastBitSet } from 'typedfastbitset';
+import type { ConsultationStatus, Facets, UpdateSummary } from '../../../contract/api';
 import type { Sort, UpdateFilters } from '../lib/update-query';
 import { AUDIENCES, TYPE_LABELS, keysOf } from '../lib/update-types';
 import type { Catalogue, CatalogueEntry } from './catalogue';
@@ -12,180 +22,278 @@ export function live<T extends UpdateSummary>(item: T, now: number): T {
   return { ...item, status: consultationStatus(item.opensAt, item.closesAt, now) };
 }
 
-/**
- * Positions (in the catalogue's newest-first order) of the entries with each filter value, made in
- * one pass the first time a catalogue state is filtered: a filtered list then reads only its
- * matches instead of testing every entry.
- */
-type Postings = {
-  types: Map<string, Uint32Array>;
-  years: Map<number, Uint32Array>;
-  audiences: Map<string, Uint32Array>;
-  topics: Map<string, Uint32Array>;
-  /** Every position, consultations closing soonest first, then everything else newest first. */
-  closing: Uint32Array;
-};
-const postingsCache = new WeakMap<readonly CatalogueEntry[], Postings>();
-function postingsOf(entries: readonly CatalogueEntry[]): Postings {
-  const hit = postingsCache.get(entries);
-  if (hit) return hit;
-  const lists = {
-    types: new Map<string, number[]>(),
-    years: new Map<number, number[]>(),
-    audiences: new Map<string, number[]>(),
-    topics: new Map<string, number[]>(),
-  };
-  const add = <K>(map: Map<K, number[]>, key: K, position: number) => {
-    const list = map.get(key);
-    if (list) list.push(position);
-    else map.set(key, [position]);
-  };
-  entries.forEach(({ summary, year }, position) => {
-    add(lists.types, summary.type, position);
-    add(lists.years, year, position);
-    for (const audience of summary.audiences) add(lists.audiences, audience, position);
-    for (const topic of summary.topics) add(lists.topics, topic.slug, position);
-  });
-  const packed = <K>(map: Map<K, number[]>) => new Map([...map].map(([key, list]) => [key, Uint32Array.from(list)] as const));
-  const closesAt = Float64Array.from(
-    entries,
-    ({ summary }) => (summary.type === 'consultation' && Date.parse(summary.closesAt ?? '')) || Number.POSITIVE_INFINITY,
-  );
-  // A stable sort: equal closing times (and everything without one) keep the newest-first order.
-  const closing = Uint32Array.from(entries.keys()).sort((a, b) => closesAt[a] - closesAt[b] || a - b);
-  const postings = { types: packed(lists.types), years: packed(lists.years), audiences: packed(lists.audiences), topics: packed(lists.topics), closing };
-  postingsCache.set(entries, postings);
-  return postings;
-}
-
-const NONE = new Uint32Array(0);
-
-/** Positions in any of the lists (one filter's alternatives), ascending. */
-function union(lists: Uint32Array[]): Uint32Array {
-  if (lists.length === 1) return lists[0];
-  return Uint32Array.from(new Set(lists.flatMap((list) => [...list]))).sort();
-}
-
-/** Positions in both ascending lists. */
-function intersect(a: Uint32Array, b: Uint32Array): Uint32Array {
-  const out: number[] = [];
-  for (let i = 0, j = 0; i < a.length && j < b.length;) {
-    if (a[i] === b[j]) {
-      out.push(a[i]);
-      i += 1;
-      j += 1;
-    } else if (a[i] < b[j]) i += 1;
-    else j += 1;
-  }
-  return Uint32Array.from(out);
-}
-
 /** Bytes of search results kept per catalogue state. */
 const SEARCH_CACHE_BYTES = 8 * 1024 * 1024;
-const searchCache = new WeakMap<readonly CatalogueEntry[], LRUCache<string, Uint32Array>>();
 
-/**
- * Positions of the entries a search finds; null when the query has no words. Kept per catalogue
- * state: paging through a search, or filtering it, reads every entry once, not on each request.
- */
-function searchPositions(entries: readonly CatalogueEntry[], search: Catalogue['search'], q: string): Uint32Array | null {
-  const matches = search.query(q);
-  if (!matches) return null;
-  let cache = searchCache.get(entries);
-  if (!cache) searchCache.set(entries, (cache = new LRUCache({ maxSize: SEARCH_CACHE_BYTES, sizeCalculation: (found) => found.byteLength + 64 })));
-  // Queries are read without regard to case or spacing.
-  const key = q.trim().toLowerCase().replace(/\s+/g, ' ');
-  const hit = cache.get(key);
+type Statuses = { from: number; until: number; sets: Record<ConsultationStatus, TypedFastBitSet> };
+
+/** What one catalogue state is filtered and ordered with, made once per state. */
+type Index = {
+  size: number;
+  /** Each slot's position in this state's newest-first order, or -1 (slots are the search postings'). */
+  positionOf: Int32Array;
+  types: Map<string, TypedFastBitSet>;
+  years: Map<number, TypedFastBitSet>;
+  audiences: Map<string, TypedFastBitSet>;
+  topics: Map<string, TypedFastBitSet>;
+  topicNames: Map<string, string>;
+  /** Consultations with a closing time, closing soonest first (ties newest first). */
+  closing: Uint32Array;
+  /** The same, as a set: everything else follows them, newest first. */
+  closes: TypedFastBitSet;
+  /** Every consultation's position and its opening and closing times (NaN when missing). */
+  consultations: { positions: Uint32Array; opens: Float64Array; closes: Float64Array };
+  statuses: Statuses | null;
+  searches: LRUCache<string, TypedFastBitSet>;
+  facets: Facets | null;
+};
+
+const emptySet = (size: number) => TypedFastBitSet.fromWords(new Uint32Array((size + 31) >>> 5));
+
+const indexes = new WeakMap<readonly CatalogueEntry[], Index>();
+function indexOf(entries: readonly CatalogueEntry[]): Index {
+  const hit = indexes.get(entries);
   if (hit) return hit;
-  const found: number[] = [];
-  entries.forEach((entry, position) => {
-    if (matches(entry.search)) found.push(position);
-  });
-  const positions = Uint32Array.from(found);
-  cache.set(key, positions);
-  return positions;
+  const size = entries.length;
+  const setIn = <K>(map: Map<K, TypedFastBitSet>, key: K, position: number) => {
+    let set = map.get(key);
+    if (!set) map.set(key, (set = emptySet(size)));
+    set.add(position);
+  };
+  let slots = 0;
+  for (const entry of entries) slots = Math.max(slots, entry.slot + 1);
+  const positionOf = new Int32Array(slots).fill(-1);
+  const index: Index = {
+    size,
+    positionOf,
+    types: new Map(),
+    years: new Map(),
+    audiences: new Map(),
+    topics: new Map(),
+    topicNames: new Map(),
+    closing: new Uint32Array(0),
+    closes: emptySet(size),
+    consultations: { positions: new Uint32Array(0), opens: new Float64Array(0), closes: new Float64Array(0) },
+    statuses: null,
+    searches: new LRUCache({ maxSize: SEARCH_CACHE_BYTES, sizeCalculation: (found) => found.words.byteLength + 64 }),
+    facets: null,
+  };
+  const parse = (value: string | null) => (value ? Date.parse(value) : NaN);
+  const consultations: number[] = [];
+  const opens: number[] = [];
+  const closes: number[] = [];
+  for (let position = 0; position < size; position += 1) {
+    const { summary, year, slot } = entries[position];
+    positionOf[slot] = position;
+    setIn(index.types, summary.type, position);
+    setIn(index.years, year, position);
+    for (const audience of summary.audiences) setIn(index.audiences, audience, position);
+    for (const topic of summary.topics) {
+      setIn(index.topics, topic.slug, position);
+      index.topicNames.set(topic.slug, topic.name);
+    }
+    if (summary.type === 'consultation') {
+      consultations.push(position);
+      opens.push(parse(summary.opensAt));
+      closes.push(parse(summary.closesAt));
+    }
+  }
+  index.consultations = { positions: Uint32Array.from(consultations), opens: Float64Array.from(opens), closes: Float64Array.from(closes) };
+  // As before: a closing time that does not read (or reads as 0) counts as none.
+  const closing = consultations.map((position, i) => ({ position, at: closes[i] || Number.NaN })).filter(({ at }) => !Number.isNaN(at));
+  closing.sort((a, b) => a.at - b.at || a.position - b.position);
+  index.closing = Uint32Array.from(closing, ({ position }) => position);
+  for (const { position } of closing) index.closes.add(position);
+  indexes.set(entries, index);
+  return index;
 }
 
-/** Entries matching every given filter (values within one filter are alternatives). */
+/** Consultations by status at `now`, kept until the next moment one opens or closes. */
+function statusesAt(index: Index, entries: readonly CatalogueEntry[], now: number): Statuses {
+  const kept = index.statuses;
+  if (kept && kept.from <= now && now < kept.until) return kept;
+  const { positions, opens, closes } = index.consultations;
+  const sets = { upcoming: emptySet(index.size), open: emptySet(index.size), closed: emptySet(index.size) };
+  let from = Number.NEGATIVE_INFINITY;
+  let until = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < positions.length; i += 1) {
+    for (const moment of [opens[i], closes[i]]) {
+      if (Number.isNaN(moment)) continue;
+      if (moment <= now) from = Math.max(from, moment);
+      else until = Math.min(until, moment);
+    }
+    const { summary } = entries[positions[i]];
+    if (summary.type !== 'consultation') continue;
+    const status = consultationStatus(summary.opensAt, summary.closesAt, now);
+    if (status) sets[status].add(positions[i]);
+  }
+  return (index.statuses = { from, until, sets });
+}
+
+/** Items a search finds, as positions; cached per state (paging through or filtering a search reads its postings once). */
+function searchSet(index: Index, { search, postings }: Pick<Catalogue, 'search' | 'postings'>, q: string): TypedFastBitSet | null {
+  // Queries are read without regard to case or spacing.
+  const key = q.trim().toLowerCase().replace(/\s+/g, ' ');
+  const hit = index.searches.get(key);
+  if (hit) return hit;
+  const terms = search.terms(q);
+  if (!terms) return null;
+  const { positionOf } = index;
+  const add = (set: TypedFastBitSet, slots: Uint32Array) => {
+    for (const slot of slots) {
+      // Slots added after this state (by a later one) are beyond its positions.
+      const position = slot < positionOf.length ? positionOf[slot] : -1;
+      if (position >= 0) set.add(position);
+    }
+  };
+  let found: TypedFastBitSet | null = null;
+  // Rarest terms first: the intersection only shrinks.
+  const sized = terms.map((term) => ({ term, size: postings.term(term.id).length + term.words.reduce((n, id) => n + postings.word(id).length, 0) }));
+  sized.sort((a, b) => a.size - b.size);
+  for (const { term } of sized) {
+    const set = emptySet(index.size);
+    add(set, postings.term(term.id));
+    for (const id of term.words) add(set, postings.word(id));
+    found = found ? found.intersection(set) : set;
+    if (found.isEmpty()) break;
+  }
+  const result = found ?? emptySet(index.size);
+  index.searches.set(key, result);
+  return result;
+}
+
+/** The positions matching every given filter, or null when no filter is given (every position). */
+function matching(catalogue: Pick<Catalogue, 'entries' | 'search' | 'postings'>, index: Index, filters: UpdateFilters, now: number): TypedFastBitSet | null {
+  // Values within one filter are alternatives; every filter given must match.
+  const required: TypedFastBitSet[] = [];
+  const anyOf = (sets: (TypedFastBitSet | undefined)[]) => {
+    const alternatives = emptySet(index.size);
+    for (const set of sets) if (set) alternatives.union(set);
+    required.push(alternatives);
+  };
+  if (filters.types.length) anyOf(filters.types.map((type) => index.types.get(type)));
+  if (filters.year !== null) anyOf([index.years.get(filters.year)]);
+  if (filters.audiences.length) anyOf(filters.audiences.map((audience) => index.audiences.get(audience)));
+  if (filters.topics.length) anyOf(filters.topics.map((topic) => index.topics.get(topic)));
+  if (filters.status.length) {
+    const { sets } = statusesAt(index, catalogue.entries, now);
+    anyOf(filters.status.map((status) => sets[status]));
+  }
+  const found = searchSet(index, catalogue, filters.q);
+  if (found) required.push(found.clone());
+  const [combined, ...others] = required;
+  for (const set of others) combined.intersection(set);
+  return combined ?? null;
+}
+
+/** Set bits in a 32-bit word. */
+function bitCount(word: number): number {
+  let v = word - ((word >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Positions of a set in ascending (or descending) order, from the `skip`-th on, at most `count` of them, into `out`. */
+function readSet(words: Uint32Array, skip: number, count: number, descending: boolean, out: number[]): number {
+  const step = descending ? -1 : 1;
+  for (let w = descending ? words.length - 1 : 0; w >= 0 && w < words.length && out.length < count; w += step) {
+    let word = words[w];
+    if (word === 0) continue;
+    const bits = bitCount(word);
+    if (skip >= bits) {
+      skip -= bits;
+      continue;
+    }
+    while (word !== 0 && out.length < count) {
+      let bit: number;
+      if (descending) bit = 31 - Math.clz32(word);
+      else bit = 31 - Math.clz32(word & -word);
+      word = (word ^ (1 << bit)) >>> 0;
+      if (skip > 0) skip -= 1;
+      else out.push(w * 32 + bit);
+    }
+  }
+  return skip;
+}
+
+/** One page of a selection (`start` and `count` in matches), and how many match in all. */
+export type Selection = { total: number; entries: CatalogueEntry[] };
+
+/** The matches of every given filter, in the given order, from the `start`-th, at most `count` of them. */
+export function selectPage(
+  catalogue: Pick<Catalogue, 'entries' | 'search' | 'postings'>,
+  filters: UpdateFilters,
+  now: number,
+  sort: Sort,
+  start: number,
+  count: number,
+): Selection {
+  const { entries } = catalogue;
+  const index = indexOf(entries);
+  const combined = matching(catalogue, index, filters, now);
+  const total = combined ? combined.size() : entries.length;
+  const end = Math.min(total, start + count);
+  if (start >= end) return { total, entries: [] };
+  const wanted = end - start;
+  const positions: number[] = [];
+  if (sort === 'closing') {
+    // Consultations closing soonest first, then everything else newest first.
+    let skip = start;
+    for (const position of index.closing) {
+      if (combined && !combined.has(position)) continue;
+      if (skip > 0) skip -= 1;
+      else if (positions.push(position) === wanted) break;
+    }
+    if (positions.length < wanted) {
+      const rest = (combined ?? everything(index)).new_difference(index.closes);
+      readSet(rest.words, skip, wanted, false, positions);
+    }
+  } else if (!combined) {
+    // Newest first is the catalogue's own order.
+    for (let i = start; i < end; i += 1) positions.push(sort === 'oldest' ? entries.length - 1 - i : i);
+  } else {
+    readSet(combined.words, start, wanted, sort === 'oldest', positions);
+  }
+  return { total, entries: positions.map((position) => entries[position]) };
+}
+
+const everythingSets = new WeakMap<Index, TypedFastBitSet>();
+function everything(index: Index): TypedFastBitSet {
+  let set = everythingSets.get(index);
+  if (!set) {
+    set = emptySet(index.size);
+    set.addRange(0, index.size);
+    everythingSets.set(index, set);
+  }
+  return set;
+}
+
+/** Every entry matching every given filter, in order (values within one filter are alternatives). */
 export function selectEntries(
-  { entries, search }: Pick<Catalogue, 'entries' | 'search'>,
+  catalogue: Pick<Catalogue, 'entries' | 'search' | 'postings'>,
   filters: UpdateFilters,
   now: number,
   sort: Sort = 'newest',
 ): readonly CatalogueEntry[] {
-  const found = searchPositions(entries, search, filters.q);
   const unfiltered =
-    found === null && !filters.types.length && filters.year === null && !filters.audiences.length && !filters.topics.length && !filters.status.length;
-  // Newest first is the catalogue's own order: the commonest request copies nothing.
-  if (unfiltered && sort === 'newest') return entries;
-
-  const postings = postingsOf(entries);
-  let positions: Uint32Array | null = null;
-  const narrow = <K>(map: Map<K, Uint32Array>, values: K[]) => {
-    if (!values.length) return;
-    const matching = union(values.map((value) => map.get(value) ?? NONE));
-    positions = positions ? intersect(positions, matching) : matching;
-  };
-  narrow(postings.types, filters.types);
-  narrow(postings.years, filters.year === null ? [] : [filters.year]);
-  narrow(postings.audiences, filters.audiences);
-  narrow(postings.topics, filters.topics);
-  if (found) positions = positions ? intersect(positions, found) : found;
-  // Status moves with the clock, so it is read per request, from the candidates only.
-  const chosen: number[] = [];
-  const consider = (position: number) => {
-    if (filters.status.length) {
-      const item = entries[position].summary;
-      if (item.type !== 'consultation') return;
-      const status = consultationStatus(item.opensAt, item.closesAt, now);
-      if (!status || !filters.status.includes(status)) return;
-    }
-    chosen.push(position);
-  };
-  if (positions === null) for (let position = 0; position < entries.length; position += 1) consider(position);
-  else for (const position of positions) consider(position);
-
-  if (sort === 'closing') {
-    // The catalogue's closing order (made once per state), kept to the chosen positions.
-    const wanted = new Uint8Array(entries.length);
-    for (const position of chosen) wanted[position] = 1;
-    const ordered: CatalogueEntry[] = [];
-    for (const position of postings.closing) if (wanted[position]) ordered.push(entries[position]);
-    return ordered;
-  }
-  const selected = chosen.map((position) => entries[position]);
-  return sort === 'oldest' ? selected.reverse() : selected;
+    !filters.q.trim() && !filters.types.length && filters.year === null && !filters.audiences.length && !filters.topics.length && !filters.status.length;
+  // The commonest request copies nothing.
+  if (unfiltered && sort === 'newest') return catalogue.entries;
+  return selectPage(catalogue, filters, now, sort, 0, catalogue.entries.length).entries;
 }
 
 /** Counts over all published items, so an archive can offer only filters that find something. */
-const facetCache = new WeakMap<readonly CatalogueEntry[], Facets>();
 export function facets(entries: readonly CatalogueEntry[]): Facets {
-  const hit = facetCache.get(entries);
-  if (hit) return hit;
-  // One pass over the entries: at 100,000 items this runs after every change, on the first list read.
-  const types = new Map<string, number>();
-  const audiences = new Map<string, number>();
-  const years = new Map<number, number>();
-  const topicCounts = new Map<string, number>();
-  const topicNames = new Map<string, string>();
-  const add = <K>(counts: Map<K, number>, key: K) => counts.set(key, (counts.get(key) ?? 0) + 1);
-  for (const { summary, year } of entries) {
-    add(types, summary.type);
-    add(years, year);
-    for (const audience of summary.audiences) add(audiences, audience);
-    for (const topic of summary.topics) {
-      add(topicCounts, topic.slug);
-      topicNames.set(topic.slug, topic.name);
-    }
-  }
-  const result: Facets = {
-    types: keysOf(TYPE_LABELS).map((type) => ({ value: type, label: TYPE_LABELS[type], count: types.get(type) ?? 0 })),
-    topics: [...topicCounts]
-      .map(([slug, n]) => ({ value: slug, label: topicNames.get(slug) ?? slug, count: n }))
+  const index = indexOf(entries);
+  if (index.facets) return index.facets;
+  const count = <K>(sets: Map<K, TypedFastBitSet>, key: K) => sets.get(key)?.size() ?? 0;
+  index.facets = {
+    types: keysOf(TYPE_LABELS).map((type) => ({ value: type, label: TYPE_LABELS[type], count: count(index.types, type) })),
+    topics: [...index.topics]
+      .map(([slug, set]) => ({ value: slug, label: index.topicNames.get(slug) ?? slug, count: set.size() }))
       .sort((a, b) => a.label.localeCompare(b.label)),
-    audiences: keysOf(AUDIENCES).map((value) => ({ value, label: AUDIENCES[value].label, count: audiences.get(value) ?? 0 })),
-    years: [...years].map(([value, n]) => ({ value, count: n })).sort((a, b) => b.value - a.value),
+    audiences: keysOf(AUDIENCES).map((value) => ({ value, label: AUDIENCES[value].label, count: count(index.audiences, value) })),
+    years: [...index.years].map(([value, set]) => ({ value, count: set.size() })).sort((a, b) => b.value - a.value),
   };
-  facetCache.set(entries, result);
-  return result;
+  return index.facets;
 }

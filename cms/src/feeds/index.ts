@@ -19,7 +19,7 @@ import type { Context } from 'koa';
 import { LRUCache } from 'lru-cache';
 import type { ConsultationDetail, UpdateDetail } from '../../../contract/api';
 import { catalogueOf, publicBaseUrl, type Catalogue } from '../catalogue/catalogue';
-import { facets, selectEntries } from '../catalogue/select';
+import { facets, selectPage } from '../catalogue/select';
 import { etagOf, sendCacheable } from '../lib/http-cache';
 import { parseFeedLimit, parseFilters, QueryError, type Sort, type UpdateFilters } from '../lib/update-query';
 import { ATOM_CONTENT_TYPE, ATOM_PATH, renderAtom } from './atom';
@@ -163,7 +163,7 @@ export function registerFeeds(strapi: Core.Strapi, { inBrowser }: { inBrowser: F
     const rendered = await cache.get(current, `${path}${canonicalQuery(filters)} ${filters.limit} ${base}`, now, async () => {
       const { lastModified, expiresAt } = timed(current, now, timeDependent);
       // Whole items are read on demand (the catalogue holds summaries), so only the ones shown.
-      const details = await catalogueOf(strapi).details(selectEntries(current, filters, now, sort).slice(0, filters.limit));
+      const details = await catalogueOf(strapi).details(selectPage(current, filters, now, sort, 0, filters.limit).entries);
       return { body: render(details, base, lastModified, current), lastModified, expiresAt };
     });
     sendRendered(ctx, rendered, contentType);

@@ -8,7 +8,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { ErrorResponse, ItemResponse, ListResponse } from '../../../../../contract/api';
 import { catalogueOf } from '../../../catalogue/catalogue';
-import { facets, live, selectEntries } from '../../../catalogue/select';
+import { facets, live, selectPage } from '../../../catalogue/select';
 import { sendCacheable } from '../../../lib/http-cache';
 import { parseUpdateQuery, QueryError, type UpdateQuery } from '../../../lib/update-query';
 import { isUpdateType, UPDATE_TYPES, TYPE_LABELS } from '../../../lib/update-types';
@@ -39,11 +39,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // Finished responses are cached ahead of Strapi's stack (middlewares/public-cache.ts).
       const current = await catalogue().get();
       const now = Date.now();
-      const matches = selectEntries(current, query, now, query.sort);
-      const total = matches.length;
-      const start = (query.page - 1) * query.pageSize;
+      // Only the page is read: the total is counted, not listed.
+      const { total, entries } = selectPage(current, query, now, query.sort, (query.page - 1) * query.pageSize, query.pageSize);
       const response: ListResponse = {
-        data: matches.slice(start, start + query.pageSize).map((entry) => live(entry.summary, now)),
+        data: entries.map((entry) => live(entry.summary, now)),
         meta: {
           pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(total / query.pageSize), total },
           facets: facets(current.entries),

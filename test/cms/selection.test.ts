@@ -1,0 +1,204 @@
+/**
+ * The catalogue's selection (bitsets per filter value, a closing order, statuses kept between
+ * clock boundaries, search through the inverted index) gives exactly what a plain filter and sort
+ * over every entry gives: random catalogues, random filters, sorts and pages, including states in
+ * which items were edited (indexed again under new slots) or removed.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { SummaryBase, UpdateSummary } from '../../contract/api';
+import type { Catalogue, CatalogueEntry } from '../../cms/src/catalogue/catalogue.ts';
+import { consultationStatus } from '../../cms/src/catalogue/items.ts';
+import { createPostings, createSearch, DEFAULT_ABBREVIATIONS, type SearchDocument } from '../../cms/src/catalogue/search.ts';
+import { facets, selectEntries, selectPage } from '../../cms/src/catalogue/select.ts';
+import type { Sort, UpdateFilters } from '../../cms/src/lib/update-query.ts';
+import { AUDIENCES, keysOf, type UpdateType } from '../../cms/src/lib/update-types.ts';
+
+/** A small seeded generator, so a failure can be replayed (SELECTION_SEED). */
+function random(seed: number) {
+  let state = seed >>> 0 || 1;
+  const next = () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 2 ** 32;
+  };
+  const int = (n: number) => Math.floor(next() * n);
+  const pick = <T>(list: readonly T[]): T => list[int(list.length)];
+  const some = <T>(list: readonly T[], chance = 0.3) => list.filter(() => next() < chance);
+  return { next, int, pick, some };
+}
+
+const SEED = Number(process.env.SELECTION_SEED || 20261201);
+const TYPES: UpdateType[] = ['article', 'consultation', 'staffing-update'];
+const TOPICS = ['short-breaks', 'transport', 'ehcp', 'schools', 'health', 'local-offer'];
+const WORDS = [
+  'inspection',
+  'inspections',
+  'families',
+  'transport',
+  'speech',
+  'therapy',
+  'review',
+  'school',
+  'support',
+  'autism',
+  'plan',
+  'letter',
+  'co-production',
+];
+const PHRASES = ['EHCP', 'EHC plan', 'SEND', 'send', 'special educational needs', 'SENCo', 'short breaks'];
+const DAY = 86_400_000;
+const NOW = Date.UTC(2026, 5, 15, 12);
+
+type Built = { catalogue: Pick<Catalogue, 'entries' | 'search' | 'postings'>; docs: Map<number, SearchDocument> };
+type Generated = Built & { make: () => CatalogueEntry; newestFirst: (a: CatalogueEntry, b: CatalogueEntry) => number };
+
+function generate(rng: ReturnType<typeof random>, size: number): Generated {
+  const search = createSearch(DEFAULT_ABBREVIATIONS);
+  const postings = createPostings();
+  const docs = new Map<number, SearchDocument>();
+  let serial = 0;
+  const make = (): CatalogueEntry => {
+    serial += 1;
+    const type = rng.pick(TYPES);
+    // Few distinct dates, so ties fall to the publication time, type and slug.
+    const date = new Date(NOW - rng.int(900) * DAY).toISOString().slice(0, 10);
+    const publishedAt = new Date(NOW - rng.int(5) * 3_600_000).toISOString();
+    const slug = `item-${serial}`;
+    const base: Omit<SummaryBase, 'type'> = {
+      id: `doc${serial}`,
+      slug,
+      title: `Item ${serial}`,
+      summary: '',
+      date,
+      topics: rng.some(TOPICS).map((t) => ({ slug: t, name: t.replace(/-/g, ' ') })),
+      audiences: rng.some(keysOf(AUDIENCES), 0.4),
+      easyReadUrl: null,
+      url: `/api/updates/${type}/${slug}`,
+      pageUrl: `https://example.org/updates/${type}/${slug}`,
+      publishedAt,
+      updatedAt: publishedAt,
+    };
+    const moment = (spreadDays: number) => (rng.next() < 0.1 ? null : new Date(NOW + (rng.int(spreadDays * 2) - spreadDays) * DAY).toISOString());
+    let summary: UpdateSummary;
+    if (type === 'consultation') {
+      const opensAt = moment(60);
+      // Some close on the same day as others, so the closing order has ties.
+      const closesAt = rng.next() < 0.2 ? new Date(NOW + 3 * DAY).toISOString() : moment(90);
+      summary = {
+        ...base,
+        type,
+        opensAt,
+        closesAt,
+        status: null,
+        respondUrl: null,
+        outcomeDate: null,
+        outcomeUrl: null,
+        hasOutcome: false,
+        calendarUrl: `/feeds/consultations/${slug}.ics`,
+      };
+    } else if (type === 'staffing-update') {
+      summary = { ...base, type, service: 'Speech and language therapy', whatChanges: null, from: null, effectiveFrom: null };
+    } else {
+      summary = { ...base, type: 'article' };
+    }
+    const text = [...Array.from({ length: 1 + rng.int(6) }, () => rng.pick(WORDS)), ...rng.some(PHRASES, 0.15)].join(' ');
+    const doc = search.index(text);
+    const slot = postings.add(doc);
+    docs.set(slot, doc);
+    return { summary, slot, year: Number(date.slice(0, 4)), sortKey: `${date}|${publishedAt}|${type}|${slug}` };
+  };
+  const newestFirst = (a: CatalogueEntry, b: CatalogueEntry) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0);
+  const entries = Array.from({ length: size }, make).sort(newestFirst);
+  return { catalogue: { entries, search, postings }, docs, make, newestFirst };
+}
+
+/** The plain answer: every entry tested, then sorted. */
+function naive({ catalogue, docs }: Built, filters: UpdateFilters, now: number, sort: Sort): CatalogueEntry[] {
+  const matches = catalogue.search.query(filters.q);
+  const chosen = catalogue.entries.filter(({ summary, year, slot }) => {
+    if (filters.types.length && !filters.types.includes(summary.type)) return false;
+    if (filters.year !== null && year !== filters.year) return false;
+    if (filters.audiences.length && !summary.audiences.some((a) => filters.audiences.includes(a))) return false;
+    if (filters.topics.length && !summary.topics.some((t) => filters.topics.includes(t.slug))) return false;
+    if (filters.status.length) {
+      if (summary.type !== 'consultation') return false;
+      const status = consultationStatus(summary.opensAt, summary.closesAt, now);
+      if (!status || !filters.status.includes(status)) return false;
+    }
+    return !matches || matches(docs.get(slot)!);
+  });
+  if (sort === 'oldest') return chosen.reverse();
+  if (sort === 'closing') {
+    const position = new Map(catalogue.entries.map((entry, i) => [entry, i]));
+    const closes = (e: CatalogueEntry) => (e.summary.type === 'consultation' && Date.parse(e.summary.closesAt ?? '')) || Number.POSITIVE_INFINITY;
+    return chosen
+      .map((entry) => ({ entry, at: closes(entry), i: position.get(entry)! }))
+      .sort((a, b) => (a.at === b.at ? a.i - b.i : a.at - b.at))
+      .map(({ entry }) => entry);
+  }
+  return chosen;
+}
+
+function randomFilters(rng: ReturnType<typeof random>, years: number[]): UpdateFilters {
+  const queries = ['', '', '', 'inspection', 'ehcp', 'send', 'SEN', 'short brea', 'transport review', 'sch', 'co-production', 'nothinglikethis', 'spee', 'the'];
+  return {
+    types: rng.next() < 0.4 ? rng.some(TYPES, 0.5) : [],
+    topics: rng.next() < 0.3 ? rng.some([...TOPICS, 'no-such-topic'], 0.3) : [],
+    audiences: rng.next() < 0.3 ? rng.some(keysOf(AUDIENCES), 0.5) : [],
+    q: rng.pick(queries),
+    year: rng.next() < 0.25 ? rng.pick([...years, 1999]) : null,
+    status: rng.next() < 0.25 ? rng.some(['upcoming', 'open', 'closed'], 0.5) : [],
+  };
+}
+
+const slugs = (entries: readonly CatalogueEntry[]) => entries.map((e) => e.summary.slug);
+
+describe('selection equals a plain filter and sort', () => {
+  for (const [round, size] of [
+    [1, 0],
+    [2, 1],
+    [3, 31],
+    [4, 33],
+    [5, 700],
+    [6, 2_500],
+  ] as const) {
+    test(`a catalogue of ${size} entries (seed ${SEED + round})`, () => {
+      const rng = random(SEED + round);
+      const built = generate(rng, size);
+      const states: Built[] = [built];
+      // A later state: some items edited (indexed again under new slots), some removed, some added; the first state still answers as before.
+      const edited = built.catalogue.entries.filter(() => rng.next() < 0.8).concat(Array.from({ length: rng.int(20) }, built.make));
+      states.push({ catalogue: { ...built.catalogue, entries: edited.sort(built.newestFirst) }, docs: built.docs });
+      for (const state of states) {
+        const years = [...new Set(state.catalogue.entries.map((e) => e.year))];
+        for (let i = 0; i < 150; i += 1) {
+          const filters = randomFilters(rng, years);
+          const sort = rng.pick<Sort>(['newest', 'oldest', 'closing']);
+          // Now moves across consultations' opening and closing moments, so kept statuses must be read again.
+          const now = NOW + (rng.int(40) - 20) * DAY;
+          const expected = naive(state, filters, now, sort);
+          const all = selectEntries(state.catalogue, filters, now, sort);
+          assert.deepEqual(slugs(all), slugs(expected), `every match, ${JSON.stringify({ filters, sort, now })}`);
+          const pageSize = 1 + rng.int(25);
+          const start = rng.int(Math.max(1, expected.length + 5));
+          const page = selectPage(state.catalogue, filters, now, sort, start, pageSize);
+          assert.equal(page.total, expected.length, `total, ${JSON.stringify({ filters, sort })}`);
+          assert.deepEqual(
+            slugs(page.entries),
+            slugs(expected.slice(start, start + pageSize)),
+            `page from ${start}, ${JSON.stringify({ filters, sort, now })}`,
+          );
+        }
+        const counts = facets(state.catalogue.entries);
+        for (const type of counts.types) assert.equal(type.count, state.catalogue.entries.filter((e) => e.summary.type === type.value).length, type.value);
+        for (const topic of counts.topics)
+          assert.equal(topic.count, state.catalogue.entries.filter((e) => e.summary.topics.some((t) => t.slug === topic.value)).length, topic.value);
+        for (const year of counts.years) assert.equal(year.count, state.catalogue.entries.filter((e) => e.year === year.value).length, String(year.value));
+        for (const audience of counts.audiences)
+          assert.equal(audience.count, state.catalogue.entries.filter((e) => e.summary.audiences.includes(audience.value)).length, audience.value);
+      }
+    });
+  }
+});
