@@ -28,8 +28,8 @@ import { loadAbbreviations, SEARCH_ABBREVIATIONS_UID } from './search-abbreviati
 const PAGE = 500;
 /** Items indexed for search between two turns of the event loop while the catalogue is read. */
 const INDEX_SLICE = 20;
-/** Whole items kept for item pages, the item API and feeds. */
-const DETAIL_CACHE_ITEMS = 1_000;
+/** Bytes of whole items kept for item pages, the item API and feeds (most read first). */
+const DETAIL_CACHE_BYTES = 48 * 1024 * 1024;
 /** How often an instance without its change channel compares the catalogue with the database. */
 export const FALLBACK_CHECK_MS = 5_000;
 
@@ -125,7 +125,36 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
   let fallbackTimer: NodeJS.Timeout | null = null;
   /** One topic object per topic, shared by every summary naming it. */
   const topics = new Map<string, Topic>();
-  const details = new LRUCache<string, UpdateDetail>({ max: DETAIL_CACHE_ITEMS });
+  // Sized by the item's JSON (characters, two bytes each in memory): bodies vary from a line to pages.
+  const details = new LRUCache<string, UpdateDetail>({ maxSize: DETAIL_CACHE_BYTES, sizeCalculation: (detail) => JSON.stringify(detail).length * 2 + 256 });
+  /**
+   * Whole items asked for while others are being read wait for one read together: concurrent
+   * requests for different items (an uncached item API under load) cost one query per type, not one each.
+   */
+  let waiting: { type: UpdateType; id: string; done: () => void; failed: (error: unknown) => void }[] = [];
+  const readDetails = async (batch: typeof waiting) => {
+    const byType = new Map<UpdateType, string[]>();
+    for (const { type, id } of batch) byType.set(type, [...(byType.get(type) ?? []), id]);
+    for (const [type, ids] of byType) {
+      const unique = [...new Set(ids)];
+      for (let i = 0; i < unique.length; i += PAGE) {
+        for (const doc of await readDocuments(strapi, type, unique.slice(i, i + PAGE))) details.set(doc.documentId, items.detail(type, doc));
+      }
+    }
+  };
+  const readLater = (type: UpdateType, id: string) =>
+    new Promise<void>((done, failed) => {
+      if (!waiting.length)
+        setImmediate(() => {
+          const batch = waiting;
+          waiting = [];
+          readDetails(batch).then(
+            () => batch.forEach((one) => one.done()),
+            (error: unknown) => batch.forEach((one) => one.failed(error)),
+          );
+        });
+      waiting.push({ type, id, done, failed });
+    });
   const purgeProxies = proxyPurger(strapi);
   /** A new state is public: caching proxies in front of the CMS drop what they stored. */
   const published = (next: Catalogue) => {
@@ -394,16 +423,12 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
 
     /** Whole items for entries, in their order (items unpublished meanwhile are left out). */
     async details(entries: readonly CatalogueEntry[]): Promise<UpdateDetail[]> {
-      const missing = new Map<UpdateType, string[]>();
+      const reads: Promise<void>[] = [];
       for (const { summary } of entries) {
         const cached = details.get(summary.id);
-        if (!cached || cached.updatedAt !== summary.updatedAt) missing.set(summary.type, [...(missing.get(summary.type) ?? []), summary.id]);
+        if (!cached || cached.updatedAt !== summary.updatedAt) reads.push(readLater(summary.type, summary.id));
       }
-      for (const [type, ids] of missing) {
-        for (let i = 0; i < ids.length; i += PAGE) {
-          for (const doc of await readDocuments(strapi, type, ids.slice(i, i + PAGE))) details.set(doc.documentId, items.detail(type, doc));
-        }
-      }
+      await Promise.all(reads);
       return entries.flatMap(({ summary }) => details.get(summary.id) ?? []);
     },
 

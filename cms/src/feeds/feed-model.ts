@@ -126,7 +126,7 @@ function attachmentOf(download: Download): FeedAttachment | null {
   return { url, title: cleanLine(download.title) || 'Download', mimeType: mimeTypeOf(download.format), sizeBytes };
 }
 
-function feedItem(detail: UpdateDetail, settings: FeedSettings, cmsBaseUrl: string): FeedItem {
+function renderFeedItem(detail: UpdateDetail, settings: FeedSettings, cmsBaseUrl: string): FeedItem {
   const published = readerDateInstant(detail.date);
   const modified = new Date(detail.updatedAt);
   const attachments = detail.downloads.map(attachmentOf).filter((a): a is FeedAttachment => a !== null);
@@ -144,6 +144,20 @@ function feedItem(detail: UpdateDetail, settings: FeedSettings, cmsBaseUrl: stri
     attachments,
     detail,
   };
+}
+
+/**
+ * Each item's feed entry, made once per whole item read (the catalogue reads an item again when it
+ * changes, which makes a new object) and kept as long as that object is: feeds with different
+ * filters list many of the same items, and rendering the rich text is most of a feed's cost.
+ */
+const renderedItems = new WeakMap<UpdateDetail, { settings: FeedSettings; cmsBaseUrl: string; item: FeedItem }>();
+function feedItem(detail: UpdateDetail, settings: FeedSettings, cmsBaseUrl: string): FeedItem {
+  const kept = renderedItems.get(detail);
+  if (kept && kept.settings === settings && kept.cmsBaseUrl === cmsBaseUrl) return kept.item;
+  const item = renderFeedItem(detail, settings, cmsBaseUrl);
+  renderedItems.set(detail, { settings, cmsBaseUrl, item });
+  return item;
 }
 
 export type FeedInput = {
