@@ -1,6 +1,6 @@
 /**
  * The catalogue's selection (bitsets per filter value, a closing order, statuses kept between
- * clock boundaries, search through the inverted index) gives exactly what a plain filter and sort
+ * clock boundaries, search through the inverted index and the topics' names) gives exactly what a plain filter and sort
  * over every entry gives: random catalogues, random filters, sorts and pages, including states in
  * which items were edited (indexed again under new slots) or removed.
  */
@@ -13,20 +13,17 @@ import { createPostings, createSearch, DEFAULT_ABBREVIATIONS, type SearchDocumen
 import { facets, selectEntries, selectPage } from '../../cms/src/catalogue/select.ts';
 import type { Sort, UpdateFilters } from '../../cms/src/lib/update-query.ts';
 import { AUDIENCES, keysOf, type UpdateType } from '../../cms/src/lib/update-types.ts';
+import { seededRandom } from '../../scripts/lib/seeded-random.ts';
 
-/** A small seeded generator, so a failure can be replayed (SELECTION_SEED). */
+/** The shared seeded generator (SELECTION_SEED replays a failure), with a helper for subsets. */
 function random(seed: number) {
-  let state = seed >>> 0 || 1;
-  const next = () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 2 ** 32;
+  const rng = seededRandom(seed);
+  return {
+    ...rng,
+    /** A whole number from 0 to n - 1. */
+    below: (n: number) => rng.int(0, n - 1),
+    some: <T>(list: readonly T[], chance = 0.3) => list.filter(() => rng.next() < chance),
   };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(list: readonly T[]): T => list[int(list.length)];
-  const some = <T>(list: readonly T[], chance = 0.3) => list.filter(() => next() < chance);
-  return { next, int, pick, some };
 }
 
 const SEED = Number(process.env.SELECTION_SEED || 20261201);
@@ -63,8 +60,8 @@ function generate(rng: ReturnType<typeof random>, size: number): Generated {
     serial += 1;
     const type = rng.pick(TYPES);
     // Few distinct dates, so ties fall to the publication time, type and slug.
-    const date = new Date(NOW - rng.int(900) * DAY).toISOString().slice(0, 10);
-    const publishedAt = new Date(NOW - rng.int(5) * 3_600_000).toISOString();
+    const date = new Date(NOW - rng.below(900) * DAY).toISOString().slice(0, 10);
+    const publishedAt = new Date(NOW - rng.below(5) * 3_600_000).toISOString();
     const slug = `item-${serial}`;
     const base: Omit<SummaryBase, 'type'> = {
       id: `doc${serial}`,
@@ -80,7 +77,7 @@ function generate(rng: ReturnType<typeof random>, size: number): Generated {
       publishedAt,
       updatedAt: publishedAt,
     };
-    const moment = (spreadDays: number) => (rng.next() < 0.1 ? null : new Date(NOW + (rng.int(spreadDays * 2) - spreadDays) * DAY).toISOString());
+    const moment = (spreadDays: number) => (rng.next() < 0.1 ? null : new Date(NOW + (rng.below(spreadDays * 2) - spreadDays) * DAY).toISOString());
     let summary: UpdateSummary;
     if (type === 'consultation') {
       const opensAt = moment(60);
@@ -103,10 +100,10 @@ function generate(rng: ReturnType<typeof random>, size: number): Generated {
     } else {
       summary = { ...base, type: 'article' };
     }
-    const text = [...Array.from({ length: 1 + rng.int(6) }, () => rng.pick(WORDS)), ...rng.some(PHRASES, 0.15)].join(' ');
-    const doc = search.index(text);
-    const slot = postings.add(doc);
-    docs.set(slot, doc);
+    const text = [...Array.from({ length: 1 + rng.below(6) }, () => rng.pick(WORDS)), ...rng.some(PHRASES, 0.15)].join(' ');
+    // The catalogue indexes an item's own text; its topics' names are searched per topic. The plain answer reads them as one text.
+    const slot = postings.add(search.index(text));
+    docs.set(slot, search.index([text, ...base.topics.map((t) => t.name)].join('\n')));
     return { summary, slot, year: Number(date.slice(0, 4)), sortKey: `${date}|${publishedAt}|${type}|${slug}` };
   };
   const newestFirst = (a: CatalogueEntry, b: CatalogueEntry) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0);
@@ -169,7 +166,7 @@ describe('selection equals a plain filter and sort', () => {
       const built = generate(rng, size);
       const states: Built[] = [built];
       // A later state: some items edited (indexed again under new slots), some removed, some added; the first state still answers as before.
-      const edited = built.catalogue.entries.filter(() => rng.next() < 0.8).concat(Array.from({ length: rng.int(20) }, built.make));
+      const edited = built.catalogue.entries.filter(() => rng.next() < 0.8).concat(Array.from({ length: rng.below(20) }, built.make));
       states.push({ catalogue: { ...built.catalogue, entries: edited.sort(built.newestFirst) }, docs: built.docs });
       for (const state of states) {
         const years = [...new Set(state.catalogue.entries.map((e) => e.year))];
@@ -177,12 +174,12 @@ describe('selection equals a plain filter and sort', () => {
           const filters = randomFilters(rng, years);
           const sort = rng.pick<Sort>(['newest', 'oldest', 'closing']);
           // Now moves across consultations' opening and closing moments, so kept statuses must be read again.
-          const now = NOW + (rng.int(40) - 20) * DAY;
+          const now = NOW + (rng.below(40) - 20) * DAY;
           const expected = naive(state, filters, now, sort);
           const all = selectEntries(state.catalogue, filters, now, sort);
           assert.deepEqual(slugs(all), slugs(expected), `every match, ${JSON.stringify({ filters, sort, now })}`);
-          const pageSize = 1 + rng.int(25);
-          const start = rng.int(Math.max(1, expected.length + 5));
+          const pageSize = 1 + rng.below(25);
+          const start = rng.below(Math.max(1, expected.length + 5));
           const page = selectPage(state.catalogue, filters, now, sort, start, pageSize);
           assert.equal(page.total, expected.length, `total, ${JSON.stringify({ filters, sort })}`);
           assert.deepEqual(

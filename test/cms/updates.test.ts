@@ -6,6 +6,7 @@ import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ErrorResponse, ItemResponse, ListResponse, UpdateSummary } from '../../contract/api';
 import { contentManager } from '../../cms/src/lib/strapi-services.ts';
+import { catalogueOf } from '../../cms/src/catalogue/catalogue.ts';
 import { seedContent } from '../../cms/src/seed/index.ts';
 import { startCms, getJson, type TestCms } from '../helpers/cms.ts';
 
@@ -383,4 +384,42 @@ describe('odd requests get a clear 4xx, never a 500', () => {
       assert.ok(!text.includes('"name": "send-cms"') && !text.includes('"workspaces"'), `${path} served a file outside its folder`);
     });
   }
+});
+
+describe('a topic renamed', () => {
+  test('reaches its items, the facets and search without reading the whole catalogue again', async () => {
+    const TOPIC = 'api::topic.topic';
+    const before = await allItems('&topic=inspections');
+    const catalogue = catalogueOf(cms.strapi);
+    const builds = catalogue.builds;
+    assert.ok(before.length >= 4);
+    const topic = await cms.strapi.documents(TOPIC).findFirst({ filters: { slug: 'inspections' }, status: 'published' });
+    assert.ok(topic);
+    const rename = async (name: string, slug: string) => {
+      await cms.strapi.documents(TOPIC).update({ documentId: topic.documentId, data: { name, slug } });
+      await cms.strapi.documents(TOPIC).publish({ documentId: topic.documentId });
+    };
+    try {
+      await rename('Inspections and zyxwv reviews', 'inspections-and-reviews');
+      const after = await allItems('&topic=inspections-and-reviews');
+      assert.deepEqual(after.map((i) => i.id).sort(), before.map((i) => i.id).sort(), 'the same items, under the new slug');
+      for (const item of after) assert.ok(item.topics.some((t) => t.slug === 'inspections-and-reviews' && t.name === 'Inspections and zyxwv reviews'));
+      assert.equal((await get('/api/updates?topic=inspections')).body.meta.pagination.total, 0);
+      const { facets } = (await get('/api/updates')).body.meta;
+      assert.ok(facets.topics.some((t) => t.value === 'inspections-and-reviews' && t.label === 'Inspections and zyxwv reviews' && t.count === before.length));
+      assert.ok(!facets.topics.some((t) => t.value === 'inspections'), 'the old slug is gone from the facets');
+      const found = await allItems('&q=zyxwv');
+      assert.deepEqual(found.map((i) => i.id).sort(), before.map((i) => i.id).sort(), 'search finds the items by the new name');
+      const item = (await get<ItemResponse>(before[0].url)).body.data;
+      assert.ok(
+        item.topics.some((t) => t.name === 'Inspections and zyxwv reviews'),
+        'the whole item has the new name too',
+      );
+      assert.equal(catalogue.builds, builds, 'no whole read of the catalogue');
+    } finally {
+      await rename(topic.name ?? 'Inspections', 'inspections');
+    }
+    assert.equal((await allItems('&topic=inspections')).length, before.length);
+    assert.equal((await get('/api/updates?q=zyxwv')).body.meta.pagination.total, 0, 'the old name no longer finds them');
+  });
 });

@@ -8,7 +8,9 @@
  * - After that, a change is applied to the one document it concerns (re-read by type and id), made
  *   on this instance or announced by another one (sync/change-channel.ts). Each applied batch makes
  *   a new snapshot, so a reader always sees one consistent catalogue and never waits for a build.
- * - A topic or abbreviation change alters many items' search terms: the catalogue is rebuilt in the
+ * - A topic change (a rename, a new slug, an unpublish) is applied to the items that named the topic
+ *   and the items linked to it now, re-read as changes to those documents, a slice at a time.
+ * - An abbreviation change alters any item's search terms: the catalogue is rebuilt in the
  *   background, and the old one is served until the new one is ready.
  * - While the change channel is down, every `FALLBACK_CHECK_MS` the published rows' ids and update
  *   times are compared with the catalogue, and what differs is applied.
@@ -77,6 +79,7 @@ const slugKey = (summary: Pick<UpdateSummary, 'type' | 'slug'>) => `${summary.ty
 /** Newest first by reader-facing date, then by publication time, then type and slug for a stable order. */
 const sortKeyOf = (summary: UpdateSummary) => `${summary.date}|${summary.publishedAt}|${summary.type}|${summary.slug}`;
 const newestFirst = (a: CatalogueEntry, b: CatalogueEntry) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0);
+const TOPIC_UID = 'api::topic.topic';
 const typeOfUid = new Map<string, UpdateType>(keysOf(UPDATE_TYPES).map((type) => [UPDATE_TYPES[type], type]));
 
 /** Lets requests waiting in the event loop be answered. */
@@ -101,16 +104,14 @@ async function mergeRuns(runs: CatalogueEntry[][]): Promise<CatalogueEntry[]> {
   return level[0] ?? [];
 }
 
-/** Where an entry with this key goes in a newest-first list. */
-function insertionPoint(entries: readonly CatalogueEntry[], sortKey: string): number {
-  let low = 0;
-  let high = entries.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (entries[middle].sortKey > sortKey) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+/** Two newest-first lists as one (an entry of `b` goes after equal ones of `a`). */
+function mergeNewestFirst(a: readonly CatalogueEntry[], b: readonly CatalogueEntry[]): CatalogueEntry[] {
+  if (!b.length) return a as CatalogueEntry[];
+  const merged: CatalogueEntry[] = new Array<CatalogueEntry>(a.length + b.length);
+  let x = 0;
+  let y = 0;
+  for (let i = 0; i < merged.length; i += 1) merged[i] = y >= b.length || (x < a.length && newestFirst(a[x], b[y]) <= 0) ? a[x++] : b[y++];
+  return merged;
 }
 
 export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
@@ -123,6 +124,8 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
   let draining: Promise<void> | null = null;
   let channel: ChangeChannel | null = null;
   let fallbackTimer: NodeJS.Timeout | null = null;
+  /** Each topic document's slug as last read, so the items of a renamed or removed topic can be found. */
+  const topicSlugs = new Map<string, string>();
   /** One topic object per topic, shared by every summary naming it. */
   const topics = new Map<string, Topic>();
   // Sized by the item's JSON (characters, two bytes each in memory): bodies vary from a line to pages.
@@ -162,23 +165,24 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
     void purgeProxies();
   };
 
+  const shared = (topic: Topic): Topic => {
+    const key = `${topic.slug}\n${topic.name}`;
+    const known = topics.get(key);
+    if (known) return known;
+    topics.set(key, topic);
+    return topic;
+  };
   const sharedTopics = (summary: UpdateSummary): UpdateSummary => {
-    summary.topics = summary.topics.map((topic) => {
-      const key = `${topic.slug}\n${topic.name}`;
-      const known = topics.get(key);
-      if (known) return known;
-      topics.set(key, topic);
-      return topic;
-    });
+    summary.topics = summary.topics.map(shared);
     return summary;
   };
 
   const entryOf = ({ search, postings }: Pick<Catalogue, 'search' | 'postings'>, type: UpdateType, doc: PublishedDocument): CatalogueEntry => {
+    for (const topic of doc.topics ?? []) if (topic.documentId && topic.slug) topicSlugs.set(topic.documentId, topic.slug);
     const summary = sharedTopics(items.summary(type, doc));
     const staffing = summary.type === 'staffing-update' ? [summary.service, summary.whatChanges ?? ''] : [];
-    const text = [summary.title, summary.summary, blocksToText(items.detail(type, doc).body), ...staffing, summary.topics.map((t) => t.name).join('\n')].join(
-      '\n',
-    );
+    // Topics' names are searched per topic (select.ts), so renaming one changes no item's terms.
+    const text = [summary.title, summary.summary, blocksToText(items.detail(type, doc).body), ...staffing].join('\n');
     return { summary, slot: postings.add(search.index(text)), year: Number(summary.date.slice(0, 4)), sortKey: sortKeyOf(summary) };
   };
 
@@ -225,8 +229,11 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
     published(built);
     const missed = changedDuringBuild ?? new Map<string, Change>();
     changedDuringBuild = null;
-    for (const [key, change] of missed) pending.set(key, change);
-    if (pending.size) void drain();
+    for (const [key, change] of missed) {
+      if (change.uid === TOPIC_UID && change.documentId) topicQueue.add(change.documentId);
+      else pending.set(key, change);
+    }
+    if (pending.size || topicQueue.size) void drain();
     return built;
   };
 
@@ -281,11 +288,23 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
       }
     }
     // A rebuild that finished meanwhile already read these documents at least as new as this read;
-    // they are indexed with the search of the state they join.
+    // they are indexed with the search of the state they join. Many (a topic's items) are indexed a
+    // slice at a time, letting requests through, and again if a rebuild finishes meanwhile.
+    let added: CatalogueEntry[];
+    let indexedWith: Catalogue;
+    do {
+      indexedWith = current ?? base;
+      added = [];
+      for (let i = 0; i < read.length; i += 1) {
+        added.push(entryOf(indexedWith, read[i].type, read[i].doc));
+        if (i % INDEX_SLICE === INDEX_SLICE - 1) await turn();
+      }
+    } while ((current ?? base).postings !== indexedWith.postings);
     const latest = current ?? base;
-    const added = read.map(({ type, doc }) => entryOf(latest, type, doc));
-    const entries = latest.entries.filter((entry) => !removed.has(entry.summary.id));
-    for (const entry of added.sort(newestFirst)) entries.splice(insertionPoint(entries, entry.sortKey), 0, entry);
+    const entries = mergeNewestFirst(
+      latest.entries.filter((entry) => !removed.has(entry.summary.id)),
+      added.sort(newestFirst),
+    );
     // The address index is updated in place (copying 100,000 keys per change would cost more than
     // the change): an older state then finds items by address as the newest does, which only helps.
     const bySlug = latest.bySlug as Map<string, CatalogueEntry>;
@@ -302,7 +321,7 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
   const drain = () => {
     draining ??= (async () => {
       try {
-        while (pending.size) await applyPending();
+        while (pending.size || topicQueue.size) await (topicQueue.size ? applyTopics() : applyPending());
       } catch (error) {
         strapi.log.error(`Catalogue: a change could not be applied; rebuilding. ${error instanceof Error ? error.stack : String(error)}`);
         void rebuild();
@@ -313,6 +332,73 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
     return draining;
   };
 
+  /**
+   * Topic changes (a rename, a new slug, an unpublish or a deletion) are applied in memory: each
+   * item naming the topic gets the topic as it is published now (or loses it), without reading the
+   * item again, since topics' names are searched per topic. Only a topic the catalogue does not know
+   * (new, or published again) has its linked items looked up, and those are read as changes to them.
+   */
+  const topicQueue = new Set<string>();
+  const applyTopics = async () => {
+    const ids = [...topicQueue];
+    topicQueue.clear();
+    for (const topicId of ids) {
+      const now = await strapi.documents(TOPIC_UID).findOne({ documentId: topicId, status: 'published', fields: ['name', 'slug'] });
+      const linked = new Map<string, UpdateType>();
+      // A topic this catalogue does not know (new, or published again) may have items linked to it already.
+      if (now && !topicSlugs.has(topicId))
+        for (const type of keysOf(UPDATE_TYPES)) {
+          for (let afterId = 0; ;) {
+            const rows = (await strapi.db.query(UPDATE_TYPES[type]).findMany({
+              select: ['id', 'documentId'],
+              where: { publishedAt: { $notNull: true }, id: { $gt: afterId }, topics: { documentId: topicId } },
+              orderBy: { id: 'asc' },
+              limit: PAGE * 10,
+            })) as { id: number; documentId: string }[];
+            for (const row of rows) linked.set(row.documentId, type);
+            if (rows.length < PAGE * 10) break;
+            afterId = rows[rows.length - 1].id;
+          }
+        }
+      const base = current;
+      if (!base) return;
+      const oldSlug = topicSlugs.get(topicId);
+      const topic: Topic | null = now?.slug ? shared({ name: now.name ?? '', slug: now.slug }) : null;
+      if (topic) topicSlugs.set(topicId, topic.slug);
+      else topicSlugs.delete(topicId);
+      const rewritten = new Map<CatalogueEntry, CatalogueEntry>();
+      for (const entry of base.entries) {
+        const { summary } = entry;
+        const named = oldSlug !== undefined && summary.topics.some((t) => t.slug === oldSlug);
+        if (named) {
+          const others = summary.topics.filter((t) => t.slug !== oldSlug);
+          const topics = (topic ? [...others, topic] : others).sort((a, b) => a.name.localeCompare(b.name));
+          if (topics.length !== summary.topics.length || topics.some((t, i) => t !== summary.topics[i]))
+            rewritten.set(entry, { ...entry, summary: { ...summary, topics } });
+          linked.delete(summary.id);
+        } else if (topic && linked.has(summary.id) && summary.topics.some((t) => t.slug === topic.slug)) linked.delete(summary.id);
+      }
+      // Linked items the catalogue did not know with this topic: read again.
+      for (const [documentId, type] of linked) pending.set(`${UPDATE_TYPES[type]} ${documentId}`, { uid: UPDATE_TYPES[type], documentId });
+      if (!rewritten.size) continue;
+      const entries = base.entries.map((entry) => rewritten.get(entry) ?? entry);
+      const bySlug = base.bySlug as Map<string, CatalogueEntry>;
+      for (const [before, after] of rewritten) {
+        if (bySlug.get(slugKey(before.summary)) === before) bySlug.set(slugKey(after.summary), after);
+        details.delete(after.summary.id);
+      }
+      const lastModified = new Date(Math.max(base.lastModified.getTime(), Date.now()));
+      lastModified.setMilliseconds(0);
+      published({ ...base, version: ++version, entries, bySlug, lastModified });
+    }
+  };
+
+  const topicChanged = (topicId: string) => {
+    changedDuringBuild?.set(`${TOPIC_UID} ${topicId}`, { uid: TOPIC_UID, documentId: topicId });
+    topicQueue.add(topicId);
+    return drain();
+  };
+
   /** Records a change (from this instance or another) and applies it; settles once it is applied. */
   const apply = (change: Change): Promise<void> => {
     if (typeOfUid.has(change.uid) && change.documentId) {
@@ -321,8 +407,9 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
       pending.set(key, change);
       return drain();
     }
-    if (change.uid === 'api::topic.topic' || change.uid === SEARCH_ABBREVIATIONS_UID || typeOfUid.has(change.uid)) {
-      // Names and search terms of many items change: read everything again, serving the current catalogue meanwhile.
+    if (change.uid === TOPIC_UID && change.documentId) return topicChanged(change.documentId);
+    if (change.uid === TOPIC_UID || change.uid === SEARCH_ABBREVIATIONS_UID || typeOfUid.has(change.uid)) {
+      // Search terms of any item may change: read everything again, serving the current catalogue meanwhile.
       return rebuild();
     }
     // Files appear only in whole items.

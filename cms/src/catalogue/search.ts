@@ -126,6 +126,18 @@ function holds(sorted: Uint32Array, value: number): boolean {
   return false;
 }
 
+/** Whether a document has a query term (the term itself, or a word the unfinished last word starts). */
+export function termTest({ id, words }: QueryTerm): (doc: SearchDocument) => boolean {
+  const hasWord: (doc: SearchDocument) => boolean =
+    words.length <= FEW_PREFIX_WORDS
+      ? (doc) => words.some((word) => holds(doc.words, word))
+      : (() => {
+          const set = new Set(words);
+          return (doc) => doc.words.some((word) => set.has(word));
+        })();
+  return (doc) => (id !== -1 && holds(doc.terms, id)) || (words.length > 0 && hasWord(doc));
+}
+
 /** Strings to small numbers, so each item stores numbers instead of its own copies of words. */
 class Dictionary {
   readonly ids = new Map<string, number>();
@@ -230,16 +242,7 @@ export function createSearch(abbreviations: readonly Abbreviation[]): Search {
       if (!found) return null;
       // A word no item has, and no unfinished word to rescue it, finds nothing.
       if (found.some((t) => t.id === -1 && !t.words.length)) return () => false;
-      const tests = found.map(({ id, words }): ((doc: SearchDocument) => boolean) => {
-        const hasWord: (doc: SearchDocument) => boolean =
-          words.length <= FEW_PREFIX_WORDS
-            ? (doc) => words.some((word) => holds(doc.words, word))
-            : (() => {
-                const set = new Set(words);
-                return (doc) => doc.words.some((word) => set.has(word));
-              })();
-        return (doc) => (id !== -1 && holds(doc.terms, id)) || (words.length > 0 && hasWord(doc));
-      });
+      const tests = found.map(termTest);
       return (doc) => tests.every((test) => test(doc));
     },
   };

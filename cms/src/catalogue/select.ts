@@ -15,6 +15,7 @@ import type { Sort, UpdateFilters } from '../lib/update-query';
 import { AUDIENCES, TYPE_LABELS, keysOf } from '../lib/update-types';
 import type { Catalogue, CatalogueEntry } from './catalogue';
 import { consultationStatus } from './items';
+import { termTest, type SearchDocument } from './search';
 
 /** The item as of `now`: a consultation's status moves with the clock, not with edits. */
 export function live<T extends UpdateSummary>(item: T, now: number): T {
@@ -45,6 +46,8 @@ type Index = {
   consultations: { positions: Uint32Array; opens: Float64Array; closes: Float64Array };
   statuses: Statuses | null;
   searches: LRUCache<string, TypedFastBitSet>;
+  /** Each topic's name as search terms (made on the first search): an item is found by its topics' names too. */
+  topicTerms: Map<string, SearchDocument> | null;
   facets: Facets | null;
 };
 
@@ -76,6 +79,7 @@ function indexOf(entries: readonly CatalogueEntry[]): Index {
     consultations: { positions: new Uint32Array(0), opens: new Float64Array(0), closes: new Float64Array(0) },
     statuses: null,
     searches: new LRUCache({ maxSize: SEARCH_CACHE_BYTES, sizeCalculation: (found) => found.words.byteLength + 64 }),
+    topicTerms: null,
     facets: null,
   };
   const parse = (value: string | null) => (value ? Date.parse(value) : NaN);
@@ -136,6 +140,8 @@ function searchSet(index: Index, { search, postings }: Pick<Catalogue, 'search' 
   const key = q.trim().toLowerCase().replace(/\s+/g, ' ');
   const hit = index.searches.get(key);
   if (hit) return hit;
+  // Topic names are indexed here, per state, not with each item: renaming a topic then changes no item's postings.
+  index.topicTerms ??= new Map([...index.topicNames].map(([slug, name]) => [slug, search.index(name)]));
   const terms = search.terms(q);
   if (!terms) return null;
   const { positionOf } = index;
@@ -154,6 +160,8 @@ function searchSet(index: Index, { search, postings }: Pick<Catalogue, 'search' 
     const set = emptySet(index.size);
     add(set, postings.term(term.id));
     for (const id of term.words) add(set, postings.word(id));
+    const inName = termTest(term);
+    for (const [slug, name] of index.topicTerms) if (inName(name)) set.union(index.topics.get(slug)!);
     found = found ? found.intersection(set) : set;
     if (found.isEmpty()) break;
   }
