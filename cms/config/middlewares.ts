@@ -7,6 +7,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'global::method-check',
   'strapi::logger',
   'strapi::errors',
+  // A client's mistake found by a library under Strapi gets its 4xx without an error-level log line.
+  'global::client-errors',
   // Per client, on public routes: 429 with Retry-After past RATE_LIMIT_REQUESTS per RATE_LIMIT_WINDOW_SECONDS.
   {
     name: 'global::rate-limit',

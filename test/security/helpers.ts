@@ -17,10 +17,10 @@ export function freshAddress(): string {
   return `127.0.${Math.floor(lastAddress / 250)}.${(lastAddress % 250) + 2}`;
 }
 
-export type RequestOptions = { method?: string; headers?: Record<string, string>; from?: string; timeoutMs?: number };
+export type RequestOptions = { method?: string; headers?: Record<string, string>; body?: string; from?: string; timeoutMs?: number };
 
 /** One request on its own connection; headers are sent as given (a Host header replaces the real one). */
-export function request(base: string, path: string, { method = 'GET', headers = {}, from, timeoutMs = 30_000 }: RequestOptions = {}): Promise<Answer> {
+export function request(base: string, path: string, { method = 'GET', headers = {}, body, from, timeoutMs = 30_000 }: RequestOptions = {}): Promise<Answer> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
     const req = http.request({ host: hostname, port, path, method, headers, agent: false, localAddress: from, timeout: timeoutMs }, (res) => {
@@ -34,7 +34,7 @@ export function request(base: string, path: string, { method = 'GET', headers = 
     });
     req.on('timeout', () => req.destroy(new Error(`${method} ${path}: no answer in ${timeoutMs} ms`)));
     req.on('error', reject);
-    req.end();
+    req.end(body);
   });
 }
 

@@ -302,6 +302,31 @@ describe('server timeouts', () => {
   });
 });
 
+describe('a client’s mistake found by a library under Strapi', () => {
+  test('gets its 4xx with a readable message, and no error-level log line with a stack trace', async () => {
+    const logged: unknown[] = [];
+    const log = cms.strapi.log;
+    const original = log.error;
+    log.error = ((message: unknown) => (logged.push(message), log)) as typeof log.error;
+    try {
+      // No encoding acceptable, not even the identity: koa-compress's 406.
+      const unacceptable = await get('/widgets/send-widgets.js', { headers: { 'Accept-Encoding': 'identity;q=0' } });
+      assert.equal(unacceptable.status, 406);
+      assert.match(unacceptable.text, /Please accept/);
+      // Paths that try to leave a static folder, and a body that is not JSON.
+      for (const path of ['/..%2f..%2fpackage.json', '/demo/..%2f..%2fpackage.json', '/widgets/..%2f..%2fpackage.json', '/%2e%2e/%2e%2e/package.json']) {
+        const answer = await get(path);
+        assert.ok(answer.status >= 400 && answer.status < 500, `${path} answered ${answer.status}`);
+      }
+      const badJson = await get('/admin/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"email": ' });
+      assert.equal(badJson.status, 400);
+      assert.deepEqual(logged, []);
+    } finally {
+      log.error = original;
+    }
+  });
+});
+
 describe('feeds have a default and a maximum item count', () => {
   test('50 items unless limit says fewer; at most 200; anything else is a 400 that says so', async () => {
     // Enough published items to pass the default.
