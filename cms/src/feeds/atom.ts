@@ -7,7 +7,7 @@ import type { FeedPaths } from '../../../contract/api';
 export const ATOM_PATH: FeedPaths['atom'] = '/feeds/atom.xml';
 export const ATOM_CONTENT_TYPE = 'application/atom+xml; charset=utf-8';
 
-function atomEntry(item: FeedItem): string {
+function renderAtomEntry(item: FeedItem): string {
   return parentElement('entry', [
     textElement('title', item.title, { type: 'text' }),
     emptyElement('link', { rel: 'alternate', type: 'text/html', href: item.link }),
@@ -20,6 +20,14 @@ function atomEntry(item: FeedItem): string {
     ...item.categories.map((c) => emptyElement('category', { term: c.term, label: c.label })),
     ...item.attachments.map((a) => emptyElement('link', { rel: 'enclosure', href: a.url, type: a.mimeType, title: a.title, length: a.sizeBytes })),
   ]);
+}
+
+/** Each item's element, kept as long as its feed entry is (feed-model.ts keeps one per read of the item). */
+const rendered = new WeakMap<FeedItem, string>();
+function atomEntry(item: FeedItem): string {
+  let element = rendered.get(item);
+  if (element === undefined) rendered.set(item, (element = renderAtomEntry(item)));
+  return element;
 }
 
 export function renderAtom(feed: FeedDocument): string {

@@ -21,7 +21,7 @@ const TTL_MINUTES = 15;
  */
 const readerText = (name: string, text: TextValue) => textElement(name, escapeMarkup(text));
 
-function rssItem(item: FeedItem): string {
+function renderRssItem(item: FeedItem): string {
   const enclosure = item.attachments.find((a) => a.sizeBytes !== null);
   return parentElement('item', [
     readerText('title', item.title),
@@ -33,6 +33,14 @@ function rssItem(item: FeedItem): string {
     ...item.categories.map((c) => readerText('category', c.label)),
     enclosure ? emptyElement('enclosure', { url: enclosure.url, length: enclosure.sizeBytes, type: enclosure.mimeType }) : '',
   ]);
+}
+
+/** Each item's element, kept as long as its feed entry is (feed-model.ts keeps one per read of the item). */
+const rendered = new WeakMap<FeedItem, string>();
+function rssItem(item: FeedItem): string {
+  let element = rendered.get(item);
+  if (element === undefined) rendered.set(item, (element = renderRssItem(item)));
+  return element;
 }
 
 export function renderRss(feed: FeedDocument): string {
