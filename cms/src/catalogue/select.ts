@@ -54,14 +54,24 @@ type Index = {
 const emptySet = (size: number) => TypedFastBitSet.fromWords(new Uint32Array((size + 31) >>> 5));
 
 const indexes = new WeakMap<readonly CatalogueEntry[], Index>();
+/** A consultation's opening and closing times, read once per summary (summaries outlive the states that hold them). */
+const momentsOf = new WeakMap<UpdateSummary, [number, number]>();
 function indexOf(entries: readonly CatalogueEntry[]): Index {
   const hit = indexes.get(entries);
   if (hit) return hit;
   const size = entries.length;
-  const setIn = <K>(map: Map<K, TypedFastBitSet>, key: K, position: number) => {
-    let set = map.get(key);
-    if (!set) map.set(key, (set = emptySet(size)));
-    set.add(position);
+  // Bits are set in plain words (the whole catalogue, once per state), then wrapped as bitsets.
+  const wordCount = (size + 31) >>> 5;
+  const setIn = <K>(map: Map<K, Uint32Array>, key: K, position: number) => {
+    let words = map.get(key);
+    if (!words) map.set(key, (words = new Uint32Array(wordCount)));
+    words[position >>> 5] |= 1 << (position & 31);
+  };
+  const bits = {
+    types: new Map<string, Uint32Array>(),
+    years: new Map<number, Uint32Array>(),
+    audiences: new Map<string, Uint32Array>(),
+    topics: new Map<string, Uint32Array>(),
   };
   let slots = 0;
   for (const entry of entries) slots = Math.max(slots, entry.slot + 1);
@@ -89,19 +99,26 @@ function indexOf(entries: readonly CatalogueEntry[]): Index {
   for (let position = 0; position < size; position += 1) {
     const { summary, year, slot } = entries[position];
     positionOf[slot] = position;
-    setIn(index.types, summary.type, position);
-    setIn(index.years, year, position);
-    for (const audience of summary.audiences) setIn(index.audiences, audience, position);
+    setIn(bits.types, summary.type, position);
+    setIn(bits.years, year, position);
+    for (const audience of summary.audiences) setIn(bits.audiences, audience, position);
     for (const topic of summary.topics) {
-      setIn(index.topics, topic.slug, position);
+      setIn(bits.topics, topic.slug, position);
       index.topicNames.set(topic.slug, topic.name);
     }
     if (summary.type === 'consultation') {
+      let times = momentsOf.get(summary);
+      if (!times) momentsOf.set(summary, (times = [parse(summary.opensAt), parse(summary.closesAt)]));
       consultations.push(position);
-      opens.push(parse(summary.opensAt));
-      closes.push(parse(summary.closesAt));
+      opens.push(times[0]);
+      closes.push(times[1]);
     }
   }
+  const wrapped = <K>(map: Map<K, Uint32Array>) => new Map([...map].map(([key, words]) => [key, TypedFastBitSet.fromWords(words)] as const));
+  index.types = wrapped(bits.types);
+  index.years = wrapped(bits.years);
+  index.audiences = wrapped(bits.audiences);
+  index.topics = wrapped(bits.topics);
   index.consultations = { positions: Uint32Array.from(consultations), opens: Float64Array.from(opens), closes: Float64Array.from(closes) };
   // As before: a closing time that does not read (or reads as 0) counts as none.
   const closing = consultations.map((position, i) => ({ position, at: closes[i] || Number.NaN })).filter(({ at }) => !Number.isNaN(at));
