@@ -293,20 +293,6 @@ function everything(index: Index): TypedFastBitSet {
   return set;
 }
 
-/** Every entry matching every given filter, in order (values within one filter are alternatives). */
-export function selectEntries(
-  catalogue: Pick<Catalogue, 'entries' | 'search' | 'postings'>,
-  filters: UpdateFilters,
-  now: number,
-  sort: Sort = 'newest',
-): readonly CatalogueEntry[] {
-  const unfiltered =
-    !filters.q.trim() && !filters.types.length && filters.year === null && !filters.audiences.length && !filters.topics.length && !filters.status.length;
-  // The commonest request copies nothing.
-  if (unfiltered && sort === 'newest') return catalogue.entries;
-  return selectPage(catalogue, filters, now, sort, 0, catalogue.entries.length).entries;
-}
-
 /** Counts over all published items, so an archive can offer only filters that find something. */
 export function facets(entries: readonly CatalogueEntry[]): Facets {
   const index = indexOf(entries);

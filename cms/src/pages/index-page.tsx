@@ -91,21 +91,22 @@ export type IndexPageInput = {
   title: string;
   filters: UpdateFilters;
   page: number;
-  matches: UpdateSummary[];
+  /** How many items match the filters, and the ones on this page (INDEX_PAGE_SIZE at most). */
+  total: number;
+  shown: readonly UpdateSummary[];
   facets: Facets;
   topicName: (slug: string) => string | undefined;
   feeds: FeedLink[];
   now: number;
 };
 
-export function indexPage({ site, title, filters, page, matches, facets, topicName, feeds, now }: IndexPageInput): string {
+export function indexPage({ site, title, filters, page, total, shown, facets, topicName, feeds, now }: IndexPageInput): string {
   const base = site.baseUrl;
   const urls = urlsFor(base, filters);
   const words = describeFilters(filters, topicName);
-  const pageCount = Math.max(1, Math.ceil(matches.length / INDEX_PAGE_SIZE));
-  const shown = matches.slice((page - 1) * INDEX_PAGE_SIZE, page * INDEX_PAGE_SIZE);
+  const pageCount = Math.max(1, Math.ceil(total / INDEX_PAGE_SIZE));
   const hrefOf = (p: number) => `${urls.index}${urls.index.includes('?') ? '&' : '?'}page=${p}`.replace(/[?&]page=1$/, '');
-  const found = matches.length === 0 ? 'No updates found' : `${matches.length} ${matches.length === 1 ? 'update' : 'updates'} found`;
+  const found = total === 0 ? 'No updates found' : `${total} ${total === 1 ? 'update' : 'updates'} found`;
   const heading = words ? capitalised(words) : title;
   return renderPage({
     site,

@@ -16,7 +16,7 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { catalogueOf, publicBaseUrl, type Catalogue } from '../catalogue/catalogue';
-import { facets, selectEntries } from '../catalogue/select';
+import { facets, selectPage } from '../catalogue/select';
 import { feedTitle } from '../feeds/feed-model';
 import { readFeedSettings } from '../feeds/settings';
 import { sendCacheable } from '../lib/http-cache';
@@ -27,7 +27,7 @@ import { previewHeaders, previewItem } from '../preview/preview';
 import { embedPage } from './embed-page';
 import { EMBED_PATH, readEmbedChoice } from './embed-query';
 import { badRequestPage, notFoundPage } from './error-page';
-import { indexPage } from './index-page';
+import { INDEX_PAGE_SIZE, indexPage } from './index-page';
 import { itemPage } from './item-page';
 import type { FeedLink, Site } from './layout';
 import { subscribePage } from './subscribe-page';
@@ -139,13 +139,15 @@ export function registerPages(strapi: Core.Strapi) {
     const now = Date.now();
     const topicName = topicNamer(catalogue);
     // The page works out each shown consultation's status from `now` itself.
-    const matches = selectEntries(catalogue, query, now).map((entry) => entry.summary);
+    // Only the page shown is read out of the selection (the catalogue may hold 100,000 items).
+    const { total, entries } = selectPage(catalogue, query, now, 'newest', (query.page - 1) * INDEX_PAGE_SIZE, INDEX_PAGE_SIZE);
     const html = indexPage({
       site,
       title: settings.title,
       filters: query,
       page: query.page,
-      matches,
+      total,
+      shown: entries.map((entry) => entry.summary),
       facets: facets(catalogue.entries),
       topicName,
       feeds: feedLinks(site, query, feedTitle(settings, query, topicName)),
@@ -269,9 +271,7 @@ export function registerPages(strapi: Core.Strapi) {
       const catalogue = await catalogueOf(strapi).get();
       const now = Date.now();
       const topicName = topicNamer(catalogue);
-      const items = selectEntries(catalogue, filters, now)
-        .slice(0, 10)
-        .map((entry) => entry.summary);
+      const items = selectPage(catalogue, filters, now, 'newest', 0, 10).entries.map((entry) => entry.summary);
       const html = subscribePage({
         site,
         filters,
