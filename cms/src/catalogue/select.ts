@@ -293,6 +293,12 @@ function everything(index: Index): TypedFastBitSet {
   return set;
 }
 
+/** A topic's name from its slug, as the facets have it (counted once per catalogue, not per item on each render). */
+export function topicNamer(entries: readonly CatalogueEntry[]) {
+  const names = new Map(facets(entries).topics.map((t) => [t.value, t.label]));
+  return (slug: string) => names.get(slug);
+}
+
 /** Counts over all published items, so an archive can offer only filters that find something. */
 export function facets(entries: readonly CatalogueEntry[]): Facets {
   const index = indexOf(entries);

@@ -19,7 +19,7 @@ import type { Context } from 'koa';
 import { LRUCache } from 'lru-cache';
 import type { ConsultationDetail, UpdateDetail } from '../../../contract/api';
 import { catalogueOf, publicBaseUrl, type Catalogue } from '../catalogue/catalogue';
-import { facets, selectPage } from '../catalogue/select';
+import { selectPage, topicNamer } from '../catalogue/select';
 import { etagOf, sendCacheable } from '../lib/http-cache';
 import { parseFeedLimit, parseFilters, QueryError, type Sort, type UpdateFilters } from '../lib/update-query';
 import { ATOM_CONTENT_TYPE, ATOM_PATH, renderAtom } from './atom';
@@ -169,12 +169,6 @@ export function registerFeeds(strapi: Core.Strapi, { inBrowser }: { inBrowser: F
     sendRendered(ctx, rendered, contentType);
   };
 
-  const topicNamer = (current: Catalogue) => {
-    // From the facets, counted once per catalogue, not from every item on each render.
-    const names = new Map(facets(current.entries).topics.map((t) => [t.value, t.label]));
-    return (slug: string) => names.get(slug);
-  };
-
   const syndicationFeed = (path: string, contentType: string, render: typeof renderRss) => async (ctx: Context) => {
     const filters = filtersOrBadRequest(ctx, parseFilters);
     if (!filters) return;
@@ -189,7 +183,7 @@ export function registerFeeds(strapi: Core.Strapi, { inBrowser }: { inBrowser: F
         contentType,
         { timeDependent: filters.status.length > 0, sort: 'newest' },
         (details, base, lastModified, current) =>
-          render(buildFeed({ details, filters, topicName: topicNamer(current), settings, cmsBaseUrl: base, lastModified })),
+          render(buildFeed({ details, filters, topicName: topicNamer(current.entries), settings, cmsBaseUrl: base, lastModified })),
       );
     }
     ctx.set('Vary', VARY);
@@ -208,7 +202,7 @@ export function registerFeeds(strapi: Core.Strapi, { inBrowser }: { inBrowser: F
       { timeDependent: true, sort: 'closing' },
       (details, base, _lastModified, current) => {
         // Named for its filters beyond the calendar's own (consultations, upcoming and open), e.g. "…: about short breaks".
-        const words = describeFilters({ ...filters, types: [], status: [] }, topicNamer(current));
+        const words = describeFilters({ ...filters, types: [], status: [] }, topicNamer(current.entries));
         const name = words ? `${CALENDAR_NAME}: ${words.replace(/^updates ?,? ?/, '')}` : CALENDAR_NAME;
         return renderCalendar(details.filter(isConsultation), { name, description: settings.description, linkOf: calendarLinks(base) });
       },

@@ -15,8 +15,8 @@ import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { catalogueOf, publicBaseUrl, type Catalogue } from '../catalogue/catalogue';
-import { facets, selectPage } from '../catalogue/select';
+import { catalogueOf, publicBaseUrl } from '../catalogue/catalogue';
+import { facets, selectPage, topicNamer } from '../catalogue/select';
 import { feedTitle } from '../feeds/feed-model';
 import { readFeedSettings } from '../feeds/settings';
 import { sendCacheable } from '../lib/http-cache';
@@ -97,11 +97,6 @@ export function registerPages(strapi: Core.Strapi) {
   };
   const originOf = (site: Site) => new URL(site.baseUrl).origin;
 
-  const topicNamer = (catalogue: Catalogue) => {
-    const names = new Map(facets(catalogue.entries).topics.map((t) => [t.value, t.label]));
-    return (slug: string) => names.get(slug);
-  };
-
   const feedLinks = (site: Site, filters: UpdateFilters, title: string): FeedLink[] => {
     const { feeds } = urlsFor(site.baseUrl, filters);
     return [
@@ -137,7 +132,7 @@ export function registerPages(strapi: Core.Strapi) {
     if (!query) return;
     const catalogue = await catalogueOf(strapi).get();
     const now = Date.now();
-    const topicName = topicNamer(catalogue);
+    const topicName = topicNamer(catalogue.entries);
     // The page works out each shown consultation's status from `now` itself.
     // Only the page shown is read out of the selection (the catalogue may hold 100,000 items).
     const { total, entries } = selectPage(catalogue, query, now, 'newest', (query.page - 1) * INDEX_PAGE_SIZE, INDEX_PAGE_SIZE);
@@ -196,7 +191,7 @@ export function registerPages(strapi: Core.Strapi) {
     const filters = readOr400(ctx, site, () => parseFilters(ctx.query));
     if (!filters) return;
     const catalogue = await catalogueOf(strapi).get();
-    const topicName = topicNamer(catalogue);
+    const topicName = topicNamer(catalogue.entries);
     send(
       ctx,
       site,
@@ -270,7 +265,7 @@ export function registerPages(strapi: Core.Strapi) {
       const site = siteOf();
       const catalogue = await catalogueOf(strapi).get();
       const now = Date.now();
-      const topicName = topicNamer(catalogue);
+      const topicName = topicNamer(catalogue.entries);
       const items = selectPage(catalogue, filters, now, 'newest', 0, 10).entries.map((entry) => entry.summary);
       const html = subscribePage({
         site,
