@@ -27,6 +27,7 @@ import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import type { ListResponse } from '../contract/api';
+import { SECRET_NAMES } from '../cms/config/secrets.ts';
 import { launchOptions } from '../test/helpers/chromium.ts';
 import { dropSchema, ensureSchema, startCluster, type Cluster } from './lib/cluster.ts';
 import { buildCms, buildWidgets, repoRoot, say } from './lib/steps.ts';
@@ -41,7 +42,14 @@ const SIZES = option('sizes', '100,100000').split(',').map(Number);
 const JSON_FILE = process.argv.includes('--json') ? path.resolve(option('json', path.join(repoRoot, '.tmp', 'bench.json'))) : null;
 const DATABASE_URL = process.env.DATABASE_URL || process.env.TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/test';
 /** Enough for any load here: the public rate limit is not what is measured. */
-const ENV = { RATE_LIMIT_REQUESTS: '100000000', LOG_LEVEL: 'error' };
+/** The instances run as in production (React's production build renders feeds' rich text), with secrets made for this run. */
+const ENV = {
+  NODE_ENV: 'production',
+  SEED_CONTENT: 'true',
+  ...Object.fromEntries(SECRET_NAMES.map((name) => [name, [1, 2].map(() => randomBytes(24).toString('base64')).join(',')])),
+  RATE_LIMIT_REQUESTS: '100000000',
+  LOG_LEVEL: 'error',
+};
 
 type Load = { rps: number; p50: number; p99: number; p999: number; max: number; requests: number; failed: number; distinct: number };
 type Row = { target: string; case: string } & Load;

@@ -11,6 +11,9 @@ const DEV_SECRETS: Record<string, string> = {
   ENCRYPTION_KEY: 'dev-encryption-key-not-for-production',
 };
 
+/** The secrets production needs from its environment. */
+export const SECRET_NAMES = Object.keys(DEV_SECRETS);
+
 export const isProduction = () => process.env.NODE_ENV === 'production';
 
 export function secret(name: keyof typeof DEV_SECRETS): string {

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { catalogueOf } from './catalogue/catalogue';
+import type { Change } from './sync/change-channel';
 import { registerFeeds } from './feeds';
 import { registerPages } from './pages';
 import { WATCHED_UIDS } from './lib/update-types';
@@ -23,6 +24,12 @@ function changedDocumentId(params: unknown, result: unknown): string | null {
   return inResult ?? named(params);
 }
 
+/** Applies a write to the catalogue and announces it; inside a caller's transaction, once it commits (others, and this catalogue's reads, see it only then). */
+async function publicChange(strapi: Core.Strapi, change: Change) {
+  if (strapi.db.inTransaction()) await strapi.db.transaction(({ onCommit }: TransactionContext) => onCommit(() => void catalogueOf(strapi).changed(change)));
+  else await catalogueOf(strapi).changed(change);
+}
+
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(async (context, next) => {
@@ -33,13 +40,7 @@ export default {
       }
       const result = await next();
       // Every write that can change what the public sees is applied to the catalogue here and announced to other instances.
-      if (WRITE_ACTIONS.has(context.action)) {
-        const change = { uid: context.uid, documentId: changedDocumentId(context.params, result) };
-        // Inside a caller's transaction, others (and this catalogue's reads) see the write only once it commits.
-        if (strapi.db.inTransaction())
-          await strapi.db.transaction(({ onCommit }: TransactionContext) => onCommit(() => void catalogueOf(strapi).changed(change)));
-        else await catalogueOf(strapi).changed(change);
-      }
+      if (WRITE_ACTIONS.has(context.action)) await publicChange(strapi, { uid: context.uid, documentId: changedDocumentId(context.params, result) });
       return result;
     });
     registerEditorial(strapi);
@@ -55,6 +56,9 @@ export default {
     await seedAbbreviations(strapi);
     await ensureLocalEditor(strapi);
     await ensureIndexes(strapi);
+    // The media library writes files past the document service: a replaced or deleted file changes the items offering it.
+    const fileChanged = ({ result }: { result?: unknown }) => publicChange(strapi, { uid: 'plugin::upload.file', documentId: changedDocumentId(null, result) });
+    strapi.db.lifecycles.subscribe({ models: ['plugin::upload.file'], afterUpdate: fileChanged, afterDelete: fileChanged });
     // The catalogue is read before the server takes requests, then follows changes made on any instance.
     await catalogueOf(strapi).get();
     catalogueOf(strapi).listen();

@@ -104,7 +104,8 @@ function generate(rng: ReturnType<typeof random>, size: number): Generated {
     // The catalogue indexes an item's own text; its topics' names are searched per topic. The plain answer reads them as one text.
     const slot = postings.add(search.index(text));
     docs.set(slot, search.index([text, ...base.topics.map((t) => t.name)].join('\n')));
-    return { summary, slot, year: Number(date.slice(0, 4)), sortKey: `${date}|${publishedAt}|${type}|${slug}` };
+    // Selection reads no whole item: nothing is packed.
+    return { summary, rest: '', slot, year: Number(date.slice(0, 4)), sortKey: `${date}|${publishedAt}|${type}|${slug}` };
   };
   const newestFirst = (a: CatalogueEntry, b: CatalogueEntry) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0);
   const entries = Array.from({ length: size }, make).sort(newestFirst);

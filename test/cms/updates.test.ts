@@ -423,3 +423,33 @@ describe('a topic renamed', () => {
     assert.equal((await get('/api/updates?q=zyxwv')).body.meta.pagination.total, 0, 'the old name no longer finds them');
   });
 });
+
+describe('an uploaded file', () => {
+  test('replaced or deleted in the media library, reaches the items offering it at once', async () => {
+    // The media library writes files with the query engine, as here, not the document service.
+    const files = cms.strapi.db.query('plugin::upload.file');
+    const stored = { ext: '.pdf', mime: 'application/pdf', size: 120.5, provider: 'local' };
+    const file = (await files.create({ data: { ...stored, name: 'local-offer-leaflet.pdf', hash: 'leaflet_a1', url: '/uploads/leaflet_a1.pdf' } })) as {
+      id: number;
+      documentId: string;
+    };
+    const slug = `leaflet-${Math.random().toString(36).slice(2, 8)}`;
+    const article = await cms.strapi.documents(ARTICLE).create({
+      data: { title: 'Local Offer leaflet', slug, summary: 'Our new leaflet.', date: '2026-11-30', downloads: [{ title: 'Leaflet', file: file.id }] },
+    });
+    await cms.strapi.documents(ARTICLE).publish({ documentId: article.documentId });
+    const downloads = async () => (await get<ItemResponse>(`/api/updates/article/${slug}`)).body.data.downloads.map((d) => d.url);
+    try {
+      assert.deepEqual(await downloads(), [`${base}/uploads/leaflet_a1.pdf`]);
+      await files.update({ where: { id: file.id }, data: { hash: 'leaflet_b2', url: '/uploads/leaflet_b2.pdf' } });
+      assert.deepEqual(await downloads(), [`${base}/uploads/leaflet_b2.pdf`], 'the replaced file, not the old address');
+      const feed = await fetch(`${base}/feeds/rss.xml?q=leaflet`).then((r) => r.text());
+      assert.match(feed, /leaflet_b2\.pdf/);
+      assert.doesNotMatch(feed, /leaflet_a1\.pdf/);
+      await files.delete({ where: { id: file.id } });
+      assert.deepEqual(await downloads(), [], 'a deleted file is no longer offered');
+    } finally {
+      await cms.strapi.documents(ARTICLE).delete({ documentId: article.documentId });
+    }
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * The catalogue: what lists need of every published item of the three public types (the contract's
  * summary and its search terms), held in memory, so public reads filter a list instead of querying
- * the database. Whole items (bodies, downloads) are read on demand and kept in a small cache.
+ * the database. What a whole item adds to its summary (body, downloads) is kept beside it, deflated,
+ * so item pages, the item API and feeds never query the database either.
  *
  * - The first build reads the database in pages of `PAGE` documents, so no query's parameter list
  *   grows with the catalogue and memory holds one page of bodies at a time.
@@ -10,6 +11,7 @@
  *   a new snapshot, so a reader always sees one consistent catalogue and never waits for a build.
  * - A topic change (a rename, a new slug, an unpublish) is applied to the items that named the topic
  *   and the items linked to it now, re-read as changes to those documents, a slice at a time.
+ * - A replaced or deleted upload re-reads the items offering it as a download.
  * - An abbreviation change alters any item's search terms: the catalogue is rebuilt in the
  *   background, and the old one is served until the new one is ready.
  * - While the change channel is down, every `FALLBACK_CHECK_MS` the published rows' ids and update
@@ -17,6 +19,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { LRUCache } from 'lru-cache';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Topic, UpdateDetail, UpdateSummary } from '../../../contract/api';
 import { blocksToText } from '../lib/blocks';
 import { UPDATE_TYPES, keysOf, type UpdateType } from '../lib/update-types';
@@ -30,13 +33,19 @@ import { loadAbbreviations, SEARCH_ABBREVIATIONS_UID } from './search-abbreviati
 const PAGE = 500;
 /** Items indexed for search between two turns of the event loop while the catalogue is read. */
 const INDEX_SLICE = 20;
-/** Bytes of whole items kept for item pages, the item API and feeds (most read first). */
-const DETAIL_CACHE_BYTES = 48 * 1024 * 1024;
+/** Bytes of whole items kept unpacked for item pages, the item API and feeds (most read first). */
+const UNPACKED_CACHE_BYTES = 16 * 1024 * 1024;
 /** How often an instance without its change channel compares the catalogue with the database. */
 export const FALLBACK_CHECK_MS = 5_000;
 
 export type CatalogueEntry = {
   summary: UpdateSummary;
+  /**
+   * What the whole item adds to its summary (body, downloads, Easy Read version, outcome): deflated
+   * JSON, a byte a character (a string is kept compactly in the heap; small buffers would each pin a
+   * shared 8 KB slab).
+   */
+  rest: string;
   /** Its number in the catalogue's search postings, which hold the search terms of its title, summary, body, service, what changes and topics. */
   slot: number;
   year: number;
@@ -80,7 +89,14 @@ const slugKey = (summary: Pick<UpdateSummary, 'type' | 'slug'>) => `${summary.ty
 const sortKeyOf = (summary: UpdateSummary) => `${summary.date}|${summary.publishedAt}|${summary.type}|${summary.slug}`;
 const newestFirst = (a: CatalogueEntry, b: CatalogueEntry) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0);
 const TOPIC_UID = 'api::topic.topic';
+const FILE_UID = 'plugin::upload.file';
 const typeOfUid = new Map<string, UpdateType>(keysOf(UPDATE_TYPES).map((type) => [UPDATE_TYPES[type], type]));
+
+/** The fields a whole item adds to its summary, as deflated JSON: about 40 % of the JSON's bytes. */
+function pack(detail: UpdateDetail, summary: UpdateSummary): string {
+  const rest = Object.fromEntries(Object.entries(detail).filter(([key]) => !(key in summary)));
+  return deflateRawSync(JSON.stringify(rest)).toString('latin1');
+}
 
 /** Lets requests waiting in the event loop be answered. */
 const turn = () => new Promise((resolve) => setImmediate(resolve));
@@ -128,36 +144,25 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
   const topicSlugs = new Map<string, string>();
   /** One topic object per topic, shared by every summary naming it. */
   const topics = new Map<string, Topic>();
-  // Sized by the item's JSON (characters, two bytes each in memory): bodies vary from a line to pages.
-  const details = new LRUCache<string, UpdateDetail>({ maxSize: DETAIL_CACHE_BYTES, sizeCalculation: (detail) => JSON.stringify(detail).length * 2 + 256 });
-  /**
-   * Whole items asked for while others are being read wait for one read together: concurrent
-   * requests for different items (an uncached item API under load) cost one query per type, not one each.
-   */
-  let waiting: { type: UpdateType; id: string; done: () => void; failed: (error: unknown) => void }[] = [];
-  const readDetails = async (batch: typeof waiting) => {
-    const byType = new Map<UpdateType, string[]>();
-    for (const { type, id } of batch) byType.set(type, [...(byType.get(type) ?? []), id]);
-    for (const [type, ids] of byType) {
-      const unique = [...new Set(ids)];
-      for (let i = 0; i < unique.length; i += PAGE) {
-        for (const doc of await readDocuments(strapi, type, unique.slice(i, i + PAGE))) details.set(doc.documentId, items.detail(type, doc));
-      }
+  /** Whole items lately asked for, unpacked (an entry's object changes with the item). */
+  const unpacked = new LRUCache<CatalogueEntry, UpdateDetail>({ maxSize: UNPACKED_CACHE_BYTES });
+  const detailOf = (entry: CatalogueEntry): UpdateDetail => {
+    const known = unpacked.get(entry);
+    if (known) return known;
+    const json = inflateRawSync(Buffer.from(entry.rest, 'latin1')).toString();
+    // The rest was packed from the same item as the summary (entryOf): together they are the contract's whole item.
+    const detail = { ...entry.summary, ...(JSON.parse(json) as object) } as UpdateDetail;
+    unpacked.set(entry, detail, { size: json.length * 2 + 1024 });
+    return detail;
+  };
+  /** The items each upload is offered in (as a download or Easy Read version), by the upload's document id. */
+  const fileUsers = new Map<string, Map<string, UpdateType>>();
+  const noteFiles = (type: UpdateType, doc: PublishedDocument) => {
+    for (const download of [...(doc.downloads ?? []), doc.easyReadVersion]) {
+      const fileId = (download?.file as { documentId?: string } | null | undefined)?.documentId;
+      if (fileId) fileUsers.set(fileId, (fileUsers.get(fileId) ?? new Map<string, UpdateType>()).set(doc.documentId, type));
     }
   };
-  const readLater = (type: UpdateType, id: string) =>
-    new Promise<void>((done, failed) => {
-      if (!waiting.length)
-        setImmediate(() => {
-          const batch = waiting;
-          waiting = [];
-          readDetails(batch).then(
-            () => batch.forEach((one) => one.done()),
-            (error: unknown) => batch.forEach((one) => one.failed(error)),
-          );
-        });
-      waiting.push({ type, id, done, failed });
-    });
   const purgeProxies = proxyPurger(strapi);
   /** A new state is public: caching proxies in front of the CMS drop what they stored. */
   const published = (next: Catalogue) => {
@@ -179,11 +184,14 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
 
   const entryOf = ({ search, postings }: Pick<Catalogue, 'search' | 'postings'>, type: UpdateType, doc: PublishedDocument): CatalogueEntry => {
     for (const topic of doc.topics ?? []) if (topic.documentId && topic.slug) topicSlugs.set(topic.documentId, topic.slug);
+    noteFiles(type, doc);
     const summary = sharedTopics(items.summary(type, doc));
+    const detail = items.detail(type, doc);
     const staffing = summary.type === 'staffing-update' ? [summary.service, summary.whatChanges ?? ''] : [];
     // Topics' names are searched per topic (select.ts), so renaming one changes no item's terms.
-    const text = [summary.title, summary.summary, blocksToText(items.detail(type, doc).body), ...staffing].join('\n');
-    return { summary, slot: postings.add(search.index(text)), year: Number(summary.date.slice(0, 4)), sortKey: sortKeyOf(summary) };
+    const text = [summary.title, summary.summary, blocksToText(detail.body), ...staffing].join('\n');
+    const slot = postings.add(search.index(text));
+    return { summary, rest: pack(detail, summary), slot, year: Number(summary.date.slice(0, 4)), sortKey: sortKeyOf(summary) };
   };
 
   /** Changes to documents made while a build reads: applied again to its result, which may have read them before. */
@@ -219,7 +227,6 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
     for (const entry of entries) newest = Math.max(newest, Date.parse(entry.summary.updatedAt) || 0);
     const lastModified = new Date(newest);
     lastModified.setMilliseconds(0);
-    details.clear();
     if (entries.length > 1_000) strapi.log.info(`Catalogue: ${entries.length} published items read in ${((Date.now() - startedAt) / 1000).toFixed(1)} s.`);
     return { version: ++version, entries, bySlug: new Map(entries.map((e) => [slugKey(e.summary), e])), lastModified, ...indexing, baseUrl };
   };
@@ -276,7 +283,6 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
     for (const change of batch) {
       const type = typeOfUid.get(change.uid);
       if (type && change.documentId) byType.set(type, (byType.get(type) ?? new Set()).add(change.documentId));
-      if (change.documentId) details.delete(change.documentId);
     }
     const removed = new Set<string>();
     const read: { type: UpdateType; doc: PublishedDocument }[] = [];
@@ -385,7 +391,6 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
       const bySlug = base.bySlug as Map<string, CatalogueEntry>;
       for (const [before, after] of rewritten) {
         if (bySlug.get(slugKey(before.summary)) === before) bySlug.set(slugKey(after.summary), after);
-        details.delete(after.summary.id);
       }
       const lastModified = new Date(Math.max(base.lastModified.getTime(), Date.now()));
       lastModified.setMilliseconds(0);
@@ -408,14 +413,17 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
       return drain();
     }
     if (change.uid === TOPIC_UID && change.documentId) return topicChanged(change.documentId);
+    if (change.uid === FILE_UID) {
+      // Its items are read again (any item with an upload, if the upload is not named).
+      const users = change.documentId ? [fileUsers.get(change.documentId)] : [...fileUsers.values()];
+      for (const [documentId, type] of users.flatMap((user) => [...(user ?? [])]))
+        pending.set(`${UPDATE_TYPES[type]} ${documentId}`, { uid: UPDATE_TYPES[type], documentId });
+      return drain();
+    }
     if (change.uid === TOPIC_UID || change.uid === SEARCH_ABBREVIATIONS_UID || typeOfUid.has(change.uid)) {
       // Search terms of any item may change: read everything again, serving the current catalogue meanwhile.
       return rebuild();
     }
-    // Files appear only in whole items.
-    details.clear();
-    version += 1;
-    if (current) published({ ...current, version });
     return Promise.resolve();
   };
 
@@ -503,21 +511,11 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
       await apply(change);
     },
 
-    /** The whole item behind a catalogue entry (read on demand, then cached). */
-    async detail(entry: CatalogueEntry): Promise<UpdateDetail | null> {
-      return (await this.details([entry]))[0] ?? null;
-    },
+    /** The whole item behind a catalogue entry. */
+    detail: detailOf,
 
-    /** Whole items for entries, in their order (items unpublished meanwhile are left out). */
-    async details(entries: readonly CatalogueEntry[]): Promise<UpdateDetail[]> {
-      const reads: Promise<void>[] = [];
-      for (const { summary } of entries) {
-        const cached = details.get(summary.id);
-        if (!cached || cached.updatedAt !== summary.updatedAt) reads.push(readLater(summary.type, summary.id));
-      }
-      await Promise.all(reads);
-      return entries.flatMap(({ summary }) => details.get(summary.id) ?? []);
-    },
+    /** Whole items for entries, in their order. */
+    details: (entries: readonly CatalogueEntry[]): UpdateDetail[] => entries.map(detailOf),
 
     /** Bumped by every applied change: caches of finished responses compare it. */
     get version() {

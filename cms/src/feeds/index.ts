@@ -160,10 +160,9 @@ export function registerFeeds(strapi: Core.Strapi, { inBrowser }: { inBrowser: F
     const current = await catalogue();
     const now = Date.now();
     const base = cmsBaseUrl(ctx);
-    const rendered = await cache.get(current, `${path}${canonicalQuery(filters)} ${filters.limit} ${base}`, now, async () => {
+    const rendered = await cache.get(current, `${path}${canonicalQuery(filters)} ${filters.limit} ${base}`, now, () => {
       const { lastModified, expiresAt } = timed(current, now, timeDependent);
-      // Whole items are read on demand (the catalogue holds summaries), so only the ones shown.
-      const details = await catalogueOf(strapi).details(selectPage(current, filters, now, sort, 0, filters.limit).entries);
+      const details = catalogueOf(strapi).details(selectPage(current, filters, now, sort, 0, filters.limit).entries);
       return { body: render(details, base, lastModified, current), lastModified, expiresAt };
     });
     sendRendered(ctx, rendered, contentType);
@@ -213,7 +212,7 @@ export function registerFeeds(strapi: Core.Strapi, { inBrowser }: { inBrowser: F
     const { slug = '' } = ctx.params as { slug?: string };
     const current = await catalogue();
     const entry = current.bySlug.get(`consultation/${slug}`);
-    const detail = entry && (await catalogueOf(strapi).detail(entry));
+    const detail = entry && catalogueOf(strapi).detail(entry);
     if (!detail || !isConsultation(detail)) return sendText(ctx, 404, `No published consultation has the address "${slug.slice(0, 80)}".`);
     const base = cmsBaseUrl(ctx);
     const rendered = await cache.get(current, `consultation:${slug} ${base}`, Date.now(), () => ({

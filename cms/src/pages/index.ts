@@ -163,7 +163,7 @@ export function registerPages(strapi: Core.Strapi) {
     }
     const catalogue = await catalogueOf(strapi).get();
     const entry = isUpdateType(type) ? catalogue.bySlug.get(`${type}/${slug}`) : undefined;
-    const detail = entry && (await catalogueOf(strapi).detail(entry));
+    const detail = entry && catalogueOf(strapi).detail(entry);
     if (!detail) {
       // An address an item had before an editor changed its slug leads to its current page.
       const movedTo = isUpdateType(type) ? await redirectedItem(strapi, type, slug) : null;

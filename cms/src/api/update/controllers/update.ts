@@ -70,7 +70,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const current = await catalogue().get();
       const entry = current.bySlug.get(`${type}/${slug}`);
-      const detail = entry && (await catalogue().detail(entry));
+      const detail = entry && catalogue().detail(entry);
       if (!detail) {
         const message = `No published ${TYPE_LABELS[type].toLowerCase()} has the slug "${slug.slice(0, 80)}".`;
         return sendError(ctx, { data: null, error: { status: 404, name: 'NotFoundError', message } });
