@@ -180,7 +180,8 @@ async function prepare(schema: string, items: number) {
   await ensureSchema(DATABASE_URL, schema);
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/generate-catalogue.ts', '--items', String(items)], {
     cwd: repoRoot,
-    env: { ...process.env, ...ENV, DATABASE_CLIENT: 'postgres', DATABASE_URL, DATABASE_SCHEMA: schema },
+    // Production wants a public address; the generator writes no links.
+    env: { ...process.env, ...ENV, PUBLIC_URL: 'http://localhost', DATABASE_CLIENT: 'postgres', DATABASE_URL, DATABASE_SCHEMA: schema },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (result.status !== 0) throw new Error(`generating ${items} items failed`);
