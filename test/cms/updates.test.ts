@@ -453,3 +453,25 @@ describe('an uploaded file', () => {
     }
   });
 });
+
+describe('catalogue states', () => {
+  test('a draft saved makes no new state; a publish makes one whose filter index is ready before anyone reads it', async () => {
+    const catalogue = catalogueOf(cms.strapi);
+    const before = catalogue.version;
+    const draft = await cms.strapi.documents(ARTICLE).create({
+      data: { title: 'State check', slug: `state-check-${Math.random().toString(36).slice(2, 8)}`, summary: 'Checking states.', date: '2026-11-30' },
+    });
+    try {
+      assert.equal(catalogue.version, before, 'a draft changes nothing readers see');
+      await cms.strapi.documents(ARTICLE).update({ documentId: draft.documentId, data: { summary: 'Checking states again.' } });
+      assert.equal(catalogue.version, before, 'nor does a second save of it');
+      await cms.strapi.documents(ARTICLE).publish({ documentId: draft.documentId });
+      assert.ok(catalogue.version > before, 'a publish makes a new state');
+      const current = await catalogue.get();
+      assert.ok(catalogue.indexReady(current), 'the new state was indexed before it went public');
+      assert.ok(current.bySlug.has(`article/${draft.slug}`));
+    } finally {
+      await cms.strapi.documents(ARTICLE).delete({ documentId: draft.documentId });
+    }
+  });
+});

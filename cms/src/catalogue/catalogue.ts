@@ -8,7 +8,9 @@
  *   grows with the catalogue and memory holds one page of bodies at a time.
  * - After that, a change is applied to the one document it concerns (re-read by type and id), made
  *   on this instance or announced by another one (sync/change-channel.ts). Each applied batch makes
- *   a new snapshot, so a reader always sees one consistent catalogue and never waits for a build.
+ *   a new snapshot, so a reader always sees one consistent catalogue and never waits for a build;
+ *   a snapshot's filter index (select.ts) is made, a slice at a time, before it goes public. A
+ *   change that alters nothing readers see (a draft saved) makes no snapshot.
  * - A topic change (a rename, a new slug, an unpublish) is applied to the items that named the topic
  *   and the items linked to it now, re-read as changes to those documents, a slice at a time.
  * - A replaced or deleted upload re-reads the items offering it as a download.
@@ -26,7 +28,9 @@ import { UPDATE_TYPES, keysOf, type UpdateType } from '../lib/update-types';
 import { openChangeChannel, type Change, type ChangeChannel } from '../sync/change-channel';
 import { proxyPurger } from '../sync/proxy-purge';
 import { itemBuilder, readDocuments, readPage, type PublishedDocument } from './items';
-import { createPostings, createSearch, type Search, type SearchPostings } from './search';
+import { createPostings, createSearch } from './search';
+import { indexReady, prepareIndex } from './select';
+import type { Catalogue, CatalogueEntry } from './state';
 import { loadAbbreviations, SEARCH_ABBREVIATIONS_UID } from './search-abbreviations';
 
 /** Documents read per query: bounds every parameter list (SQLite allows 32,766). */
@@ -38,34 +42,7 @@ const UNPACKED_CACHE_BYTES = 16 * 1024 * 1024;
 /** How often an instance without its change channel compares the catalogue with the database. */
 export const FALLBACK_CHECK_MS = 5_000;
 
-export type CatalogueEntry = {
-  summary: UpdateSummary;
-  /**
-   * What the whole item adds to its summary (body, downloads, Easy Read version, outcome): deflated
-   * JSON, a byte a character (a string is kept compactly in the heap; small buffers would each pin a
-   * shared 8 KB slab).
-   */
-  rest: string;
-  /** Its number in the catalogue's search postings, which hold the search terms of its title, summary, body, service, what changes and topics. */
-  slot: number;
-  year: number;
-  sortKey: string;
-};
-
-/** One consistent state of the catalogue; a change makes a new one. */
-export type Catalogue = {
-  version: number;
-  /** Newest first. */
-  entries: readonly CatalogueEntry[];
-  bySlug: ReadonlyMap<string, CatalogueEntry>;
-  lastModified: Date;
-  /** Reads queries the way the entries were indexed (with the abbreviations of this build). */
-  search: Search;
-  /** The entries' search terms, inverted: shared by every state of one build (each knows its own slots). */
-  postings: SearchPostings;
-  /** The public origin the absolute links were made with. */
-  baseUrl: string;
-};
+export type { Catalogue, CatalogueEntry } from './state';
 
 export type CatalogueService = ReturnType<typeof createCatalogue>;
 
@@ -85,6 +62,16 @@ export function publicBaseUrl(strapi: Core.Strapi): string {
 }
 
 const slugKey = (summary: Pick<UpdateSummary, 'type' | 'slug'>) => `${summary.type}/${summary.slug}`;
+/** True if the state already has this entry's item exactly as it is (same address, update time, summary and whole item). */
+const unchanged = (state: Catalogue, entry: CatalogueEntry) => {
+  const known = state.bySlug.get(slugKey(entry.summary));
+  return (
+    known?.summary.id === entry.summary.id &&
+    known.summary.updatedAt === entry.summary.updatedAt &&
+    known.rest === entry.rest &&
+    JSON.stringify(known.summary) === JSON.stringify(entry.summary)
+  );
+};
 /** Newest first by reader-facing date, then by publication time, then type and slug for a stable order. */
 const sortKeyOf = (summary: UpdateSummary) => `${summary.date}|${summary.publishedAt}|${summary.type}|${summary.slug}`;
 const newestFirst = (a: CatalogueEntry, b: CatalogueEntry) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0);
@@ -231,8 +218,9 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
     return { version: ++version, entries, bySlug: new Map(entries.map((e) => [slugKey(e.summary), e])), lastModified, ...indexing, baseUrl };
   };
 
-  /** Makes a finished build current, then applies again what changed while it read. */
-  const install = (built: Catalogue) => {
+  /** Makes a finished build current (its index made first), then applies again what changed while it read. */
+  const install = async (built: Catalogue) => {
+    await prepareIndex(built.entries, turn);
     published(built);
     const missed = changedDuringBuild ?? new Map<string, Change>();
     changedDuringBuild = null;
@@ -260,7 +248,8 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
       return queued;
     }
     const started = build()
-      .then((built) => void install(built))
+      .then(install)
+      .then(() => undefined)
       .catch((error) => void strapi.log.error(`Catalogue rebuild failed; serving the previous one. ${error instanceof Error ? error.stack : String(error)}`))
       .finally(() => {
         running = null;
@@ -295,22 +284,31 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
     }
     // A rebuild that finished meanwhile already read these documents at least as new as this read;
     // they are indexed with the search of the state they join. Many (a topic's items) are indexed a
-    // slice at a time, letting requests through, and again if a rebuild finishes meanwhile.
-    let added: CatalogueEntry[];
-    let indexedWith: Catalogue;
-    do {
-      indexedWith = current ?? base;
-      added = [];
-      for (let i = 0; i < read.length; i += 1) {
-        added.push(entryOf(indexedWith, read[i].type, read[i].doc));
-        if (i % INDEX_SLICE === INDEX_SLICE - 1) await turn();
+    // slice at a time, letting requests through, and again if a rebuild finishes meanwhile. The new
+    // state's filter index is made before it goes public, so no request waits for it.
+    let added: CatalogueEntry[] = [];
+    let indexedWith: Catalogue | null = null;
+    let latest: Catalogue;
+    let entries: CatalogueEntry[];
+    for (;;) {
+      latest = current ?? base;
+      if (latest.postings !== indexedWith?.postings) {
+        indexedWith = latest;
+        added = [];
+        for (let i = 0; i < read.length; i += 1) {
+          added.push(entryOf(indexedWith, read[i].type, read[i].doc));
+          if (i % INDEX_SLICE === INDEX_SLICE - 1) await turn();
+        }
+        added.sort(newestFirst);
+        continue;
       }
-    } while ((current ?? base).postings !== indexedWith.postings);
-    const latest = current ?? base;
-    const entries = mergeNewestFirst(
-      latest.entries.filter((entry) => !removed.has(entry.summary.id)),
-      added.sort(newestFirst),
-    );
+      const kept = latest.entries.filter((entry) => !removed.has(entry.summary.id));
+      // Nothing readers see has changed (a draft saved, or an item saved as it was): no new state.
+      if (kept.length + added.length === latest.entries.length && added.every((entry) => unchanged(latest, entry))) return;
+      entries = mergeNewestFirst(kept, added);
+      await prepareIndex(entries, turn);
+      if ((current ?? base) === latest) break;
+    }
     // The address index is updated in place (copying 100,000 keys per change would cost more than
     // the change): an older state then finds items by address as the newest does, which only helps.
     const bySlug = latest.bySlug as Map<string, CatalogueEntry>;
@@ -370,8 +368,6 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
       if (!base) return;
       const oldSlug = topicSlugs.get(topicId);
       const topic: Topic | null = now?.slug ? shared({ name: now.name ?? '', slug: now.slug }) : null;
-      if (topic) topicSlugs.set(topicId, topic.slug);
-      else topicSlugs.delete(topicId);
       const rewritten = new Map<CatalogueEntry, CatalogueEntry>();
       for (const entry of base.entries) {
         const { summary } = entry;
@@ -386,15 +382,25 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
       }
       // Linked items the catalogue did not know with this topic: read again.
       for (const [documentId, type] of linked) pending.set(`${UPDATE_TYPES[type]} ${documentId}`, { uid: UPDATE_TYPES[type], documentId });
-      if (!rewritten.size) continue;
-      const entries = base.entries.map((entry) => rewritten.get(entry) ?? entry);
-      const bySlug = base.bySlug as Map<string, CatalogueEntry>;
-      for (const [before, after] of rewritten) {
-        if (bySlug.get(slugKey(before.summary)) === before) bySlug.set(slugKey(after.summary), after);
+      if (rewritten.size) {
+        const entries = base.entries.map((entry) => rewritten.get(entry) ?? entry);
+        // Readers keep the current state while the new one's index is made.
+        await prepareIndex(entries, turn);
+        if (current !== base) {
+          // A rebuild was installed meanwhile: the topic is applied to it instead.
+          topicQueue.add(topicId);
+          continue;
+        }
+        const bySlug = base.bySlug as Map<string, CatalogueEntry>;
+        for (const [before, after] of rewritten) {
+          if (bySlug.get(slugKey(before.summary)) === before) bySlug.set(slugKey(after.summary), after);
+        }
+        const lastModified = new Date(Math.max(base.lastModified.getTime(), Date.now()));
+        lastModified.setMilliseconds(0);
+        published({ ...base, version: ++version, entries, bySlug, lastModified });
       }
-      const lastModified = new Date(Math.max(base.lastModified.getTime(), Date.now()));
-      lastModified.setMilliseconds(0);
-      published({ ...base, version: ++version, entries, bySlug, lastModified });
+      if (topic) topicSlugs.set(topicId, topic.slug);
+      else topicSlugs.delete(topicId);
     }
   };
 
@@ -516,6 +522,9 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
 
     /** Whole items for entries, in their order. */
     details: (entries: readonly CatalogueEntry[]): UpdateDetail[] => entries.map(detailOf),
+
+    /** True once a state's filter index is made (a state goes public only then). */
+    indexReady: (state: Catalogue) => indexReady(state.entries),
 
     /** Bumped by every applied change: caches of finished responses compare it. */
     get version() {

@@ -13,7 +13,7 @@ import { TypedFastBitSet } from 'typedfastbitset';
 import type { ConsultationStatus, Facets, UpdateSummary } from '../../../contract/api';
 import type { Sort, UpdateFilters } from '../lib/update-query';
 import { AUDIENCES, TYPE_LABELS, keysOf } from '../lib/update-types';
-import type { Catalogue, CatalogueEntry } from './catalogue';
+import type { Catalogue, CatalogueEntry } from './state';
 import { consultationStatus } from './items';
 import { termTest, type SearchDocument } from './search';
 
@@ -56,9 +56,33 @@ const emptySet = (size: number) => TypedFastBitSet.fromWords(new Uint32Array((si
 const indexes = new WeakMap<readonly CatalogueEntry[], Index>();
 /** A consultation's opening and closing times, read once per summary (summaries outlive the states that hold them). */
 const momentsOf = new WeakMap<UpdateSummary, [number, number]>();
+/** Positions indexed between two pauses while a state is prepared. */
+const PREPARE_SLICE = 2_000;
+
 function indexOf(entries: readonly CatalogueEntry[]): Index {
   const hit = indexes.get(entries);
   if (hit) return hit;
+  const steps = buildIndex(entries);
+  while (!steps.next().done);
+  return indexes.get(entries) as Index;
+}
+
+/**
+ * Makes a state's index before the state is read, a slice at a time with `pause` between slices
+ * (at 100,000 items it takes a few hundred milliseconds of CPU): the catalogue awaits this before a
+ * new state goes public, so no request waits for it.
+ */
+export async function prepareIndex(entries: readonly CatalogueEntry[], pause: () => Promise<unknown>): Promise<void> {
+  if (indexes.has(entries)) return;
+  const steps = buildIndex(entries);
+  while (!steps.next().done) await pause();
+}
+
+/** True once a state's index is made (a state goes public only then). */
+export const indexReady = (entries: readonly CatalogueEntry[]) => indexes.has(entries);
+
+/** Builds a state's index and keeps it, pausing (yielding) every `PREPARE_SLICE` positions. */
+function* buildIndex(entries: readonly CatalogueEntry[]): Generator<void, void> {
   const size = entries.length;
   // Bits are set in plain words (the whole catalogue, once per state), then wrapped as bitsets.
   const wordCount = (size + 31) >>> 5;
@@ -97,6 +121,7 @@ function indexOf(entries: readonly CatalogueEntry[]): Index {
   const opens: number[] = [];
   const closes: number[] = [];
   for (let position = 0; position < size; position += 1) {
+    if (position % PREPARE_SLICE === PREPARE_SLICE - 1) yield;
     const { summary, year, slot } = entries[position];
     positionOf[slot] = position;
     setIn(bits.types, summary.type, position);
@@ -125,8 +150,8 @@ function indexOf(entries: readonly CatalogueEntry[]): Index {
   closing.sort((a, b) => a.at - b.at || a.position - b.position);
   index.closing = Uint32Array.from(closing, ({ position }) => position);
   for (const { position } of closing) index.closes.add(position);
-  indexes.set(entries, index);
-  return index;
+  // Made meanwhile by a read that could not wait (indexOf), it is already kept.
+  if (!indexes.has(entries)) indexes.set(entries, index);
 }
 
 /** Consultations by status at `now`, kept until the next moment one opens or closes. */
