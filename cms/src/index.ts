@@ -3,7 +3,7 @@ import { catalogueOf } from './catalogue/catalogue';
 import type { Change } from './sync/change-channel';
 import { registerFeeds } from './feeds';
 import { registerPages } from './pages';
-import { WATCHED_UIDS } from './lib/update-types';
+import { FILE_UID, WATCHED_UIDS } from './lib/update-types';
 import { checkConsultationDates, checkLinks } from './lib/editor-checks';
 import type { TransactionContext } from './lib/strapi-services';
 import { seedContent } from './seed';
@@ -57,8 +57,8 @@ export default {
     await ensureLocalEditor(strapi);
     await ensureIndexes(strapi);
     // The media library writes files past the document service: a replaced or deleted file changes the items offering it.
-    const fileChanged = ({ result }: { result?: unknown }) => publicChange(strapi, { uid: 'plugin::upload.file', documentId: changedDocumentId(null, result) });
-    strapi.db.lifecycles.subscribe({ models: ['plugin::upload.file'], afterUpdate: fileChanged, afterDelete: fileChanged });
+    const fileChanged = ({ result }: { result?: unknown }) => publicChange(strapi, { uid: FILE_UID, documentId: changedDocumentId(null, result) });
+    strapi.db.lifecycles.subscribe({ models: [FILE_UID], afterUpdate: fileChanged, afterDelete: fileChanged });
     // The catalogue is read before the server takes requests, then follows changes made on any instance.
     await catalogueOf(strapi).get();
     catalogueOf(strapi).listen();

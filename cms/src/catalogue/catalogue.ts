@@ -24,7 +24,7 @@ import { LRUCache } from 'lru-cache';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Topic, UpdateDetail, UpdateSummary } from '../../../contract/api';
 import { blocksToText } from '../lib/blocks';
-import { UPDATE_TYPES, keysOf, type UpdateType } from '../lib/update-types';
+import { FILE_UID, UPDATE_TYPES, keysOf, type UpdateType } from '../lib/update-types';
 import { openChangeChannel, type Change, type ChangeChannel } from '../sync/change-channel';
 import { proxyPurger } from '../sync/proxy-purge';
 import { itemBuilder, readDocuments, readPage, type PublishedDocument } from './items';
@@ -76,14 +76,10 @@ const unchanged = (state: Catalogue, entry: CatalogueEntry) => {
 const sortKeyOf = (summary: UpdateSummary) => `${summary.date}|${summary.publishedAt}|${summary.type}|${summary.slug}`;
 const newestFirst = (a: CatalogueEntry, b: CatalogueEntry) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0);
 const TOPIC_UID = 'api::topic.topic';
-const FILE_UID = 'plugin::upload.file';
 const typeOfUid = new Map<string, UpdateType>(keysOf(UPDATE_TYPES).map((type) => [UPDATE_TYPES[type], type]));
 
-/** The fields a whole item adds to its summary, as deflated JSON: about 40 % of the JSON's bytes. */
-function pack(detail: UpdateDetail, summary: UpdateSummary): string {
-  const rest = Object.fromEntries(Object.entries(detail).filter(([key]) => !(key in summary)));
-  return deflateRawSync(JSON.stringify(rest)).toString('latin1');
-}
+/** What a whole item adds to its summary, as deflated JSON: about 40 % of the JSON's bytes. */
+const pack = (rest: object): string => deflateRawSync(JSON.stringify(rest)).toString('latin1');
 
 /** Lets requests waiting in the event loop be answered. */
 const turn = () => new Promise((resolve) => setImmediate(resolve));
@@ -173,12 +169,12 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
     for (const topic of doc.topics ?? []) if (topic.documentId && topic.slug) topicSlugs.set(topic.documentId, topic.slug);
     noteFiles(type, doc);
     const summary = sharedTopics(items.summary(type, doc));
-    const detail = items.detail(type, doc);
+    const rest = items.rest(type, doc);
     const staffing = summary.type === 'staffing-update' ? [summary.service, summary.whatChanges ?? ''] : [];
     // Topics' names are searched per topic (select.ts), so renaming one changes no item's terms.
-    const text = [summary.title, summary.summary, blocksToText(detail.body), ...staffing].join('\n');
+    const text = [summary.title, summary.summary, blocksToText(rest.body), ...staffing].join('\n');
     const slot = postings.add(search.index(text));
-    return { summary, rest: pack(detail, summary), slot, year: Number(summary.date.slice(0, 4)), sortKey: sortKeyOf(summary) };
+    return { summary, rest: pack(rest), slot, year: Number(summary.date.slice(0, 4)), sortKey: sortKeyOf(summary) };
   };
 
   /** Changes to documents made while a build reads: applied again to its result, which may have read them before. */

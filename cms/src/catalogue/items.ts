@@ -207,15 +207,19 @@ export function itemBuilder(baseUrl: () => string) {
     return { type: 'article', ...base('article', doc) };
   };
 
+  const consultationExtras = (doc: ConsultationDocument) => ({
+    easyReadVersion: toDownload(doc.easyReadVersion),
+    outcome: hasContent(doc.outcome) ? blocks(doc.outcome) : null,
+  });
+
   return {
     summary,
-    /** The whole item, read on demand for an item's page, the item API and feeds. */
+    /** What the whole item adds to its summary: body and downloads, and a consultation's Easy Read version and outcome. */
+    rest: (type: UpdateType, doc: PublishedDocument) => (isConsultation(type, doc) ? { ...more(doc), ...consultationExtras(doc) } : more(doc)),
+    /** The whole item: its summary and the rest. */
     detail(type: UpdateType, doc: PublishedDocument): UpdateDetail {
       const item = summary(type, doc);
-      if (item.type === 'consultation' && isConsultation(type, doc)) {
-        const outcome = hasContent(doc.outcome) ? blocks(doc.outcome) : null;
-        return { ...item, ...more(doc), easyReadVersion: toDownload(doc.easyReadVersion), outcome };
-      }
+      if (item.type === 'consultation' && isConsultation(type, doc)) return { ...item, ...more(doc), ...consultationExtras(doc) };
       if (item.type === 'consultation') throw new Error(`A ${type} document read as a consultation.`);
       return { ...item, ...more(doc) };
     },

@@ -27,10 +27,13 @@ export const AUDIENCES = {
 } as const satisfies Record<Audience, { label: string }>;
 
 /** Every uid whose changes alter what the public sees. */
+/** Uploads: the media library writes them past the document service (index.ts follows them by database lifecycle). */
+export const FILE_UID = 'plugin::upload.file';
+
 export const WATCHED_UIDS: readonly UID.ContentType[] = [
   ...Object.values(UPDATE_TYPES),
   'api::topic.topic',
-  'plugin::upload.file',
+  FILE_UID,
   // Search reads the editors' abbreviations (catalogue/search-abbreviations.ts).
   'api::search-abbreviation.search-abbreviation',
 ];
