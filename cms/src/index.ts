@@ -13,6 +13,7 @@ import { ensureLocalEditor } from './seed/local-editor';
 import { lockDownPublicAccess } from './seed/public-access';
 import { labelAdminFields } from './seed/admin-labels';
 import { bootstrapEditorial, registerEditorial } from './editorial';
+import { answerWhileAiIsOff } from './ai-off';
 
 const WRITE_ACTIONS = new Set<string>(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
 
@@ -44,6 +45,7 @@ export default {
       return result;
     });
     registerEditorial(strapi);
+    answerWhileAiIsOff(strapi);
     const pages = registerPages(strapi);
     registerFeeds(strapi, { inBrowser: pages.feedInBrowser });
   },

@@ -8,7 +8,8 @@
  * build an embed code and paste it into a blank page on another origin. Each step's time is
  * printed. Besides: closing dates typed in GMT and in BST are stored as the right instants; dates
  * read DD/MM/YYYY; lists show UK times and what is scheduled; the content checks panel; a home
- * page without onboarding or marketing.
+ * page without onboarding or marketing. And throughout, in the admin's tab: no console error (react-intl's
+ * MISSING_TRANSLATION among them), no uncaught error, no failed request and nothing loaded with a status of 400 or more.
  *
  * Screenshots for docs/editors.md are taken along the way; DOCS_SCREENSHOTS=1 writes them into
  * docs/images (otherwise into a temporary folder).
@@ -41,6 +42,8 @@ let browser: Browser;
 let page: Page;
 let token: string;
 const timings: [step: string, seconds: number][] = [];
+/** What went wrong in the admin's tab during the walkthrough (its preview frame included), checked by the last test. */
+const adminProblems: string[] = [];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -61,6 +64,15 @@ before(async () => {
   browser = await puppeteer.launch(launchOptions());
   page = await browser.newPage();
   await page.emulateTimezone(BROWSER_TIME_ZONE);
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.text().includes('MISSING_TRANSLATION'))
+      adminProblems.push(`console ${message.type()}: ${message.text()} (${message.location().url ?? 'no source'})`);
+  });
+  page.on('pageerror', (error) => adminProblems.push(`uncaught: ${String(error)}`));
+  page.on('requestfailed', (request) => adminProblems.push(`failed: ${request.method()} ${request.url()} (${request.failure()?.errorText})`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) adminProblems.push(`${response.status()}: ${response.request().method()} ${response.url()}`);
+  });
   // Wide enough for the edit view's side panels (Strapi shows them beside the form from 1440 px).
   await page.setViewport({ width: 1600, height: 1000 });
 });
@@ -281,7 +293,7 @@ test('scheduled two minutes ahead, it appears on a partner demo page on time', a
   await page.waitForFunction((title) => document.body.innerText.includes(title), {}, TITLE);
   const list = await text();
   assert.ok(list.includes('12 Feb 2027, 2:32pm'), 'the list does not show the closing time in UK time');
-  const ukClock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric', minute: '2-digit', hour12: true })
+  const ukClock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric', minute: '2-digit', hourCycle: 'h12' })
     .format(at)
     .replace(/\s/g, '')
     .replace(':00', '');
@@ -384,4 +396,14 @@ test('an embed code built on /updates/embed works in a blank page on another ori
     await blank.close();
     partner.close();
   }
+});
+
+test('the admin logged no console error (no MISSING_TRANSLATION) and loaded nothing that failed or answered 400 or more', () => {
+  // Each problem once, with how often it happened (a missing translation is reported on every render).
+  const times = new Map<string, number>();
+  for (const problem of adminProblems) times.set(problem, (times.get(problem) ?? 0) + 1);
+  assert.deepEqual(
+    [...times].map(([problem, n]) => (n > 1 ? `${n}× ${problem}` : problem)),
+    [],
+  );
 });

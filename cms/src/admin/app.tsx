@@ -3,6 +3,7 @@
  *
  *   - UK English (en-GB) by default, so dates read DD/MM/YYYY in forms, lists and filters;
  *     date-and-time fields are entered and shown in UK time whatever the computer's time zone;
+ *     the English messages shown in en-GB are not reported as missing translations (english-fallback.ts);
  *   - a "Content checks" panel beside each item's form (the checks that stop a publish);
  *   - the home page without onboarding or marketing, with "Outcomes due" and "Scheduled" instead.
  */
@@ -11,11 +12,10 @@ import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin'
 import { Calendar, Clock } from '@strapi/icons';
 import type { ComponentType } from 'react';
 import { ContentChecksPanel } from './content-checks-panel';
+import { acceptEnglishDefaultsInEnglish, LANGUAGE_KEY } from './english-fallback';
 import { LondonDateTimeInput } from './london-date-time';
 import { londonListColumns } from './list-columns';
 
-/** Strapi's key for the interface language in the browser (admin/src/reducer). */
-const LANGUAGE_KEY = 'strapi-admin-language';
 const UK_ENGLISH = 'en-GB';
 
 export default {
@@ -31,6 +31,7 @@ export default {
   register(app: StrapiApp) {
     // Strapi's "en" is US English (11/12/2026 is 12 November). A person who picks another language keeps it.
     if (!localStorage.getItem(LANGUAGE_KEY)) localStorage.setItem(LANGUAGE_KEY, UK_ENGLISH);
+    acceptEnglishDefaultsInEnglish();
     // The "new Media Library" announcement is Strapi's news, not the editors': shown as already closed.
     // Its key is scoped by the project's uuid, which this project turns off (cms/package.json: "uuid": false).
     localStorage.setItem('STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_false:false', 'true');

@@ -12,7 +12,7 @@ type Row = Record<string, unknown>;
 const SCHEDULE_WORDS: Record<string, string> = { publishAt: 'Publishes', unpublishAt: 'Unpublishes' };
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short', year: 'numeric' });
-const timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric', minute: '2-digit', hour12: true });
+const timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric', minute: '2-digit', hourCycle: 'h12' });
 
 /** "12 Feb 2027, 2:32pm" in UK time: short enough for a table cell. */
 export function ukShortDateTime(value: string): string {
