@@ -5,7 +5,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   // A malformed Host header, or a method used nowhere here, is refused before anything reads it.
   'global::host-check',
   'global::method-check',
-  'strapi::logger',
+  // Strapi's request log line, written only when LOG_LEVEL lets it through.
+  'global::request-log',
   'strapi::errors',
   // A client's mistake found by a library under Strapi gets its 4xx without an error-level log line.
   'global::client-errors',
@@ -20,6 +21,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   { name: 'global::cors', config: { allowedOrigins: env.array('CORS_ALLOWED_ORIGINS', []) } },
   // Finished public responses (API, feeds, pages), bounded in bytes, ahead of the rest of the stack.
   { name: 'global::public-cache', config: { maxBytes: env.int('CACHE_MAX_MB', 32) * 1024 * 1024 } },
+  // Public reads go straight to their route, with the headers strapi::security sets: nothing below has work to do for them.
+  'global::public-routes',
   {
     name: 'strapi::security',
     config: {

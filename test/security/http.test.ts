@@ -210,6 +210,28 @@ describe('security headers', () => {
   });
 });
 
+describe('public reads skip the stack below them, not its security headers', () => {
+  /** Headers that describe one response rather than the CMS's policy. */
+  const perResponse = new Set(['vary', 'content-type', 'content-length', 'date', 'connection', 'keep-alive']);
+
+  test('the API, the feeds and the calendars carry every policy header the full stack sets on a 404, from the route and from the cache', async () => {
+    const full = await get('/api/no-such-route');
+    assert.equal(full.status, 404);
+    const policy = Object.entries(full.headers).filter(([name]) => !perResponse.has(name));
+    assert.ok(policy.length >= 5, `security headers on the 404: ${policy.map(([name]) => name).join(', ')}`);
+    const reads = paths.filter((path) => /^\/(api\/updates|feeds\/)/.test(path));
+    assert.ok(reads.length >= 6, `reads to check: ${reads.join(', ')}`);
+    for (const path of reads) {
+      // The first request takes the route; the second comes from the response cache.
+      for (const round of ['route', 'cache']) {
+        const answer = await get(path);
+        assert.ok(answer.status === 200 || answer.status === 404, `${path} (${round}): ${answer.status}`);
+        for (const [name, value] of policy) assert.equal(answer.headers[name], value, `${path} (${round}): ${name}`);
+      }
+    }
+  });
+});
+
 describe('rate limit', () => {
   const burst = (count: number, from: string, headers: Record<string, string> = {}) =>
     Promise.all(Array.from({ length: count }, () => request(base, '/api/updates?pageSize=1', { from, headers })));

@@ -25,7 +25,8 @@ import type { Next } from '../lib/strapi-services';
 
 const TTL_MS = 5_000;
 const MIN_COMPRESS_BYTES = 1_024;
-const CACHEABLE = /^\/(api\/updates(\/|$)|feeds\/|updates(\/|$))/;
+/** The public reads' paths: the updates API, the feeds and the reader pages. */
+export const CACHEABLE = /^\/(api\/updates(\/|$)|feeds\/|updates(\/|$))/;
 const SKIPPED_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding']);
 /** The parameters the routes read: the API's and feeds' (from the contract), the reader pages' asset version, the embed builder's and a preview's token. */
 const KEPT_PARAMETERS: ReadonlySet<string> = new Set([...QUERY_PARAMETERS, 'v', ...EMBED_PARAMETERS, PREVIEW_PARAMETER]);
@@ -110,6 +111,7 @@ export default ((config: PublicCacheConfig, { strapi }) => {
     }
 
     // Compression happens here, once per cached body, so the compression middleware below stands aside.
+    // Below, global::public-routes takes the request straight to its route.
     ctx.compress = false;
     const version = catalogueVersion();
     await next();
