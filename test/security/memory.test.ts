@@ -1,5 +1,5 @@
 /**
- * Bounded under abuse: 10,000 distinct public URLs (cache-busting parameters, every feed at every
+ * Bounded under abuse: 10,000 distinct public URLs, each asked for twice (cache-busting parameters, every feed at every
  * limit, free-text searches, reader pages with tracking parameters) against a CMS with a few hundred
  * items, and the CMS's heap stays within its caches' bounds. Before this, such a run grew the CMS by
  * hundreds of megabytes: every URL was a new cache entry and every feed held every item.
@@ -99,6 +99,8 @@ test(`${URLS.toLocaleString('en-GB')} distinct URLs leave the CMS's heap within 
   let peakHeap = 0;
   const worker = async () => {
     for (let path = queue.shift(); path; path = queue.shift()) {
+      // Twice: the caches keep an address from its second request on, so every one is kept.
+      await get(path);
       const status = await get(path);
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
       if (queue.length % 1000 === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);

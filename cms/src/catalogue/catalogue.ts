@@ -24,6 +24,7 @@ import { LRUCache } from 'lru-cache';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Topic, UpdateDetail, UpdateSummary } from '../../../contract/api';
 import { blocksToText } from '../lib/blocks';
+import { secondUse } from '../lib/second-use';
 import { FILE_UID, UPDATE_TYPES, keysOf, type UpdateType } from '../lib/update-types';
 import { openChangeChannel, type Change, type ChangeChannel } from '../sync/change-channel';
 import { proxyPurger } from '../sync/proxy-purge';
@@ -39,6 +40,8 @@ const PAGE = 500;
 const INDEX_SLICE = 20;
 /** Bytes of whole items kept unpacked for item pages, the item API and feeds (most read first). */
 const UNPACKED_CACHE_BYTES = 16 * 1024 * 1024;
+/** An unpacked item is kept when it is read again within this time. */
+const UNPACKED_ADMIT_WINDOW_MS = 10 * 60 * 1000;
 /** How often an instance without its change channel compares the catalogue with the database. */
 export const FALLBACK_CHECK_MS = 5_000;
 
@@ -129,13 +132,16 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
   const topics = new Map<string, Topic>();
   /** Whole items lately asked for, unpacked (an entry's object changes with the item). */
   const unpacked = new LRUCache<CatalogueEntry, UpdateDetail>({ maxSize: UNPACKED_CACHE_BYTES });
+  /** By slot: each version of an item has its own (state.ts), and a number keeps no old entry alive. */
+  const unpackedBefore = secondUse<number>(UNPACKED_ADMIT_WINDOW_MS);
   const detailOf = (entry: CatalogueEntry): UpdateDetail => {
     const known = unpacked.get(entry);
     if (known) return known;
     const json = inflateRawSync(Buffer.from(entry.rest, 'latin1')).toString();
     // The rest was packed from the same item as the summary (entryOf): together they are the contract's whole item.
     const detail = { ...entry.summary, ...(JSON.parse(json) as object) } as UpdateDetail;
-    unpacked.set(entry, detail, { size: json.length * 2 + 1024 });
+    // Kept from its second reading on (lib/second-use.ts): a sweep of rarely read items does not push out the popular ones.
+    if (unpackedBefore(entry.slot)) unpacked.set(entry, detail, { size: json.length * 2 + 1024 });
     return detail;
   };
   /** The items each upload is offered in (as a download or Easy Read version), by the upload's document id. */

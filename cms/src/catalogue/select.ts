@@ -212,14 +212,43 @@ function searchSet(index: Index, { search, postings }: Pick<Catalogue, 'search' 
   return result;
 }
 
-/** The positions matching every given filter, or null when no filter is given (every position). */
+/**
+ * Two sets per state for selections to work in: a selection runs start to end without a pause and
+ * keeps nothing, so none allocates a bitset (12.5 KB each at 100,000 items, one for each filter of
+ * every request, which the profile showed as 7 % of an uncached feed's CPU before collection).
+ */
+const workspaces = new WeakMap<Index, { result: TypedFastBitSet; alternatives: TypedFastBitSet }>();
+function workspaceOf(index: Index) {
+  let workspace = workspaces.get(index);
+  if (!workspace) workspaces.set(index, (workspace = { result: emptySet(index.size), alternatives: emptySet(index.size) }));
+  return workspace;
+}
+
+/**
+ * The positions matching every given filter, or null when no filter is given (every position). The
+ * set is the state's own or its workspace: read it before the next selection, and never change it.
+ */
 function matching(catalogue: Pick<Catalogue, 'entries' | 'search' | 'postings'>, index: Index, filters: UpdateFilters, now: number): TypedFastBitSet | null {
-  // Values within one filter are alternatives; every filter given must match.
-  const required: TypedFastBitSet[] = [];
+  const { result, alternatives } = workspaceOf(index);
+  let combined: TypedFastBitSet | null = null;
+  // Every filter given must match: the first set is read as it is, until a second one narrows a copy of it.
+  const require = (set: TypedFastBitSet) => {
+    if (combined === null) {
+      combined = set;
+      return;
+    }
+    if (combined !== result) result.words.set(combined.words);
+    combined = result.intersection(set);
+  };
+  // Values within one filter are alternatives (a value with no set finds nothing).
   const anyOf = (sets: (TypedFastBitSet | undefined)[]) => {
-    const alternatives = emptySet(index.size);
-    for (const set of sets) if (set) alternatives.union(set);
-    required.push(alternatives);
+    const given = sets.filter((set): set is TypedFastBitSet => set !== undefined);
+    if (given.length === 1) return require(given[0]);
+    alternatives.words.fill(0);
+    for (const set of given) alternatives.union(set);
+    if (combined !== null) return require(alternatives);
+    result.words.set(alternatives.words);
+    combined = result;
   };
   if (filters.types.length) anyOf(filters.types.map((type) => index.types.get(type)));
   if (filters.year !== null) anyOf([index.years.get(filters.year)]);
@@ -230,10 +259,8 @@ function matching(catalogue: Pick<Catalogue, 'entries' | 'search' | 'postings'>,
     anyOf(filters.status.map((status) => sets[status]));
   }
   const found = searchSet(index, catalogue, filters.q);
-  if (found) required.push(found.clone());
-  const [combined, ...others] = required;
-  for (const set of others) combined.intersection(set);
-  return combined ?? null;
+  if (found) require(found);
+  return combined;
 }
 
 /** Set bits in a 32-bit word. */

@@ -21,6 +21,7 @@ import type { ConsultationDetail, UpdateDetail } from '../../../contract/api';
 import { catalogueOf, publicBaseUrl, type Catalogue } from '../catalogue/catalogue';
 import { selectPage, topicNamer } from '../catalogue/select';
 import { etagOf, sendCacheable } from '../lib/http-cache';
+import { secondUse } from '../lib/second-use';
 import { parseFeedLimit, parseFilters, QueryError, type Sort, type UpdateFilters } from '../lib/update-query';
 import { ATOM_CONTENT_TYPE, ATOM_PATH, renderAtom } from './atom';
 import { describeFilters } from './describe';
@@ -35,6 +36,8 @@ import { itemLink, readFeedSettings, type FeedSettings } from './settings';
 const FEED_MAX_AGE = 300;
 /** Bytes of rendered feeds kept per catalogue build; `q` is free text, so the cache must be bounded. */
 const MAX_CACHED_BYTES = 16 * 1024 * 1024;
+/** A rendered feed is kept when its address is asked for again within this time (feed readers poll hourly or more often). */
+const ADMIT_WINDOW_MS = 60 * 60 * 1000;
 
 type Rendered = { body: string; etag: string; lastModified: Date; expiresAt: number };
 
@@ -45,6 +48,7 @@ type Rendered = { body: string; etag: string; lastModified: Date; expiresAt: num
  */
 class FeedCache {
   private byCatalogue = new WeakMap<Catalogue, LRUCache<string, Rendered>>();
+  private askedBefore = secondUse(ADMIT_WINDOW_MS);
 
   async get(catalogue: Catalogue, key: string, now: number, render: () => Omit<Rendered, 'etag'> | Promise<Omit<Rendered, 'etag'>>): Promise<Rendered> {
     let rendered = this.byCatalogue.get(catalogue);
@@ -58,7 +62,8 @@ class FeedCache {
     if (hit && hit.expiresAt > now) return hit;
     const fresh = await render();
     const entry = { ...fresh, etag: etagOf(fresh.body) };
-    rendered.set(key, entry);
+    // Kept from the second time its address is asked for (lib/second-use.ts).
+    if (this.askedBefore(key)) rendered.set(key, entry);
     return entry;
   }
 }

@@ -18,12 +18,15 @@ import { LRUCache } from 'lru-cache';
 import { catalogueOf } from '../catalogue/catalogue';
 import { isDocumentNavigation } from '../feeds';
 import { isNotModified } from '../lib/http-cache';
+import { secondUse } from '../lib/second-use';
 import { QUERY_PARAMETERS } from '../lib/update-query';
 import { EMBED_PARAMETERS } from '../pages/embed-query';
 import { PREVIEW_PARAMETER } from '../preview/token';
 import type { Next } from '../lib/strapi-services';
 
 const TTL_MS = 5_000;
+/** A response is kept when its address is asked for again within this time. */
+const ADMIT_WINDOW_MS = 60_000;
 const MIN_COMPRESS_BYTES = 1_024;
 /** The public reads' paths: the updates API, the feeds and the reader pages. */
 export const CACHEABLE = /^\/(api\/updates(\/|$)|feeds\/|updates(\/|$))/;
@@ -71,6 +74,7 @@ const keyOf = (ctx: Context, query: string) => `${ctx.path}?${query} ${isDocumen
 
 export default ((config: PublicCacheConfig, { strapi }) => {
   const entries = new LRUCache<string, Entry>({ maxSize: config.maxBytes, sizeCalculation: sizeOf, ttl: TTL_MS });
+  const askedBefore = secondUse(ADMIT_WINDOW_MS);
   const catalogueVersion = (): number => catalogueOf(strapi).version;
 
   /** Sends `identity` (or its compressed form, made once and kept) as the body. */
@@ -125,7 +129,8 @@ export default ((config: PublicCacheConfig, { strapi }) => {
       if (!SKIPPED_HEADERS.has(name) && typeof value === 'string') headers[name] = value;
     }
     const entry: Entry = { version, headers, bodies: { identity: Buffer.isBuffer(raw) ? raw : Buffer.from(raw, 'utf8') } };
-    entries.set(key, entry);
+    // Kept from the second time its address is asked for (lib/second-use.ts).
+    if (askedBefore(key)) entries.set(key, entry);
     sendBody(ctx, key, entry, accepted);
   };
 }) satisfies Core.MiddlewareFactory<PublicCacheConfig>;
