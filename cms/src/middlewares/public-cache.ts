@@ -29,7 +29,11 @@ const TTL_MS = 5_000;
 const ADMIT_WINDOW_MS = 60_000;
 const MIN_COMPRESS_BYTES = 1_024;
 /** The public reads' paths: the updates API, the feeds and the reader pages. */
-export const CACHEABLE = /^\/(api\/updates(\/|$)|feeds\/|updates(\/|$))/;
+const CACHEABLE = /^\/(api\/updates(\/|$)|feeds\/|updates(\/|$))/;
+/** A route pattern (or request path) among the public reads. */
+export const isPublicPath = (path: string) => CACHEABLE.test(path);
+/** A GET or HEAD of a public read. */
+export const isPublicRead = (ctx: Context) => (ctx.method === 'GET' || ctx.method === 'HEAD') && isPublicPath(ctx.path);
 const SKIPPED_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding']);
 /** The parameters the routes read: the API's and feeds' (from the contract), the reader pages' asset version, the embed builder's and a preview's token. */
 const KEPT_PARAMETERS: ReadonlySet<string> = new Set([...QUERY_PARAMETERS, 'v', ...EMBED_PARAMETERS, PREVIEW_PARAMETER]);
@@ -95,7 +99,7 @@ export default ((config: PublicCacheConfig, { strapi }) => {
   };
 
   return async (ctx, next: Next) => {
-    if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || !CACHEABLE.test(ctx.path) || ctx.get('Authorization')) return next();
+    if (!isPublicRead(ctx) || ctx.get('Authorization')) return next();
     const query = canonicalQuery(ctx.querystring);
     if (query === null) return next();
     ctx.querystring = query;

@@ -19,7 +19,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import Router from '@koa/router';
 import type { Next } from '../lib/strapi-services';
-import { CACHEABLE } from './public-cache';
+import { isPublicPath, isPublicRead } from './public-cache';
 
 type Dispatch = (ctx: Context, next: Next) => Promise<void>;
 type MiddlewareEntry = string | { name?: string; resolve?: string; config?: unknown };
@@ -30,7 +30,7 @@ const SECURITY = 'strapi::security';
 function publicReads(router: Router): Dispatch {
   const reads = new Router();
   reads.stack = router.stack.filter(
-    (layer) => layer.methods.length === 0 || (layer.methods.includes('GET') && typeof layer.path === 'string' && CACHEABLE.test(layer.path)),
+    (layer) => layer.methods.length === 0 || (layer.methods.includes('GET') && typeof layer.path === 'string' && isPublicPath(layer.path)),
   );
   const dispatch = reads.routes();
   // The router adds its own fields (params, the matched route) to the context as it dispatches.
@@ -40,7 +40,7 @@ function publicReads(router: Router): Dispatch {
 }
 
 /** The headers Strapi's security middleware, configured as in config/middlewares.ts, sets on a GET of `path`. */
-export async function securityHeaders(strapi: Core.Strapi, path: string): Promise<Record<string, string>> {
+async function recordedSecurityHeaders(strapi: Core.Strapi, path: string): Promise<Record<string, string>> {
   const entries = strapi.config.get<MiddlewareEntry[]>('middlewares', []);
   const entry = entries.find((candidate) => (typeof candidate === 'string' ? candidate : candidate.name) === SECURITY);
   const security = strapi.middleware(SECURITY)(typeof entry === 'object' ? (entry.config ?? {}) : {}, { strapi });
@@ -57,8 +57,8 @@ export default ((_config, { strapi }) => {
   // Made at the first public read, once Strapi has mounted every route.
   let ready: Promise<{ dispatch: Dispatch; headers: Record<string, string> }> | undefined;
   return async (ctx, next: Next) => {
-    if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || !CACHEABLE.test(ctx.path)) return next();
-    ready ??= securityHeaders(strapi, ctx.path).then((headers) => ({ dispatch: publicReads(strapi.server.router), headers }));
+    if (!isPublicRead(ctx)) return next();
+    ready ??= recordedSecurityHeaders(strapi, ctx.path).then((headers) => ({ dispatch: publicReads(strapi.server.router), headers }));
     const { dispatch, headers } = await ready;
     ctx.set(headers);
     return dispatch(ctx, next);
