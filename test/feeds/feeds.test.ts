@@ -501,6 +501,27 @@ describe('freshness and stability', () => {
     assert.equal((await get(`/feeds/consultations/${consultation.slug}.ics`)).status, 404);
     await documents.delete({ documentId: consultation.documentId });
   });
+
+  test('items written into feeds before are written again when a topic they name is renamed', async () => {
+    const topics = cms.strapi.documents('api::topic.topic');
+    const topic = await topics.findFirst({ filters: { slug: 'short-breaks' }, status: 'published' });
+    assert.ok(topic, 'the seed has the "short-breaks" topic');
+    const categoriesOf = async (format: Format, query: string) => {
+      const { raw } = await readFeed(format, query);
+      return raw.includes('Short breaks (renamed)') ? 'new' : raw.includes('Short breaks') ? 'old' : 'none';
+    };
+    // Every format writes the topic's items once, under one filter...
+    for (const format of FORMATS) assert.equal(await categoriesOf(format, '?topic=short-breaks'), 'old', `${format} names the topic`);
+    await topics.update({ documentId: topic.documentId, data: { name: 'Short breaks (renamed)' } });
+    await topics.publish({ documentId: topic.documentId });
+    try {
+      // ...and a feed under another filter, listing the same items, names the topic as it is now.
+      for (const format of FORMATS) assert.equal(await categoriesOf(format, '?type=consultation'), 'new', `${format} after the rename`);
+    } finally {
+      await topics.update({ documentId: topic.documentId, data: { name: 'Short breaks' } });
+      await topics.publish({ documentId: topic.documentId });
+    }
+  });
 });
 
 describe('hostile input and drafts', () => {

@@ -18,7 +18,10 @@ const gc = vm.runInNewContext('gc') as () => void;
 
 const URLS = 10_000;
 const CACHE_MAX_MB = 8;
-/** The response cache (CACHE_MAX_MB) plus the feeds' render cache (16 MB), and room for everything else the run leaves. */
+/**
+ * The response cache (CACHE_MAX_MB) plus the feeds' render cache (16 MB), and room for everything else the run leaves
+ * (the feeds' item cache, bounded at 64 MB, holds each of these few hundred items once per format: a few MB).
+ */
 const ALLOWED_GROWTH_MB = CACHE_MAX_MB + 16 + 24;
 const EXTRA_ITEMS = 100;
 

@@ -1,5 +1,5 @@
 /** Atom 1.0 (RFC 4287). Downloads are enclosure links; summary and content are both given. */
-import type { FeedDocument, FeedItem } from './feed-model';
+import type { FeedDocument, FeedFormat, FeedItem } from './feed-model';
 import { escapeMarkup } from './text';
 import { XML_DECLARATION, emptyElement, parentElement, textElement } from './xml';
 import type { FeedPaths } from '../../../contract/api';
@@ -22,15 +22,7 @@ function renderAtomEntry(item: FeedItem): string {
   ]);
 }
 
-/** Each item's element, kept as long as its feed entry is (feed-model.ts keeps one per read of the item). */
-const rendered = new WeakMap<FeedItem, string>();
-function atomEntry(item: FeedItem): string {
-  let element = rendered.get(item);
-  if (element === undefined) rendered.set(item, (element = renderAtomEntry(item)));
-  return element;
-}
-
-export function renderAtom(feed: FeedDocument): string {
+function renderAtom(feed: FeedDocument, entries: readonly string[]): string {
   return `${XML_DECLARATION}\n${parentElement(
     'feed',
     [
@@ -44,8 +36,10 @@ export function renderAtom(feed: FeedDocument): string {
       textElement('generator', 'SEND updates (Strapi)'),
       textElement('icon', feed.imageUrl),
       textElement('logo', feed.imageUrl),
-      ...feed.items.map(atomEntry),
+      ...entries,
     ],
     { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': 'en-GB' },
   )}\n`;
 }
+
+export const ATOM: FeedFormat = { name: 'atom', item: renderAtomEntry, document: renderAtom };

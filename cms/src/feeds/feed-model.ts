@@ -4,6 +4,7 @@
  * agree on items, links, ids and content.
  */
 import { createHash } from 'crypto';
+import { LRUCache } from 'lru-cache';
 import type { Download, FeedPaths, FeedQuery, PagePaths, UpdateDetail } from '../../../contract/api';
 import { readerDateInstant } from './dates';
 import { capitalised, describeFilters } from './describe';
@@ -66,7 +67,6 @@ export type FeedDocument = {
   cmsBaseUrl: string;
   imageUrl: string;
   updated: Date;
-  items: FeedItem[];
 };
 
 const MIME_TYPES: Record<string, string> = {
@@ -146,23 +146,48 @@ function renderFeedItem(detail: UpdateDetail, settings: FeedSettings, cmsBaseUrl
   };
 }
 
+/** A feed format: how one item is written, and how a feed is written around its items. */
+export type FeedFormat = {
+  /** Names the format's renderings in the item cache. */
+  name: 'rss' | 'atom' | 'json';
+  item: (item: FeedItem) => string;
+  document: (feed: FeedDocument, items: readonly string[]) => string;
+};
+
 /**
- * Each item's feed entry, made once per whole item read (the catalogue reads an item again when it
- * changes, which makes a new object) and kept as long as that object is: feeds with different
- * filters list many of the same items, and rendering the rich text is most of a feed's cost.
+ * Each item as each format writes it, kept by catalogue entry (a new version of an item, or of a
+ * topic it names, is a new entry), up to `maxBytes`, least recently used first out. Feeds with
+ * different filters list many of the same items, and unpacking and rendering an item is most of a
+ * feed's cost: a hit skips both.
  */
-const renderedItems = new WeakMap<UpdateDetail, { settings: FeedSettings; cmsBaseUrl: string; item: FeedItem }>();
-function feedItem(detail: UpdateDetail, settings: FeedSettings, cmsBaseUrl: string): FeedItem {
-  const kept = renderedItems.get(detail);
-  if (kept && kept.settings === settings && kept.cmsBaseUrl === cmsBaseUrl) return kept.item;
-  const item = renderFeedItem(detail, settings, cmsBaseUrl);
-  renderedItems.set(detail, { settings, cmsBaseUrl, item });
-  return item;
+export function feedItemCache<Entry extends object>({
+  detailOf,
+  settings,
+  maxBytes,
+}: {
+  detailOf: (entry: Entry) => UpdateDetail;
+  settings: FeedSettings;
+  maxBytes: number;
+}) {
+  type Kept = { cmsBaseUrl: string; texts: Partial<Record<FeedFormat['name'], string>> };
+  // Strings are counted at two bytes a character, the most the heap spends on them.
+  const kept = new LRUCache<Entry, Kept>({
+    maxSize: maxBytes,
+    sizeCalculation: ({ texts }) => Object.values(texts).reduce((bytes, text) => bytes + text.length * 2, 64),
+  });
+  return (format: FeedFormat, entry: Entry, cmsBaseUrl: string): string => {
+    const known = kept.get(entry);
+    const texts = known?.cmsBaseUrl === cmsBaseUrl ? known.texts : {};
+    let text = texts[format.name];
+    if (text === undefined) {
+      text = format.item(renderFeedItem(detailOf(entry), settings, cmsBaseUrl));
+      kept.set(entry, { cmsBaseUrl, texts: { ...texts, [format.name]: text } });
+    }
+    return text;
+  };
 }
 
 export type FeedInput = {
-  /** The selected items as of now (a consultation's status moves with the clock). */
-  details: UpdateDetail[];
   filters: UpdateFilters;
   /** A topic's name from its slug, to name the filters in words. */
   topicName: (slug: string) => string | undefined;
@@ -177,7 +202,7 @@ export function feedTitle(settings: FeedSettings, filters: UpdateFilters, topicN
   return words ? `${settings.siteName}: ${words}` : settings.title;
 }
 
-export function buildFeed({ details, filters, topicName, settings, cmsBaseUrl, lastModified }: FeedInput): FeedDocument {
+export function buildFeed({ filters, topicName, settings, cmsBaseUrl, lastModified }: FeedInput): FeedDocument {
   const query = canonicalQuery(filters);
   const words = describeFilters(filters, topicName);
   return {
@@ -191,7 +216,6 @@ export function buildFeed({ details, filters, topicName, settings, cmsBaseUrl, l
     cmsBaseUrl,
     imageUrl: settings.imageUrl ?? new URL(FEED_ICON_PATH, cmsBaseUrl).href,
     updated: lastModified,
-    items: details.map((detail) => feedItem(detail, settings, cmsBaseUrl)),
   };
 }
 

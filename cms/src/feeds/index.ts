@@ -18,18 +18,18 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { LRUCache } from 'lru-cache';
 import type { ConsultationDetail, UpdateDetail } from '../../../contract/api';
-import { catalogueOf, publicBaseUrl, type Catalogue } from '../catalogue/catalogue';
+import { catalogueOf, publicBaseUrl, type Catalogue, type CatalogueEntry } from '../catalogue/catalogue';
 import { selectPage, topicNamer } from '../catalogue/select';
 import { etagOf, sendCacheable } from '../lib/http-cache';
 import { secondUse } from '../lib/second-use';
 import { parseFeedLimit, parseFilters, QueryError, type Sort, type UpdateFilters } from '../lib/update-query';
-import { ATOM_CONTENT_TYPE, ATOM_PATH, renderAtom } from './atom';
+import { ATOM, ATOM_CONTENT_TYPE, ATOM_PATH } from './atom';
 import { describeFilters } from './describe';
-import { buildFeed, canonicalQuery, FEED_ICON_PATH } from './feed-model';
+import { buildFeed, canonicalQuery, FEED_ICON_PATH, feedItemCache, type FeedFormat } from './feed-model';
 import { CONSULTATIONS_ICS_PATH, ICS_CONTENT_TYPE, renderCalendar } from './icalendar';
 import { feedIconPng } from './icon';
-import { JSON_FEED_CONTENT_TYPE, JSON_FEED_PATH, renderJsonFeed } from './json-feed';
-import { RSS_CONTENT_TYPE, RSS_PATH, renderRss } from './rss';
+import { JSON_FEED, JSON_FEED_CONTENT_TYPE, JSON_FEED_PATH } from './json-feed';
+import { RSS, RSS_CONTENT_TYPE, RSS_PATH } from './rss';
 import { itemLink, readFeedSettings, type FeedSettings } from './settings';
 
 /** Seconds readers and caches may reuse a feed without asking; the origin itself is always fresh. */
@@ -38,8 +38,10 @@ const FEED_MAX_AGE = 300;
 const MAX_CACHED_BYTES = 16 * 1024 * 1024;
 /** A rendered feed is kept when its address is asked for again within this time (feed readers poll hourly or more often). */
 const ADMIT_WINDOW_MS = 60 * 60 * 1000;
+/** Bytes of items kept as each feed format writes them, for feeds not yet cached whole (feed-model.ts). */
+const ITEM_CACHE_BYTES = 64 * 1024 * 1024;
 
-type Rendered = { body: string; etag: string; lastModified: Date; expiresAt: number };
+type Rendered = { body: Buffer; etag: string; lastModified: Date; expiresAt: number };
 
 /**
  * Rendered bodies per catalogue build. A new build (after any write, or the
@@ -50,18 +52,19 @@ class FeedCache {
   private byCatalogue = new WeakMap<Catalogue, LRUCache<string, Rendered>>();
   private askedBefore = secondUse(ADMIT_WINDOW_MS);
 
-  async get(catalogue: Catalogue, key: string, now: number, render: () => Omit<Rendered, 'etag'> | Promise<Omit<Rendered, 'etag'>>): Promise<Rendered> {
+  get(catalogue: Catalogue, key: string, now: number, render: () => Omit<Rendered, 'etag' | 'body'> & { body: string }): Rendered {
     let rendered = this.byCatalogue.get(catalogue);
-    // Bodies are JavaScript strings: two bytes a character.
     if (!rendered)
       this.byCatalogue.set(
         catalogue,
-        (rendered = new LRUCache({ maxSize: MAX_CACHED_BYTES, sizeCalculation: (entry, entryKey) => entry.body.length * 2 + entryKey.length })),
+        (rendered = new LRUCache({ maxSize: MAX_CACHED_BYTES, sizeCalculation: (entry, entryKey) => entry.body.length + entryKey.length * 2 })),
       );
     const hit = rendered.get(key);
     if (hit && hit.expiresAt > now) return hit;
-    const fresh = await render();
-    const entry = { ...fresh, etag: etagOf(fresh.body) };
+    const fresh = render();
+    // Kept encoded, as it is sent: hashed, measured and stored without encoding it again.
+    const body = Buffer.from(fresh.body, 'utf8');
+    const entry = { ...fresh, body, etag: etagOf(body) };
     // Kept from the second time its address is asked for (lib/second-use.ts).
     if (this.askedBefore(key)) rendered.set(key, entry);
     return entry;
@@ -151,7 +154,8 @@ export function registerFeeds(strapi: Core.Strapi, { inBrowser }: { inBrowser: F
   const cache = new FeedCache();
   const catalogue = (): Promise<Catalogue> => catalogueOf(strapi).get();
   // Links come from the configured public URL, never from the request's Host header.
-  const cmsBaseUrl = (_ctx: Context): string => publicBaseUrl(strapi);
+  const cmsBaseUrl = (): string => publicBaseUrl(strapi);
+  const itemText = feedItemCache({ detailOf: (entry: CatalogueEntry) => catalogueOf(strapi).detail(entry), settings, maxBytes: ITEM_CACHE_BYTES });
 
   /** Answers a filtered feed from the cache, rendering it on a miss. */
   const serveFiltered = async (
@@ -160,20 +164,20 @@ export function registerFeeds(strapi: Core.Strapi, { inBrowser }: { inBrowser: F
     filters: UpdateFilters & { limit: number },
     contentType: string,
     { timeDependent, sort }: { timeDependent: boolean; sort: Sort },
-    render: (details: UpdateDetail[], base: string, lastModified: Date, current: Catalogue) => string,
+    render: (entries: readonly CatalogueEntry[], base: string, lastModified: Date, current: Catalogue) => string,
   ) => {
     const current = await catalogue();
     const now = Date.now();
-    const base = cmsBaseUrl(ctx);
-    const rendered = await cache.get(current, `${path}${canonicalQuery(filters)} ${filters.limit} ${base}`, now, () => {
+    const base = cmsBaseUrl();
+    const rendered = cache.get(current, `${path}${canonicalQuery(filters)} ${filters.limit} ${base}`, now, () => {
       const { lastModified, expiresAt } = timed(current, now, timeDependent);
-      const details = catalogueOf(strapi).details(selectPage(current, filters, now, sort, 0, filters.limit).entries);
-      return { body: render(details, base, lastModified, current), lastModified, expiresAt };
+      const { entries } = selectPage(current, filters, now, sort, 0, filters.limit);
+      return { body: render(entries, base, lastModified, current), lastModified, expiresAt };
     });
     sendRendered(ctx, rendered, contentType);
   };
 
-  const syndicationFeed = (path: string, contentType: string, render: typeof renderRss) => async (ctx: Context) => {
+  const syndicationFeed = (path: string, contentType: string, format: FeedFormat) => async (ctx: Context) => {
     const filters = filtersOrBadRequest(ctx, parseFilters);
     if (!filters) return;
     if (isDocumentNavigation(ctx)) {
@@ -186,8 +190,11 @@ export function registerFeeds(strapi: Core.Strapi, { inBrowser }: { inBrowser: F
         filters,
         contentType,
         { timeDependent: filters.status.length > 0, sort: 'newest' },
-        (details, base, lastModified, current) =>
-          render(buildFeed({ details, filters, topicName: topicNamer(current.entries), settings, cmsBaseUrl: base, lastModified })),
+        (entries, base, lastModified, current) =>
+          format.document(
+            buildFeed({ filters, topicName: topicNamer(current.entries), settings, cmsBaseUrl: base, lastModified }),
+            entries.map((entry) => itemText(format, entry, base)),
+          ),
       );
     }
     ctx.set('Vary', VARY);
@@ -204,11 +211,12 @@ export function registerFeeds(strapi: Core.Strapi, { inBrowser }: { inBrowser: F
       filters,
       ICS_CONTENT_TYPE,
       { timeDependent: true, sort: 'closing' },
-      (details, base, _lastModified, current) => {
+      (entries, base, _lastModified, current) => {
         // Named for its filters beyond the calendar's own (consultations, upcoming and open), e.g. "…: about short breaks".
         const words = describeFilters({ ...filters, types: [], status: [] }, topicNamer(current.entries));
         const name = words ? `${CALENDAR_NAME}: ${words.replace(/^updates ?,? ?/, '')}` : CALENDAR_NAME;
-        return renderCalendar(details.filter(isConsultation), { name, description: settings.description, linkOf: calendarLinks(base) });
+        const consultations = catalogueOf(strapi).details(entries).filter(isConsultation);
+        return renderCalendar(consultations, { name, description: settings.description, linkOf: calendarLinks(base) });
       },
     );
   };
@@ -219,8 +227,8 @@ export function registerFeeds(strapi: Core.Strapi, { inBrowser }: { inBrowser: F
     const entry = current.bySlug.get(`consultation/${slug}`);
     const detail = entry && catalogueOf(strapi).detail(entry);
     if (!detail || !isConsultation(detail)) return sendText(ctx, 404, `No published consultation has the address "${slug.slice(0, 80)}".`);
-    const base = cmsBaseUrl(ctx);
-    const rendered = await cache.get(current, `consultation:${slug} ${base}`, Date.now(), () => ({
+    const base = cmsBaseUrl();
+    const rendered = cache.get(current, `consultation:${slug} ${base}`, Date.now(), () => ({
       body: renderCalendar([detail], { name: detail.title, description: detail.summary, linkOf: calendarLinks(base) }),
       lastModified: new Date(Math.floor(Date.parse(detail.updatedAt) / 1000) * 1000),
       expiresAt: Number.POSITIVE_INFINITY,
@@ -242,9 +250,9 @@ export function registerFeeds(strapi: Core.Strapi, { inBrowser }: { inBrowser: F
   });
 
   strapi.server.routes([
-    route(RSS_PATH, syndicationFeed(RSS_PATH, RSS_CONTENT_TYPE, renderRss)),
-    route(ATOM_PATH, syndicationFeed(ATOM_PATH, ATOM_CONTENT_TYPE, renderAtom)),
-    route(JSON_FEED_PATH, syndicationFeed(JSON_FEED_PATH, JSON_FEED_CONTENT_TYPE, renderJsonFeed)),
+    route(RSS_PATH, syndicationFeed(RSS_PATH, RSS_CONTENT_TYPE, RSS)),
+    route(ATOM_PATH, syndicationFeed(ATOM_PATH, ATOM_CONTENT_TYPE, ATOM)),
+    route(JSON_FEED_PATH, syndicationFeed(JSON_FEED_PATH, JSON_FEED_CONTENT_TYPE, JSON_FEED)),
     route(CONSULTATIONS_ICS_PATH, consultationsCalendar),
     route(CONSULTATION_ICS_ROUTE, consultationCalendar),
     route(FEED_ICON_PATH, icon),

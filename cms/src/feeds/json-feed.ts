@@ -1,5 +1,5 @@
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/). */
-import type { FeedDocument, FeedItem } from './feed-model';
+import type { FeedDocument, FeedFormat, FeedItem } from './feed-model';
 import type { FeedPaths, JsonFeed, JsonFeedItem } from '../../../contract/api';
 
 export const JSON_FEED_PATH: FeedPaths['json'] = '/feeds/feed.json';
@@ -38,7 +38,8 @@ function jsonFeedItem(item: FeedItem): JsonFeedItem {
   };
 }
 
-export function renderJsonFeed(feed: FeedDocument): string {
+/** The feed with its items written in, each already JSON (the items come last, so they are spliced in before the closing brace). */
+function renderJsonFeed(feed: FeedDocument, items: readonly string[]): string {
   const json: JsonFeed = {
     version: 'https://jsonfeed.org/version/1.1',
     title: feed.title,
@@ -49,7 +50,9 @@ export function renderJsonFeed(feed: FeedDocument): string {
     favicon: feed.imageUrl,
     language: 'en-GB',
     authors: [{ name: feed.author }],
-    items: feed.items.map(jsonFeedItem),
+    items: [],
   };
-  return JSON.stringify(json);
+  return `${JSON.stringify(json).slice(0, -'[]}'.length)}[${items.join(',')}]}`;
 }
+
+export const JSON_FEED: FeedFormat = { name: 'json', item: (item) => JSON.stringify(jsonFeedItem(item)), document: renderJsonFeed };

@@ -3,7 +3,7 @@
  * the self link, RFC 822 dates, guids that are not permalinks, one enclosure
  * per item (only when its size is known, as the length is required).
  */
-import type { FeedDocument, FeedItem } from './feed-model';
+import type { FeedDocument, FeedFormat, FeedItem } from './feed-model';
 import { escapeMarkup, type TextValue } from './text';
 import { XML_DECLARATION, emptyElement, parentElement, textElement } from './xml';
 import type { FeedPaths } from '../../../contract/api';
@@ -35,15 +35,7 @@ function renderRssItem(item: FeedItem): string {
   ]);
 }
 
-/** Each item's element, kept as long as its feed entry is (feed-model.ts keeps one per read of the item). */
-const rendered = new WeakMap<FeedItem, string>();
-function rssItem(item: FeedItem): string {
-  let element = rendered.get(item);
-  if (element === undefined) rendered.set(item, (element = renderRssItem(item)));
-  return element;
-}
-
-export function renderRss(feed: FeedDocument): string {
+function renderRss(feed: FeedDocument, items: readonly string[]): string {
   const channel = parentElement('channel', [
     readerText('title', feed.title),
     textElement('link', feed.homePageUrl),
@@ -55,7 +47,7 @@ export function renderRss(feed: FeedDocument): string {
     textElement('docs', 'https://www.rssboard.org/rss-specification'),
     textElement('ttl', TTL_MINUTES),
     parentElement('image', [textElement('url', feed.imageUrl), readerText('title', feed.title), textElement('link', feed.homePageUrl)]),
-    ...feed.items.map(rssItem),
+    ...items,
   ]);
   return `${XML_DECLARATION}\n${parentElement('rss', [channel], {
     version: '2.0',
@@ -63,3 +55,5 @@ export function renderRss(feed: FeedDocument): string {
     'xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
   })}\n`;
 }
+
+export const RSS: FeedFormat = { name: 'rss', item: renderRssItem, document: renderRss };

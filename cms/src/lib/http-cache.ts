@@ -36,7 +36,10 @@ export function isNotModified(ctx: Context, etag: string | undefined, lastModifi
   return !Number.isNaN(ifModifiedSince) && !Number.isNaN(modified) && ifModifiedSince >= Math.floor(modified / 1000) * 1000;
 }
 
-export function sendCacheable(ctx: Context, { body, contentType, lastModified, maxAge = 60, etag = etagOf(body) }: Cacheable) {
+export function sendCacheable(ctx: Context, { body, contentType, lastModified, maxAge = 60, etag: knownEtag }: Cacheable) {
+  // Encoded once here: hashing a string, Koa measuring it and the response cache storing it would each encode it again.
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  const etag = knownEtag ?? etagOf(bytes);
   ctx.set('Cache-Control', `public, max-age=${maxAge}, stale-while-revalidate=${maxAge * 5}, stale-if-error=86400`);
   ctx.set('ETag', etag);
   ctx.set('Vary', 'Accept-Encoding');
@@ -52,5 +55,5 @@ export function sendCacheable(ctx: Context, { body, contentType, lastModified, m
     return;
   }
   ctx.status = 200;
-  ctx.body = body;
+  ctx.body = bytes;
 }
