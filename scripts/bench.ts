@@ -8,7 +8,8 @@
  *   search, an item and /feeds/rss.xml (uncompressed, gzip, brotli);
  * - one instance, and two instances behind nginx (scripts/lib/cluster.ts);
  * - the time from a publish on instance A to the item answering on instance B and through nginx;
- * - latency on B while A publishes and the catalogue is read again (a topic rename);
+ * - latency on B while A publishes and while a topic is renamed, at full load (closed loop) and at a
+ *   steady rate of half what one instance sustains (open loop, each request timed from when it was due);
  * - each instance's memory (resident set).
  * Once: each widget's gzip size beside Lit's own minimal element, and the time Chromium takes to
  * render 1,000 items (ten news feeds of 100) from the largest catalogue.
@@ -17,6 +18,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -53,6 +55,8 @@ const ENV = {
 
 type Load = { rps: number; p50: number; p99: number; p999: number; max: number; requests: number; failed: number; distinct: number };
 type Row = { target: string; case: string } & Load;
+const CHANGES = ['nothing', 'publishes', 'topic rename'] as const;
+type Change = (typeof CHANGES)[number];
 
 /** Closed-loop load at CONNECTIONS connections for SECONDS; `paths` are cycled (one: cached; many: distinct). */
 async function load(base: string, paths: string[], headers: Record<string, string> = {}, seconds = SECONDS): Promise<Load> {
@@ -74,6 +78,56 @@ async function load(base: string, paths: string[], headers: Record<string, strin
     requests: result.requests.total,
     failed: result.errors + result.timeouts + result.non2xx,
     distinct: Math.min(paths.length, result.requests.total),
+  };
+}
+
+/** The value below which a share `q` of the sorted numbers fall. */
+const percentile = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
+
+/**
+ * Open-loop load: a request falls due every 1/`rate` s, whether or not earlier ones were answered, and is
+ * timed from when it was due, so a stall shows in every request scheduled behind it, as readers would
+ * feel it (a closed loop at full load measures its own queue instead). At most CONNECTIONS sockets.
+ */
+async function paced(base: string, paths: string[], rate: number, seconds: number): Promise<Load> {
+  const { hostname, port } = new URL(base);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const latencies: number[] = [];
+  let failed = 0;
+  const one = (path: string, due: number) =>
+    new Promise<void>((resolve) => {
+      const done = (ok: boolean) => {
+        latencies.push(performance.now() - due);
+        if (!ok) failed += 1;
+        resolve();
+      };
+      http
+        .get({ host: hostname, port, path, agent }, (response) => {
+          response.resume();
+          response.on('end', () => done(response.statusCode === 200));
+        })
+        .on('error', () => done(false));
+    });
+  const total = Math.round(rate * seconds);
+  const answers: Promise<void>[] = [];
+  const started = performance.now();
+  while (answers.length < total) {
+    const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * rate) + 1);
+    while (answers.length < due) answers.push(one(paths[answers.length % paths.length], started + (answers.length * 1000) / rate));
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  await Promise.all(answers);
+  agent.destroy();
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    rps: total / ((performance.now() - started) / 1000),
+    p50: percentile(sorted, 0.5),
+    p99: percentile(sorted, 0.99),
+    p999: percentile(sorted, 0.999),
+    max: sorted[sorted.length - 1] ?? 0,
+    requests: total,
+    failed,
+    distinct: Math.min(paths.length, total),
   };
 }
 
@@ -240,11 +294,11 @@ async function publishToVisible(cluster: Cluster, jwt: string, times = 5) {
 }
 
 /**
- * Latency on B (uncached lists) while A changes nothing (the control), or `publishes` items one after
+ * Latency on B, under `loadOnB`, while A changes nothing (the control), or `publishes` items one after
  * another (each applied to B's catalogue alone), or a topic renamed and published (every instance
  * renames it in each of its items, in memory; it used to read its whole catalogue again).
  */
-async function latencyWhileChanging(cluster: Cluster, jwt: string, lists: string[], change: 'nothing' | 'publishes' | 'topic rename') {
+async function latencyWhileChanging(cluster: Cluster, jwt: string, change: Change, loadOnB: () => Promise<Load>) {
   const editor = editorRequest(cluster.instances[0].url, jwt);
   const writes = (async () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -272,7 +326,7 @@ async function latencyWhileChanging(cluster: Cluster, jwt: string, lists: string
       await editor('POST', `/content-manager/collection-types/api::topic.topic/${topic.documentId}/actions/publish`, { name: `${topic.name} ` });
     }
   })();
-  const [result] = await Promise.all([load(cluster.instances[1].url, lists, {}, Math.max(10, SECONDS * 2)), writes]);
+  const [result] = await Promise.all([loadOnB(), writes]);
   return result;
 }
 
@@ -350,15 +404,27 @@ async function measureSize(items: number) {
     say(
       `  publish on A → visible on B: median ${visible.onB.median.toFixed(0)} ms, max ${visible.onB.max.toFixed(0)} ms; through nginx: median ${visible.viaNginx.median.toFixed(0)} ms`,
     );
-    const refreshing: Record<string, Load> = {};
-    for (const change of ['nothing', 'publishes', 'topic rename'] as const) {
+    const lists = cases[1][1];
+    const sustained = rows.find((row) => row.target === 'one instance' && row.case === cases[1][0])!.rps;
+    const pacedRate = Math.round(sustained / 2);
+    const refreshing = {} as Record<Change, Load>;
+    const refreshingPaced = {} as Record<Change, Load>;
+    const seconds = Math.max(10, SECONDS * 2);
+    for (const change of CHANGES) {
       for (const instance of cluster.instances) await settled(instance.url);
-      const result = (refreshing[change] = await latencyWhileChanging(cluster, jwt, cases[1][1], change));
-      say(`  B (uncached lists) while A makes ${change}: p99 ${result.p99.toFixed(1)} ms, p99.9 ${result.p999.toFixed(1)} ms, max ${result.max.toFixed(0)} ms`);
+      const full = (refreshing[change] = await latencyWhileChanging(cluster, jwt, change, () => load(cluster.instances[1].url, lists, {}, seconds)));
+      for (const instance of cluster.instances) await settled(instance.url);
+      const steady = (refreshingPaced[change] = await latencyWhileChanging(cluster, jwt, change, () =>
+        paced(cluster.instances[1].url, lists, pacedRate, seconds),
+      ));
+      say(
+        `  B (uncached lists) while A makes ${change}: at full load p99 ${full.p99.toFixed(1)} ms, p99.9 ${full.p999.toFixed(1)} ms, max ${full.max.toFixed(0)} ms; ` +
+          `at ${pacedRate} req/s p99 ${steady.p99.toFixed(1)} ms, p99.9 ${steady.p999.toFixed(1)} ms, max ${steady.max.toFixed(0)} ms${steady.failed ? ` (${steady.failed} failed)` : ''}`,
+      );
     }
     const memory = cluster.instances.map((instance) => ({ instance: instance.name, residentMb: Math.round(residentMb(instance.process.pid)) }));
     const renderMs = items >= 10_000 ? await renderTime(a.url).catch((error) => (say(`  render time not measured: ${(error as Error).message}`), null)) : null;
-    return { items, total, schema, startSeconds, rows, visible, refreshing, memory, renderMs };
+    return { items, total, schema, startSeconds, rows, visible, refreshing, pacedRate, refreshingPaced, memory, renderMs };
   } finally {
     await cluster.stop();
     await dropSchema(DATABASE_URL, schema);
@@ -476,7 +542,8 @@ console.log(`\n${table.join('\n')}\n`);
 for (const size of sizes) {
   console.log(
     `${size.total} items: publish on A visible on B after ${size.visible.onB.median.toFixed(0)} ms (max ${size.visible.onB.max.toFixed(0)}), through nginx ${size.visible.viaNginx.median.toFixed(0)} ms; ` +
-      `B (uncached lists) p99.9 ${size.refreshing.nothing.p999.toFixed(0)} ms alone, while A publishes ${size.refreshing.publishes.p999.toFixed(0)} ms, while a topic is renamed ${size.refreshing['topic rename'].p999.toFixed(0)} ms; memory ${size.memory.map((m) => `${m.instance} ${m.residentMb} MB`).join(', ')}; two instances ready in ${size.startSeconds.toFixed(0)} s` +
+      `B (uncached lists) p99.9 at full load ${size.refreshing.nothing.p999.toFixed(0)} ms alone, while A publishes ${size.refreshing.publishes.p999.toFixed(0)} ms, while a topic is renamed ${size.refreshing['topic rename'].p999.toFixed(0)} ms; ` +
+      `at a steady ${size.pacedRate} req/s (half what one instance sustains) ${size.refreshingPaced.nothing.p999.toFixed(0)}, ${size.refreshingPaced.publishes.p999.toFixed(0)} and ${size.refreshingPaced['topic rename'].p999.toFixed(0)} ms; memory ${size.memory.map((m) => `${m.instance} ${m.residentMb} MB`).join(', ')}; two instances ready in ${size.startSeconds.toFixed(0)} s` +
       `${size.renderMs !== null ? `; 1,000 items rendered in Chromium in ${size.renderMs.toFixed(0)} ms` : ''}`,
   );
 }
