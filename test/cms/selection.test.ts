@@ -2,7 +2,8 @@
  * The catalogue's selection (bitsets per filter value, a closing order, statuses kept between
  * clock boundaries, search through the inverted index and the topics' names) gives exactly what a plain filter and sort
  * over every entry gives: random catalogues, random filters, sorts and pages, including states in
- * which items were edited (indexed again under new slots) or removed.
+ * which items were edited (indexed again under new slots) or removed, indexed from scratch or derived
+ * from the state before (as the catalogue does after a publish).
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -10,7 +11,7 @@ import type { SummaryBase, UpdateSummary } from '../../contract/api';
 import type { Catalogue, CatalogueEntry } from '../../cms/src/catalogue/catalogue.ts';
 import { consultationStatus } from '../../cms/src/catalogue/items.ts';
 import { createPostings, createSearch, DEFAULT_ABBREVIATIONS, type SearchDocument } from '../../cms/src/catalogue/search.ts';
-import { facets, selectPage } from '../../cms/src/catalogue/select.ts';
+import { facets, prepareIndex, selectPage } from '../../cms/src/catalogue/select.ts';
 import type { Sort, UpdateFilters } from '../../cms/src/lib/update-query.ts';
 import { AUDIENCES, keysOf, type UpdateType } from '../../cms/src/lib/update-types.ts';
 import { seededRandom } from '../../scripts/lib/seeded-random.ts';
@@ -162,13 +163,23 @@ describe('selection equals a plain filter and sort', () => {
     [5, 700],
     [6, 2_500],
   ] as const) {
-    test(`a catalogue of ${size} entries (seed ${SEED + round})`, () => {
+    test(`a catalogue of ${size} entries (seed ${SEED + round})`, async () => {
       const rng = random(SEED + round);
       const built = generate(rng, size);
       const states: Built[] = [built];
       // A later state: some items edited (indexed again under new slots), some removed, some added; the first state still answers as before.
       const edited = built.catalogue.entries.filter(() => rng.next() < 0.8).concat(Array.from({ length: rng.below(20) }, built.make));
       states.push({ catalogue: { ...built.catalogue, entries: edited.sort(built.newestFirst) }, docs: built.docs });
+      // The same change again, as the catalogue makes it: its index derived from the first state's (only the added entries read).
+      const first = built.catalogue.entries;
+      // Every item of one year goes, so some filter values are left with no item.
+      const goneYear = first.length ? rng.pick(first).year : null;
+      const kept = new Set(first.filter((entry) => entry.year !== goneYear && rng.next() < 0.8));
+      const added = Array.from({ length: rng.below(20) }, built.make);
+      const derived = [...first.filter((entry) => kept.has(entry)), ...added].sort(built.newestFirst);
+      selectPage(built.catalogue, randomFilters(rng, []), NOW, 'newest', 0, 1);
+      await prepareIndex(derived, () => Promise.resolve(), { previous: first, added: new Set(added) });
+      states.push({ catalogue: { ...built.catalogue, entries: derived }, docs: built.docs });
       for (const state of states) {
         const years = [...new Set(state.catalogue.entries.map((e) => e.year))];
         for (let i = 0; i < 150; i += 1) {
@@ -190,6 +201,14 @@ describe('selection equals a plain filter and sort', () => {
           );
         }
         const counts = facets(state.catalogue.entries);
+        // Only values some item has are offered.
+        const sorted = <T>(values: Iterable<T>) => [...new Set(values)].sort();
+        assert.deepEqual(sorted(counts.years.map((y) => y.value)), sorted(state.catalogue.entries.map((e) => e.year)), 'years offered');
+        assert.deepEqual(
+          sorted(counts.topics.map((t) => t.value)),
+          sorted(state.catalogue.entries.flatMap((e) => e.summary.topics.map((t) => t.slug))),
+          'topics offered',
+        );
         for (const type of counts.types) assert.equal(type.count, state.catalogue.entries.filter((e) => e.summary.type === type.value).length, type.value);
         for (const topic of counts.topics)
           assert.equal(topic.count, state.catalogue.entries.filter((e) => e.summary.topics.some((t) => t.slug === topic.value)).length, topic.value);

@@ -67,91 +67,204 @@ function indexOf(entries: readonly CatalogueEntry[]): Index {
   return indexes.get(entries) as Index;
 }
 
+/** What a state differs by from the state it follows: its added entries (any other entry of `previous` not in it was removed). */
+export type IndexChange = { previous: readonly CatalogueEntry[]; added: ReadonlySet<CatalogueEntry> };
+
 /**
- * Makes a state's index before the state is read, a slice at a time with `pause` between slices
- * (at 100,000 items it takes a few hundred milliseconds of CPU): the catalogue awaits this before a
- * new state goes public, so no request waits for it.
+ * Makes a state's index before the state is read, a slice at a time with `pause` between slices:
+ * the catalogue awaits this before a new state goes public, so no request waits for it. Given the
+ * state it follows, whose index is made, the new index is derived from that one (deriveIndex), which
+ * at 100,000 items takes milliseconds where reading every entry again takes a few hundred.
  */
-export async function prepareIndex(entries: readonly CatalogueEntry[], pause: () => Promise<unknown>): Promise<void> {
+export async function prepareIndex(entries: readonly CatalogueEntry[], pause: () => Promise<unknown>, change?: IndexChange): Promise<void> {
   if (indexes.has(entries)) return;
-  const steps = buildIndex(entries);
+  const old = change && indexes.get(change.previous);
+  const steps = (old && deriveIndex(entries, change, old)) || buildIndex(entries);
   while (!steps.next().done) await pause();
+}
+
+/** An entry's position in a state whose index is made, or -1. */
+export function positionIn(entries: readonly CatalogueEntry[], entry: CatalogueEntry): number {
+  const positionOf = indexes.get(entries)?.positionOf;
+  const position = positionOf && entry.slot < positionOf.length ? positionOf[entry.slot] : -1;
+  return position >= 0 && entries[position] === entry ? position : -1;
 }
 
 /** True once a state's index is made (a state goes public only then). */
 export const indexReady = (entries: readonly CatalogueEntry[]) => indexes.has(entries);
 
-/** Builds a state's index and keeps it, pausing (yielding) every `PREPARE_SLICE` positions. */
-function* buildIndex(entries: readonly CatalogueEntry[]): Generator<void, void> {
-  const size = entries.length;
-  // Bits are set in plain words (the whole catalogue, once per state), then wrapped as bitsets.
-  const wordCount = (size + 31) >>> 5;
-  const setIn = <K>(map: Map<K, Uint32Array>, key: K, position: number) => {
+type Bits = { types: Map<string, Uint32Array>; years: Map<number, Uint32Array>; audiences: Map<string, Uint32Array>; topics: Map<string, Uint32Array> };
+type Consultations = Index['consultations'];
+
+/** Sets an entry's bits (type, year, audiences, topics) at `position`, in words of `wordCount`. */
+function setBits(bits: Bits, wordCount: number, { summary, year }: CatalogueEntry, position: number) {
+  const setIn = <K>(map: Map<K, Uint32Array>, key: K) => {
     let words = map.get(key);
     if (!words) map.set(key, (words = new Uint32Array(wordCount)));
     words[position >>> 5] |= 1 << (position & 31);
   };
-  const bits = {
-    types: new Map<string, Uint32Array>(),
-    years: new Map<number, Uint32Array>(),
-    audiences: new Map<string, Uint32Array>(),
-    topics: new Map<string, Uint32Array>(),
-  };
-  let slots = 0;
-  for (const entry of entries) slots = Math.max(slots, entry.slot + 1);
-  const positionOf = new Int32Array(slots).fill(-1);
-  const index: Index = {
-    size,
-    positionOf,
-    types: new Map(),
-    years: new Map(),
-    audiences: new Map(),
-    topics: new Map(),
-    topicNames: new Map(),
-    closing: new Uint32Array(0),
-    closes: emptySet(size),
-    consultations: { positions: new Uint32Array(0), opens: new Float64Array(0), closes: new Float64Array(0) },
-    statuses: null,
-    searches: new LRUCache({ maxSize: SEARCH_CACHE_BYTES, sizeCalculation: (found) => found.words.byteLength + 64 }),
-    topicTerms: null,
-    facets: null,
-  };
-  const parse = (value: string | null) => (value ? Date.parse(value) : NaN);
-  const consultations: number[] = [];
-  const opens: number[] = [];
-  const closes: number[] = [];
-  for (let position = 0; position < size; position += 1) {
-    if (position % PREPARE_SLICE === PREPARE_SLICE - 1) yield;
-    const { summary, year, slot } = entries[position];
-    positionOf[slot] = position;
-    setIn(bits.types, summary.type, position);
-    setIn(bits.years, year, position);
-    for (const audience of summary.audiences) setIn(bits.audiences, audience, position);
-    for (const topic of summary.topics) {
-      setIn(bits.topics, topic.slug, position);
-      index.topicNames.set(topic.slug, topic.name);
-    }
-    if (summary.type === 'consultation') {
-      let times = momentsOf.get(summary);
-      if (!times) momentsOf.set(summary, (times = [parse(summary.opensAt), parse(summary.closesAt)]));
-      consultations.push(position);
-      opens.push(times[0]);
-      closes.push(times[1]);
-    }
+  setIn(bits.types, summary.type);
+  setIn(bits.years, year);
+  for (const audience of summary.audiences) setIn(bits.audiences, audience);
+  for (const topic of summary.topics) setIn(bits.topics, topic.slug);
+}
+
+/** A consultation's opening and closing times (NaN when missing). */
+function momentsOfSummary(summary: UpdateSummary): [number, number] {
+  let times = momentsOf.get(summary);
+  if (!times) {
+    const parse = (value: string | null) => (value ? Date.parse(value) : NaN);
+    momentsOf.set(summary, (times = summary.type === 'consultation' ? [parse(summary.opensAt), parse(summary.closesAt)] : [NaN, NaN]));
   }
+  return times;
+}
+
+/** Completes an index from its bits and its consultations (in position order): bitsets, the closing order, and the index kept. */
+function finishIndex(entries: readonly CatalogueEntry[], index: Index, bits: Bits, consultations: Consultations) {
   const wrapped = <K>(map: Map<K, Uint32Array>) => new Map([...map].map(([key, words]) => [key, TypedFastBitSet.fromWords(words)] as const));
   index.types = wrapped(bits.types);
   index.years = wrapped(bits.years);
   index.audiences = wrapped(bits.audiences);
   index.topics = wrapped(bits.topics);
-  index.consultations = { positions: Uint32Array.from(consultations), opens: Float64Array.from(opens), closes: Float64Array.from(closes) };
+  index.consultations = consultations;
   // As before: a closing time that does not read (or reads as 0) counts as none.
-  const closing = consultations.map((position, i) => ({ position, at: closes[i] || Number.NaN })).filter(({ at }) => !Number.isNaN(at));
+  const closing = Array.from(consultations.positions, (position, i) => ({ position, at: consultations.closes[i] || Number.NaN })).filter(
+    ({ at }) => !Number.isNaN(at),
+  );
   closing.sort((a, b) => a.at - b.at || a.position - b.position);
   index.closing = Uint32Array.from(closing, ({ position }) => position);
   for (const { position } of closing) index.closes.add(position);
   // Made meanwhile by a read that could not wait (indexOf), it is already kept.
   if (!indexes.has(entries)) indexes.set(entries, index);
+}
+
+/** An index with nothing in it yet, for `size` positions and the given slot positions. */
+const emptyIndex = (size: number, positionOf: Int32Array, topicNames: Map<string, string>): Index => ({
+  size,
+  positionOf,
+  types: new Map(),
+  years: new Map(),
+  audiences: new Map(),
+  topics: new Map(),
+  topicNames,
+  closing: new Uint32Array(0),
+  closes: emptySet(size),
+  consultations: { positions: new Uint32Array(0), opens: new Float64Array(0), closes: new Float64Array(0) },
+  statuses: null,
+  searches: new LRUCache({ maxSize: SEARCH_CACHE_BYTES, sizeCalculation: (found) => found.words.byteLength + 64 }),
+  topicTerms: null,
+  facets: null,
+});
+
+/** Builds a state's index from every entry and keeps it, pausing (yielding) every `PREPARE_SLICE` positions. */
+function* buildIndex(entries: readonly CatalogueEntry[]): Generator<void, void> {
+  const size = entries.length;
+  // Bits are set in plain words (the whole catalogue, once per state), then wrapped as bitsets.
+  const wordCount = (size + 31) >>> 5;
+  const bits: Bits = { types: new Map(), years: new Map(), audiences: new Map(), topics: new Map() };
+  let slots = 0;
+  for (const entry of entries) slots = Math.max(slots, entry.slot + 1);
+  const positionOf = new Int32Array(slots).fill(-1);
+  const index = emptyIndex(size, positionOf, new Map());
+  const positions: number[] = [];
+  const opens: number[] = [];
+  const closes: number[] = [];
+  for (let position = 0; position < size; position += 1) {
+    if (position % PREPARE_SLICE === PREPARE_SLICE - 1) yield;
+    const entry = entries[position];
+    positionOf[entry.slot] = position;
+    setBits(bits, wordCount, entry, position);
+    for (const topic of entry.summary.topics) index.topicNames.set(topic.slug, topic.name);
+    if (entry.summary.type === 'consultation') {
+      const [opensAt, closesAt] = momentsOfSummary(entry.summary);
+      positions.push(position);
+      opens.push(opensAt);
+      closes.push(closesAt);
+    }
+  }
+  finishIndex(entries, index, bits, { positions: Uint32Array.from(positions), opens: Float64Array.from(opens), closes: Float64Array.from(closes) });
+}
+
+/**
+ * Derives a state's index from the index of the state it follows: each kept entry's bits move to its
+ * new position (a walk over the set bits, not over the entries), and only the added entries are read.
+ * Null when the states do not line up (a kept entry out of order), for a full build instead.
+ */
+function deriveIndex(entries: readonly CatalogueEntry[], { previous, added }: IndexChange, old: Index): Generator<void, void> | null {
+  // Each old position's new one (-1: removed), walking both newest-first lists together.
+  const moved = new Int32Array(previous.length).fill(-1);
+  const addedAt: number[] = [];
+  for (let i = 0, j = 0; i < entries.length; i += 1) {
+    if (added.has(entries[i])) {
+      addedAt.push(i);
+      continue;
+    }
+    while (j < previous.length && previous[j] !== entries[i]) j += 1;
+    if (j === previous.length) return null;
+    moved[j++] = i;
+  }
+  return (function* derive(): Generator<void, void> {
+    const size = entries.length;
+    const wordCount = (size + 31) >>> 5;
+    let slots = old.positionOf.length;
+    for (const position of addedAt) slots = Math.max(slots, entries[position].slot + 1);
+    const positionOf = new Int32Array(slots).fill(-1);
+    old.positionOf.forEach((position, slot) => {
+      if (position >= 0) positionOf[slot] = moved[position];
+    });
+    for (const position of addedAt) positionOf[entries[position].slot] = position;
+    const index = emptyIndex(size, positionOf, new Map(old.topicNames));
+    /** A set's bits at their new positions, as words. */
+    const move = (set: TypedFastBitSet) => {
+      const words = new Uint32Array(wordCount);
+      const from = set.words;
+      for (let w = 0; w < from.length; w += 1) {
+        for (let word = from[w]; word !== 0; word &= word - 1) {
+          const to = moved[w * 32 + (31 - Math.clz32(word & -word))];
+          if (to >= 0) words[to >>> 5] |= 1 << (to & 31);
+        }
+      }
+      return words;
+    };
+    const bits: Bits = { types: new Map(), years: new Map(), audiences: new Map(), topics: new Map() };
+    for (const [name, sets] of [
+      ['types', old.types],
+      ['years', old.years],
+      ['audiences', old.audiences],
+      ['topics', old.topics],
+    ] as const) {
+      for (const [key, set] of sets as Map<string | number, TypedFastBitSet>) (bits[name] as Map<string | number, Uint32Array>).set(key, move(set));
+      yield;
+    }
+    for (const position of addedAt) {
+      const entry = entries[position];
+      setBits(bits, wordCount, entry, position);
+      // Topics are shared objects, one per topic: every entry naming one has its current name.
+      for (const topic of entry.summary.topics) if (!index.topicNames.has(topic.slug)) index.topicNames.set(topic.slug, topic.name);
+    }
+    // A value no entry has any longer is no filter value (as in a full build).
+    for (const map of Object.values(bits) as Map<unknown, Uint32Array>[])
+      for (const [key, words] of map) if (words.every((word) => word === 0)) map.delete(key);
+    for (const slug of index.topicNames.keys()) if (!bits.topics.has(slug)) index.topicNames.delete(slug);
+    // Consultations in position order: the kept ones moved, the added ones read.
+    const kept = old.consultations;
+    const list: { position: number; opens: number; closes: number }[] = [];
+    kept.positions.forEach((position, i) => {
+      if (moved[position] >= 0) list.push({ position: moved[position], opens: kept.opens[i], closes: kept.closes[i] });
+    });
+    for (const position of addedAt) {
+      const { summary } = entries[position];
+      if (summary.type !== 'consultation') continue;
+      const [opensAt, closesAt] = momentsOfSummary(summary);
+      list.push({ position, opens: opensAt, closes: closesAt });
+    }
+    list.sort((a, b) => a.position - b.position);
+    finishIndex(entries, index, bits, {
+      positions: Uint32Array.from(list, (c) => c.position),
+      opens: Float64Array.from(list, (c) => c.opens),
+      closes: Float64Array.from(list, (c) => c.closes),
+    });
+  })();
 }
 
 /** Consultations by status at `now`, kept until the next moment one opens or closes. */

@@ -22,6 +22,8 @@ export type Catalogue = {
   /** Newest first. */
   entries: readonly CatalogueEntry[];
   bySlug: ReadonlyMap<string, CatalogueEntry>;
+  /** Entries by document id; like `bySlug`, updated in place from one state to the next. */
+  byId: ReadonlyMap<string, CatalogueEntry>;
   lastModified: Date;
   /** Reads queries the way the entries were indexed (with the abbreviations of this build). */
   search: Search;
