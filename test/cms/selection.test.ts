@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { SummaryBase, UpdateSummary } from '../../contract/api';
 import type { Catalogue, CatalogueEntry } from '../../cms/src/catalogue/catalogue.ts';
+import { entryMaker, newestFirst, summaryOf } from '../../cms/src/catalogue/entry.ts';
 import { consultationStatus } from '../../cms/src/catalogue/items.ts';
 import { createPostings, createSearch, DEFAULT_ABBREVIATIONS, type SearchDocument } from '../../cms/src/catalogue/search.ts';
 import { facets, prepareIndex, selectPage } from '../../cms/src/catalogue/select.ts';
@@ -56,6 +57,7 @@ function generate(rng: ReturnType<typeof random>, size: number): Generated {
   const search = createSearch(DEFAULT_ABBREVIATIONS);
   const postings = createPostings();
   const docs = new Map<number, SearchDocument>();
+  const maker = entryMaker();
   let serial = 0;
   const make = (): CatalogueEntry => {
     serial += 1;
@@ -106,9 +108,8 @@ function generate(rng: ReturnType<typeof random>, size: number): Generated {
     const slot = postings.add(search.index(text));
     docs.set(slot, search.index([text, ...base.topics.map((t) => t.name)].join('\n')));
     // Selection reads no whole item: nothing is packed.
-    return { summary, rest: '', slot, year: Number(date.slice(0, 4)), sortKey: `${date}|${publishedAt}|${type}|${slug}` };
+    return maker.entry(summary, '', slot);
   };
-  const newestFirst = (a: CatalogueEntry, b: CatalogueEntry) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0);
   const entries = Array.from({ length: size }, make).sort(newestFirst);
   return { catalogue: { entries, search, postings }, docs, make, newestFirst };
 }
@@ -116,7 +117,10 @@ function generate(rng: ReturnType<typeof random>, size: number): Generated {
 /** The plain answer: every entry tested, then sorted. */
 function naive({ catalogue, docs }: Built, filters: UpdateFilters, now: number, sort: Sort): CatalogueEntry[] {
   const matches = catalogue.search.query(filters.q);
-  const chosen = catalogue.entries.filter(({ summary, year, slot }) => {
+  // The summaries as the list API sends them: the selection reads the entries' own fields, which must agree.
+  const chosen = catalogue.entries.filter((entry) => {
+    const { year, slot } = entry;
+    const summary = summaryOf(entry);
     if (filters.types.length && !filters.types.includes(summary.type)) return false;
     if (filters.year !== null && year !== filters.year) return false;
     if (filters.audiences.length && !summary.audiences.some((a) => filters.audiences.includes(a))) return false;
@@ -131,7 +135,10 @@ function naive({ catalogue, docs }: Built, filters: UpdateFilters, now: number, 
   if (sort === 'oldest') return chosen.reverse();
   if (sort === 'closing') {
     const position = new Map(catalogue.entries.map((entry, i) => [entry, i]));
-    const closes = (e: CatalogueEntry) => (e.summary.type === 'consultation' && Date.parse(e.summary.closesAt ?? '')) || Number.POSITIVE_INFINITY;
+    const closes = (e: CatalogueEntry) => {
+      const summary = summaryOf(e);
+      return (summary.type === 'consultation' && Date.parse(summary.closesAt ?? '')) || Number.POSITIVE_INFINITY;
+    };
     return chosen
       .map((entry) => ({ entry, at: closes(entry), i: position.get(entry)! }))
       .sort((a, b) => (a.at === b.at ? a.i - b.i : a.at - b.at))
@@ -152,7 +159,7 @@ function randomFilters(rng: ReturnType<typeof random>, years: number[]): UpdateF
   };
 }
 
-const slugs = (entries: readonly CatalogueEntry[]) => entries.map((e) => e.summary.slug);
+const slugs = (entries: readonly CatalogueEntry[]) => entries.map((e) => summaryOf(e).slug);
 
 describe('selection equals a plain filter and sort', () => {
   for (const [round, size] of [
@@ -206,15 +213,15 @@ describe('selection equals a plain filter and sort', () => {
         assert.deepEqual(sorted(counts.years.map((y) => y.value)), sorted(state.catalogue.entries.map((e) => e.year)), 'years offered');
         assert.deepEqual(
           sorted(counts.topics.map((t) => t.value)),
-          sorted(state.catalogue.entries.flatMap((e) => e.summary.topics.map((t) => t.slug))),
+          sorted(state.catalogue.entries.flatMap((e) => summaryOf(e).topics.map((t) => t.slug))),
           'topics offered',
         );
-        for (const type of counts.types) assert.equal(type.count, state.catalogue.entries.filter((e) => e.summary.type === type.value).length, type.value);
+        for (const type of counts.types) assert.equal(type.count, state.catalogue.entries.filter((e) => summaryOf(e).type === type.value).length, type.value);
         for (const topic of counts.topics)
-          assert.equal(topic.count, state.catalogue.entries.filter((e) => e.summary.topics.some((t) => t.slug === topic.value)).length, topic.value);
+          assert.equal(topic.count, state.catalogue.entries.filter((e) => summaryOf(e).topics.some((t) => t.slug === topic.value)).length, topic.value);
         for (const year of counts.years) assert.equal(year.count, state.catalogue.entries.filter((e) => e.year === year.value).length, String(year.value));
         for (const audience of counts.audiences)
-          assert.equal(audience.count, state.catalogue.entries.filter((e) => e.summary.audiences.includes(audience.value)).length, audience.value);
+          assert.equal(audience.count, state.catalogue.entries.filter((e) => summaryOf(e).audiences.includes(audience.value)).length, audience.value);
       }
     });
   }

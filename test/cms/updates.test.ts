@@ -469,9 +469,46 @@ describe('catalogue states', () => {
       assert.ok(catalogue.version > before, 'a publish makes a new state');
       const current = await catalogue.get();
       assert.ok(catalogue.indexReady(current), 'the new state was indexed before it went public');
-      assert.ok(current.bySlug.has(`article/${draft.slug}`));
+      assert.ok(current.bySlug.article.has(draft.slug ?? ''));
     } finally {
       await cms.strapi.documents(ARTICLE).delete({ documentId: draft.documentId });
+    }
+  });
+});
+
+describe('database indexes', () => {
+  /** The first column of each index on a table. */
+  async function leadingColumns(table: string): Promise<Set<string>> {
+    const { connection } = cms.strapi.db;
+    if (cms.strapi.db.dialect.client === 'sqlite') {
+      const list = await connection.raw<{ name: string }[]>(`PRAGMA index_list("${table}")`);
+      const firsts = await Promise.all(list.map(async ({ name }) => (await connection.raw<{ name: string }[]>(`PRAGMA index_info("${name}")`))[0]?.name));
+      return new Set(firsts);
+    }
+    const { rows } = await connection.raw<{ rows: { indexdef: string }[] }>(
+      'SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ?',
+      [table],
+    );
+    return new Set(rows.map(({ indexdef }) => /\(\s*"?([^",)\s]+)/.exec(indexdef)?.[1] ?? ''));
+  }
+
+  test('lead with every column the API filters or sorts on, and with the scheduler\u2019s publish and unpublish times', async () => {
+    const wanted: Record<string, string[]> = {
+      [ARTICLE]: ['date', 'publishedAt', 'slug', 'publishAt', 'unpublishAt'],
+      [CONSULTATION]: ['date', 'publishedAt', 'slug', 'opensAt', 'closesAt', 'publishAt', 'unpublishAt'],
+      'api::staffing-update.staffing-update': ['date', 'publishedAt', 'slug', 'publishAt', 'unpublishAt'],
+    };
+    for (const [uid, attributes] of Object.entries(wanted)) {
+      const { tableName, attributes: model } = cms.strapi.db.metadata.get(uid) as unknown as {
+        tableName: string;
+        attributes: Record<string, { columnName?: string }>;
+      };
+      const leading = await leadingColumns(tableName);
+      for (const attribute of attributes) {
+        const column = model[attribute]?.columnName;
+        assert.ok(column, `${uid} has ${attribute}`);
+        assert.ok(leading.has(column), `an index on ${tableName} leads with ${column}; found ${[...leading].join(', ')}`);
+      }
     }
   });
 });

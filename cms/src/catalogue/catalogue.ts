@@ -22,7 +22,7 @@
 import type { Core } from '@strapi/strapi';
 import { LRUCache } from 'lru-cache';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { Topic, UpdateDetail, UpdateSummary } from '../../../contract/api';
+import type { Topic, UpdateDetail } from '../../../contract/api';
 import { blocksToText } from '../lib/blocks';
 import { secondUse } from '../lib/second-use';
 import { FILE_UID, UPDATE_TYPES, keysOf, type UpdateType } from '../lib/update-types';
@@ -31,6 +31,7 @@ import { proxyPurger } from '../sync/proxy-purge';
 import { itemBuilder, readDocuments, readPage, type PublishedDocument } from './items';
 import { createPostings, createSearch } from './search';
 import { indexReady, positionIn, prepareIndex } from './select';
+import { entryMaker, newestFirst, summaryOf } from './entry';
 import type { Catalogue, CatalogueEntry } from './state';
 import { loadAbbreviations, SEARCH_ABBREVIATIONS_UID } from './search-abbreviations';
 
@@ -38,6 +39,8 @@ import { loadAbbreviations, SEARCH_ABBREVIATIONS_UID } from './search-abbreviati
 const PAGE = 500;
 /** Items indexed for search between two turns of the event loop while the catalogue is read. */
 const INDEX_SLICE = 20;
+/** Summaries written again (a topic renamed) between two turns of the event loop. */
+const REWRITE_SLICE = 500;
 /** Bytes of whole items kept unpacked for item pages, the item API and feeds (most read first). */
 const UNPACKED_CACHE_BYTES = 16 * 1024 * 1024;
 /** An unpacked item is kept when it is read again within this time. */
@@ -64,20 +67,20 @@ export function publicBaseUrl(strapi: Core.Strapi): string {
   return `http://localhost:${strapi.config.get('server.port', 1337)}`;
 }
 
-const slugKey = (summary: Pick<UpdateSummary, 'type' | 'slug'>) => `${summary.type}/${summary.slug}`;
 /** True if the state already has this entry's item exactly as it is (same address, update time, summary and whole item). */
 const unchanged = (state: Catalogue, entry: CatalogueEntry) => {
-  const known = state.bySlug.get(slugKey(entry.summary));
-  return (
-    known?.summary.id === entry.summary.id &&
-    known.summary.updatedAt === entry.summary.updatedAt &&
-    known.rest === entry.rest &&
-    JSON.stringify(known.summary) === JSON.stringify(entry.summary)
-  );
+  const known = state.bySlug[entry.type].get(entry.slug);
+  return known?.id === entry.id && known.updatedAt === entry.updatedAt && known.rest === entry.rest && known.json === entry.json;
 };
-/** Newest first by reader-facing date, then by publication time, then type and slug for a stable order. */
-const sortKeyOf = (summary: UpdateSummary) => `${summary.date}|${summary.publishedAt}|${summary.type}|${summary.slug}`;
-const newestFirst = (a: CatalogueEntry, b: CatalogueEntry) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0);
+/** Entries by type and slug, and by document id. */
+function addressesOf(entries: readonly CatalogueEntry[]): Pick<Catalogue, 'bySlug' | 'byId'> {
+  const bySlug = Object.fromEntries(keysOf(UPDATE_TYPES).map((type) => [type, new Map<string, CatalogueEntry>()])) as Record<
+    UpdateType,
+    Map<string, CatalogueEntry>
+  >;
+  for (const entry of entries) bySlug[entry.type].set(entry.slug, entry);
+  return { bySlug, byId: new Map(entries.map((entry) => [entry.id, entry])) };
+}
 const TOPIC_UID = 'api::topic.topic';
 const typeOfUid = new Map<string, UpdateType>(keysOf(UPDATE_TYPES).map((type) => [UPDATE_TYPES[type], type]));
 
@@ -127,7 +130,7 @@ function without(state: Catalogue, documentIds: ReadonlySet<string>): CatalogueE
     if (!entry) continue;
     const position = positionIn(state.entries, entry);
     // Not where the index says (a state without its index): read every entry instead.
-    if (position < 0) return state.entries.filter((e) => !documentIds.has(e.summary.id));
+    if (position < 0) return state.entries.filter((e) => !documentIds.has(e.id));
     positions.push(position);
   }
   if (!positions.length) return state.entries.slice();
@@ -154,8 +157,8 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
   let fallbackTimer: NodeJS.Timeout | null = null;
   /** Each topic document's slug as last read, so the items of a renamed or removed topic can be found. */
   const topicSlugs = new Map<string, string>();
-  /** One topic object per topic, shared by every summary naming it. */
-  const topics = new Map<string, Topic>();
+  /** Entries share their topics and audiences (entry.ts). */
+  const maker = entryMaker();
   /** Whole items lately asked for, unpacked (an entry's object changes with the item). */
   const unpacked = new LRUCache<CatalogueEntry, UpdateDetail>({ maxSize: UNPACKED_CACHE_BYTES });
   /** By slot: each version of an item has its own (state.ts), and a number keeps no old entry alive. */
@@ -165,7 +168,7 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
     if (known) return known;
     const json = inflateRawSync(Buffer.from(entry.rest, 'latin1')).toString();
     // The rest was packed from the same item as the summary (entryOf): together they are the contract's whole item.
-    const detail = { ...entry.summary, ...(JSON.parse(json) as object) } as UpdateDetail;
+    const detail = { ...summaryOf(entry), ...(JSON.parse(json) as object) } as UpdateDetail;
     // Kept from its second reading on (lib/second-use.ts): a sweep of rarely read items does not push out the popular ones.
     if (unpackedBefore(entry.slot)) unpacked.set(entry, detail, { size: json.length * 2 + 1024 });
     return detail;
@@ -185,28 +188,16 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
     void purgeProxies();
   };
 
-  const shared = (topic: Topic): Topic => {
-    const key = `${topic.slug}\n${topic.name}`;
-    const known = topics.get(key);
-    if (known) return known;
-    topics.set(key, topic);
-    return topic;
-  };
-  const sharedTopics = (summary: UpdateSummary): UpdateSummary => {
-    summary.topics = summary.topics.map(shared);
-    return summary;
-  };
-
   const entryOf = ({ search, postings }: Pick<Catalogue, 'search' | 'postings'>, type: UpdateType, doc: PublishedDocument): CatalogueEntry => {
     for (const topic of doc.topics ?? []) if (topic.documentId && topic.slug) topicSlugs.set(topic.documentId, topic.slug);
     noteFiles(type, doc);
-    const summary = sharedTopics(items.summary(type, doc));
+    const summary = items.summary(type, doc);
     const rest = items.rest(type, doc);
     const staffing = summary.type === 'staffing-update' ? [summary.service, summary.whatChanges ?? ''] : [];
     // Topics' names are searched per topic (select.ts), so renaming one changes no item's terms.
     const text = [summary.title, summary.summary, blocksToText(rest.body), ...staffing].join('\n');
     const slot = postings.add(search.index(text));
-    return { summary, rest: pack(rest), slot, year: Number(summary.date.slice(0, 4)), sortKey: sortKeyOf(summary) };
+    return maker.entry(summary, pack(rest), slot);
   };
 
   /** Changes to documents made while a build reads: applied again to its result, which may have read them before. */
@@ -237,14 +228,13 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
         afterId = Number(page[page.length - 1].id);
       }
     }
-    const entries = await mergeRuns(runs);
+    const all = await mergeRuns(runs);
     let newest = current?.lastModified.getTime() ?? 0;
-    for (const entry of entries) newest = Math.max(newest, Date.parse(entry.summary.updatedAt) || 0);
+    for (const entry of all) newest = Math.max(newest, entry.updatedAt);
     const lastModified = new Date(newest);
     lastModified.setMilliseconds(0);
-    if (entries.length > 1_000) strapi.log.info(`Catalogue: ${entries.length} published items read in ${((Date.now() - startedAt) / 1000).toFixed(1)} s.`);
-    const bySlug = new Map(entries.map((e) => [slugKey(e.summary), e]));
-    return { version: ++version, entries, bySlug, byId: new Map(entries.map((e) => [e.summary.id, e])), lastModified, ...indexing, baseUrl };
+    if (all.length > 1_000) strapi.log.info(`Catalogue: ${all.length} published items read in ${((Date.now() - startedAt) / 1000).toFixed(1)} s.`);
+    return { version: ++version, entries: all, ...addressesOf(all), lastModified, ...indexing, baseUrl };
   };
 
   /** Makes a finished build current (its index made first), then applies again what changed while it read. */
@@ -341,20 +331,20 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
     }
     // The address index is updated in place (copying 100,000 keys per change would cost more than
     // the change): an older state then finds items by address as the newest does, which only helps.
-    const bySlug = latest.bySlug as Map<string, CatalogueEntry>;
+    const bySlug = latest.bySlug as Record<UpdateType, Map<string, CatalogueEntry>>;
     const byId = latest.byId as Map<string, CatalogueEntry>;
     for (const id of removed) {
       const entry = byId.get(id);
       if (!entry) continue;
       byId.delete(id);
-      if (bySlug.get(slugKey(entry.summary)) === entry) bySlug.delete(slugKey(entry.summary));
+      if (bySlug[entry.type].get(entry.slug) === entry) bySlug[entry.type].delete(entry.slug);
     }
     for (const entry of added) {
-      bySlug.set(slugKey(entry.summary), entry);
-      byId.set(entry.summary.id, entry);
+      bySlug[entry.type].set(entry.slug, entry);
+      byId.set(entry.id, entry);
     }
     // An unpublication or deletion leaves no update time behind, so the moment it was applied counts.
-    const lastModified = new Date(Math.max(latest.lastModified.getTime(), Date.now(), ...added.map((e) => Date.parse(e.summary.updatedAt) || 0)));
+    const lastModified = new Date(Math.max(latest.lastModified.getTime(), Date.now(), ...added.map((e) => e.updatedAt)));
     lastModified.setMilliseconds(0);
     published({ ...latest, version: ++version, entries, bySlug, byId, lastModified });
   };
@@ -405,39 +395,42 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
       const base = current;
       if (!base) return;
       const oldSlug = topicSlugs.get(topicId);
-      const topic: Topic | null = now?.slug ? shared({ name: now.name ?? '', slug: now.slug }) : null;
+      const topic: Topic | null = now?.slug ? maker.sharedTopic({ name: now.name ?? '', slug: now.slug }) : null;
       const rewritten = new Map<CatalogueEntry, CatalogueEntry>();
-      for (const entry of base.entries) {
-        const { summary } = entry;
-        const named = oldSlug !== undefined && summary.topics.some((t) => t.slug === oldSlug);
+      for (let i = 0; i < base.entries.length; i += 1) {
+        const entry = base.entries[i];
+        const named = oldSlug !== undefined && entry.topics.some((t) => t.slug === oldSlug);
         if (named) {
-          const others = summary.topics.filter((t) => t.slug !== oldSlug);
+          const others = entry.topics.filter((t) => t.slug !== oldSlug);
           const topics = (topic ? [...others, topic] : others).sort((a, b) => a.name.localeCompare(b.name));
-          if (topics.length !== summary.topics.length || topics.some((t, i) => t !== summary.topics[i]))
-            rewritten.set(entry, { ...entry, summary: { ...summary, topics } });
-          linked.delete(summary.id);
-        } else if (topic && linked.has(summary.id) && summary.topics.some((t) => t.slug === topic.slug)) linked.delete(summary.id);
+          if (topics.length !== entry.topics.length || topics.some((t, j) => t !== entry.topics[j])) {
+            rewritten.set(entry, maker.withTopics(entry, topics));
+            // Each rewritten summary is written as JSON again: requests are answered between slices.
+            if (rewritten.size % REWRITE_SLICE === 0) await turn();
+          }
+          linked.delete(entry.id);
+        } else if (topic && linked.has(entry.id) && entry.topics.some((t) => t.slug === topic.slug)) linked.delete(entry.id);
       }
       // Linked items the catalogue did not know with this topic: read again.
       for (const [documentId, type] of linked) pending.set(`${UPDATE_TYPES[type]} ${documentId}`, { uid: UPDATE_TYPES[type], documentId });
       if (rewritten.size) {
-        const entries = base.entries.map((entry) => rewritten.get(entry) ?? entry);
+        const next = base.entries.map((entry) => rewritten.get(entry) ?? entry);
         // Readers keep the current state while the new one's index is made.
-        await prepareIndex(entries, turn);
+        await prepareIndex(next, turn);
         if (current !== base) {
           // A rebuild was installed meanwhile: the topic is applied to it instead.
           topicQueue.add(topicId);
           continue;
         }
-        const bySlug = base.bySlug as Map<string, CatalogueEntry>;
+        const bySlug = base.bySlug as Record<UpdateType, Map<string, CatalogueEntry>>;
         const byId = base.byId as Map<string, CatalogueEntry>;
         for (const [before, after] of rewritten) {
-          if (bySlug.get(slugKey(before.summary)) === before) bySlug.set(slugKey(after.summary), after);
-          if (byId.get(before.summary.id) === before) byId.set(after.summary.id, after);
+          if (bySlug[before.type].get(before.slug) === before) bySlug[after.type].set(after.slug, after);
+          if (byId.get(before.id) === before) byId.set(after.id, after);
         }
         const lastModified = new Date(Math.max(base.lastModified.getTime(), Date.now()));
         lastModified.setMilliseconds(0);
-        published({ ...base, version: ++version, entries, bySlug, lastModified });
+        published({ ...base, version: ++version, entries: next, bySlug, lastModified });
       }
       if (topic) topicSlugs.set(topicId, topic.slug);
       else topicSlugs.delete(topicId);
@@ -492,7 +485,7 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
         for (const row of rows) {
           seen.add(row.documentId);
           const entry = base.byId.get(row.documentId);
-          if (!entry || Date.parse(entry.summary.updatedAt) !== new Date(row.updatedAt).getTime())
+          if (!entry || entry.updatedAt !== new Date(row.updatedAt).getTime())
             pending.set(`${UPDATE_TYPES[type]} ${row.documentId}`, { uid: UPDATE_TYPES[type], documentId: row.documentId });
         }
         if (rows.length < PAGE * 10) break;
@@ -500,8 +493,7 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
       }
     }
     for (const entry of base.entries) {
-      if (!seen.has(entry.summary.id))
-        pending.set(`${UPDATE_TYPES[entry.summary.type]} ${entry.summary.id}`, { uid: UPDATE_TYPES[entry.summary.type], documentId: entry.summary.id });
+      if (!seen.has(entry.id)) pending.set(`${UPDATE_TYPES[entry.type]} ${entry.id}`, { uid: UPDATE_TYPES[entry.type], documentId: entry.id });
     }
     if (pending.size) await drain();
   };

@@ -20,6 +20,7 @@ import type {
   UpdateSummary,
 } from '../../../contract/api';
 import { safeStoredUrl } from '../lib/safe-url';
+import { statusAt, time } from './entry';
 import { AUDIENCES, UPDATE_TYPES, keysOf, type UpdateType } from '../lib/update-types';
 
 /**
@@ -92,13 +93,8 @@ type StoredDownload = NonNullable<ConsultationDocument['easyReadVersion']>;
 type DateValue = string | Date | number | null | undefined;
 
 /** Status of a consultation at `now`; `null` if its dates are missing or unreadable. */
-export function consultationStatus(opensAt: string | null, closesAt: string | null, now = Date.now()): ConsultationStatus | null {
-  const opens = opensAt ? Date.parse(opensAt) : NaN;
-  const closes = closesAt ? Date.parse(closesAt) : NaN;
-  if (Number.isNaN(closes)) return null;
-  if (!Number.isNaN(opens) && now < opens) return 'upcoming';
-  return now < closes ? 'open' : 'closed';
-}
+export const consultationStatus = (opensAt: string | null, closesAt: string | null, now = Date.now()): ConsultationStatus | null =>
+  statusAt(time(opensAt), time(closesAt), now);
 
 const str = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
 const instant = (value: DateValue): string | null => (value || value === 0 ? new Date(value).toISOString() : null);

@@ -14,6 +14,7 @@ import type { ConsultationStatus, Facets, UpdateSummary } from '../../../contrac
 import type { Sort, UpdateFilters } from '../lib/update-query';
 import { AUDIENCES, TYPE_LABELS, keysOf } from '../lib/update-types';
 import type { Catalogue, CatalogueEntry } from './state';
+import { statusAt } from './entry';
 import { consultationStatus } from './items';
 import { termTest, type SearchDocument } from './search';
 
@@ -54,8 +55,6 @@ type Index = {
 const emptySet = (size: number) => TypedFastBitSet.fromWords(new Uint32Array((size + 31) >>> 5));
 
 const indexes = new WeakMap<readonly CatalogueEntry[], Index>();
-/** A consultation's opening and closing times, read once per summary (summaries outlive the states that hold them). */
-const momentsOf = new WeakMap<UpdateSummary, [number, number]>();
 /** Positions indexed between two pauses while a state is prepared. */
 const PREPARE_SLICE = 2_000;
 
@@ -97,26 +96,16 @@ type Bits = { types: Map<string, Uint32Array>; years: Map<number, Uint32Array>; 
 type Consultations = Index['consultations'];
 
 /** Sets an entry's bits (type, year, audiences, topics) at `position`, in words of `wordCount`. */
-function setBits(bits: Bits, wordCount: number, { summary, year }: CatalogueEntry, position: number) {
+function setBits(bits: Bits, wordCount: number, { type, year, audiences, topics }: CatalogueEntry, position: number) {
   const setIn = <K>(map: Map<K, Uint32Array>, key: K) => {
     let words = map.get(key);
     if (!words) map.set(key, (words = new Uint32Array(wordCount)));
     words[position >>> 5] |= 1 << (position & 31);
   };
-  setIn(bits.types, summary.type);
+  setIn(bits.types, type);
   setIn(bits.years, year);
-  for (const audience of summary.audiences) setIn(bits.audiences, audience);
-  for (const topic of summary.topics) setIn(bits.topics, topic.slug);
-}
-
-/** A consultation's opening and closing times (NaN when missing). */
-function momentsOfSummary(summary: UpdateSummary): [number, number] {
-  let times = momentsOf.get(summary);
-  if (!times) {
-    const parse = (value: string | null) => (value ? Date.parse(value) : NaN);
-    momentsOf.set(summary, (times = summary.type === 'consultation' ? [parse(summary.opensAt), parse(summary.closesAt)] : [NaN, NaN]));
-  }
-  return times;
+  for (const audience of audiences) setIn(bits.audiences, audience);
+  for (const topic of topics) setIn(bits.topics, topic.slug);
 }
 
 /** Completes an index from its bits and its consultations (in position order): bitsets, the closing order, and the index kept. */
@@ -174,12 +163,11 @@ function* buildIndex(entries: readonly CatalogueEntry[]): Generator<void, void> 
     const entry = entries[position];
     positionOf[entry.slot] = position;
     setBits(bits, wordCount, entry, position);
-    for (const topic of entry.summary.topics) index.topicNames.set(topic.slug, topic.name);
-    if (entry.summary.type === 'consultation') {
-      const [opensAt, closesAt] = momentsOfSummary(entry.summary);
+    for (const topic of entry.topics) index.topicNames.set(topic.slug, topic.name);
+    if (entry.type === 'consultation') {
       positions.push(position);
-      opens.push(opensAt);
-      closes.push(closesAt);
+      opens.push(entry.opens);
+      closes.push(entry.closes);
     }
   }
   finishIndex(entries, index, bits, { positions: Uint32Array.from(positions), opens: Float64Array.from(opens), closes: Float64Array.from(closes) });
@@ -240,7 +228,7 @@ function deriveIndex(entries: readonly CatalogueEntry[], { previous, added }: In
       const entry = entries[position];
       setBits(bits, wordCount, entry, position);
       // Topics are shared objects, one per topic: every entry naming one has its current name.
-      for (const topic of entry.summary.topics) if (!index.topicNames.has(topic.slug)) index.topicNames.set(topic.slug, topic.name);
+      for (const topic of entry.topics) if (!index.topicNames.has(topic.slug)) index.topicNames.set(topic.slug, topic.name);
     }
     // A value no entry has any longer is no filter value (as in a full build).
     for (const map of Object.values(bits) as Map<unknown, Uint32Array>[])
@@ -253,10 +241,8 @@ function deriveIndex(entries: readonly CatalogueEntry[], { previous, added }: In
       if (moved[position] >= 0) list.push({ position: moved[position], opens: kept.opens[i], closes: kept.closes[i] });
     });
     for (const position of addedAt) {
-      const { summary } = entries[position];
-      if (summary.type !== 'consultation') continue;
-      const [opensAt, closesAt] = momentsOfSummary(summary);
-      list.push({ position, opens: opensAt, closes: closesAt });
+      const entry = entries[position];
+      if (entry.type === 'consultation') list.push({ position, opens: entry.opens, closes: entry.closes });
     }
     list.sort((a, b) => a.position - b.position);
     finishIndex(entries, index, bits, {
@@ -268,7 +254,7 @@ function deriveIndex(entries: readonly CatalogueEntry[], { previous, added }: In
 }
 
 /** Consultations by status at `now`, kept until the next moment one opens or closes. */
-function statusesAt(index: Index, entries: readonly CatalogueEntry[], now: number): Statuses {
+function statusesAt(index: Index, now: number): Statuses {
   const kept = index.statuses;
   if (kept && kept.from <= now && now < kept.until) return kept;
   const { positions, opens, closes } = index.consultations;
@@ -281,9 +267,7 @@ function statusesAt(index: Index, entries: readonly CatalogueEntry[], now: numbe
       if (moment <= now) from = Math.max(from, moment);
       else until = Math.min(until, moment);
     }
-    const { summary } = entries[positions[i]];
-    if (summary.type !== 'consultation') continue;
-    const status = consultationStatus(summary.opensAt, summary.closesAt, now);
+    const status = statusAt(opens[i], closes[i], now);
     if (status) sets[status].add(positions[i]);
   }
   return (index.statuses = { from, until, sets });
@@ -368,7 +352,7 @@ function matching(catalogue: Pick<Catalogue, 'entries' | 'search' | 'postings'>,
   if (filters.audiences.length) anyOf(filters.audiences.map((audience) => index.audiences.get(audience)));
   if (filters.topics.length) anyOf(filters.topics.map((topic) => index.topics.get(topic)));
   if (filters.status.length) {
-    const { sets } = statusesAt(index, catalogue.entries, now);
+    const { sets } = statusesAt(index, now);
     anyOf(filters.status.map((status) => sets[status]));
   }
   const found = searchSet(index, catalogue, filters.q);

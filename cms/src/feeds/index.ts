@@ -79,10 +79,9 @@ class FeedCache {
 function clockBoundaries(catalogue: Catalogue, now: number) {
   let last = 0;
   let next = Number.POSITIVE_INFINITY;
-  for (const { summary } of catalogue.entries) {
-    if (summary.type !== 'consultation') continue;
-    for (const moment of [summary.opensAt, summary.closesAt]) {
-      const time = moment ? Date.parse(moment) : NaN;
+  for (const entry of catalogue.entries) {
+    if (entry.type !== 'consultation') continue;
+    for (const time of [entry.opens, entry.closes]) {
       if (Number.isNaN(time)) continue;
       if (time <= now) last = Math.max(last, time);
       else next = Math.min(next, time);
@@ -224,7 +223,7 @@ export function registerFeeds(strapi: Core.Strapi, { inBrowser }: { inBrowser: F
   const consultationCalendar = async (ctx: Context) => {
     const { slug = '' } = ctx.params as { slug?: string };
     const current = await catalogue();
-    const entry = current.bySlug.get(`consultation/${slug}`);
+    const entry = current.bySlug.consultation.get(slug);
     const detail = entry && catalogueOf(strapi).detail(entry);
     if (!detail || !isConsultation(detail)) return sendText(ctx, 404, `No published consultation has the address "${slug.slice(0, 80)}".`);
     const base = cmsBaseUrl();

@@ -16,6 +16,7 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { catalogueOf, publicBaseUrl } from '../catalogue/catalogue';
+import { summaryOf } from '../catalogue/entry';
 import { facets, selectPage, topicNamer } from '../catalogue/select';
 import { feedTitle } from '../feeds/feed-model';
 import { readFeedSettings } from '../feeds/settings';
@@ -142,7 +143,7 @@ export function registerPages(strapi: Core.Strapi) {
       filters: query,
       page: query.page,
       total,
-      shown: entries.map((entry) => entry.summary),
+      shown: entries.map(summaryOf),
       facets: facets(catalogue.entries),
       topicName,
       feeds: feedLinks(site, query, feedTitle(settings, query, topicName)),
@@ -162,15 +163,15 @@ export function registerPages(strapi: Core.Strapi) {
       return previewHeaders(ctx);
     }
     const catalogue = await catalogueOf(strapi).get();
-    const entry = isUpdateType(type) ? catalogue.bySlug.get(`${type}/${slug}`) : undefined;
+    const entry = isUpdateType(type) ? catalogue.bySlug[type].get(slug) : undefined;
     const detail = entry && catalogueOf(strapi).detail(entry);
     if (!detail) {
       // An address an item had before an editor changed its slug leads to its current page.
       const movedTo = isUpdateType(type) ? await redirectedItem(strapi, type, slug) : null;
-      const current = movedTo ? catalogue.entries.find((e) => e.summary.id === movedTo) : undefined;
+      const current = movedTo ? catalogue.byId.get(movedTo) : undefined;
       if (current) {
         ctx.status = 301;
-        return ctx.redirect(current.summary.pageUrl);
+        return ctx.redirect(summaryOf(current).pageUrl);
       }
       return send(ctx, site, 404, notFoundPage(site));
     }
@@ -216,7 +217,7 @@ export function registerPages(strapi: Core.Strapi) {
       topics.map((t) => t.value),
     );
     const now = Date.now();
-    const consultations = catalogue.entries.map((e) => e.summary).filter((s) => s.type === 'consultation' && s.closesAt && Date.parse(s.closesAt) > now);
+    const consultations = catalogue.entries.filter((e) => e.type === 'consultation' && e.closes > now).map(summaryOf);
     const { scripts } = widgetScripts(path.resolve(strapi.dirs.app.root, '..'), site.baseUrl);
     send(
       ctx,
@@ -266,7 +267,7 @@ export function registerPages(strapi: Core.Strapi) {
       const catalogue = await catalogueOf(strapi).get();
       const now = Date.now();
       const topicName = topicNamer(catalogue.entries);
-      const items = selectPage(catalogue, filters, now, 'newest', 0, 10).entries.map((entry) => entry.summary);
+      const items = selectPage(catalogue, filters, now, 'newest', 0, 10).entries.map(summaryOf);
       const html = subscribePage({
         site,
         filters,

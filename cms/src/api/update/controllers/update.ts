@@ -8,6 +8,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { ErrorResponse, Facets, ItemResponse, ListResponse } from '../../../../../contract/api';
 import { catalogueOf } from '../../../catalogue/catalogue';
+import { summaryJson, type Json } from '../../../catalogue/entry';
 import { facets, live, selectPage } from '../../../catalogue/select';
 import { sendCacheable } from '../../../lib/http-cache';
 import { parseUpdateQuery, QueryError, type UpdateQuery } from '../../../lib/update-query';
@@ -25,15 +26,15 @@ const badRequest = (ctx: Context, error: QueryError) =>
   sendError(ctx, { data: null, error: { status: 400, name: 'ValidationError', message: error.message, details: { parameter: error.parameter } } });
 
 /** The facets as JSON, written once per catalogue state (the same on every list of that state). */
-const facetsJson = new WeakMap<Facets, string>();
-/** JSON.stringify(response), with the facets' JSON written once per state instead of on every request. */
-function listJson(response: ListResponse): string {
-  const { facets: counts } = response.meta;
+const facetsJson = new WeakMap<Facets, Json<Facets>>();
+/**
+ * The list response as JSON, joined from JSON already written: each item's as the catalogue keeps
+ * it (entry.ts), and the facets' once per state.
+ */
+function listJson(data: Json<ListResponse['data'][number]>[], { pagination, facets: counts }: ListResponse['meta']): Json<ListResponse> {
   let written = facetsJson.get(counts);
   if (written === undefined) facetsJson.set(counts, (written = JSON.stringify(counts)));
-  const rest = JSON.stringify({ data: response.data, meta: { pagination: response.meta.pagination } });
-  // `rest` ends with the two closing braces of meta and of the response.
-  return `${rest.slice(0, -2)},"facets":${written}}}`;
+  return `{"data":[${data.join(',')}],"meta":{"pagination":${JSON.stringify(pagination)},"facets":${written}}}`;
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -53,14 +54,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const now = Date.now();
       // Only the page is read: the total is counted, not listed.
       const { total, entries } = selectPage(current, query, now, query.sort, (query.page - 1) * query.pageSize, query.pageSize);
-      const response: ListResponse = {
-        data: entries.map((entry) => live(entry.summary, now)),
-        meta: {
+      const body = listJson(
+        entries.map((entry) => summaryJson(entry, now)),
+        {
           pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(total / query.pageSize), total },
           facets: facets(current.entries),
         },
-      };
-      return sendCacheable(ctx, { body: listJson(response), contentType: JSON_TYPE, lastModified: current.lastModified });
+      );
+      return sendCacheable(ctx, { body, contentType: JSON_TYPE, lastModified: current.lastModified });
     },
 
     async findOne(ctx: Context) {
@@ -69,7 +70,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return badRequest(ctx, new QueryError('type', `Unknown type "${type.slice(0, 40)}". Use ${Object.keys(UPDATE_TYPES).join(', ')}.`));
       }
       const current = await catalogue().get();
-      const entry = current.bySlug.get(`${type}/${slug}`);
+      const entry = current.bySlug[type].get(slug);
       const detail = entry && catalogue().detail(entry);
       if (!detail) {
         const message = `No published ${TYPE_LABELS[type].toLowerCase()} has the slug "${slug.slice(0, 80)}".`;
