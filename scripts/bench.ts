@@ -54,6 +54,8 @@ const ENV = {
 };
 
 type Load = { rps: number; p50: number; p99: number; p999: number; max: number; requests: number; failed: number; distinct: number };
+/** Why paced requests failed: a status code or an error code, with how many. */
+type Failures = Record<string, number>;
 type Row = { target: string; case: string } & Load;
 const CHANGES = ['nothing', 'publishes', 'topic rename'] as const;
 type Change = (typeof CHANGES)[number];
@@ -89,24 +91,28 @@ const percentile = (sorted: readonly number[], q: number) => sorted[Math.min(sor
  * timed from when it was due, so a stall shows in every request scheduled behind it, as readers would
  * feel it (a closed loop at full load measures its own queue instead). At most CONNECTIONS sockets.
  */
-async function paced(base: string, paths: string[], rate: number, seconds: number): Promise<Load> {
+async function paced(base: string, paths: string[], rate: number, seconds: number): Promise<Load & { failures: Failures }> {
   const { hostname, port } = new URL(base);
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   const latencies: number[] = [];
   let failed = 0;
+  const failures: Failures = {};
   const one = (path: string, due: number) =>
     new Promise<void>((resolve) => {
-      const done = (ok: boolean) => {
+      const done = (failure: string | null) => {
         latencies.push(performance.now() - due);
-        if (!ok) failed += 1;
+        if (failure) {
+          failed += 1;
+          failures[failure] = (failures[failure] ?? 0) + 1;
+        }
         resolve();
       };
       http
         .get({ host: hostname, port, path, agent }, (response) => {
           response.resume();
-          response.on('end', () => done(response.statusCode === 200));
+          response.on('end', () => done(response.statusCode === 200 ? null : `HTTP ${response.statusCode}`));
         })
-        .on('error', () => done(false));
+        .on('error', (error: NodeJS.ErrnoException) => done(error.code ?? error.message));
     });
   const total = Math.round(rate * seconds);
   const answers: Promise<void>[] = [];
@@ -127,6 +133,7 @@ async function paced(base: string, paths: string[], rate: number, seconds: numbe
     max: sorted[sorted.length - 1] ?? 0,
     requests: total,
     failed,
+    failures,
     distinct: Math.min(paths.length, total),
   };
 }
@@ -419,7 +426,7 @@ async function measureSize(items: number) {
       ));
       say(
         `  B (uncached lists) while A makes ${change}: at full load p99 ${full.p99.toFixed(1)} ms, p99.9 ${full.p999.toFixed(1)} ms, max ${full.max.toFixed(0)} ms; ` +
-          `at ${pacedRate} req/s p99 ${steady.p99.toFixed(1)} ms, p99.9 ${steady.p999.toFixed(1)} ms, max ${steady.max.toFixed(0)} ms${steady.failed ? ` (${steady.failed} failed)` : ''}`,
+          `at ${pacedRate} req/s p99 ${steady.p99.toFixed(1)} ms, p99.9 ${steady.p999.toFixed(1)} ms, max ${steady.max.toFixed(0)} ms${steady.failed ? ` (${steady.failed} failed: ${JSON.stringify('failures' in steady ? steady.failures : {})})` : ''}`,
       );
     }
     const memory = cluster.instances.map((instance) => ({ instance: instance.name, residentMb: Math.round(residentMb(instance.process.pid)) }));
