@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { SummaryBase, UpdateSummary } from '../../contract/api';
 import type { Catalogue, CatalogueEntry } from '../../cms/src/catalogue/catalogue.ts';
-import { entryMaker, newestFirst, summaryOf } from '../../cms/src/catalogue/entry.ts';
+import { entryMaker, mergedEntries, newestFirst, summaryOf } from '../../cms/src/catalogue/entry.ts';
 import { consultationStatus } from '../../cms/src/catalogue/items.ts';
 import { createPostings, createSearch, DEFAULT_ABBREVIATIONS, type SearchDocument } from '../../cms/src/catalogue/search.ts';
 import { facets, prepareIndex, selectPage } from '../../cms/src/catalogue/select.ts';
@@ -184,6 +184,9 @@ describe('selection equals a plain filter and sort', () => {
       const kept = new Set(first.filter((entry) => entry.year !== goneYear && rng.next() < 0.8));
       const added = Array.from({ length: rng.below(20) }, built.make);
       const derived = [...first.filter((entry) => kept.has(entry)), ...added].sort(built.newestFirst);
+      // The catalogue makes the new list in one pass: the removed entries skipped by position, the added merged in.
+      const removedAt = first.flatMap((entry, position) => (kept.has(entry) ? [] : [position]));
+      assert.deepEqual(mergedEntries(first, removedAt, [...added].sort(built.newestFirst)), derived, 'the list a publish makes');
       selectPage(built.catalogue, randomFilters(rng, []), NOW, 'newest', 0, 1);
       await prepareIndex(derived, () => Promise.resolve(), { previous: first, added: new Set(added) });
       states.push({ catalogue: { ...built.catalogue, entries: derived }, docs: built.docs });

@@ -47,6 +47,23 @@ const escape = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(
 /** Newest first by reader-facing date, then by publication time, then type and slug for a stable order. */
 export const newestFirst = (a: CatalogueEntry, b: CatalogueEntry) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0);
 
+/** `from` less the entries at `skipped` (ascending positions), with `added` merged in: an entry of `added` goes after equal ones of `from`. */
+export function mergedEntries(from: readonly CatalogueEntry[], skipped: readonly number[], added: readonly CatalogueEntry[]): CatalogueEntry[] {
+  if (!skipped.length && !added.length) return from as CatalogueEntry[];
+  const result = new Array<CatalogueEntry>(from.length - skipped.length + added.length);
+  let x = 0;
+  let y = 0;
+  let skip = 0;
+  for (let i = 0; i < result.length; i += 1) {
+    while (skip < skipped.length && x === skipped[skip]) {
+      x += 1;
+      skip += 1;
+    }
+    result[i] = y >= added.length || (x < from.length && newestFirst(from[x], added[y]) <= 0) ? from[x++] : added[y++];
+  }
+  return result;
+}
+
 /** An instant as milliseconds; NaN when missing or unreadable. */
 export const time = (value: string | null) => (value ? Date.parse(value) : Number.NaN);
 

@@ -108,21 +108,29 @@ function setBits(bits: Bits, wordCount: number, { type, year, audiences, topics 
   for (const topic of topics) setIn(bits.topics, topic.slug);
 }
 
-/** Completes an index from its bits and its consultations (in position order): bitsets, the closing order, and the index kept. */
-function finishIndex(entries: readonly CatalogueEntry[], index: Index, bits: Bits, consultations: Consultations) {
+/** A consultation's closing time for the closing order: one that does not read (or reads as 0) counts as none (NaN). */
+const closingTime = (entry: CatalogueEntry) => entry.closes || Number.NaN;
+/** Soonest first, ties newest first (the lower position). */
+const closesBefore = (entries: readonly CatalogueEntry[], a: number, b: number) =>
+  closingTime(entries[a]) < closingTime(entries[b]) || (closingTime(entries[a]) === closingTime(entries[b]) && a < b);
+
+/**
+ * Completes an index from its bits and its consultations (in position order): bitsets, the closing
+ * order (sorted here unless given), and the index kept.
+ */
+function finishIndex(entries: readonly CatalogueEntry[], index: Index, bits: Bits, consultations: Consultations, closingOrder?: Uint32Array) {
   const wrapped = <K>(map: Map<K, Uint32Array>) => new Map([...map].map(([key, words]) => [key, TypedFastBitSet.fromWords(words)] as const));
   index.types = wrapped(bits.types);
   index.years = wrapped(bits.years);
   index.audiences = wrapped(bits.audiences);
   index.topics = wrapped(bits.topics);
   index.consultations = consultations;
-  // As before: a closing time that does not read (or reads as 0) counts as none.
-  const closing = Array.from(consultations.positions, (position, i) => ({ position, at: consultations.closes[i] || Number.NaN })).filter(
-    ({ at }) => !Number.isNaN(at),
-  );
-  closing.sort((a, b) => a.at - b.at || a.position - b.position);
-  index.closing = Uint32Array.from(closing, ({ position }) => position);
-  for (const { position } of closing) index.closes.add(position);
+  index.closing =
+    closingOrder ??
+    consultations.positions
+      .filter((position) => !Number.isNaN(closingTime(entries[position])))
+      .sort((a, b) => (a === b ? 0 : closesBefore(entries, a, b) ? -1 : 1));
+  for (const position of index.closing) index.closes.add(position);
   // Made meanwhile by a read that could not wait (indexOf), it is already kept.
   if (!indexes.has(entries)) indexes.set(entries, index);
 }
@@ -183,11 +191,17 @@ function deriveIndex(entries: readonly CatalogueEntry[], { previous, added }: In
   const moved = new Int32Array(previous.length).fill(-1);
   const addedAt: number[] = [];
   for (let i = 0, j = 0; i < entries.length; i += 1) {
-    if (added.has(entries[i])) {
+    const entry = entries[i];
+    // Most entries are kept, and come next in the previous list too.
+    if (j < previous.length && previous[j] === entry) {
+      moved[j++] = i;
+      continue;
+    }
+    if (added.has(entry)) {
       addedAt.push(i);
       continue;
     }
-    while (j < previous.length && previous[j] !== entries[i]) j += 1;
+    while (j < previous.length && previous[j] !== entry) j += 1;
     if (j === previous.length) return null;
     moved[j++] = i;
   }
@@ -234,23 +248,38 @@ function deriveIndex(entries: readonly CatalogueEntry[], { previous, added }: In
     for (const map of Object.values(bits) as Map<unknown, Uint32Array>[])
       for (const [key, words] of map) if (words.every((word) => word === 0)) map.delete(key);
     for (const slug of index.topicNames.keys()) if (!bits.topics.has(slug)) index.topicNames.delete(slug);
-    // Consultations in position order: the kept ones moved, the added ones read.
-    const kept = old.consultations;
-    const list: { position: number; opens: number; closes: number }[] = [];
-    kept.positions.forEach((position, i) => {
-      if (moved[position] >= 0) list.push({ position: moved[position], opens: kept.opens[i], closes: kept.closes[i] });
-    });
-    for (const position of addedAt) {
-      const entry = entries[position];
-      if (entry.type === 'consultation') list.push({ position, opens: entry.opens, closes: entry.closes });
+    // Consultations (the kept ones moved, the added ones read) and their closing order: the kept ones'
+    // order is kept by the move, and the few added ones are merged in. No sort over every consultation.
+    const addedConsultations = addedAt.filter((position) => entries[position].type === 'consultation');
+    /** Old positions at their new ones, the removed left out (plain loops: there are thousands). */
+    const movedAll = (from: Uint32Array) => {
+      const to: number[] = [];
+      for (let i = 0; i < from.length; i += 1) if (moved[from[i]] >= 0) to.push(moved[from[i]]);
+      return to;
+    };
+    const positions = Uint32Array.from([...movedAll(old.consultations.positions), ...addedConsultations]);
+    const opens = new Float64Array(positions.length);
+    const closes = new Float64Array(positions.length);
+    for (let i = 0; i < positions.length; i += 1) {
+      opens[i] = entries[positions[i]].opens;
+      closes[i] = entries[positions[i]].closes;
     }
-    list.sort((a, b) => a.position - b.position);
-    finishIndex(entries, index, bits, {
-      positions: Uint32Array.from(list, (c) => c.position),
-      opens: Float64Array.from(list, (c) => c.opens),
-      closes: Float64Array.from(list, (c) => c.closes),
-    });
+    const byClosing = (a: number, b: number) => closesBefore(entries, a, b);
+    const addedClosing = addedConsultations
+      .filter((position) => !Number.isNaN(closingTime(entries[position])))
+      .sort((a, b) => (a === b ? 0 : byClosing(a, b) ? -1 : 1));
+    const closing = Uint32Array.from(mergeSorted(movedAll(old.closing), addedClosing, byClosing));
+    finishIndex(entries, index, bits, { positions, opens, closes }, closing);
   })();
+}
+
+/** Two lists, each in the order `before` gives, as one in that order. */
+function mergeSorted(a: readonly number[], b: readonly number[], before: (x: number, y: number) => boolean): number[] {
+  const merged: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) merged.push(j >= b.length || (i < a.length && !before(b[j], a[i])) ? a[i++] : b[j++]);
+  return merged;
 }
 
 /** Consultations by status at `now`, kept until the next moment one opens or closes. */
