@@ -96,12 +96,7 @@ async function mergeRuns(runs: CatalogueEntry[][]): Promise<CatalogueEntry[]> {
   while (level.length > 1) {
     const next: CatalogueEntry[][] = [];
     for (let i = 0; i < level.length; i += 2) {
-      const [a, b = []] = [level[i], level[i + 1]];
-      const merged: CatalogueEntry[] = [];
-      let x = 0;
-      let y = 0;
-      while (x < a.length || y < b.length) merged.push(y >= b.length || (x < a.length && newestFirst(a[x], b[y]) <= 0) ? a[x++] : b[y++]);
-      next.push(merged);
+      next.push(mergedEntries(level[i], [], level[i + 1] ?? []));
       await turn();
     }
     level = next;

@@ -17,7 +17,7 @@ import type { Core } from '@strapi/strapi';
 import { UPDATE_TYPES } from '../lib/update-types';
 
 /** Attributes the public API filters or sorts on, and the scheduler's, by the content model's names; a type without one is skipped. */
-export const INDEXED_ATTRIBUTES = ['date', 'publishedAt', 'slug', 'opensAt', 'closesAt', 'publishAt', 'unpublishAt'];
+const INDEXED_ATTRIBUTES = ['date', 'publishedAt', 'slug', 'opensAt', 'closesAt', 'publishAt', 'unpublishAt'];
 
 type Metadata = { tableName: string; attributes: Record<string, { columnName?: string; type?: string }> };
 
