@@ -128,13 +128,14 @@ export default ((config: PublicCacheConfig, { strapi }) => {
     if (ctx.status !== 200 || !(typeof raw === 'string' || Buffer.isBuffer(raw))) return;
     // A response for one person (a preview of a draft) is never kept.
     if (/\b(no-store|private)\b/.test(ctx.response.get('Cache-Control'))) return;
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(ctx.response.headers as Record<string, unknown>)) {
-      if (!SKIPPED_HEADERS.has(name) && typeof value === 'string') headers[name] = value;
+    const entry: Entry = { version, headers: {}, bodies: { identity: Buffer.isBuffer(raw) ? raw : Buffer.from(raw, 'utf8') } };
+    // Kept from the second time its address is asked for (lib/second-use.ts); only then are its headers copied.
+    if (askedBefore(key)) {
+      for (const [name, value] of Object.entries(ctx.response.headers as Record<string, unknown>)) {
+        if (!SKIPPED_HEADERS.has(name) && typeof value === 'string') entry.headers[name] = value;
+      }
+      entries.set(key, entry);
     }
-    const entry: Entry = { version, headers, bodies: { identity: Buffer.isBuffer(raw) ? raw : Buffer.from(raw, 'utf8') } };
-    // Kept from the second time its address is asked for (lib/second-use.ts).
-    if (askedBefore(key)) entries.set(key, entry);
     sendBody(ctx, key, entry, accepted);
   };
 }) satisfies Core.MiddlewareFactory<PublicCacheConfig>;
