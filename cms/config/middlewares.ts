@@ -1,8 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { MAX_UPLOAD_BYTES } from '../src/security/uploads';
 
-// A GET or HEAD of a public read (API, feeds, reader pages) is answered by the public lane
-// (src/lib/public-lane.ts): the middlewares above global::public-routes, but strapi::cors and the method check, and that one.
 export default ({ env }: Core.Config.Shared.ConfigParams) => [
   // A malformed Host header, or a method used nowhere here, is refused before anything reads it.
   'global::host-check',

@@ -3,7 +3,6 @@ import { catalogueOf } from './catalogue/catalogue';
 import type { Change } from './sync/change-channel';
 import { registerFeeds } from './feeds';
 import { registerPages } from './pages';
-import { openPublicLane } from './lib/public-lane';
 import { FILE_UID, WATCHED_UIDS } from './lib/update-types';
 import { checkConsultationDates, checkLinks } from './lib/editor-checks';
 import type { TransactionContext } from './lib/strapi-services';
@@ -65,8 +64,6 @@ export default {
     // The catalogue is read before the server takes requests, then follows changes made on any instance.
     await catalogueOf(strapi).get();
     catalogueOf(strapi).listen();
-    // Public reads skip what Strapi puts in front of every request (lib/public-lane.ts).
-    openPublicLane(strapi);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {

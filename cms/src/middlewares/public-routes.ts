@@ -1,7 +1,4 @@
 /**
- * The end of the public lane (lib/public-lane.ts), which answers every GET and HEAD of a public read
- * before Strapi's stack: in that stack this middleware only ever passes requests on.
- *
  * Public reads (the updates API, the feeds and the reader pages) go straight to their route, through
  * the layers Strapi's router holds for those paths: same patterns, same order, same handlers with
  * their route policies. The middlewares below this one have nothing to do for a public read (body

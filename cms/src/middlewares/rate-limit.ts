@@ -21,13 +21,9 @@ export type RateLimitConfig = {
   windowSeconds: number;
 };
 
-/** One count per client for each server, though Strapi's stack and the public lane (lib/public-lane.ts) each make this middleware. */
-const limiters = new WeakMap<Core.Strapi, RateLimiterMemory>();
-
-export default ((config: RateLimitConfig, { strapi }) => {
+export default ((config: RateLimitConfig) => {
   if (!config.requests) return (_ctx, next: Next) => next();
-  let limiter = limiters.get(strapi);
-  if (!limiter) limiters.set(strapi, (limiter = new RateLimiterMemory({ points: config.requests, duration: config.windowSeconds })));
+  const limiter = new RateLimiterMemory({ points: config.requests, duration: config.windowSeconds });
 
   return async (ctx, next: Next) => {
     if (!isPublicPath(ctx.path)) return next();
