@@ -538,6 +538,20 @@ describe('widget scripts', () => {
     }
   });
 
+  test('the countdown builder offers the consultations still to close, soonest closing first, and no closed one', async () => {
+    const page = await get('/updates/embed?widget=send-consultation-countdown');
+    const select = one(page, (el) => el.name === 'select' && attr(el, 'name') === 'consultation');
+    const offered = DomUtils.findAll((el) => el.name === 'option', select.children)
+      .map((option) => attr(option, 'value'))
+      .filter(Boolean);
+    const { body } = await getJson<ListResponse>(base, '/api/updates?type=consultation&status=upcoming&status=open&sort=closing&pageSize=100');
+    assert.ok(offered.length >= 2, `${offered.length} consultations offered`);
+    assert.deepEqual(
+      offered,
+      body.data.map((item) => item.slug),
+    );
+  });
+
   test('every element partners copy holds a link to a working reader page, for browsers that never run the script', async () => {
     const pages = [
       await get('/updates/for-websites'),

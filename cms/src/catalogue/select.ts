@@ -302,6 +302,15 @@ function statusesAt(index: Index, now: number): Statuses {
   return (index.statuses = { from, until, sets });
 }
 
+/**
+ * The last moment at or before `now` when a consultation opened or closed, and the next one after
+ * it: between them every status stays as it is (from the statuses kept per state, not a pass over every item).
+ */
+export function statusBoundaries(entries: readonly CatalogueEntry[], now: number): { last: number; next: number } {
+  const { from, until } = statusesAt(indexOf(entries), now);
+  return { last: from, next: until };
+}
+
 /** Items a search finds, as positions; cached per state (paging through or filtering a search reads its postings once). */
 function searchSet(index: Index, { search, postings }: Pick<Catalogue, 'search' | 'postings'>, q: string): TypedFastBitSet | null {
   // Queries are read without regard to case or spacing.

@@ -19,7 +19,7 @@ import type { Context } from 'koa';
 import { LRUCache } from 'lru-cache';
 import type { ConsultationDetail, UpdateDetail } from '../../../contract/api';
 import { catalogueOf, publicBaseUrl, type Catalogue, type CatalogueEntry } from '../catalogue/catalogue';
-import { selectPage, topicNamer } from '../catalogue/select';
+import { selectPage, statusBoundaries, topicNamer } from '../catalogue/select';
 import { etagOf, sendCacheable } from '../lib/http-cache';
 import { secondUse } from '../lib/second-use';
 import { parseFeedLimit, parseFilters, QueryError, type Sort, type UpdateFilters } from '../lib/update-query';
@@ -71,28 +71,10 @@ class FeedCache {
   }
 }
 
-/**
- * When a feed's content changes with the clock rather than with edits (a
- * consultation opening or closing changes its status): the last such moment
- * before `now` (for Last-Modified) and the next one (when the cached body expires).
- */
-function clockBoundaries(catalogue: Catalogue, now: number) {
-  let last = 0;
-  let next = Number.POSITIVE_INFINITY;
-  for (const entry of catalogue.entries) {
-    if (entry.type !== 'consultation') continue;
-    for (const time of [entry.opens, entry.closes]) {
-      if (Number.isNaN(time)) continue;
-      if (time <= now) last = Math.max(last, time);
-      else next = Math.min(next, time);
-    }
-  }
-  return { last, next };
-}
-
 function timed(catalogue: Catalogue, now: number, timeDependent: boolean) {
   if (!timeDependent) return { lastModified: catalogue.lastModified, expiresAt: Number.POSITIVE_INFINITY };
-  const { last, next } = clockBoundaries(catalogue, now);
+  // A consultation opening or closing changes its status, so the feed's content changes with the clock.
+  const { last, next } = statusBoundaries(catalogue.entries, now);
   const lastModified = new Date(Math.max(catalogue.lastModified.getTime(), Math.floor(last / 1000) * 1000));
   return { lastModified, expiresAt: next };
 }

@@ -39,6 +39,9 @@ import type { WidgetScript } from './snippets';
 const HTML = 'text/html; charset=utf-8';
 /** Seconds a page may be reused without asking, as for the API. */
 const PAGE_MAX_AGE = 60;
+/** The embed builder offers the consultations still to close, soonest first; a council has a handful, a generated catalogue thousands. */
+const OPEN_CONSULTATIONS: UpdateFilters = { ...NO_FILTERS, types: ['consultation'], status: ['upcoming', 'open'] };
+const EMBED_CONSULTATIONS = 200;
 
 /** Strict headers for pages: no inline script, nothing framed, nothing loaded from elsewhere but images. */
 function securityHeaders(ctx: Context, origin: string) {
@@ -217,7 +220,7 @@ export function registerPages(strapi: Core.Strapi) {
       topics.map((t) => t.value),
     );
     const now = Date.now();
-    const consultations = catalogue.entries.filter((e) => e.type === 'consultation' && e.closes > now).map(summaryOf);
+    const consultations = selectPage(catalogue, OPEN_CONSULTATIONS, now, 'closing', 0, EMBED_CONSULTATIONS).entries.map(summaryOf);
     const { scripts } = widgetScripts(path.resolve(strapi.dirs.app.root, '..'), site.baseUrl);
     send(
       ctx,
