@@ -3,6 +3,7 @@ import { catalogueOf } from './catalogue/catalogue';
 import type { Change } from './sync/change-channel';
 import { registerFeeds } from './feeds';
 import { registerPages } from './pages';
+import { registerUpdatesApi } from './updates-api';
 import { FILE_UID, WATCHED_UIDS } from './lib/update-types';
 import { checkConsultationDates, checkLinks } from './lib/editor-checks';
 import type { TransactionContext } from './lib/strapi-services';
@@ -46,6 +47,7 @@ export default {
     });
     registerEditorial(strapi);
     answerWhileAiIsOff(strapi);
+    registerUpdatesApi(strapi);
     const pages = registerPages(strapi);
     registerFeeds(strapi, { inBrowser: pages.feedInBrowser });
   },

@@ -21,6 +21,7 @@ import type { ConsultationDetail, UpdateDetail } from '../../../contract/api';
 import { catalogueOf, publicBaseUrl, type Catalogue, type CatalogueEntry } from '../catalogue/catalogue';
 import { selectPage, statusBoundaries, topicNamer } from '../catalogue/select';
 import { etagOf, sendCacheable } from '../lib/http-cache';
+import { addPublicReads } from '../lib/public-reads';
 import { secondUse } from '../lib/second-use';
 import { parseFeedLimit, parseFilters, QueryError, type Sort, type UpdateFilters } from '../lib/update-query';
 import { ATOM, ATOM_CONTENT_TYPE, ATOM_PATH } from './atom';
@@ -223,19 +224,12 @@ export function registerFeeds(strapi: Core.Strapi, { inBrowser }: { inBrowser: F
     return Promise.resolve();
   };
 
-  const route = (path: string, handler: (ctx: Context) => Promise<void>): Omit<Core.Route, 'info'> => ({
-    method: 'GET',
-    path,
-    handler,
-    config: { auth: false },
-  });
-
-  strapi.server.routes([
-    route(RSS_PATH, syndicationFeed(RSS_PATH, RSS_CONTENT_TYPE, RSS)),
-    route(ATOM_PATH, syndicationFeed(ATOM_PATH, ATOM_CONTENT_TYPE, ATOM)),
-    route(JSON_FEED_PATH, syndicationFeed(JSON_FEED_PATH, JSON_FEED_CONTENT_TYPE, JSON_FEED)),
-    route(CONSULTATIONS_ICS_PATH, consultationsCalendar),
-    route(CONSULTATION_ICS_ROUTE, consultationCalendar),
-    route(FEED_ICON_PATH, icon),
+  addPublicReads(strapi, [
+    { path: RSS_PATH, handler: syndicationFeed(RSS_PATH, RSS_CONTENT_TYPE, RSS) },
+    { path: ATOM_PATH, handler: syndicationFeed(ATOM_PATH, ATOM_CONTENT_TYPE, ATOM) },
+    { path: JSON_FEED_PATH, handler: syndicationFeed(JSON_FEED_PATH, JSON_FEED_CONTENT_TYPE, JSON_FEED) },
+    { path: CONSULTATIONS_ICS_PATH, handler: consultationsCalendar },
+    { path: CONSULTATION_ICS_ROUTE, handler: consultationCalendar },
+    { path: FEED_ICON_PATH, handler: icon },
   ]);
 }

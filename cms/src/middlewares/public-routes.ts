@@ -1,9 +1,9 @@
 /**
- * Public reads (the updates API, the feeds and the reader pages) go straight to their route, through
- * the layers Strapi's router holds for those paths: same patterns, same order, same handlers with
- * their route policies. The middlewares below this one have nothing to do for a public read (body
+ * Public reads (the updates API, the feeds and the reader pages) go straight to their handlers
+ * (lib/public-reads.ts): the middlewares below this one have nothing to do for a public read (body
  * parsing, uploads, sessions, static files; compression, as the response cache compresses what it
- * keeps), and Strapi's router would first try every admin route's pattern. Everything else a public
+ * keeps), Strapi's router would first try every admin route's pattern, and it would run each
+ * handler inside its per-route pipeline, which these routes do not use. Everything else a public
  * response needs runs above this one: host check, rate limit, CORS, the response cache, errors.
  *
  * Security headers come from Strapi's own security middleware (helmet, with this app's config from
@@ -11,28 +11,27 @@
  * anew on every request, though for these paths the result never varies (Strapi changes it only
  * for /documentation, a GraphQL endpoint and, in development, the admin).
  *
- * Any other request, or a path no public route takes (a 404), goes on down the stack.
+ * Any other request, or a path no public read takes (a 404), goes on down the stack.
  */
 import { IncomingMessage, ServerResponse } from 'http';
 import { Socket } from 'net';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import Router from '@koa/router';
+import { publicReadsOf } from '../lib/public-reads';
 import type { Next } from '../lib/strapi-services';
-import { isPublicPath, isPublicRead } from './public-cache';
+import { isPublicRead } from './public-cache';
 
 type Dispatch = (ctx: Context, next: Next) => Promise<void>;
 type MiddlewareEntry = string | { name?: string; resolve?: string; config?: unknown };
 
 const SECURITY = 'strapi::security';
 
-/** A router holding only the public reads' GET layers of Strapi's router, plus any layer without a method (a router-wide middleware). */
-function publicReads(router: Router): Dispatch {
-  const reads = new Router();
-  reads.stack = router.stack.filter(
-    (layer) => layer.methods.length === 0 || (layer.methods.includes('GET') && typeof layer.path === 'string' && isPublicPath(layer.path)),
-  );
-  const dispatch = reads.routes();
+/** A router holding the public reads' handlers, in the order they were added. */
+function publicReads(strapi: Core.Strapi): Dispatch {
+  const router = new Router();
+  for (const { path, handler } of publicReadsOf(strapi)) router.get(path, handler);
+  const dispatch = router.routes();
   // The router adds its own fields (params, the matched route) to the context as it dispatches.
   return async (ctx, next) => {
     await dispatch(ctx as Parameters<typeof dispatch>[0], next);
@@ -58,7 +57,7 @@ export default ((_config, { strapi }) => {
   let ready: Promise<{ dispatch: Dispatch; headers: Record<string, string> }> | undefined;
   return async (ctx, next: Next) => {
     if (!isPublicRead(ctx)) return next();
-    ready ??= recordedSecurityHeaders(strapi, ctx.path).then((headers) => ({ dispatch: publicReads(strapi.server.router), headers }));
+    ready ??= recordedSecurityHeaders(strapi, ctx.path).then((headers) => ({ dispatch: publicReads(strapi), headers }));
     const { dispatch, headers } = await ready;
     ctx.set(headers);
     return dispatch(ctx, next);

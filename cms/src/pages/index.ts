@@ -21,6 +21,7 @@ import { facets, selectPage, topicNamer } from '../catalogue/select';
 import { feedTitle } from '../feeds/feed-model';
 import { readFeedSettings } from '../feeds/settings';
 import { sendCacheable } from '../lib/http-cache';
+import { addPublicReads } from '../lib/public-reads';
 import { NO_FILTERS, parseFilters, parseUpdateQuery, QueryError, type UpdateFilters } from '../lib/update-query';
 import { isUpdateType } from '../lib/update-types';
 import { redirectedItem } from '../slugs/slugs';
@@ -243,21 +244,15 @@ export function registerPages(strapi: Core.Strapi) {
     if (immutable) ctx.set('Cache-Control', 'public, max-age=31536000, immutable');
   };
 
-  const route = (routePath: string, handler: (ctx: Context) => void | Promise<void>): Omit<Core.Route, 'info'> => ({
-    method: 'GET',
-    path: routePath,
-    handler,
-    config: { auth: false },
-  });
   // First match wins: the fixed addresses before the ones with parameters.
-  strapi.server.routes([
-    route(INDEX_PATH, index),
-    route(SUBSCRIBE_PATH, subscribe),
-    route(WIDGETS_PATH, forWebsites),
-    route(EMBED_PATH, embed),
-    route('/updates/assets/:file', asset),
-    route('/updates/:type', typeOrNotFound),
-    route('/updates/:type/:slug', item),
+  addPublicReads(strapi, [
+    { path: INDEX_PATH, handler: index },
+    { path: SUBSCRIBE_PATH, handler: subscribe },
+    { path: WIDGETS_PATH, handler: forWebsites },
+    { path: EMBED_PATH, handler: embed },
+    { path: '/updates/assets/:file', handler: asset },
+    { path: '/updates/:type', handler: typeOrNotFound },
+    { path: '/updates/:type/:slug', handler: item },
   ]);
 
   return {
