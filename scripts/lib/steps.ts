@@ -137,8 +137,8 @@ export async function buildCms({ admin = true } = {}) {
   }
   if (stamp.server === serverInputs && fs.existsSync(path.join(cmsDir, 'dist', 'src', 'index.js'))) return;
   say('Compiling the CMS…');
-  // Compiled anew: a source file removed since the last compile must not live on in dist, where Strapi would still load it.
-  // (with TypeScript's record of what it last wrote, or it would write nothing).
+  // Compiled anew, so a source file removed since the last compile does not live on in dist, where Strapi would still
+  // load it; TypeScript's record of what it last wrote goes too, or it would write nothing.
   for (const output of ['src', 'config', 'tsconfig.tsbuildinfo']) fs.rmSync(path.join(cmsDir, 'dist', output), { recursive: true, force: true });
   await run('node', ['-e', "require('@strapi/strapi').compileStrapi({ appDir: process.cwd() }).catch((e) => { console.error(e); process.exit(1); })"], {
     cwd: cmsDir,

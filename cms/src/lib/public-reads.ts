@@ -5,8 +5,8 @@
  * Strapi's router gets them (so another method on the same path gets 405 with Allow), but a GET or
  * HEAD is answered by global::public-routes, which calls the handler itself: Strapi's router would
  * wrap each handler in its per-route pipeline (route info, authentication, authorization, policies,
- * the returned body), about a third of the CPU of a read the response cache has not seen, for
- * routes that need none of it.
+ * the returned body), which these routes never use. (No speed-up from this showed beyond the
+ * machine's run-to-run spread: README, "Benchmarks".)
  */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';

@@ -8,8 +8,8 @@
  *
  * Keys are remembered in two generations: the current one becomes the previous one every half
  * window, or sooner once it holds half of `maxKeys`, so a key is remembered for half a window to a
- * window (less under a flood of new keys), at the cost of a Set lookup. An LRU with expiry times
- * cost 6 % of an instance's CPU under distinct list queries, more than the list itself.
+ * window (less under a flood of new keys), at the cost of a Set lookup. The LRU with expiry times
+ * this replaces took about 6 % of a CPU profile's samples under distinct list queries; the Sets about 2 %.
  */
 export function secondUse<K>(windowMs: number, maxKeys = 20_000, now: () => number = Date.now): (key: K) => boolean {
   let current = new Set<K>();
