@@ -1,3 +1,5 @@
+// First, so the collector is tuned before the CMS serves a request (lib/v8-tuning.ts).
+import './lib/v8-tuning';
 import type { Core } from '@strapi/strapi';
 import { catalogueOf } from './catalogue/catalogue';
 import type { Change } from './sync/change-channel';
