@@ -9,7 +9,9 @@
  * - one instance, and two instances behind nginx (scripts/lib/cluster.ts);
  * - the time from a publish on instance A to the item answering on instance B and through nginx;
  * - latency on B while A publishes and while a topic is renamed, at full load (closed loop) and at a
- *   steady rate of half what one instance sustains (open loop, each request timed from when it was due);
+ *   steady rate of half what one instance sustains (open loop, each request timed from when it was due),
+ *   and, as a control, while another process burns the CPU time A and PostgreSQL spent on the publishes
+ *   with nothing changing (on a machine whose cores are shared, that alone delays B);
  * - each instance's memory (resident set).
  * Once: each widget's gzip size beside Lit's own minimal element, and the time Chromium takes to
  * render 1,000 items (ten news feeds of 100) from the largest catalogue.
@@ -57,7 +59,7 @@ type Load = { rps: number; p50: number; p99: number; p999: number; max: number; 
 /** Why paced requests failed: a status code or an error code, with how many. */
 type Failures = Record<string, number>;
 type Row = { target: string; case: string } & Load;
-const CHANGES = ['nothing', 'publishes', 'topic rename'] as const;
+const CHANGES = ['nothing', 'publishes', 'topic rename', 'equal CPU elsewhere'] as const;
 type Change = (typeof CHANGES)[number];
 
 /** Closed-loop load at CONNECTIONS connections for SECONDS; `paths` are cycled (one: cached; many: distinct). */
@@ -305,11 +307,29 @@ async function publishToVisible(cluster: Cluster, jwt: string, times = 5) {
  * another (each applied to B's catalogue alone), or a topic renamed and published (every instance
  * renames it in each of its items, in memory; it used to read its whole catalogue again).
  */
-async function latencyWhileChanging(cluster: Cluster, jwt: string, change: Change, loadOnB: () => Promise<Load>) {
+async function latencyWhileChanging(
+  cluster: Cluster,
+  jwt: string,
+  change: Change,
+  loadOnB: () => Promise<Load>,
+  burnMs = 0,
+): Promise<Load & { writesCpuMs: number }> {
   const editor = editorRequest(cluster.instances[0].url, jwt);
+  // A's and PostgreSQL's CPU time while the writes run (B's is not counted: it is what is measured).
+  const busy = () => cpuMs([cluster.instances[0].process.pid, ...postgresPids()]);
+  let writesCpuMs = 0;
+  let before = 0;
   const writes = (async () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     if (change === 'nothing') return;
+    if (change === 'equal CPU elsewhere') {
+      for (let i = 0; i < 8; i += 1) {
+        await burnCpu(burnMs / 8);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      return;
+    }
+    before = busy();
     if (change === 'publishes') {
       for (let i = 0; i < 8; i += 1) {
         const draft = await editor('POST', '/content-manager/collection-types/api::article.article', {
@@ -332,10 +352,45 @@ async function latencyWhileChanging(cluster: Cluster, jwt: string, change: Chang
       await editor('PUT', `/content-manager/collection-types/api::topic.topic/${topic.documentId}`, { name: `${topic.name} ` });
       await editor('POST', `/content-manager/collection-types/api::topic.topic/${topic.documentId}/actions/publish`, { name: `${topic.name} ` });
     }
-  })();
+  })().finally(() => {
+    if (before) writesCpuMs = busy() - before;
+  });
   const [result] = await Promise.all([loadOnB(), writes]);
-  return result;
+  return { ...result, writesCpuMs };
 }
+
+/** CPU time (user and system) the processes have used so far, in ms (Linux: /proc/<pid>/stat, in 1/100 s). */
+function cpuMs(pids: (number | undefined)[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      // Fields after the command's closing parenthesis; utime and stime are the 12th and 13th of them.
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process has ended.
+    }
+  }
+  return ticks * 10;
+}
+
+/** This machine's PostgreSQL processes (server and backends). */
+const postgresPids = () =>
+  fs
+    .readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+
+/** Keeps one core busy for `ms` in a process of its own, as another service on the machine would. */
+const burnCpu = (ms: number) =>
+  new Promise((resolve) => spawn(process.execPath, ['-e', `for (const end = Date.now() + ${Math.round(ms)}; Date.now() < end; );`]).once('exit', resolve));
 
 /**
  * Waits until a server has worked through what an earlier case left queued (a cheap cached request
@@ -414,18 +469,30 @@ async function measureSize(items: number) {
     const lists = cases[1][1];
     const sustained = rows.find((row) => row.target === 'one instance' && row.case === cases[1][0])!.rps;
     const pacedRate = Math.round(sustained / 2);
-    const refreshing = {} as Record<Change, Load>;
-    const refreshingPaced = {} as Record<Change, Load>;
+    const refreshing = {} as Record<Change, Load & { writesCpuMs: number }>;
+    const refreshingPaced = {} as Record<Change, Load & { writesCpuMs: number }>;
     const seconds = Math.max(10, SECONDS * 2);
     for (const change of CHANGES) {
+      // The control burns what the publishes cost A and PostgreSQL under the same load.
+      const burn = (loads: typeof refreshing) => (change === 'equal CPU elsewhere' ? loads.publishes.writesCpuMs : 0);
       for (const instance of cluster.instances) await settled(instance.url);
-      const full = (refreshing[change] = await latencyWhileChanging(cluster, jwt, change, () => load(cluster.instances[1].url, lists, {}, seconds)));
+      const full = (refreshing[change] = await latencyWhileChanging(
+        cluster,
+        jwt,
+        change,
+        () => load(cluster.instances[1].url, lists, {}, seconds),
+        burn(refreshing),
+      ));
       for (const instance of cluster.instances) await settled(instance.url);
-      const steady = (refreshingPaced[change] = await latencyWhileChanging(cluster, jwt, change, () =>
-        paced(cluster.instances[1].url, lists, pacedRate, seconds),
+      const steady = (refreshingPaced[change] = await latencyWhileChanging(
+        cluster,
+        jwt,
+        change,
+        () => paced(cluster.instances[1].url, lists, pacedRate, seconds),
+        burn(refreshingPaced),
       ));
       say(
-        `  B (uncached lists) while A makes ${change}: at full load p99 ${full.p99.toFixed(1)} ms, p99.9 ${full.p999.toFixed(1)} ms, max ${full.max.toFixed(0)} ms; ` +
+        `  B (uncached lists) while ${change === 'equal CPU elsewhere' ? `another process burns ${burn(refreshing).toFixed(0)} / ${burn(refreshingPaced).toFixed(0)} ms of CPU` : `A makes ${change}${full.writesCpuMs ? ` (A and PostgreSQL: ${full.writesCpuMs} / ${steady.writesCpuMs} ms of CPU)` : ''}`}: at full load p99 ${full.p99.toFixed(1)} ms, p99.9 ${full.p999.toFixed(1)} ms, max ${full.max.toFixed(0)} ms; ` +
           `at ${pacedRate} req/s p99 ${steady.p99.toFixed(1)} ms, p99.9 ${steady.p999.toFixed(1)} ms, max ${steady.max.toFixed(0)} ms${steady.failed ? ` (${steady.failed} failed: ${JSON.stringify('failures' in steady ? steady.failures : {})})` : ''}`,
       );
     }
@@ -549,8 +616,8 @@ console.log(`\n${table.join('\n')}\n`);
 for (const size of sizes) {
   console.log(
     `${size.total} items: publish on A visible on B after ${size.visible.onB.median.toFixed(0)} ms (max ${size.visible.onB.max.toFixed(0)}), through nginx ${size.visible.viaNginx.median.toFixed(0)} ms; ` +
-      `B (uncached lists) p99.9 at full load ${size.refreshing.nothing.p999.toFixed(0)} ms alone, while A publishes ${size.refreshing.publishes.p999.toFixed(0)} ms, while a topic is renamed ${size.refreshing['topic rename'].p999.toFixed(0)} ms; ` +
-      `at a steady ${size.pacedRate} req/s (half what one instance sustains) ${size.refreshingPaced.nothing.p999.toFixed(0)}, ${size.refreshingPaced.publishes.p999.toFixed(0)} and ${size.refreshingPaced['topic rename'].p999.toFixed(0)} ms; memory ${size.memory.map((m) => `${m.instance} ${m.residentMb} MB`).join(', ')}; two instances ready in ${size.startSeconds.toFixed(0)} s` +
+      `B (uncached lists) p99.9 at full load ${size.refreshing.nothing.p999.toFixed(0)} ms alone, while A publishes ${size.refreshing.publishes.p999.toFixed(0)} ms, while a topic is renamed ${size.refreshing['topic rename'].p999.toFixed(0)} ms, while another process burns the CPU the publishes cost A and PostgreSQL (${size.refreshing.publishes.writesCpuMs} ms) ${size.refreshing['equal CPU elsewhere'].p999.toFixed(0)} ms; ` +
+      `at a steady ${size.pacedRate} req/s (half what one instance sustains) ${size.refreshingPaced.nothing.p999.toFixed(0)}, ${size.refreshingPaced.publishes.p999.toFixed(0)}, ${size.refreshingPaced['topic rename'].p999.toFixed(0)} and ${size.refreshingPaced['equal CPU elsewhere'].p999.toFixed(0)} ms (${size.refreshingPaced.publishes.writesCpuMs} ms burnt); memory ${size.memory.map((m) => `${m.instance} ${m.residentMb} MB`).join(', ')}; two instances ready in ${size.startSeconds.toFixed(0)} s` +
       `${size.renderMs !== null ? `; 1,000 items rendered in Chromium in ${size.renderMs.toFixed(0)} ms` : ''}`,
   );
 }
