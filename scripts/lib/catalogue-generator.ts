@@ -246,7 +246,9 @@ export async function generateCatalogue(strapi: Core.Strapi, { items, seed = 12,
     log(`${count} ${type} documents written`);
   }
   // Statistics for the planner, as a database that grew over years has: without them, PostgreSQL
-  // scans whole tables for one document.
+  // scans whole tables for one document. On PostgreSQL, VACUUM also sets the visibility map, as
+  // autovacuum would have: without it, the count Strapi's admin makes on every create (a telemetry
+  // check) read the whole 166 MB articles table, 70-170 ms of PostgreSQL's CPU, instead of its primary key index.
   const tables = [
     ...Object.values(UIDS).flatMap((uid) => {
       const meta = metadata(uid);
@@ -254,6 +256,7 @@ export async function generateCatalogue(strapi: Core.Strapi, { items, seed = 12,
     }),
   ].filter((name): name is string => Boolean(name));
   const schema = db.getSchemaName();
-  for (const name of tables) await db.connection.raw(`ANALYZE ${schema ? `"${schema}".` : ''}"${name}"`);
+  const command = db.config.connection.client === 'postgres' ? 'VACUUM (ANALYZE)' : 'ANALYZE';
+  for (const name of tables) await db.connection.raw(`${command} ${schema ? `"${schema}".` : ''}"${name}"`);
   log(`${items} items in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
