@@ -397,8 +397,9 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
       for (const [documentId, type] of linked) pending.set(`${UPDATE_TYPES[type]} ${documentId}`, { uid: UPDATE_TYPES[type], documentId });
       if (rewritten.size) {
         const next = base.entries.map((entry) => rewritten.get(entry) ?? entry);
-        // Readers keep the current state while the new one's index is made.
-        await prepareIndex(next, turn);
+        // Readers keep the current state while the new one's index is made, derived from the current
+        // one's (the rewritten entries replace the old ones in place).
+        await prepareIndex(next, turn, { previous: base.entries, added: new Set(rewritten.values()) });
         if (current !== base) {
           // A rebuild was installed meanwhile: the topic is applied to it instead.
           topicQueue.add(topicId);

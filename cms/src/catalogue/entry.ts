@@ -43,6 +43,11 @@ export type CatalogueEntry = {
 /** Characters a one-byte string cannot hold: written as JSON escapes, which read back the same. */
 const WIDE = /[\u0100-\uffff]/g;
 const escape = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+/** JSON with every character past U+00FF escaped: one such character would make a string two bytes a character. */
+const oneByte = (json: string) => json.replace(WIDE, escape);
+/** One flat one-byte string: JSON.stringify and concatenation give ropes of strings. */
+const flat = (text: string) => Buffer.from(text, 'latin1').toString('latin1');
+const topicKey = (topic: Topic) => `${topic.slug}\n${topic.name}`;
 
 /** Newest first by reader-facing date, then by publication time, then type and slug for a stable order. */
 export const newestFirst = (a: CatalogueEntry, b: CatalogueEntry) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0);
@@ -83,7 +88,7 @@ export function entryMaker() {
   const topicLists = new Map<string, readonly Topic[]>();
   const audienceLists = new Map<string, readonly Audience[]>();
   const sharedTopic = (topic: Topic): Topic => {
-    const key = `${topic.slug}\n${topic.name}`;
+    const key = topicKey(topic);
     const known = topics.get(key);
     if (known) return known;
     topics.set(key, topic);
@@ -99,14 +104,11 @@ export function entryMaker() {
   };
 
   const entry = (summary: UpdateSummary, rest: string, slot: number): CatalogueEntry => {
-    const shownTopics = sharedList(topicLists, summary.topics.map(sharedTopic), (t) => `${t.slug}\n${t.name}`);
-    let written: string;
-    if (summary.type === 'consultation') {
-      const { status: _clock, ...stored } = summary;
-      written = JSON.stringify(stored);
-    } else written = JSON.stringify(summary);
-    // JSON.stringify gives a rope of strings; one character past U+00FF makes a string two bytes a character.
-    const json = Buffer.from(written.replace(WIDE, escape), 'latin1').toString('latin1');
+    const shownTopics = sharedList(topicLists, summary.topics.map(sharedTopic), topicKey);
+    // Written with the shared topics, so a later splice (withTopics) finds them as written.
+    // JSON leaves out a field that is undefined: a consultation's status is not stored.
+    const written = { ...summary, topics: shownTopics, ...(summary.type === 'consultation' && { status: undefined }) };
+    const json = flat(oneByte(JSON.stringify(written)));
     return {
       id: summary.id,
       type: summary.type,
@@ -129,8 +131,21 @@ export function entryMaker() {
     entry,
     /** One topic object per topic name and slug. */
     sharedTopic,
-    /** The entry with other topics (its summary written again, its whole item and search slot kept). */
-    withTopics: (from: CatalogueEntry, topics: readonly Topic[]): CatalogueEntry => entry({ ...summaryOf(from), topics: [...topics] }, from.rest, from.slot),
+    /**
+     * The entry with other topics (its whole item and search slot kept). A renamed topic rewrites
+     * thousands of entries, so the topics are spliced into the summary's JSON rather than the summary
+     * read and written again. `,"topics":` cannot occur inside a JSON string (its quote would be
+     * escaped), so the splice finds the field itself; when it does not (the list was written from
+     * other objects), the summary is written again.
+     */
+    withTopics: (from: CatalogueEntry, topics: readonly Topic[]): CatalogueEntry => {
+      const shown = sharedList(topicLists, topics.map(sharedTopic), topicKey);
+      const field = `,"topics":${oneByte(JSON.stringify(from.topics))}`;
+      const at = from.json.indexOf(field);
+      if (at < 0) return entry({ ...summaryOf(from), topics: [...shown] }, from.rest, from.slot);
+      const spliced = `${from.json.slice(0, at)},"topics":${oneByte(JSON.stringify(shown))}${from.json.slice(at + field.length)}`;
+      return { ...from, json: flat(spliced), topics: shown };
+    },
   };
 }
 

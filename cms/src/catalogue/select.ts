@@ -241,8 +241,8 @@ function deriveIndex(entries: readonly CatalogueEntry[], { previous, added }: In
     for (const position of addedAt) {
       const entry = entries[position];
       setBits(bits, wordCount, entry, position);
-      // Topics are shared objects, one per topic: every entry naming one has its current name.
-      for (const topic of entry.topics) if (!index.topicNames.has(topic.slug)) index.topicNames.set(topic.slug, topic.name);
+      // Topics are shared objects, one per topic: an added entry has its topics' current names (a rename rewrites every entry naming one).
+      for (const topic of entry.topics) index.topicNames.set(topic.slug, topic.name);
     }
     // A value no entry has any longer is no filter value (as in a full build).
     for (const map of Object.values(bits) as Map<unknown, Uint32Array>[])
