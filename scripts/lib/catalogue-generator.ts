@@ -248,7 +248,7 @@ export async function generateCatalogue(strapi: Core.Strapi, { items, seed = 12,
   // Statistics for the planner, as a database that grew over years has: without them, PostgreSQL
   // scans whole tables for one document. On PostgreSQL, VACUUM also sets the visibility map, as
   // autovacuum would have: without it, the count Strapi's admin makes on every create (a telemetry
-  // check) read the whole 166 MB articles table, 70-170 ms of PostgreSQL's CPU, instead of its primary key index.
+  // check) read the whole 166 MB articles table at 100,000 items (67 ms) instead of its primary key index (13 ms).
   const tables = [
     ...Object.values(UIDS).flatMap((uid) => {
       const meta = metadata(uid);

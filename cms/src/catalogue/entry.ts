@@ -135,8 +135,8 @@ export function entryMaker() {
      * The entry with other topics (its whole item and search slot kept). A renamed topic rewrites
      * thousands of entries, so the topics are spliced into the summary's JSON rather than the summary
      * read and written again. `,"topics":` cannot occur inside a JSON string (its quote would be
-     * escaped), so the splice finds the field itself; when it does not (the list was written from
-     * other objects), the summary is written again.
+     * escaped), so the splice finds the field itself; were it ever not there (a summary whose first
+     * field is its topics), the summary is written again.
      */
     withTopics: (from: CatalogueEntry, topics: readonly Topic[]): CatalogueEntry => {
       const shown = sharedList(topicLists, topics.map(sharedTopic), topicKey);
