@@ -25,8 +25,14 @@ import { PREVIEW_PARAMETER } from '../preview/token';
 import type { Next } from '../lib/strapi-services';
 
 const TTL_MS = 5_000;
-/** A response is kept when its address is asked for again within this time. */
-const ADMIT_WINDOW_MS = 60_000;
+/**
+ * A response is kept when its address is asked for again within an entry's lifetime: only then is
+ * a third request likely to find it. With a one-minute window, addresses asked twice some seconds
+ * apart were kept, to expire unread, and their bodies churned the old generation: at 100,000 items,
+ * distinct lists asked again 10 s later had a p99 of 54–74 ms, against 25 ms the first time and
+ * 25–26 ms with a 1 MB cache (in pairs with this window: 88–107 ms against 29–39 ms).
+ */
+const ADMIT_WINDOW_MS = TTL_MS;
 const MIN_COMPRESS_BYTES = 1_024;
 /** The public reads' paths: the updates API, the feeds and the reader pages. */
 const CACHEABLE = /^\/(api\/updates(\/|$)|feeds\/|updates(\/|$))/;
