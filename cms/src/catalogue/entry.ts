@@ -102,6 +102,13 @@ export function entryMaker() {
     lists.set(key, frozen);
     return frozen;
   };
+  /** A shared list of topics as the stored JSON writes it, once per list: a rename splices the same few lists into thousands of entries. */
+  const topicsJson = new WeakMap<readonly Topic[], string>();
+  const topicsJsonOf = (list: readonly Topic[]): string => {
+    let json = topicsJson.get(list);
+    if (json === undefined) topicsJson.set(list, (json = oneByte(JSON.stringify(list))));
+    return json;
+  };
 
   const entry = (summary: UpdateSummary, rest: string, slot: number): CatalogueEntry => {
     const shownTopics = sharedList(topicLists, summary.topics.map(sharedTopic), topicKey);
@@ -140,10 +147,10 @@ export function entryMaker() {
      */
     withTopics: (from: CatalogueEntry, topics: readonly Topic[]): CatalogueEntry => {
       const shown = sharedList(topicLists, topics.map(sharedTopic), topicKey);
-      const field = `,"topics":${oneByte(JSON.stringify(from.topics))}`;
+      const field = `,"topics":${topicsJsonOf(from.topics)}`;
       const at = from.json.indexOf(field);
       if (at < 0) return entry({ ...summaryOf(from), topics: [...shown] }, from.rest, from.slot);
-      const spliced = `${from.json.slice(0, at)},"topics":${oneByte(JSON.stringify(shown))}${from.json.slice(at + field.length)}`;
+      const spliced = `${from.json.slice(0, at)},"topics":${topicsJsonOf(shown)}${from.json.slice(at + field.length)}`;
       return { ...from, json: flat(spliced), topics: shown };
     },
   };
