@@ -115,6 +115,10 @@ export async function generateCatalogue(strapi: Core.Strapi, { items, seed = 12,
   const db = strapi.db;
   const metadata = (uid: string) => db.metadata.get(uid) as unknown as Metadata;
   const table = (name: string) => db.getConnection(name);
+  const onPostgres = db.config.connection.client === 'postgres';
+  const schema = db.getSchemaName();
+  /** A table's name for raw SQL, in the CMS's schema when it has one. */
+  const qualified = (name: string) => (schema ? `"${schema}"."${name}"` : `"${name}"`);
   const started = Date.now();
 
   const topicMeta = metadata('api::topic.topic');
@@ -237,11 +241,10 @@ export async function generateCatalogue(strapi: Core.Strapi, { items, seed = 12,
       await flush(false);
     }
     await flush(true);
-    if (db.config.connection.client === 'postgres') {
+    if (onPostgres) {
       // Ids were given explicitly: move the sequence past them so Strapi's next insert does not collide.
-      const schema = db.getSchemaName();
-      const qualified = schema ? `"${schema}"."${meta.tableName}"` : `"${meta.tableName}"`;
-      await db.connection.raw(`SELECT setval(pg_get_serial_sequence(?, 'id'), (SELECT MAX(id) FROM ${qualified}))`, [qualified]);
+      const name = qualified(meta.tableName);
+      await db.connection.raw(`SELECT setval(pg_get_serial_sequence(?, 'id'), (SELECT MAX(id) FROM ${name}))`, [name]);
     }
     log(`${count} ${type} documents written`);
   }
@@ -255,8 +258,7 @@ export async function generateCatalogue(strapi: Core.Strapi, { items, seed = 12,
       return [meta.tableName, meta.attributes.topics?.joinTable?.name, meta.attributes.audiences?.joinTable?.name];
     }),
   ].filter((name): name is string => Boolean(name));
-  const schema = db.getSchemaName();
-  const command = db.config.connection.client === 'postgres' ? 'VACUUM (ANALYZE)' : 'ANALYZE';
-  for (const name of tables) await db.connection.raw(`${command} ${schema ? `"${schema}".` : ''}"${name}"`);
+  const command = onPostgres ? 'VACUUM (ANALYZE)' : 'ANALYZE';
+  for (const name of tables) await db.connection.raw(`${command} ${qualified(name)}`);
   log(`${items} items in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
