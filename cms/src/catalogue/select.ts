@@ -393,7 +393,8 @@ function matching(catalogue: Pick<Catalogue, 'entries' | 'search' | 'postings'>,
     const { sets } = statusesAt(index, now);
     anyOf(filters.status.map((status) => sets[status]));
   }
-  const found = searchSet(index, catalogue, filters.q);
+  // No search given (most lists): nothing to read.
+  const found = filters.q ? searchSet(index, catalogue, filters.q) : null;
   if (found) require(found);
   return combined;
 }
@@ -405,11 +406,15 @@ function bitCount(word: number): number {
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-/** Positions of a set in ascending (or descending) order, from the `skip`-th on, at most `count` of them, into `out`. */
-function readSet(words: Uint32Array, skip: number, count: number, descending: boolean, out: number[]): number {
+/**
+ * Positions of a set in ascending (or descending) order, from the `skip`-th on, until `out` holds
+ * `count`; positions also in `excluded` are passed over (read word by word: no set is made for the
+ * difference). Returns what is left of `skip`.
+ */
+function readSet(words: Uint32Array, skip: number, count: number, descending: boolean, out: number[], excluded?: Uint32Array): number {
   const step = descending ? -1 : 1;
   for (let w = descending ? words.length - 1 : 0; w >= 0 && w < words.length && out.length < count; w += step) {
-    let word = words[w];
+    let word = excluded ? (words[w] & ~excluded[w]) >>> 0 : words[w];
     if (word === 0) continue;
     const bits = bitCount(word);
     if (skip >= bits) {
@@ -426,6 +431,51 @@ function readSet(words: Uint32Array, skip: number, count: number, descending: bo
     }
   }
   return skip;
+}
+
+/** Each consultation's place in the closing order, by position (-1: none), made on a state's first closing-order read. */
+const closingRanks = new WeakMap<Index, { rankOf: Int32Array; ranks: TypedFastBitSet }>();
+function closingRanksOf(index: Index) {
+  let kept = closingRanks.get(index);
+  if (!kept) {
+    const rankOf = new Int32Array(index.size).fill(-1);
+    index.closing.forEach((position, rank) => (rankOf[position] = rank));
+    closingRanks.set(index, (kept = { rankOf, ranks: emptySet(index.closing.length) }));
+  }
+  return kept;
+}
+
+/**
+ * The matching consultations in closing order, from the `skip`-th, until `out` holds `count`; `matches`
+ * is how many of them match. When at least half of all consultations match, the closing order is
+ * walked, testing each: at worst it passes as many that do not match as there are matches. Otherwise
+ * each match's place in the order is marked and the places read in order, which costs the catalogue's
+ * words plus the matches. Walking a filter that matches few consultations passed nearly all of them,
+ * since few matches are often close together in that order (a year's, or the open ones, which close last).
+ */
+function readClosing(index: Index, combined: TypedFastBitSet, matches: number, skip: number, count: number, out: number[]) {
+  const { closing, closes } = index;
+  if (matches * 2 >= closing.length) {
+    for (const position of closing) {
+      if (!combined.has(position)) continue;
+      if (skip > 0) skip -= 1;
+      else if (out.push(position) === count) return;
+    }
+    return;
+  }
+  const { rankOf, ranks } = closingRanksOf(index);
+  ranks.words.fill(0);
+  const words = combined.words;
+  const closesWords = closes.words;
+  for (let w = 0; w < words.length; w += 1) {
+    for (let word = (words[w] & closesWords[w]) >>> 0; word !== 0; word = (word & (word - 1)) >>> 0) {
+      const rank = rankOf[w * 32 + (31 - Math.clz32(word & -word))];
+      ranks.words[rank >>> 5] |= 1 << (rank & 31);
+    }
+  }
+  const from = out.length;
+  readSet(ranks.words, skip, count, false, out);
+  for (let i = from; i < out.length; i += 1) out[i] = closing[out[i]];
 }
 
 /** One page of a selection (`start` and `count` in matches), and how many match in all. */
@@ -450,15 +500,13 @@ export function selectPage(
   const positions: number[] = [];
   if (sort === 'closing') {
     // Consultations closing soonest first, then everything else newest first.
-    let skip = start;
-    for (const position of index.closing) {
-      if (combined && !combined.has(position)) continue;
-      if (skip > 0) skip -= 1;
-      else if (positions.push(position) === wanted) break;
+    const matches = combined ? combined.intersection_size(index.closes) : index.closing.length;
+    if (start < matches) {
+      if (combined) readClosing(index, combined, matches, start, wanted, positions);
+      else for (let i = start; i < Math.min(matches, start + wanted); i += 1) positions.push(index.closing[i]);
     }
     if (positions.length < wanted) {
-      const rest = (combined ?? everything(index)).new_difference(index.closes);
-      readSet(rest.words, skip, wanted, false, positions);
+      readSet((combined ?? everything(index)).words, Math.max(0, start - matches), wanted, false, positions, index.closes.words);
     }
   } else if (!combined) {
     // Newest first is the catalogue's own order.
