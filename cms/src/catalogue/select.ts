@@ -219,13 +219,10 @@ function deriveIndex(entries: readonly CatalogueEntry[], { previous, added }: In
     /** A set's bits at their new positions, as words. */
     const move = (set: TypedFastBitSet) => {
       const words = new Uint32Array(wordCount);
-      const from = set.words;
-      for (let w = 0; w < from.length; w += 1) {
-        for (let word = from[w]; word !== 0; word &= word - 1) {
-          const to = moved[w * 32 + (31 - Math.clz32(word & -word))];
-          if (to >= 0) words[to >>> 5] |= 1 << (to & 31);
-        }
-      }
+      forEachSet(set.words, (from) => {
+        const to = moved[from];
+        if (to >= 0) words[to >>> 5] |= 1 << (to & 31);
+      });
       return words;
     };
     const bits: Bits = { types: new Map(), years: new Map(), audiences: new Map(), topics: new Map() };
@@ -273,6 +270,13 @@ function deriveIndex(entries: readonly CatalogueEntry[], { previous, added }: In
   })();
 }
 
+/** Calls `visit` with each position set in `words` (and in `mask`, when given), in ascending order. */
+function forEachSet(words: Uint32Array, visit: (position: number) => void, mask?: Uint32Array) {
+  for (let w = 0; w < words.length; w += 1) {
+    for (let word = mask ? words[w] & mask[w] : words[w]; word !== 0; word &= word - 1) visit(w * 32 + (31 - Math.clz32(word & -word)));
+  }
+}
+
 /** Two lists, each in the order `before` gives, as one in that order. */
 function mergeSorted(a: readonly number[], b: readonly number[], before: (x: number, y: number) => boolean): number[] {
   const merged: number[] = [];
@@ -313,6 +317,8 @@ export function statusBoundaries(entries: readonly CatalogueEntry[], now: number
 
 /** Items a search finds, as positions; cached per state (paging through or filtering a search reads its postings once). */
 function searchSet(index: Index, { search, postings }: Pick<Catalogue, 'search' | 'postings'>, q: string): TypedFastBitSet | null {
+  // No search given (most lists): nothing to read.
+  if (!q) return null;
   // Queries are read without regard to case or spacing.
   const key = q.trim().toLowerCase().replace(/\s+/g, ' ');
   const hit = index.searches.get(key);
@@ -393,8 +399,7 @@ function matching(catalogue: Pick<Catalogue, 'entries' | 'search' | 'postings'>,
     const { sets } = statusesAt(index, now);
     anyOf(filters.status.map((status) => sets[status]));
   }
-  // No search given (most lists): nothing to read.
-  const found = filters.q ? searchSet(index, catalogue, filters.q) : null;
+  const found = searchSet(index, catalogue, filters.q);
   if (found) require(found);
   return combined;
 }
@@ -465,14 +470,7 @@ function readClosing(index: Index, combined: TypedFastBitSet, matches: number, s
   }
   const { rankOf, ranks } = closingRanksOf(index);
   ranks.words.fill(0);
-  const words = combined.words;
-  const closesWords = closes.words;
-  for (let w = 0; w < words.length; w += 1) {
-    for (let word = (words[w] & closesWords[w]) >>> 0; word !== 0; word = (word & (word - 1)) >>> 0) {
-      const rank = rankOf[w * 32 + (31 - Math.clz32(word & -word))];
-      ranks.words[rank >>> 5] |= 1 << (rank & 31);
-    }
-  }
+  forEachSet(combined.words, (position) => ranks.add(rankOf[position]), closes.words);
   const from = out.length;
   readSet(ranks.words, skip, count, false, out);
   for (let i = from; i < out.length; i += 1) out[i] = closing[out[i]];
