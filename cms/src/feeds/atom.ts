@@ -1,5 +1,5 @@
 /** Atom 1.0 (RFC 4287). Downloads are enclosure links; summary and content are both given. */
-import type { FeedDocument, FeedFormat, FeedItem } from './feed-model';
+import { frameAround, ITEMS_SLOT, type FeedDocument, type FeedFormat, type FeedFrame, type FeedItem } from './feed-model';
 import { escapeMarkup } from './text';
 import { XML_DECLARATION, emptyElement, parentElement, textElement } from './xml';
 import type { FeedPaths } from '../../../contract/api';
@@ -22,8 +22,8 @@ function renderAtomEntry(item: FeedItem): string {
   ]);
 }
 
-function renderAtom(feed: FeedDocument, entries: readonly string[]): string {
-  return `${XML_DECLARATION}\n${parentElement(
+function atomFrame(feed: FeedDocument): FeedFrame {
+  const document = `${XML_DECLARATION}\n${parentElement(
     'feed',
     [
       textElement('title', feed.title, { type: 'text' }),
@@ -36,10 +36,11 @@ function renderAtom(feed: FeedDocument, entries: readonly string[]): string {
       textElement('generator', 'SEND updates (Strapi)'),
       textElement('icon', feed.imageUrl),
       textElement('logo', feed.imageUrl),
-      ...entries,
+      ITEMS_SLOT,
     ],
     { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': 'en-GB' },
   )}\n`;
+  return frameAround(document, '\n');
 }
 
-export const ATOM: FeedFormat = { name: 'atom', item: renderAtomEntry, document: renderAtom };
+export const ATOM: FeedFormat = { name: 'atom', item: renderAtomEntry, frame: atomFrame };

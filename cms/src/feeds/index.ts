@@ -26,7 +26,7 @@ import { secondUse } from '../lib/second-use';
 import { parseFeedLimit, parseFilters, QueryError, type Sort, type UpdateFilters } from '../lib/update-query';
 import { ATOM, ATOM_CONTENT_TYPE, ATOM_PATH } from './atom';
 import { describeFilters } from './describe';
-import { buildFeed, canonicalQuery, FEED_ICON_PATH, feedItemCache, type FeedFormat } from './feed-model';
+import { buildFeed, canonicalQuery, FEED_ICON_PATH, feedBytes, feedItemCache, type FeedFormat } from './feed-model';
 import { CONSULTATIONS_ICS_PATH, ICS_CONTENT_TYPE, renderCalendar } from './icalendar';
 import { feedIconPng } from './icon';
 import { JSON_FEED, JSON_FEED_CONTENT_TYPE, JSON_FEED_PATH } from './json-feed';
@@ -40,7 +40,7 @@ const MAX_CACHED_BYTES = 16 * 1024 * 1024;
 /** A rendered feed is kept when its address is asked for again within this time (feed readers poll hourly or more often). */
 const ADMIT_WINDOW_MS = 60 * 60 * 1000;
 /** Bytes of items kept as each feed format writes them, for feeds not yet cached whole (feed-model.ts). */
-const ITEM_CACHE_BYTES = 64 * 1024 * 1024;
+const ITEM_CACHE_BYTES = 32 * 1024 * 1024;
 
 type Rendered = { body: Buffer; etag: string; lastModified: Date; expiresAt: number };
 
@@ -53,7 +53,7 @@ class FeedCache {
   private byCatalogue = new WeakMap<Catalogue, LRUCache<string, Rendered>>();
   private askedBefore = secondUse(ADMIT_WINDOW_MS);
 
-  get(catalogue: Catalogue, key: string, now: number, render: () => Omit<Rendered, 'etag' | 'body'> & { body: string }): Rendered {
+  get(catalogue: Catalogue, key: string, now: number, render: () => Omit<Rendered, 'etag' | 'body'> & { body: string | Buffer }): Rendered {
     let rendered = this.byCatalogue.get(catalogue);
     if (!rendered)
       this.byCatalogue.set(
@@ -64,7 +64,7 @@ class FeedCache {
     if (hit && hit.expiresAt > now) return hit;
     const fresh = render();
     // Kept encoded, as it is sent: hashed, measured and stored without encoding it again.
-    const body = Buffer.from(fresh.body, 'utf8');
+    const body = typeof fresh.body === 'string' ? Buffer.from(fresh.body, 'utf8') : fresh.body;
     const entry = { ...fresh, body, etag: etagOf(body) };
     // Kept from the second time its address is asked for (lib/second-use.ts).
     if (this.askedBefore(key)) rendered.set(key, entry);
@@ -146,7 +146,7 @@ export function registerFeeds(strapi: Core.Strapi, { inBrowser }: { inBrowser: F
     filters: UpdateFilters & { limit: number },
     contentType: string,
     { timeDependent, sort }: { timeDependent: boolean; sort: Sort },
-    render: (entries: readonly CatalogueEntry[], base: string, lastModified: Date, current: Catalogue) => string,
+    render: (entries: readonly CatalogueEntry[], base: string, lastModified: Date, current: Catalogue) => string | Buffer,
   ) => {
     const current = await catalogue();
     const now = Date.now();
@@ -173,8 +173,8 @@ export function registerFeeds(strapi: Core.Strapi, { inBrowser }: { inBrowser: F
         contentType,
         { timeDependent: filters.status.length > 0, sort: 'newest' },
         (entries, base, lastModified, current) =>
-          format.document(
-            buildFeed({ filters, topicName: topicNamer(current.entries), settings, cmsBaseUrl: base, lastModified }),
+          feedBytes(
+            format.frame(buildFeed({ filters, topicName: topicNamer(current.entries), settings, cmsBaseUrl: base, lastModified })),
             entries.map((entry) => itemText(format, entry, base)),
           ),
       );

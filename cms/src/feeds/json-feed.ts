@@ -1,5 +1,5 @@
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/). */
-import type { FeedDocument, FeedFormat, FeedItem } from './feed-model';
+import type { FeedDocument, FeedFormat, FeedFrame, FeedItem } from './feed-model';
 import type { FeedPaths, JsonFeed, JsonFeedItem } from '../../../contract/api';
 
 export const JSON_FEED_PATH: FeedPaths['json'] = '/feeds/feed.json';
@@ -38,8 +38,8 @@ function jsonFeedItem(item: FeedItem): JsonFeedItem {
   };
 }
 
-/** The feed with its items written in, each already JSON (the items come last, so they are spliced in before the closing brace). */
-function renderJsonFeed(feed: FeedDocument, items: readonly string[]): string {
+/** The feed around its items, each already JSON (the items come last, so they go in before the closing brace). */
+function jsonFeedFrame(feed: FeedDocument): FeedFrame {
   const json: JsonFeed = {
     version: 'https://jsonfeed.org/version/1.1',
     title: feed.title,
@@ -52,7 +52,7 @@ function renderJsonFeed(feed: FeedDocument, items: readonly string[]): string {
     authors: [{ name: feed.author }],
     items: [],
   };
-  return `${JSON.stringify(json).slice(0, -'[]}'.length)}[${items.join(',')}]}`;
+  return { before: JSON.stringify(json).slice(0, -']}'.length), between: ',', after: ']}' };
 }
 
-export const JSON_FEED: FeedFormat = { name: 'json', item: (item) => JSON.stringify(jsonFeedItem(item)), document: renderJsonFeed };
+export const JSON_FEED: FeedFormat = { name: 'json', item: (item) => JSON.stringify(jsonFeedItem(item)), frame: jsonFeedFrame };

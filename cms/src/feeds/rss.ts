@@ -3,7 +3,7 @@
  * the self link, RFC 822 dates, guids that are not permalinks, one enclosure
  * per item (only when its size is known, as the length is required).
  */
-import type { FeedDocument, FeedFormat, FeedItem } from './feed-model';
+import { frameAround, ITEMS_SLOT, type FeedDocument, type FeedFormat, type FeedFrame, type FeedItem } from './feed-model';
 import { escapeMarkup, type TextValue } from './text';
 import { XML_DECLARATION, emptyElement, parentElement, textElement } from './xml';
 import type { FeedPaths } from '../../../contract/api';
@@ -35,7 +35,7 @@ function renderRssItem(item: FeedItem): string {
   ]);
 }
 
-function renderRss(feed: FeedDocument, items: readonly string[]): string {
+function rssFrame(feed: FeedDocument): FeedFrame {
   const channel = parentElement('channel', [
     readerText('title', feed.title),
     textElement('link', feed.homePageUrl),
@@ -47,13 +47,14 @@ function renderRss(feed: FeedDocument, items: readonly string[]): string {
     textElement('docs', 'https://www.rssboard.org/rss-specification'),
     textElement('ttl', TTL_MINUTES),
     parentElement('image', [textElement('url', feed.imageUrl), readerText('title', feed.title), textElement('link', feed.homePageUrl)]),
-    ...items,
+    ITEMS_SLOT,
   ]);
-  return `${XML_DECLARATION}\n${parentElement('rss', [channel], {
+  const document = `${XML_DECLARATION}\n${parentElement('rss', [channel], {
     version: '2.0',
     'xmlns:atom': 'http://www.w3.org/2005/Atom',
     'xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
   })}\n`;
+  return frameAround(document, '\n');
 }
 
-export const RSS: FeedFormat = { name: 'rss', item: renderRssItem, document: renderRss };
+export const RSS: FeedFormat = { name: 'rss', item: renderRssItem, frame: rssFrame };
