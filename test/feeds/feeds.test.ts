@@ -293,6 +293,16 @@ describe('filters', () => {
     });
   }
 
+  test('a filter that matches nothing gives a well-formed feed with no items, in every format', async () => {
+    const query = '?q=xylophone+quasar';
+    assert.deepEqual(await apiTitles(query), [], 'the filter matches no seeded item');
+    for (const format of FORMATS) {
+      const { items, raw } = await readFeed(format, query);
+      assert.deepEqual(items, [], format);
+      assert.ok(!raw.includes('\u0000'), `${format} holds no control character`);
+    }
+  });
+
   test('bad filters get 400 with a readable message, in every feed', async () => {
     const bad: Record<string, RegExp> = {
       '?type=nope': /Unknown type "nope"/,
