@@ -1,4 +1,5 @@
 /** Dates as the feeds show them: readers are in England, feeds speak UTC. */
+import { LRUCache } from 'lru-cache';
 import { londonTime } from '../lib/london-time';
 
 export const LONDON = 'Europe/London';
@@ -9,8 +10,13 @@ export const LONDON = 'Europe/London';
  * UTC+11, and an importer reading it back in London gets the same day.
  */
 export function readerDateInstant(isoDate: string): Date {
-  return new Date(londonTime(isoDate, '12:00'));
+  let instant = readerInstants.get(isoDate);
+  if (instant === undefined) readerInstants.set(isoDate, (instant = Date.parse(londonTime(isoDate, '12:00'))));
+  return new Date(instant);
 }
+
+/** Each date's instant, worked out once (two time-zone conversions): feeds write many items of each date. */
+const readerInstants = new LRUCache<string, number>({ max: 10_000 });
 
 const wallClockFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: LONDON,
