@@ -183,6 +183,16 @@ export function feedBytes({ before, between, after }: FeedFrame, items: readonly
 }
 
 /**
+ * Text as UTF-8 in memory of its own. Buffer.from puts short texts in a shared 8 KB slab, which any
+ * one of them keeps alive: kept items would hold far more than the bytes the cache counts.
+ */
+function ownBytes(text: string): Buffer {
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+  bytes.write(text);
+  return bytes;
+}
+
+/**
  * Each item as each format writes it, encoded as UTF-8 (outside V8's heap, measured in the bytes it
  * takes), kept by catalogue entry (a new version of an item, or of a topic it names, is a new
  * entry), up to `maxBytes`, least recently used first out. Feeds with different filters list many
@@ -207,7 +217,7 @@ export function feedItemCache<Entry extends object>({
     const texts = known?.cmsBaseUrl === cmsBaseUrl ? known.texts : {};
     let text = texts[format.name];
     if (text === undefined) {
-      text = Buffer.from(format.item(renderFeedItem(detailOf(entry), settings, cmsBaseUrl)));
+      text = ownBytes(format.item(renderFeedItem(detailOf(entry), settings, cmsBaseUrl)));
       kept.set(entry, { cmsBaseUrl, texts: { ...texts, [format.name]: text } });
     }
     return text;

@@ -94,8 +94,9 @@ export default ((config: PublicCacheConfig, { strapi }) => {
     let body = entry.bodies[encoding];
     if (!body) {
       body = entry.bodies[encoding] = encode(identity, encoding);
-      // Stored again so the bound counts the new body; the entry keeps its expiry.
-      if (entries.has(key)) entries.set(key, entry, { noUpdateTTL: true });
+      // Stored again so the bound counts the new body; the entry keeps its expiry. Only if it is this entry
+      // that is kept: a response not kept (no headers copied) must not replace an older one under its key.
+      if (entries.peek(key) === entry) entries.set(key, entry, { noUpdateTTL: true });
     }
     if (encoding !== 'identity') ctx.set('Content-Encoding', encoding);
     ctx.compress = false;
