@@ -177,7 +177,7 @@ export function frameAround(document: string, between: string): FeedFrame {
 export function feedBytes({ before, between, after }: FeedFrame, items: readonly Uint8Array[]): Buffer {
   const separator = Buffer.from(between);
   const parts: Uint8Array[] = [Buffer.from(before)];
-  items.forEach((item, i) => parts.push(...(i ? [separator, item] : [item])));
+  for (const [i, item] of items.entries()) parts.push(...(i ? [separator] : []), item);
   parts.push(Buffer.from(after));
   return Buffer.concat(parts);
 }

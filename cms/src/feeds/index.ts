@@ -20,7 +20,7 @@ import { LRUCache } from 'lru-cache';
 import type { ConsultationDetail, UpdateDetail } from '../../../contract/api';
 import { catalogueOf, publicBaseUrl, type Catalogue, type CatalogueEntry } from '../catalogue/catalogue';
 import { selectPage, statusBoundaries, topicNamer } from '../catalogue/select';
-import { etagOf, sendCacheable } from '../lib/http-cache';
+import { bytesOf, etagOf, sendCacheable } from '../lib/http-cache';
 import { addPublicReads } from '../lib/public-reads';
 import { secondUse } from '../lib/second-use';
 import { parseFeedLimit, parseFilters, QueryError, type Sort, type UpdateFilters } from '../lib/update-query';
@@ -63,8 +63,8 @@ class FeedCache {
     const hit = rendered.get(key);
     if (hit && hit.expiresAt > now) return hit;
     const fresh = render();
-    // Kept encoded, as it is sent: hashed, measured and stored without encoding it again.
-    const body = typeof fresh.body === 'string' ? Buffer.from(fresh.body, 'utf8') : fresh.body;
+    // Kept encoded, as it is sent.
+    const body = bytesOf(fresh.body);
     const entry = { ...fresh, body, etag: etagOf(body) };
     // Kept from the second time its address is asked for (lib/second-use.ts).
     if (this.askedBefore(key)) rendered.set(key, entry);

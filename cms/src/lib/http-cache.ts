@@ -36,9 +36,11 @@ export function isNotModified(ctx: Context, etag: string | undefined, lastModifi
   return !Number.isNaN(ifModifiedSince) && !Number.isNaN(modified) && ifModifiedSince >= Math.floor(modified / 1000) * 1000;
 }
 
+/** A body as the bytes sent: hashing a string, Koa measuring it and a cache storing it would each encode it again. */
+export const bytesOf = (body: string | Buffer): Buffer => (typeof body === 'string' ? Buffer.from(body, 'utf8') : body);
+
 export function sendCacheable(ctx: Context, { body, contentType, lastModified, maxAge = 60, etag: knownEtag }: Cacheable) {
-  // Encoded once here: hashing a string, Koa measuring it and the response cache storing it would each encode it again.
-  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  const bytes = bytesOf(body);
   const etag = knownEtag ?? etagOf(bytes);
   ctx.set('Cache-Control', `public, max-age=${maxAge}, stale-while-revalidate=${maxAge * 5}, stale-if-error=86400`);
   ctx.set('ETag', etag);
