@@ -58,12 +58,36 @@ export async function dropSchema(databaseUrl: string, schema: string) {
   await client.end();
 }
 
+const TMPFS_MAGIC = 0x01021994;
+/** Linux's shared-memory tmpfs, when there is one this process may write to. */
+function memoryDir(): string | null {
+  try {
+    fs.accessSync('/dev/shm', fs.constants.W_OK);
+    return fs.statfsSync('/dev/shm').type === TMPFS_MAGIC ? '/dev/shm' : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The nginx configuration from the template, for these instance ports. */
-export function nginxConfig({ listen, ports, runDir, workers }: { listen: number; ports: number[]; runDir: string; workers: number }): string {
+export function nginxConfig({
+  listen,
+  ports,
+  runDir,
+  cacheDir,
+  workers,
+}: {
+  listen: number;
+  ports: number[];
+  runDir: string;
+  cacheDir: string;
+  workers: number;
+}): string {
   const template = fs.readFileSync(path.join(repoRoot, 'deploy', 'nginx', 'send-cms.conf'), 'utf8');
   const values: Record<string, string> = {
     workers: String(workers),
     run_dir: runDir,
+    cache_dir: cacheDir,
     listen: `127.0.0.1:${listen}`,
     upstream_servers: ports.map((port) => `    server 127.0.0.1:${port} max_fails=1 fail_timeout=2s;`).join('\n'),
     purge_allow: '      allow 127.0.0.1;',
@@ -91,8 +115,12 @@ export async function startCluster({
   const url = `http://127.0.0.1:${listen}`;
   const purgeUrl = `${url}/_send/purge`;
   const runDir = path.join(repoRoot, '.tmp', `cluster-${listen}`);
-  fs.rmSync(runDir, { recursive: true, force: true });
-  fs.mkdirSync(runDir, { recursive: true });
+  // nginx's cache in memory where the machine has a tmpfs for it (see deploy/nginx/send-cms.conf).
+  const cacheDir = path.join(memoryDir() ?? runDir, `send-nginx-cache-${listen}`);
+  for (const dir of [runDir, cacheDir]) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+  }
 
   const instanceEnv = (instancePort: number): NodeJS.ProcessEnv => ({
     STRAPI_TELEMETRY_DISABLED: 'true',
@@ -151,7 +179,7 @@ export async function startCluster({
         ),
     );
     // nginx's cache and logs go with it.
-    fs.rmSync(runDir, { recursive: true, force: true });
+    for (const dir of [runDir, cacheDir]) fs.rmSync(dir, { recursive: true, force: true });
   };
 
   try {
@@ -159,7 +187,7 @@ export async function startCluster({
     await instances[0].restart();
     await Promise.all(instances.slice(1).map((instance) => instance.restart()));
     const configFile = path.join(runDir, 'nginx.conf');
-    fs.writeFileSync(configFile, nginxConfig({ listen, ports, runDir, workers }));
+    fs.writeFileSync(configFile, nginxConfig({ listen, ports, runDir, cacheDir, workers }));
     const check = spawnSync(NGINX, ['-t', '-q', '-p', runDir, '-c', configFile, '-e', path.join(runDir, 'error.log')], { encoding: 'utf8' });
     if (check.status !== 0) throw new Error(`nginx refused its configuration:\n${check.stderr}`);
     nginx = spawn(NGINX, ['-p', runDir, '-c', configFile, '-e', path.join(runDir, 'error.log'), '-g', 'daemon off;'], {
