@@ -59,7 +59,9 @@ const ENV = {
 type Load = { rps: number; p50: number; p99: number; p999: number; max: number; requests: number; failed: number; distinct: number };
 /** Why paced requests failed: a status code or an error code, with how many. */
 type Failures = Record<string, number>;
-type Row = { target: string; case: string } & Load;
+/** CPU time each part of the machine spent on a case, in ms: the instances, nginx, PostgreSQL and this process (the load generator). */
+type CpuSpent = { a: number; b: number; nginx: number; postgres: number; generator: number };
+type Row = { target: string; case: string; cpu: CpuSpent } & Load;
 const CHANGES = ['nothing', 'publishes', 'topic rename', 'equal CPU elsewhere'] as const;
 type Change = (typeof CHANGES)[number];
 
@@ -381,19 +383,43 @@ function cpuMs(pids: (number | undefined)[]): number {
   return ticks * 10;
 }
 
-/** This machine's PostgreSQL processes (server and backends). */
-const postgresPids = () =>
+/** This machine's processes of a name (PostgreSQL's server and backends, nginx's master and workers). */
+const pidsNamed = (command: string) =>
   fs
     .readdirSync('/proc')
     .filter((name) => /^\d+$/.test(name))
     .filter((pid) => {
       try {
-        return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
+        return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === command;
       } catch {
         return false;
       }
     })
     .map(Number);
+const postgresPids = () => pidsNamed('postgres');
+
+/** Starts counting the CPU time of each part of the machine; the returned function gives what each spent since. */
+function cpuSince(cluster: Cluster): () => CpuSpent {
+  const [a, b] = cluster.instances.map((instance) => instance.process.pid);
+  const nginx = pidsNamed('nginx');
+  const postgres = postgresPids();
+  const generator = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  };
+  const now = (): CpuSpent => ({ a: cpuMs([a]), b: cpuMs([b]), nginx: cpuMs(nginx), postgres: cpuMs(postgres), generator: generator() });
+  const start = now();
+  return () => {
+    const end = now();
+    return {
+      a: end.a - start.a,
+      b: end.b - start.b,
+      nginx: end.nginx - start.nginx,
+      postgres: end.postgres - start.postgres,
+      generator: end.generator - start.generator,
+    };
+  };
+}
 
 /** Keeps one core busy for `ms` in a process of its own, as another service on the machine would. */
 const burnCpu = (ms: number) =>
@@ -451,10 +477,17 @@ async function measureSize(items: number) {
       await settled(base);
       // Warm up connections and the first answers.
       await load(base, paths.slice(-50), headers, 1);
+      const spent = cpuSince(cluster);
       const result = await load(base, paths, headers);
-      rows.push({ target, case: label, ...result });
+      const cpu = spent();
+      rows.push({ target, case: label, cpu, ...result });
+      // What a request cost each part that worked on it (the bare server's own process is not counted).
+      const perRequest = (Object.entries(cpu) as [keyof CpuSpent, number][])
+        .filter(([, ms]) => ms >= SECONDS * 20)
+        .map(([part, ms]) => `${part} ${((ms / Math.max(1, result.requests)) * 1000).toFixed(0)}`)
+        .join(', ');
       say(
-        `  ${target.padEnd(18)} ${label.padEnd(34)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(1)} ms  p99 ${result.p99.toFixed(1)} ms${result.failed ? `  (${result.failed} failed)` : ''}`,
+        `  ${target.padEnd(18)} ${label.padEnd(34)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(1)} ms  p99 ${result.p99.toFixed(1)} ms${result.failed ? `  (${result.failed} failed)` : ''}  CPU µs a request: ${perRequest}`,
       );
     };
     try {
@@ -619,7 +652,22 @@ for (const size of sizes) {
     );
   }
 }
-console.log(`\n${table.join('\n')}\n`);
+// Where the CPU went in the uncached cases: on two shared cores, what the second instance can add is what nginx, the load generator and the first leave.
+const cpuTable: string[] = [
+  '| Items | Case | One instance: A / generator, µs of CPU a request | cores busy | Two behind nginx: A / B / nginx / generator, µs a request | cores busy |',
+  '| --: | --- | --: | --: | --: | --: |',
+];
+for (const size of sizes) {
+  for (const row of size.rows.filter((r) => r.target === 'one instance' && r.case.includes('uncached'))) {
+    const two = size.rows.find((r) => r.target === 'two behind nginx' && r.case === row.case)!;
+    const us = (ms: number, of: Row) => ((ms / Math.max(1, of.requests)) * 1000).toFixed(0);
+    const cores = (of: Row) => (Object.values(of.cpu).reduce((sum, ms) => sum + ms, 0) / (SECONDS * 1000)).toFixed(2);
+    cpuTable.push(
+      `| ${size.total} | ${row.case} | ${us(row.cpu.a, row)} / ${us(row.cpu.generator, row)} | ${cores(row)} | ${us(two.cpu.a, two)} / ${us(two.cpu.b, two)} / ${us(two.cpu.nginx, two)} / ${us(two.cpu.generator, two)} | ${cores(two)} |`,
+    );
+  }
+}
+console.log(`\n${table.join('\n')}\n\n${cpuTable.join('\n')}\n`);
 for (const size of sizes) {
   console.log(
     `${size.total} items: publish on A visible on B after ${size.visible.onB.median.toFixed(0)} ms (max ${size.visible.onB.max.toFixed(0)}), through nginx ${size.visible.viaNginx.median.toFixed(0)} ms; ` +
@@ -633,7 +681,7 @@ console.log(
 );
 if (JSON_FILE) {
   fs.mkdirSync(path.dirname(JSON_FILE), { recursive: true });
-  fs.writeFileSync(JSON_FILE, `${JSON.stringify({ ...result, table: table.join('\n') }, null, 2)}\n`);
+  fs.writeFileSync(JSON_FILE, `${JSON.stringify({ ...result, table: table.join('\n'), cpuTable: cpuTable.join('\n') }, null, 2)}\n`);
   say(`Results written to ${path.relative(repoRoot, JSON_FILE)}`);
 }
 process.exit(0);
