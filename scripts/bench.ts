@@ -654,8 +654,8 @@ for (const size of sizes) {
 }
 // Where the CPU went in the uncached cases: on two shared cores, what the second instance can add is what nginx, the load generator and the first leave.
 const cpuTable: string[] = [
-  '| Items | Case | One instance: A / generator, µs of CPU a request | cores busy | Two behind nginx: A / B / nginx / generator, µs a request | cores busy |',
-  '| --: | --- | --: | --: | --: | --: |',
+  '| Items | Case | One instance req/s | A / generator, µs of CPU a request | cores busy | Two behind nginx req/s | A / B / nginx / generator, µs a request | cores busy |',
+  '| --: | --- | --: | --: | --: | --: | --: | --: |',
 ];
 for (const size of sizes) {
   for (const row of size.rows.filter((r) => r.target === 'one instance' && r.case.includes('uncached'))) {
@@ -663,7 +663,7 @@ for (const size of sizes) {
     const us = (ms: number, of: Row) => ((ms / Math.max(1, of.requests)) * 1000).toFixed(0);
     const cores = (of: Row) => (Object.values(of.cpu).reduce((sum, ms) => sum + ms, 0) / (SECONDS * 1000)).toFixed(2);
     cpuTable.push(
-      `| ${size.total} | ${row.case} | ${us(row.cpu.a, row)} / ${us(row.cpu.generator, row)} | ${cores(row)} | ${us(two.cpu.a, two)} / ${us(two.cpu.b, two)} / ${us(two.cpu.nginx, two)} / ${us(two.cpu.generator, two)} | ${cores(two)} |`,
+      `| ${size.total} | ${row.case} | ${row.rps.toFixed(0)} | ${us(row.cpu.a, row)} / ${us(row.cpu.generator, row)} | ${cores(row)} | ${two.rps.toFixed(0)} | ${us(two.cpu.a, two)} / ${us(two.cpu.b, two)} / ${us(two.cpu.nginx, two)} / ${us(two.cpu.generator, two)} | ${cores(two)} |`,
     );
   }
 }
