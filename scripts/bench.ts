@@ -398,27 +398,22 @@ const pidsNamed = (command: string) =>
     .map(Number);
 const postgresPids = () => pidsNamed('postgres');
 
-/** Starts counting the CPU time of each part of the machine; the returned function gives what each spent since. */
+/**
+ * Starts counting the CPU time of each part of the machine; the returned function gives what each spent since.
+ * Counted per process: one that ends meanwhile (a PostgreSQL backend) is left out rather than counted as negative.
+ */
 function cpuSince(cluster: Cluster): () => CpuSpent {
   const [a, b] = cluster.instances.map((instance) => instance.process.pid);
-  const nginx = pidsNamed('nginx');
-  const postgres = postgresPids();
+  const parts = { a: [a], b: [b], nginx: pidsNamed('nginx'), postgres: postgresPids() };
+  const before = (pids: (number | undefined)[]) => pids.map((pid) => [pid, cpuMs([pid])] as const);
+  const started = { a: before(parts.a), b: before(parts.b), nginx: before(parts.nginx), postgres: before(parts.postgres) };
+  const spent = (part: keyof typeof started) => started[part].reduce((sum, [pid, ms]) => sum + Math.max(0, cpuMs([pid]) - ms), 0);
   const generator = () => {
     const { user, system } = process.cpuUsage();
     return (user + system) / 1000;
   };
-  const now = (): CpuSpent => ({ a: cpuMs([a]), b: cpuMs([b]), nginx: cpuMs(nginx), postgres: cpuMs(postgres), generator: generator() });
-  const start = now();
-  return () => {
-    const end = now();
-    return {
-      a: end.a - start.a,
-      b: end.b - start.b,
-      nginx: end.nginx - start.nginx,
-      postgres: end.postgres - start.postgres,
-      generator: end.generator - start.generator,
-    };
-  };
+  const generatorBefore = generator();
+  return () => ({ a: spent('a'), b: spent('b'), nginx: spent('nginx'), postgres: spent('postgres'), generator: generator() - generatorBefore });
 }
 
 /** Keeps one core busy for `ms` in a process of its own, as another service on the machine would. */
