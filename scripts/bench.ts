@@ -325,9 +325,8 @@ async function latencyWhileChanging(
 ): Promise<Load & { writesCpuMs: number }> {
   const editor = editorRequest(cluster.instances[0].url, jwt);
   // A's and PostgreSQL's CPU time while the writes run (B's is not counted: it is what is measured).
-  const busy = () => cpuMs([cluster.instances[0].process.pid, ...postgresPids()]);
   let writesCpuMs = 0;
-  let before = 0;
+  let busy: (() => CpuSpent) | null = null;
   const writes = (async () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     if (change === 'nothing') return;
@@ -338,7 +337,7 @@ async function latencyWhileChanging(
       }
       return;
     }
-    before = busy();
+    busy = cpuSince(cluster);
     if (change === 'publishes') {
       for (let i = 0; i < 8; i += 1) {
         const draft = await editor('POST', '/content-manager/collection-types/api::article.article', {
@@ -362,7 +361,8 @@ async function latencyWhileChanging(
       await editor('POST', `/content-manager/collection-types/api::topic.topic/${topic.documentId}/actions/publish`, { name: `${topic.name} ` });
     }
   })().finally(() => {
-    if (before) writesCpuMs = busy() - before;
+    const spent = busy?.();
+    if (spent) writesCpuMs = spent.a + spent.postgres;
   });
   const [result] = await Promise.all([loadOnB(), writes]);
   return { ...result, writesCpuMs };
@@ -398,16 +398,19 @@ const pidsNamed = (command: string) =>
     .map(Number);
 const postgresPids = () => pidsNamed('postgres');
 
+/** Microseconds of CPU a request, from the milliseconds a part spent on `requests`. */
+const usPerRequest = (ms: number, requests: number) => ((ms / Math.max(1, requests)) * 1000).toFixed(0);
+
 /**
  * Starts counting the CPU time of each part of the machine; the returned function gives what each spent since.
- * Counted per process: one that ends meanwhile (a PostgreSQL backend) is left out rather than counted as negative.
+ * Counted per process, listed again at the end: one that ends meanwhile (a PostgreSQL backend) is left out
+ * rather than counted as negative time, and one that starts meanwhile counts from zero.
  */
 function cpuSince(cluster: Cluster): () => CpuSpent {
   const [a, b] = cluster.instances.map((instance) => instance.process.pid);
-  const parts = { a: [a], b: [b], nginx: pidsNamed('nginx'), postgres: postgresPids() };
-  const before = (pids: (number | undefined)[]) => pids.map((pid) => [pid, cpuMs([pid])] as const);
-  const started = { a: before(parts.a), b: before(parts.b), nginx: before(parts.nginx), postgres: before(parts.postgres) };
-  const spent = (part: keyof typeof started) => started[part].reduce((sum, [pid, ms]) => sum + Math.max(0, cpuMs([pid]) - ms), 0);
+  const parts = { a: () => [a], b: () => [b], nginx: () => pidsNamed('nginx'), postgres: postgresPids };
+  const started = new Map<number | undefined, number>(Object.values(parts).flatMap((pids) => pids().map((pid) => [pid, cpuMs([pid])] as const)));
+  const spent = (part: keyof typeof parts) => parts[part]().reduce<number>((sum, pid) => sum + Math.max(0, cpuMs([pid]) - (started.get(pid) ?? 0)), 0);
   const generator = () => {
     const { user, system } = process.cpuUsage();
     return (user + system) / 1000;
@@ -479,7 +482,7 @@ async function measureSize(items: number) {
       // What a request cost each part that worked on it (the bare server's own process is not counted).
       const perRequest = (Object.entries(cpu) as [keyof CpuSpent, number][])
         .filter(([, ms]) => ms >= SECONDS * 20)
-        .map(([part, ms]) => `${part} ${((ms / Math.max(1, result.requests)) * 1000).toFixed(0)}`)
+        .map(([part, ms]) => `${part} ${usPerRequest(ms, result.requests)}`)
         .join(', ');
       say(
         `  ${target.padEnd(18)} ${label.padEnd(34)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(1)} ms  p99 ${result.p99.toFixed(1)} ms${result.failed ? `  (${result.failed} failed)` : ''}  CPU µs a request: ${perRequest}`,
@@ -655,7 +658,7 @@ const cpuTable: string[] = [
 for (const size of sizes) {
   for (const row of size.rows.filter((r) => r.target === 'one instance' && r.case.includes('uncached'))) {
     const two = size.rows.find((r) => r.target === 'two behind nginx' && r.case === row.case)!;
-    const us = (ms: number, of: Row) => ((ms / Math.max(1, of.requests)) * 1000).toFixed(0);
+    const us = (ms: number, of: Row) => usPerRequest(ms, of.requests);
     const cores = (of: Row) => (Object.values(of.cpu).reduce((sum, ms) => sum + ms, 0) / (SECONDS * 1000)).toFixed(2);
     cpuTable.push(
       `| ${size.total} | ${row.case} | ${row.rps.toFixed(0)} | ${us(row.cpu.a, row)} / ${us(row.cpu.generator, row)} | ${cores(row)} | ${two.rps.toFixed(0)} | ${us(two.cpu.a, two)} / ${us(two.cpu.b, two)} / ${us(two.cpu.nginx, two)} / ${us(two.cpu.generator, two)} | ${cores(two)} |`,
