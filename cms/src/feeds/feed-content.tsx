@@ -3,9 +3,9 @@
  * needs first (see item-facts.ts), a link to respond, the body (or the summary when there is no
  * body), the outcome, and the Easy Read version. Simple HTML only; see rich-text.tsx.
  */
-import { Fragment } from 'react';
+import { Fragment } from 'preact';
 import type { Download, UpdateDetail } from '../../../contract/api';
-import { renderToStaticMarkup } from 'react-dom/server';
+import { render } from 'preact-render-to-string';
 import { itemFacts } from './item-facts';
 import { hasRichText, RichText } from './rich-text';
 import { cleanLine, isWebUrl, safeUrl } from './text';
@@ -88,10 +88,10 @@ function FeedContent({ detail, base }: { detail: UpdateDetail; base: string }) {
 }
 
 /** Safe HTML of an item's full text (see FeedContent). */
-export const feedContentHtml = (detail: UpdateDetail, base: string): string => renderToStaticMarkup(<FeedContent detail={detail} base={base} />);
+export const feedContentHtml = (detail: UpdateDetail, base: string): string => render(<FeedContent detail={detail} base={base} />);
 
 /** Safe HTML list of every download, for formats that allow one enclosure only. */
 export function downloadsHtml(downloads: readonly Download[]): string {
-  const list = renderToStaticMarkup(<DownloadList downloads={downloads} />);
+  const list = render(<DownloadList downloads={downloads} />);
   return list ? `<h2>Downloads</h2>\n${list}` : '';
 }

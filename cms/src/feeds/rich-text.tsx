@@ -1,12 +1,12 @@
 /**
  * Strapi blocks rich text as a small, safe set of elements, for the feeds and the item pages
  * alike: paragraphs, headings, lists, quotes, code, links (http, https, mailto, tel only),
- * strong, em, s and code, and images with only src and alt. React escapes every text and
+ * strong, em, s and code, and images with only src and alt. Preact escapes every text and
  * attribute, and no element or attribute comes from the content, so nothing an editor types can
  * add markup or script.
  */
-import { Fragment, type ReactNode } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
+import { Fragment, type ComponentChildren } from 'preact';
+import { render } from 'preact-render-to-string';
 import type { Block, InlineNode, ListBlock, TextNode } from '../../../contract/api';
 import { isWebUrl, safeUrl, cleanText } from './text';
 
@@ -26,7 +26,7 @@ const isList = <T,>(value: readonly T[] | null | undefined): value is readonly T
 
 function Text({ node }: { node: TextNode }) {
   const lines = cleanText(node.text).split(/\r?\n/);
-  let content: ReactNode = lines.map((line, i) => (
+  let content: ComponentChildren = lines.map((line, i) => (
     <Fragment key={i}>
       {i > 0 && <br />}
       {line}
@@ -151,5 +151,4 @@ export function RichText({ blocks, ...options }: Options & { blocks: readonly Bl
 }
 
 /** Whether a blocks document shows anything. */
-export const hasRichText = (blocks: readonly Block[] | null | undefined): boolean =>
-  renderToStaticMarkup(<RichText blocks={blocks} base="http://localhost" />) !== '';
+export const hasRichText = (blocks: readonly Block[] | null | undefined): boolean => render(<RichText blocks={blocks} base="http://localhost" />) !== '';

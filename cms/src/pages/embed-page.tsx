@@ -4,7 +4,7 @@
  * code: the versioned script with its integrity hash, and the element. A plain GET form that works
  * without JavaScript ("Show"); with it (embed.js) the preview and code follow every change.
  */
-import { createElement } from 'react';
+import { h } from 'preact';
 import type { Facet, UpdateSummary } from '../../../contract/api';
 import { AUDIENCES, TYPE_LABELS, keysOf } from '../lib/update-types';
 import { EMBED_PATH, LAYOUTS, WIDGETS, type EmbedChoice } from './embed-query';
@@ -139,7 +139,7 @@ export function embedPage({ site, choice, scripts, topics, consultations, script
                 {!forFeed && ' Filters apply to the news feed only.'}
               </p>
               <div className="copy-field__row">
-                <textarea className="input" id="embed-code" rows={6} readOnly spellCheck={false} value={code} aria-describedby="embed-code-hint" />
+                <textarea className="input" id="embed-code" rows={6} readOnly spellcheck={false} value={code} aria-describedby="embed-code-hint" />
                 <button type="button" className="button button--secondary" data-copy="embed-code" hidden>
                   Copy<span className="visually-hidden"> the code</span>
                 </button>
@@ -151,7 +151,7 @@ export function embedPage({ site, choice, scripts, topics, consultations, script
             </p>
             <p className="visually-hidden" role="status" id="embed-status"></p>
             <div id="embed-preview" className="inset">
-              {createElement(element.name, Object.fromEntries(element.attributes), createElement('a', { href: element.fallback.href }, element.fallback.text))}
+              {h(element.name, Object.fromEntries(element.attributes), h('a', { href: element.fallback.href }, element.fallback.text))}
             </div>
           </div>
         </div>

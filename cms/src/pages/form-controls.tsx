@@ -45,10 +45,15 @@ export function Select({
           {hint}
         </p>
       )}
-      <select className="select" id={name} name={name} defaultValue={selected} aria-describedby={hint ? `${name}-hint` : undefined}>
-        {all !== undefined && <option value="">{all}</option>}
+      {/* The chosen option carries `selected`: server rendering writes no value on a select. */}
+      <select className="select" id={name} name={name} aria-describedby={hint ? `${name}-hint` : undefined}>
+        {all !== undefined && (
+          <option value="" selected={selected === ''}>
+            {all}
+          </option>
+        )}
         {options.map((option) => (
-          <option key={option.value} value={option.value}>
+          <option key={option.value} value={option.value} selected={option.value === selected}>
             {option.label}
           </option>
         ))}

@@ -3,8 +3,8 @@
  * breadcrumbs or a back link, one h1 in <main>, and a footer. Absolute links come from the
  * CMS's configured public URL, never from the request.
  */
-import type { ReactNode } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
+import type { ComponentChildren } from 'preact';
+import { render } from 'preact-render-to-string';
 
 export type Crumb = { text: string; href: string };
 
@@ -63,8 +63,8 @@ function Document({
   head: Head;
   crumbs?: Crumb[];
   back?: Crumb;
-  banner?: ReactNode;
-  children: ReactNode;
+  banner?: ComponentChildren;
+  children: ComponentChildren;
 }) {
   const title = `${head.title} \u2013 ${site.name}`;
   const og: Record<string, string | undefined> = {
@@ -150,11 +150,11 @@ function Document({
 
 /** A whole page as HTML text. */
 export function renderPage(props: Parameters<typeof Document>[0]): string {
-  return `<!doctype html>\n${renderToStaticMarkup(<Document {...props} />)}`;
+  return `<!doctype html>\n${render(<Document {...props} />)}`;
 }
 
 /** A field with an address to copy: readable and selectable without JavaScript; copy.js adds the button. */
-export function CopyField({ id, label, value, hint }: { id: string; label: string; value: string; hint?: ReactNode }) {
+export function CopyField({ id, label, value, hint }: { id: string; label: string; value: string; hint?: ComponentChildren }) {
   return (
     <div className="copy-field">
       <label className="label" htmlFor={id}>
@@ -166,7 +166,7 @@ export function CopyField({ id, label, value, hint }: { id: string; label: strin
         </p>
       )}
       <div className="copy-field__row">
-        <input className="input" id={id} type="text" readOnly value={value} spellCheck={false} aria-describedby={hint ? `${id}-hint` : undefined} />
+        <input className="input" id={id} type="text" readOnly value={value} spellcheck={false} aria-describedby={hint ? `${id}-hint` : undefined} />
         <button type="button" className="button button--secondary" data-copy={id} hidden>
           Copy<span className="visually-hidden"> {label.toLowerCase()}</span>
         </button>
