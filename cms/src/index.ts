@@ -6,7 +6,8 @@ import type { Change } from './sync/change-channel';
 import { registerFeeds } from './feeds';
 import { registerPages } from './pages';
 import { registerUpdatesApi } from './updates-api';
-import { FILE_UID, WATCHED_UIDS } from './lib/update-types';
+import { FILE_UID, TOPIC_UID, WATCHED_UIDS } from './lib/update-types';
+import { registerPublishInPlace } from './lib/publish-in-place';
 import { checkConsultationDates, checkLinks } from './lib/editor-checks';
 import type { TransactionContext } from './lib/strapi-services';
 import { seedContent } from './seed';
@@ -47,6 +48,8 @@ export default {
       if (WRITE_ACTIONS.has(context.action)) await publicChange(strapi, { uid: context.uid, documentId: changedDocumentId(context.params, result) });
       return result;
     });
+    // Inside the one above, so a topic published in place is applied to the catalogue like any publish.
+    registerPublishInPlace(strapi, [TOPIC_UID]);
     registerEditorial(strapi);
     answerWhileAiIsOff(strapi);
     registerUpdatesApi(strapi);

@@ -395,12 +395,35 @@ describe('a topic renamed', () => {
     assert.ok(before.length >= 4);
     const topic = await cms.strapi.documents(TOPIC).findFirst({ filters: { slug: 'inspections' }, status: 'published' });
     assert.ok(topic);
-    const rename = async (name: string, slug: string) => {
+    const rename = async (name: string, slug: string, through: 'documents' | 'admin' = 'documents') => {
       await cms.strapi.documents(TOPIC).update({ documentId: topic.documentId, data: { name, slug } });
-      await cms.strapi.documents(TOPIC).publish({ documentId: topic.documentId });
+      // The admin's own service, as its Publish button calls it (it names a locale and relations to populate).
+      if (through === 'admin') await cms.strapi.plugin('content-manager').service('document-manager').publish(topic.documentId, TOPIC, {});
+      else await cms.strapi.documents(TOPIC).publish({ documentId: topic.documentId });
     };
+    const rows = () => cms.strapi.db.query(TOPIC).findMany({ where: { documentId: topic.documentId }, orderBy: { id: 'asc' } });
+    // The articles' links to the topic, as stored (the join table's names are read from Strapi's metadata).
+    const { joinTable } = cms.strapi.db.metadata.get('api::article.article').attributes.topics as unknown as {
+      joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
+    };
+    const links = () =>
+      cms.strapi.db.connection(joinTable.name).where(joinTable.inverseJoinColumn.name, topic.id).orderBy('id').select('id', joinTable.joinColumn.name);
+    const linksBefore = await links();
+    const published: unknown[] = [];
+    const heard = async (event: { uid: string; entry: { documentId: string } }) => {
+      if (event.uid === TOPIC && event.entry.documentId === topic.documentId) published.push(event.entry);
+    };
+    cms.strapi.eventHub.on('entry.publish', heard);
     try {
       await rename('Inspections and zyxwv reviews', 'inspections-and-reviews');
+      // Published in place (lib/publish-in-place.ts): the same row, every link to it untouched, shown as published, announced.
+      const [draft, live] = await rows();
+      assert.equal(live.id, topic.id, 'the published row keeps its id');
+      assert.equal(live.name, 'Inspections and zyxwv reviews');
+      assert.ok(new Date(live.updatedAt) >= new Date(draft.updatedAt), 'the admin shows it as published, not modified');
+      assert.deepEqual(await links(), linksBefore, 'no link to it was rewritten');
+      assert.ok(linksBefore.length >= 1);
+      assert.equal(published.length, 1, 'webhooks hear of the publish');
       const after = await allItems('&topic=inspections-and-reviews');
       assert.deepEqual(after.map((i) => i.id).sort(), before.map((i) => i.id).sort(), 'the same items, under the new slug');
       for (const item of after) assert.ok(item.topics.some((t) => t.slug === 'inspections-and-reviews' && t.name === 'Inspections and zyxwv reviews'));
@@ -417,10 +440,33 @@ describe('a topic renamed', () => {
       );
       assert.equal(catalogue.builds, builds, 'no whole read of the catalogue');
     } finally {
-      await rename(topic.name ?? 'Inspections', 'inspections');
+      cms.strapi.eventHub.off('entry.publish', heard);
+      await rename(topic.name ?? 'Inspections', 'inspections', 'admin');
     }
+    assert.equal((await rows())[1].id, topic.id, 'published from the admin, in place too');
+    assert.deepEqual(await links(), linksBefore);
     assert.equal((await allItems('&topic=inspections')).length, before.length);
     assert.equal((await get('/api/updates?q=zyxwv')).body.meta.pagination.total, 0, 'the old name no longer finds them');
+  });
+});
+
+describe('a topic published in place', () => {
+  test('is checked as Strapi checks a publish: a name another published topic has, or no name, is refused and nothing changes', async () => {
+    const TOPIC = 'api::topic.topic';
+    const [topic, other] = await cms.strapi.documents(TOPIC).findMany({ status: 'published', sort: 'id', limit: 2 });
+    assert.ok(topic && other);
+    const publishedName = async () => (await cms.strapi.documents(TOPIC).findOne({ documentId: topic.documentId, status: 'published' }))?.name;
+    try {
+      for (const name of [other.name ?? 'Other', null]) {
+        // Written to the draft row directly: the document service's types do not let a draft lose its required name.
+        await cms.strapi.db.query(TOPIC).update({ where: { documentId: topic.documentId, publishedAt: null }, data: { name } });
+        await assert.rejects(cms.strapi.documents(TOPIC).publish({ documentId: topic.documentId }), /name|unique|required/i);
+        assert.equal(await publishedName(), topic.name, 'the published topic is as it was');
+      }
+    } finally {
+      await cms.strapi.documents(TOPIC).update({ documentId: topic.documentId, data: { name: topic.name ?? undefined } });
+      await cms.strapi.documents(TOPIC).publish({ documentId: topic.documentId });
+    }
   });
 });
 

@@ -25,7 +25,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Topic, UpdateDetail } from '../../../contract/api';
 import { blocksToText } from '../lib/blocks';
 import { secondUse } from '../lib/second-use';
-import { FILE_UID, UPDATE_TYPES, keysOf, type UpdateType } from '../lib/update-types';
+import { FILE_UID, TOPIC_UID, UPDATE_TYPES, keysOf, type UpdateType } from '../lib/update-types';
 import { openChangeChannel, type Change, type ChangeChannel } from '../sync/change-channel';
 import { proxyPurger } from '../sync/proxy-purge';
 import { itemBuilder, readDocuments, readPage, type PublishedDocument } from './items';
@@ -81,7 +81,6 @@ function addressesOf(entries: readonly CatalogueEntry[]): Pick<Catalogue, 'bySlu
   for (const entry of entries) bySlug[entry.type].set(entry.slug, entry);
   return { bySlug, byId: new Map(entries.map((entry) => [entry.id, entry])) };
 }
-const TOPIC_UID = 'api::topic.topic';
 const typeOfUid = new Map<string, UpdateType>(keysOf(UPDATE_TYPES).map((type) => [UPDATE_TYPES[type], type]));
 
 /** What a whole item adds to its summary, as deflated JSON: about 40 % of the JSON's bytes. */

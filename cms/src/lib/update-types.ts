@@ -29,10 +29,11 @@ export const AUDIENCES = {
 /** Every uid whose changes alter what the public sees. */
 /** Uploads: the media library writes them past the document service (index.ts follows them by database lifecycle). */
 export const FILE_UID = 'plugin::upload.file';
+export const TOPIC_UID = 'api::topic.topic';
 
 export const WATCHED_UIDS: readonly UID.ContentType[] = [
   ...Object.values(UPDATE_TYPES),
-  'api::topic.topic',
+  TOPIC_UID,
   FILE_UID,
   // Search reads the editors' abbreviations (catalogue/search-abbreviations.ts).
   'api::search-abbreviation.search-abbreviation',
