@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import type { ErrorResponse, ItemResponse, ListResponse, UpdateSummary } from '../../contract/api';
 import { contentManager } from '../../cms/src/lib/strapi-services.ts';
 import { catalogueOf } from '../../cms/src/catalogue/catalogue.ts';
+import { TOPIC_UID } from '../../cms/src/lib/update-types.ts';
 import { seedContent } from '../../cms/src/seed/index.ts';
 import { startCms, getJson, type TestCms } from '../helpers/cms.ts';
 
@@ -388,7 +389,7 @@ describe('odd requests get a clear 4xx, never a 500', () => {
 
 describe('a topic renamed', () => {
   test('reaches its items, the facets and search without reading the whole catalogue again', async () => {
-    const TOPIC = 'api::topic.topic';
+    const TOPIC = TOPIC_UID;
     const before = await allItems('&topic=inspections');
     const catalogue = catalogueOf(cms.strapi);
     const builds = catalogue.builds;
@@ -398,10 +399,12 @@ describe('a topic renamed', () => {
     const rename = async (name: string, slug: string, through: 'documents' | 'admin' = 'documents') => {
       await cms.strapi.documents(TOPIC).update({ documentId: topic.documentId, data: { name, slug } });
       // The admin's own service, as its Publish button calls it (it names a locale and relations to populate).
-      if (through === 'admin') await cms.strapi.plugin('content-manager').service('document-manager').publish(topic.documentId, TOPIC, {});
+      const admin = cms.strapi.plugin('content-manager').service<{ publish(id: string, uid: string, opts: object): Promise<unknown> }>('document-manager');
+      if (through === 'admin') await admin.publish(topic.documentId, TOPIC, {});
       else await cms.strapi.documents(TOPIC).publish({ documentId: topic.documentId });
     };
-    const rows = () => cms.strapi.db.query(TOPIC).findMany({ where: { documentId: topic.documentId }, orderBy: { id: 'asc' } });
+    type TopicRow = { id: number; name: string; updatedAt: string };
+    const rows = () => cms.strapi.db.query(TOPIC).findMany({ where: { documentId: topic.documentId }, orderBy: { id: 'asc' } }) as Promise<TopicRow[]>;
     // The articles' links to the topic, as stored (the join table's names are read from Strapi's metadata).
     const { joinTable } = cms.strapi.db.metadata.get('api::article.article').attributes.topics as unknown as {
       joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
@@ -410,8 +413,9 @@ describe('a topic renamed', () => {
       cms.strapi.db.connection(joinTable.name).where(joinTable.inverseJoinColumn.name, topic.id).orderBy('id').select('id', joinTable.joinColumn.name);
     const linksBefore = await links();
     const published: unknown[] = [];
-    const heard = async (event: { uid: string; entry: { documentId: string } }) => {
+    const heard = (event: { uid: string; entry: { documentId: string } }) => {
       if (event.uid === TOPIC && event.entry.documentId === topic.documentId) published.push(event.entry);
+      return Promise.resolve();
     };
     cms.strapi.eventHub.on('entry.publish', heard);
     try {
@@ -452,7 +456,7 @@ describe('a topic renamed', () => {
 
 describe('a topic published in place', () => {
   test('is checked as Strapi checks a publish: a name another published topic has, or no name, is refused and nothing changes', async () => {
-    const TOPIC = 'api::topic.topic';
+    const TOPIC = TOPIC_UID;
     const [topic, other] = await cms.strapi.documents(TOPIC).findMany({ status: 'published', sort: 'id', limit: 2 });
     assert.ok(topic && other);
     const publishedName = async () => (await cms.strapi.documents(TOPIC).findOne({ documentId: topic.documentId, status: 'published' }))?.name;

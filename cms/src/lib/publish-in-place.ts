@@ -9,7 +9,8 @@
  * is published this way, and only when it has a published version; anything else, and a first publish,
  * goes through Strapi's own path.
  */
-import type { Core, UID } from '@strapi/strapi';
+import type { Core, Schema, UID } from '@strapi/strapi';
+import type { TransactionContext } from './strapi-services';
 
 type Attribute = { type: string; target?: string };
 type Row = Record<string, unknown> & { id: number; documentId: string; updatedBy?: { id: number } | null };
@@ -19,8 +20,8 @@ const OWN_FIELDS = new Set(['id', 'documentId', 'locale', 'createdAt', 'updatedA
 const AUTHOR_UID = 'admin::user';
 
 /** The fields of a model a published row takes from its draft, or null if it has anything but plain values. */
-function plainFields(strapi: Core.Strapi, uid: string): string[] | null {
-  const attributes = strapi.getModel(uid as UID.ContentType).attributes as Record<string, Attribute>;
+function plainFields(model: Schema.ContentType): string[] | null {
+  const attributes = model.attributes as Record<string, Attribute>;
   const fields: string[] = [];
   for (const [name, attribute] of Object.entries(attributes)) {
     if (OWN_FIELDS.has(name)) {
@@ -36,9 +37,10 @@ function plainFields(strapi: Core.Strapi, uid: string): string[] | null {
 
 /** Publishes the draft of `documentId` onto its published row, as Strapi's publish would leave the data; null when Strapi's own publish must run. */
 export async function publishInPlace(strapi: Core.Strapi, uid: string, documentId: string): Promise<{ documentId: string; entries: Row[] } | null> {
-  const fields = plainFields(strapi, uid);
+  const model = strapi.getModel(uid as UID.ContentType);
+  const fields = plainFields(model);
   if (!fields) return null;
-  const rows = strapi.db.query(uid as UID.ContentType);
+  const rows = strapi.db.query(model.uid);
   return strapi.db.transaction(async () => {
     const versions = (await rows.findMany({ where: { documentId }, populate: ['updatedBy'] })) as Row[];
     const draft = versions.find((row) => row.publishedAt === null);
@@ -46,19 +48,15 @@ export async function publishInPlace(strapi: Core.Strapi, uid: string, documentI
     // Locales would each need their own pairing: only one version of each kind is handled here.
     if (!draft || published.length !== 1 || versions.length !== 2) return null;
     // Checked as Strapi checks a publish (a draft may lack what a published version needs; unique fields among the published).
-    const model = strapi.getModel(uid as UID.ContentType);
     const draftValues = Object.fromEntries(fields.map((name) => [name, draft[name]]));
-    const data = (await strapi.entityValidator.validateEntityUpdate(model, draftValues as never, { isDraft: false }, published[0] as never)) as Record<
-      string,
-      unknown
-    >;
+    const data = (await strapi.entityValidator.validateEntityUpdate(model, draftValues, { isDraft: false }, published[0])) as Record<string, unknown>;
     // As Strapi's publish: the draft's values, published now (the row's updatedAt becomes now, so the admin shows it as published, not modified).
     const entry = (await rows.update({
       where: { id: published[0].id },
       data: { ...data, updatedBy: draft.updatedBy?.id ?? null, publishedAt: new Date() },
     })) as Row;
     // Webhooks and other listeners hear of it as of any publish, once it is committed.
-    strapi.db.transaction(({ onCommit }: { onCommit: (run: () => void) => void }) =>
+    await strapi.db.transaction(({ onCommit }: TransactionContext) =>
       onCommit(() => void strapi.eventHub.emit('entry.publish', { model: model.modelName, uid, entry })),
     );
     return { documentId, entries: [entry] };
