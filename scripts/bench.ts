@@ -46,12 +46,12 @@ const CONNECTIONS = Number(option('connections', '50'));
 const SIZES = option('sizes', '100,100000').split(',').map(Number);
 const JSON_FILE = process.argv.includes('--json') ? path.resolve(option('json', path.join(repoRoot, '.tmp', 'bench.json'))) : null;
 const DATABASE_URL = process.env.DATABASE_URL || process.env.TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/test';
-/** Enough for any load here: the public rate limit is not what is measured. */
-/** The instances run as in production (React's production build renders feeds' rich text), with secrets made for this run. */
+/** The instances run as in production, with secrets made for this run. */
 const ENV = {
   NODE_ENV: 'production',
   SEED_CONTENT: 'true',
   ...Object.fromEntries(SECRET_NAMES.map((name) => [name, [1, 2].map(() => randomBytes(24).toString('base64')).join(',')])),
+  // Enough for any load here: the public rate limit is not what is measured.
   RATE_LIMIT_REQUESTS: '100000000',
   LOG_LEVEL: 'error',
 };
