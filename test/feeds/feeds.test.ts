@@ -300,6 +300,7 @@ describe('filters', () => {
       const { items, raw } = await readFeed(format, query);
       assert.deepEqual(items, [], format);
       assert.ok(!raw.includes('\u0000'), `${format} holds no control character`);
+      assert.doesNotMatch(raw, /\n[ \t]*\n/, `${format} leaves no blank line where the items would be`);
     }
   });
 

@@ -178,7 +178,9 @@ export function feedBytes({ before, between, after }: FeedFrame, items: readonly
   const separator = Buffer.from(between);
   const parts: Uint8Array[] = [Buffer.from(before)];
   for (const [i, item] of items.entries()) parts.push(...(i ? [separator] : []), item);
-  parts.push(Buffer.from(after));
+  // With no items, the line they would have filled is left out rather than left blank.
+  const emptyLine = items.length === 0 && before.endsWith('\n') && after.startsWith('\n');
+  parts.push(Buffer.from(emptyLine ? after.slice(1) : after));
   return Buffer.concat(parts);
 }
 
