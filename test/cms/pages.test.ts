@@ -390,6 +390,18 @@ describe('the index page', () => {
     assert.deepEqual(all(searched, (el) => el.name === 'h3' && attr(el, 'class') === 'result__title').map(text), apiSearch.slice(0, 20));
   });
 
+  test('a filter that finds nothing stays chosen in the form the heading describes, so applying the form again keeps it', async () => {
+    const page = await get('/updates?year=1999&topic=no-such-topic');
+    assert.match(text(one(page, tag('h1'))), /1999/);
+    assert.equal(text(one(page, tag('h2', { id: 'results' }))), 'No updates found');
+    const chosen = (name: string) => {
+      const select = one(page, tag('select', { name }));
+      return DomUtils.findAll((el) => el.name === 'option' && DomUtils.hasAttrib(el, 'selected'), select.children).map((el) => [attr(el, 'value'), text(el)]);
+    };
+    assert.deepEqual(chosen('year'), [['1999', '1999 (0)']]);
+    assert.deepEqual(chosen('topic'), [['no-such-topic', 'no-such-topic (0)']]);
+  });
+
   test('an upcoming consultation is listed as "Opens <date>", never with today\u2019s date', async () => {
     const upcoming = (await allItems()).find((i): i is ConsultationSummary => i.type === 'consultation' && i.status === 'upcoming');
     assert.ok(upcoming?.opensAt);

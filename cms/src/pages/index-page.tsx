@@ -42,6 +42,21 @@ function Result({ item, base, now }: { item: UpdateSummary; base: string; now: n
 
 const withCount = (label: string, count: number) => `${label} (${count})`;
 
+/**
+ * The choices a control offers: those that find something, and always the ones the reader chose,
+ * even when nothing has them (`?year=1999`), so the form shows, and sends again, the filter the
+ * heading describes.
+ */
+function offered(
+  facets: readonly { value: string; label: string; count: number }[],
+  chosen: readonly string[],
+  labelOf: (value: string) => string = (value) => value,
+): { value: string; label: string }[] {
+  const known = new Set(facets.map((f) => f.value));
+  const missing = chosen.filter((value) => !known.has(value)).map((value) => ({ value, label: labelOf(value), count: 0 }));
+  return [...facets, ...missing].filter((f) => f.count > 0 || chosen.includes(f.value)).map((f) => ({ value: f.value, label: withCount(f.label, f.count) }));
+}
+
 function Pagination({ page, pageCount, hrefOf }: { page: number; pageCount: number; hrefOf: (page: number) => string }) {
   if (pageCount <= 1) return null;
   // The first, the last, and the two either side of the current page.
@@ -130,31 +145,24 @@ export function indexPage({ site, title, filters, page, total, shown, facets, to
                 </label>
                 <input className="input" type="search" id="q" name="q" defaultValue={filters.q} maxLength={200} />
               </div>
-              <Checkboxes
-                legend="Type"
-                name="type"
-                checked={filters.types}
-                options={facets.types.filter((f) => f.count > 0).map((f) => ({ value: f.value, label: withCount(f.label, f.count) }))}
-              />
+              <Checkboxes legend="Type" name="type" checked={filters.types} options={offered(facets.types, filters.types)} />
               <Select
                 label="Topic"
                 name="topic"
                 all="All topics"
                 selected={filters.topics[0] ?? ''}
-                options={facets.topics.map((f) => ({ value: f.value, label: withCount(f.label, f.count) }))}
+                options={offered(facets.topics, filters.topics.slice(0, 1), (slug) => topicName(slug) ?? slug)}
               />
-              <Checkboxes
-                legend="Who it is for"
-                name="audience"
-                checked={filters.audiences}
-                options={facets.audiences.filter((f) => f.count > 0).map((f) => ({ value: f.value, label: withCount(f.label, f.count) }))}
-              />
+              <Checkboxes legend="Who it is for" name="audience" checked={filters.audiences} options={offered(facets.audiences, filters.audiences)} />
               <Select
                 label="Year"
                 name="year"
                 all="All years"
                 selected={filters.year === null ? '' : String(filters.year)}
-                options={facets.years.map((f) => ({ value: String(f.value), label: withCount(String(f.value), f.count) }))}
+                options={offered(
+                  facets.years.map((f) => ({ value: String(f.value), label: String(f.value), count: f.count })),
+                  filters.year === null ? [] : [String(filters.year)],
+                )}
               />
               {filters.status.length > 0 && <input type="hidden" name="status" value={filters.status.join(',')} />}
               <button className="button" type="submit">
