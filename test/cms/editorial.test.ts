@@ -486,6 +486,27 @@ describe('the editor form', () => {
     }
   });
 
+  test('the home page names each last edited entry by its title, and the search abbreviations list by its name, not its id', async () => {
+    const uid = 'api::search-abbreviation.search-abbreviation';
+    // Saved as it is: only the save matters here.
+    type List = { data: { abbreviations: { abbreviation: string; meanings: string }[] } };
+    const list = await superAdmin<List>('GET', `/content-manager/single-types/${uid}`);
+    assert.equal(list.status, 200);
+    const saved = await superAdmin('PUT', `/content-manager/single-types/${uid}`, {
+      abbreviations: list.body.data.abbreviations.map(({ abbreviation, meanings }) => ({ abbreviation, meanings })),
+    });
+    assert.equal(saved.status, 200, JSON.stringify(saved.body));
+    const title = `Home page check ${unique}`;
+    assert.equal((await editor('POST', `${CM}/${ARTICLE}`, { title, summary: 'Checks the home page.', date: '2026-11-30' })).status, 201);
+    type Recent = { data: { contentTypeUid: string; documentId: string; title: string }[] };
+    const recent = await superAdmin<Recent>('GET', '/content-manager/homepage/recent-documents?action=update');
+    assert.equal(recent.status, 200);
+    const abbreviations = recent.body.data.find((entry) => entry.contentTypeUid === uid);
+    assert.ok(abbreviations, 'the search abbreviations list is not among the last edited entries');
+    assert.equal(abbreviations.title, 'Search abbreviations');
+    assert.ok(recent.body.data.some((entry) => entry.contentTypeUid === ARTICLE && entry.title === title));
+  });
+
   test("a consultation's dates and respond link come right after its title", async () => {
     const cm = contentManager(cms.strapi);
     assert.ok(cm, 'no Content Manager');
