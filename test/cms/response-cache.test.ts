@@ -31,8 +31,9 @@ before(async () => {
     ctx.set('ETag', `"v${version}"`);
     ctx.set('Cache-Control', 'public, max-age=300');
     ctx.type = FEED_TYPE;
-    // Long enough to be compressed.
-    ctx.body = Buffer.from(`<rss>${'<item>An item</item>'.repeat(200)} version ${version}</rss>`);
+    // Long enough to be compressed; the echo feed shows the query the route was given.
+    const echoed = ctx.path === '/feeds/echo.xml' ? `<query>${ctx.querystring}</query>` : '';
+    ctx.body = Buffer.from(`<rss>${echoed}${'<item>An item</item>'.repeat(200)} version ${version}</rss>`);
   });
   server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -68,4 +69,15 @@ test('a response not kept never replaces the stale entry under its address, so n
     assert.match(answer.text, /version 2<\/rss>$/);
   }
   assert.equal(rendered - before, 2, 'the third answer came from the cache');
+});
+
+test('parameters the routes do not read never reach them, and neither they nor the order of the others make another entry', async () => {
+  const queryGiven = (text: string) => /<query>(.*)<\/query>/.exec(text)?.[1];
+  assert.equal(queryGiven((await get('/feeds/echo.xml?type=article&limit=5&cb=1')).text), 'limit=5&type=article');
+  const before = rendered;
+  // Asked again, with another cache-buster and another order: the same entry, kept this time.
+  assert.equal(queryGiven((await get('/feeds/echo.xml?limit=5&cb=2&type=article')).text), 'limit=5&type=article');
+  assert.equal(queryGiven((await get('/feeds/echo.xml?type=article&limit=5')).text), 'limit=5&type=article');
+  assert.equal(queryGiven((await get('/feeds/echo.xml?_=x&limit=5&type=article&cb=3')).text), 'limit=5&type=article');
+  assert.equal(rendered - before, 1, 'only the second request reached the route');
 });

@@ -66,17 +66,20 @@ const sizeOf = (entry: Entry, key: string) =>
   Object.entries(entry.headers).reduce((sum, [n, v]) => sum + n.length + v.length, 0);
 
 /**
- * The query with only the kept parameters, sorted by name (values keep their order), or null when a
- * kept parameter comes in bracket form (`type[0]=…`), which the route parses and answers itself.
+ * The query with only the kept parameters, sorted by name (values keep their order), and whether
+ * any was dropped; or null when a kept parameter comes in bracket form (`type[0]=…`), which the
+ * route parses and answers itself.
  */
-export function canonicalQuery(querystring: string): string | null {
+export function canonicalQuery(querystring: string): { query: string; dropped: boolean } | null {
   const kept: [string, string][] = [];
+  let dropped = false;
   for (const [name, value] of new URLSearchParams(querystring)) {
     if (KEPT_PARAMETERS.has(name)) kept.push([name, value]);
     else if (name.includes('[') && KEPT_PARAMETERS.has(name.slice(0, name.indexOf('[')))) return null;
+    else dropped = true;
   }
   kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return new URLSearchParams(kept).toString();
+  return { query: new URLSearchParams(kept).toString(), dropped };
 }
 
 /** Feeds answer a browser tab with a page (Vary: Sec-Fetch-Dest), so that is part of the key. */
@@ -107,9 +110,11 @@ export default ((config: PublicCacheConfig, { strapi }) => {
 
   return async (ctx, next: Next) => {
     if (!isPublicRead(ctx) || ctx.get('Authorization')) return next();
-    const query = canonicalQuery(ctx.querystring);
-    if (query === null) return next();
-    ctx.querystring = query;
+    const canonical = canonicalQuery(ctx.querystring);
+    if (canonical === null) return next();
+    const { query, dropped } = canonical;
+    // The route reads the same parameters in any order; the request is rewritten (Koa formats its URL again) only to drop some.
+    if (dropped) ctx.querystring = query;
 
     const key = keyOf(ctx, query);
     const accepted = ctx.acceptsEncodings('br', 'gzip', 'identity');
@@ -134,7 +139,8 @@ export default ((config: PublicCacheConfig, { strapi }) => {
     // Errors, 304s and anything streamed pass through as they are (uncompressed: they are small).
     if (ctx.status !== 200 || !(typeof raw === 'string' || Buffer.isBuffer(raw))) return;
     // A response for one person (a preview of a draft) is never kept.
-    if (/\b(no-store|private)\b/.test(ctx.response.get('Cache-Control'))) return;
+    // Read from Node's response: Koa's ctx.response.get copies every header first.
+    if (/\b(no-store|private)\b/.test(String(ctx.res.getHeader('Cache-Control') ?? ''))) return;
     const entry: Entry = { version, headers: {}, bodies: { identity: Buffer.isBuffer(raw) ? raw : Buffer.from(raw, 'utf8') } };
     // Kept from the second time its address is asked for (lib/second-use.ts); only then are its headers copied.
     if (askedBefore(key)) {
