@@ -8,7 +8,7 @@ type Listed = { documentId: string; title?: unknown; kind?: string; contentTypeD
 type HomepageService = { queryLastDocuments(...args: unknown[]): Promise<Listed[]> };
 type Plugin = { services: Record<string, (deps: unknown) => HomepageService> };
 
-export const namedForEditors = (entry: Listed): Listed =>
+const namedForEditors = (entry: Listed): Listed =>
   entry.kind === 'singleType' && (!entry.title || entry.title === entry.documentId) && entry.contentTypeDisplayName
     ? { ...entry, title: entry.contentTypeDisplayName }
     : entry;
