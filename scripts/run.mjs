@@ -21,8 +21,8 @@ async function ensureDependencies() {
   const marker = path.join(repoRoot, 'node_modules', '.package-lock.json');
   const lock = path.join(repoRoot, 'package-lock.json');
   const fresh = fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= fs.statSync(lock).mtimeMs;
-  const nativeBuilt = fs.existsSync(path.join(repoRoot, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'));
-  if (fresh && nativeBuilt) return;
+  const nativeBuilt = () => fs.existsSync(path.join(repoRoot, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'));
+  if (fresh && nativeBuilt()) return;
   console.log(
     `${process.stdout.isTTY ? '\x1b[1m›\x1b[22m' : '›'} Installing npm packages (the first time takes about 4 minutes: the SQLite driver compiles from source)…`,
   );
@@ -31,6 +31,8 @@ async function ensureDependencies() {
     npm.on('error', reject);
     npm.on('exit', (code, signal) => (code === 0 ? resolve(undefined) : reject(new Error(`npm install failed (${signal ?? `exit ${code}`})`))));
   });
+  // npm from 11.16 on runs a dependency's install script only if package.json's allowScripts lets it.
+  if (!nativeBuilt()) throw new Error('the SQLite driver (better-sqlite3) was not built: its install script must run (see "allowScripts" in package.json)');
 }
 
 const [script, ...args] = process.argv.slice(2);

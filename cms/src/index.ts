@@ -8,6 +8,7 @@ import { registerPages } from './pages';
 import { registerUpdatesApi } from './updates-api';
 import { FILE_UID, TOPIC_UID, WATCHED_UIDS } from './lib/update-types';
 import { registerPublishInPlace } from './lib/publish-in-place';
+import { registerPublishLinks } from './lib/publish-links';
 import { checkConsultationDates, checkLinks } from './lib/editor-checks';
 import type { TransactionContext } from './lib/strapi-services';
 import { seedContent } from './seed';
@@ -50,6 +51,8 @@ export default {
     });
     // Inside the one above, so a topic published in place is applied to the catalogue like any publish.
     registerPublishInPlace(strapi, [TOPIC_UID]);
+    // Inside publishing in place: only a topic given a new published version needs its items linked again.
+    registerPublishLinks(strapi, [TOPIC_UID]);
     registerEditorial(strapi);
     answerWhileAiIsOff(strapi);
     registerUpdatesApi(strapi);

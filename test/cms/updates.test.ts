@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import type { ErrorResponse, ItemResponse, ListResponse, UpdateSummary } from '../../contract/api';
 import { contentManager } from '../../cms/src/lib/strapi-services.ts';
 import { catalogueOf } from '../../cms/src/catalogue/catalogue.ts';
-import { TOPIC_UID } from '../../cms/src/lib/update-types.ts';
+import { TOPIC_UID, UPDATE_TYPES } from '../../cms/src/lib/update-types.ts';
 import { seedContent } from '../../cms/src/seed/index.ts';
 import { startCms, getJson, type TestCms } from '../helpers/cms.ts';
 
@@ -470,6 +470,54 @@ describe('a topic published in place', () => {
     } finally {
       await cms.strapi.documents(TOPIC).update({ documentId: topic.documentId, data: { name: topic.name ?? undefined } });
       await cms.strapi.documents(TOPIC).publish({ documentId: topic.documentId });
+    }
+  });
+});
+
+describe('a topic unpublished and published again', () => {
+  test('is named again by every published item that named it (its links are not lost)', async () => {
+    const TOPIC = TOPIC_UID;
+    const before = await allItems('&topic=funding');
+    assert.ok(before.length >= 2, `only ${before.length} items name the topic`);
+    const topic = await cms.strapi.documents(TOPIC).findFirst({ filters: { slug: 'funding' }, status: 'published' });
+    assert.ok(topic);
+    await cms.strapi.documents(TOPIC).unpublish({ documentId: topic.documentId });
+    assert.equal((await get('/api/updates?topic=funding')).body.meta.pagination.total, 0, 'hidden while unpublished');
+    const { body } = await get<ItemResponse>(before[0].url);
+    assert.ok(!body.data.topics.some((t) => t.slug === 'funding'), 'the item does not name an unpublished topic');
+    await cms.strapi.documents(TOPIC).publish({ documentId: topic.documentId });
+    const after = await allItems('&topic=funding');
+    assert.deepEqual(after.map((i) => i.id).sort(), before.map((i) => i.id).sort(), 'the same items name it again');
+    const item = (await get<ItemResponse>(before[0].url)).body.data;
+    assert.ok(
+      item.topics.some((t) => t.slug === 'funding'),
+      'the whole item names it again',
+    );
+    // Drafts still link to it too: publishing an item again keeps the topic.
+    await cms.strapi.documents(UPDATE_TYPES[before[0].type]).publish({ documentId: before[0].id });
+    assert.equal((await allItems('&topic=funding')).length, before.length);
+  });
+
+  test('a new topic, given to an item published while the topic was a draft, names it once published', async () => {
+    const topic = await cms.strapi.documents(TOPIC_UID).create({ data: { name: 'Travel training', slug: 'travel-training' } });
+    const [item] = await allItems('&type=article');
+    const documents = cms.strapi.documents(UPDATE_TYPES.article);
+    try {
+      await documents.update({ documentId: item.id, data: { topics: { connect: [topic.documentId] } } });
+      await documents.publish({ documentId: item.id });
+      assert.equal((await get('/api/updates?topic=travel-training')).body.meta.pagination.total, 0, 'not while the topic is a draft');
+      await cms.strapi.documents(TOPIC_UID).publish({ documentId: topic.documentId });
+      assert.deepEqual(
+        (await allItems('&topic=travel-training')).map((i) => i.id),
+        [item.id],
+      );
+      // Only the published item whose draft names it: no other item, and its draft is untouched.
+      const links = await cms.strapi.documents(UPDATE_TYPES.article).findOne({ documentId: item.id, status: 'draft', populate: ['topics'] });
+      assert.equal(links?.topics?.filter((t) => t.slug === 'travel-training').length, 1);
+    } finally {
+      await documents.update({ documentId: item.id, data: { topics: { disconnect: [topic.documentId] } } });
+      await documents.publish({ documentId: item.id });
+      await cms.strapi.documents(TOPIC_UID).delete({ documentId: topic.documentId });
     }
   });
 });

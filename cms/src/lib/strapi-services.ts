@@ -78,7 +78,7 @@ export function contentManager(strapi: Core.Strapi) {
 export const strapiHook = (strapi: Core.Strapi, name: string) => strapi.hook(name) as { register(handler: () => Promise<void>): void };
 
 /** What `strapi.db.transaction` hands its callback (Strapi types it as any). */
-export type TransactionContext = { onCommit: (callback: () => void) => void };
+export type TransactionContext = { onCommit: (callback: () => void) => void; trx: Core.Strapi['db']['connection'] };
 
 /** Koa's `next` as the middlewares here use it: they pass its promise on and never read its value (Koa types it Promise<any>). */
 export type Next = () => Promise<void>;
