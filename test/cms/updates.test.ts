@@ -34,6 +34,13 @@ const allItems = async (query = '') => {
   }
 };
 
+/** Publishes as the admin's Publish button does, through its own service (which names a locale and relations to populate). */
+const adminPublish = (documentId: string, uid: string) =>
+  cms.strapi
+    .plugin('content-manager')
+    .service<{ publish(id: string, uid: string, opts: object): Promise<unknown> }>('document-manager')
+    .publish(documentId, uid, {});
+
 describe('seed content', () => {
   test('at least 30 published items of all three types, newest first', async () => {
     const { status, body } = await get('/api/updates?pageSize=100');
@@ -398,9 +405,7 @@ describe('a topic renamed', () => {
     assert.ok(topic);
     const rename = async (name: string, slug: string, through: 'documents' | 'admin' = 'documents') => {
       await cms.strapi.documents(TOPIC).update({ documentId: topic.documentId, data: { name, slug } });
-      // The admin's own service, as its Publish button calls it (it names a locale and relations to populate).
-      const admin = cms.strapi.plugin('content-manager').service<{ publish(id: string, uid: string, opts: object): Promise<unknown> }>('document-manager');
-      if (through === 'admin') await admin.publish(topic.documentId, TOPIC, {});
+      if (through === 'admin') await adminPublish(topic.documentId, TOPIC);
       else await cms.strapi.documents(TOPIC).publish({ documentId: topic.documentId });
     };
     type TopicRow = { id: number; name: string; updatedAt: string };
@@ -485,7 +490,7 @@ describe('a topic unpublished and published again', () => {
     assert.equal((await get('/api/updates?topic=funding')).body.meta.pagination.total, 0, 'hidden while unpublished');
     const { body } = await get<ItemResponse>(before[0].url);
     assert.ok(!body.data.topics.some((t) => t.slug === 'funding'), 'the item does not name an unpublished topic');
-    await cms.strapi.documents(TOPIC).publish({ documentId: topic.documentId });
+    await adminPublish(topic.documentId, TOPIC);
     const after = await allItems('&topic=funding');
     assert.deepEqual(after.map((i) => i.id).sort(), before.map((i) => i.id).sort(), 'the same items name it again');
     const item = (await get<ItemResponse>(before[0].url)).body.data;
