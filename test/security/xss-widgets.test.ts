@@ -114,7 +114,7 @@ const PROBE = `(() => {
     if (node.shadowRoot) children.push(node.shadowRoot);
     pending.push(...children);
   }
-  return { text: text.replace(/\\s+/g, ' '), problems, violations: window.__violations || [], pwned: window.__pwned || null };
+  return { text: text.replace(/\\s+/g, ' '), problems, violations: window.__violations || [], pwned: window.__pwned || null, wide: document.documentElement.scrollWidth > innerWidth };
 })()`;
 
 const normal = (value: string) => value.replace(/\s+/g, ' ').trim();
@@ -125,7 +125,7 @@ async function openPage(page: Page, body: string, query = '') {
 
 /** Waits until every expected text shows (or 20 s), then returns what the probe saw. */
 async function render(page: Page, expected: string[]) {
-  let seen = { text: '', problems: [] as string[], violations: [] as string[], pwned: null as unknown };
+  let seen = { text: '', problems: [] as string[], violations: [] as string[], pwned: null as unknown, wide: false };
   for (const deadline = Date.now() + 20_000; Date.now() < deadline;) {
     seen = (await page.evaluate(PROBE)) as typeof seen;
     if (expected.every((text) => seen.text.includes(normal(text)))) return seen;
@@ -137,12 +137,14 @@ async function render(page: Page, expected: string[]) {
 
 const titleOf = (item: SeededItem) => `${VECTORS[item.vector].vector} #${item.vector}`.slice(0, 200);
 
-describe(`${VECTORS.length} vectors in ${fieldCount()} fields, rendered by every widget from dist/widgets under a strict CSP with Trusted Types`, () => {
+describe(`${VECTORS.length} vectors in ${fieldCount()} fields, rendered by every widget from dist/widgets under a strict CSP with Trusted Types, at 320 px`, () => {
   let page: Page;
   const dialogs: string[] = [];
 
   before(async () => {
     page = await browser.newPage();
+    // A vector is also a long word: a phone's screen must not scroll sideways for it.
+    await page.setViewport({ width: 320, height: 640 });
     await page.evaluateOnNewDocument(
       `document.addEventListener('securitypolicyviolation', (e) => { (window.__violations ||= []).push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')); })`,
     );
@@ -157,6 +159,7 @@ describe(`${VECTORS.length} vectors in ${fieldCount()} fields, rendered by every
     assert.deepEqual(seen.problems, [], where);
     assert.deepEqual(seen.violations, [], `${where}: CSP or Trusted Types violations`);
     assert.equal(seen.pwned, null, where);
+    assert.equal(seen.wide, false, `${where}: the page scrolls sideways at 320 px`);
     assert.deepEqual(dialogs, [], where);
     assert.deepEqual(reports, [], `${where}: reports sent to report-uri`);
   };
