@@ -381,7 +381,10 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
       for (let i = 0; i < base.entries.length; i += 1) {
         const entry = base.entries[i];
         const named = oldSlug !== undefined && entry.topics.some((t) => t.slug === oldSlug);
-        if (named) {
+        // An item linked to a topic published again (or for the first time) gains it as a rename would
+        // give it, without being read again: reading 16,000 items back took 15 s of CPU at 100,000 items.
+        const gains = !named && topic !== null && linked.has(entry.id) && !entry.topics.some((t) => t.slug === topic.slug);
+        if (named || gains) {
           const others = entry.topics.filter((t) => t.slug !== oldSlug);
           const topics = (topic ? [...others, topic] : others).sort((a, b) => a.name.localeCompare(b.name));
           if (topics.length !== entry.topics.length || topics.some((t, j) => t !== entry.topics[j])) {
@@ -389,10 +392,10 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
             // Each rewritten summary is written as JSON again: requests are answered between slices.
             if (rewritten.size % REWRITE_SLICE === 0) await turn();
           }
-          linked.delete(entry.id);
-        } else if (topic && linked.has(entry.id) && entry.topics.some((t) => t.slug === topic.slug)) linked.delete(entry.id);
+        }
+        linked.delete(entry.id);
       }
-      // Linked items the catalogue did not know with this topic: read again.
+      // Linked items the catalogue does not hold: read again.
       for (const [documentId, type] of linked) pending.set(`${UPDATE_TYPES[type]} ${documentId}`, { uid: UPDATE_TYPES[type], documentId });
       if (rewritten.size) {
         const next = base.entries.map((entry) => rewritten.get(entry) ?? entry);
