@@ -13,6 +13,7 @@ import type { Core } from '@strapi/strapi';
 import pg from 'pg';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cmsDir, freePort, repoRoot, strapiCli, strapiPackage, waitForHttp } from '../../scripts/lib/steps.ts';
+import { UPDATE_TYPES } from '../../cms/src/lib/update-types.ts';
 
 export { cmsDir, freePort, repoRoot };
 
@@ -155,4 +156,21 @@ export async function getJson<T = unknown>(baseUrl: string, pathAndQuery: string
     body = text;
   }
   return { status: response.status, headers: response.headers, body: body as T };
+}
+
+/** Counts reads of items through the document service (the catalogue reads items so) until `stop` is called, which returns the count. */
+export function countItemReads(strapi: Core.Strapi) {
+  const itemUids: readonly string[] = Object.values(UPDATE_TYPES);
+  let reads = 0;
+  let counting = true;
+  strapi.documents.use((context, next) => {
+    if (counting && itemUids.includes(context.uid) && context.action.startsWith('find')) reads += 1;
+    return next();
+  });
+  return {
+    stop() {
+      counting = false;
+      return reads;
+    },
+  };
 }

@@ -1,17 +1,18 @@
 /**
  * 100,000 published items (SCALE_ITEMS to change it), made by the catalogue generator, on SQLite
  * and (when reachable) PostgreSQL: every public endpoint answers (SQLite used to answer 500 past
- * about 33,000 items of one type, from one IN list of every id), feeds stay bounded, an edit is
- * applied to the catalogue without reading it all again, and the memory the catalogue takes is
+ * about 33,000 items of one type, from one IN list of every id), feeds stay bounded, an edit and a
+ * topic published again are applied to the catalogue without reading it (or the items) again, and the memory the catalogue takes is
  * reported. No timing is asserted.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { ItemResponse, ListResponse } from '../../contract/api';
 import { catalogueOf } from '../../cms/src/catalogue/catalogue.ts';
+import { TOPIC_UID } from '../../cms/src/lib/update-types.ts';
 import { generateCatalogue } from '../../scripts/lib/catalogue-generator.ts';
 import { postgresReachable } from '../../scripts/lib/steps.ts';
-import { DEFAULT_PG_URL, getJson, startCms, type TestCms } from '../helpers/cms.ts';
+import { countItemReads, DEFAULT_PG_URL, getJson, startCms, type TestCms } from '../helpers/cms.ts';
 
 const ITEMS = Number(process.env.SCALE_ITEMS || 100_000);
 const ARTICLE = 'api::article.article';
@@ -132,6 +133,27 @@ for (const database of ['sqlite', 'postgres'] as const) {
       await cms.strapi.documents(ARTICLE).unpublish({ documentId: item.id });
       const gone = await getJson(cms.baseUrl, item.url);
       assert.equal(gone.status, 404);
+      assert.equal(catalogue.builds, builds, 'no whole read of the catalogue');
+    });
+
+    test('the largest topic unpublished and published again names all its items again, none read again', async () => {
+      const [largest] = [...list.meta.facets.topics].sort((a, b) => b.count - a.count);
+      const topic = await cms.strapi.documents(TOPIC_UID).findFirst({ filters: { slug: largest.value }, status: 'published' });
+      assert.ok(topic);
+      const total = async () => (await getJson<ListResponse>(cms.baseUrl, `/api/updates?topic=${largest.value}`)).body.meta.pagination.total;
+      // Counted now: the test before unpublished an item.
+      const named = await total();
+      assert.ok(named > 1_000, `${named} items name ${largest.value}`);
+      const catalogue = catalogueOf(cms.strapi);
+      const builds = catalogue.builds;
+      const itemReads = countItemReads(cms.strapi);
+      await cms.strapi.documents(TOPIC_UID).unpublish({ documentId: topic.documentId });
+      assert.equal(await total(), 0);
+      const started = Date.now();
+      await cms.strapi.documents(TOPIC_UID).publish({ documentId: topic.documentId });
+      console.log(`# ${database}: a topic named by ${named} items published again in ${Date.now() - started} ms`);
+      assert.equal(await total(), named);
+      assert.equal(itemReads.stop(), 0, 'no item read again');
       assert.equal(catalogue.builds, builds, 'no whole read of the catalogue');
     });
   });
