@@ -34,6 +34,9 @@ const allItems = async (query = '') => {
   }
 };
 
+/** The items' ids in one order, to compare two lists as sets. */
+const idsOf = (items: UpdateSummary[]) => items.map((i) => i.id).sort();
+
 /** Publishes as the admin's Publish button does, through its own service (which names a locale and relations to populate). */
 const adminPublish = (documentId: string, uid: string) =>
   cms.strapi
@@ -434,14 +437,14 @@ describe('a topic renamed', () => {
       assert.ok(linksBefore.length >= 1);
       assert.equal(published.length, 1, 'webhooks hear of the publish');
       const after = await allItems('&topic=inspections-and-reviews');
-      assert.deepEqual(after.map((i) => i.id).sort(), before.map((i) => i.id).sort(), 'the same items, under the new slug');
+      assert.deepEqual(idsOf(after), idsOf(before), 'the same items, under the new slug');
       for (const item of after) assert.ok(item.topics.some((t) => t.slug === 'inspections-and-reviews' && t.name === 'Inspections and zyxwv reviews'));
       assert.equal((await get('/api/updates?topic=inspections')).body.meta.pagination.total, 0);
       const { facets } = (await get('/api/updates')).body.meta;
       assert.ok(facets.topics.some((t) => t.value === 'inspections-and-reviews' && t.label === 'Inspections and zyxwv reviews' && t.count === before.length));
       assert.ok(!facets.topics.some((t) => t.value === 'inspections'), 'the old slug is gone from the facets');
       const found = await allItems('&q=zyxwv');
-      assert.deepEqual(found.map((i) => i.id).sort(), before.map((i) => i.id).sort(), 'search finds the items by the new name');
+      assert.deepEqual(idsOf(found), idsOf(before), 'search finds the items by the new name');
       const item = (await get<ItemResponse>(before[0].url)).body.data;
       assert.ok(
         item.topics.some((t) => t.name === 'Inspections and zyxwv reviews'),
@@ -495,7 +498,7 @@ describe('a topic unpublished and published again', () => {
     await adminPublish(topic.documentId, TOPIC);
     assert.equal(itemReads.stop(), 0, 'no item read again');
     const after = await allItems('&topic=funding');
-    assert.deepEqual(after.map((i) => i.id).sort(), before.map((i) => i.id).sort(), 'the same items name it again');
+    assert.deepEqual(idsOf(after), idsOf(before), 'the same items name it again');
     const item = (await get<ItemResponse>(before[0].url)).body.data;
     assert.ok(
       item.topics.some((t) => t.slug === 'funding'),
