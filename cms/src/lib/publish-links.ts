@@ -23,7 +23,6 @@ type JoinTable = {
   inverseOrderColumnName?: string;
 };
 type Metadata = {
-  uid: string;
   tableName: string;
   attributes: Record<string, Column & { type?: string; target?: string; joinTable?: JoinTable; mappedBy?: string }>;
 };
@@ -48,10 +47,11 @@ export async function linkPublishedItems(strapi: Core.Strapi, trx: Knex, target:
   const versions: { id: number; publishedAt: unknown; locale: string | null }[] = await trx(targetMeta.tableName)
     .where(column(targetMeta, 'documentId', 'document_id'), documentId)
     .select('id', `${column(targetMeta, 'publishedAt', 'published_at')} as publishedAt`, `${column(targetMeta, 'locale', 'locale')} as locale`);
+  const relations = relationsTo(strapi, target);
   for (const published of versions.filter((row) => row.publishedAt !== null)) {
     const draft = versions.find((row) => row.publishedAt === null && row.locale === published.locale);
     if (!draft) continue;
-    for (const { meta, joinTable } of relationsTo(strapi, target)) {
+    for (const { meta, joinTable } of relations) {
       const source = joinTable.joinColumn.name;
       const linked = joinTable.inverseJoinColumn.name;
       const orders = [joinTable.orderColumnName, joinTable.inverseOrderColumnName].filter((name): name is string => Boolean(name));
