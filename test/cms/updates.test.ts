@@ -124,6 +124,17 @@ describe('GET /api/updates', () => {
     assert.ok(new Set(two.map((i) => i.type)).size === 2);
   });
 
+  test('reads a parameter named like an object property as any other (ignored), and the rest of the query', async () => {
+    for (const name of ['__proto__', 'constructor', 'toString']) {
+      const { status, body } = await get(`/api/updates?${name}=x&type=article&type=consultation&pageSize=100`);
+      assert.equal(status, 200, name);
+      assert.deepEqual(new Set(body.data.map((i) => i.type)), new Set(['article', 'consultation']), name);
+    }
+    const { status, body } = await get<ErrorResponse>('/api/updates?type=article&constructor=x&type=bogus');
+    assert.equal(status, 400);
+    assert.equal(body.error.status === 400 && body.error.details.parameter, 'type');
+  });
+
   test('filters by topic, audience, year and text', async () => {
     const inspections = await allItems('&topic=inspections');
     assert.ok(inspections.length >= 4);
