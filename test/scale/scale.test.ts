@@ -2,8 +2,8 @@
  * 100,000 published items (SCALE_ITEMS to change it), made by the catalogue generator, on SQLite
  * and (when reachable) PostgreSQL: every public endpoint answers (SQLite used to answer 500 past
  * about 33,000 items of one type, from one IN list of every id), feeds stay bounded, an edit and a
- * topic published again are applied to the catalogue without reading it (or the items) again, and the memory the catalogue takes is
- * reported. No timing is asserted.
+ * topic published again are applied to the catalogue without reading it (or the items) again, and
+ * the memory the catalogue takes is reported. No timing is asserted.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
