@@ -46,7 +46,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   { name: 'strapi::body', config: { formidable: { maxFileSize: MAX_UPLOAD_BYTES + 1024 * 1024 } } },
   // Every uploaded file is checked by its content before any controller sees it.
   'global::upload-guard',
-  'strapi::session',
+  // No strapi::session: nothing here reads ctx.session (the admin keeps its sessions in the database), and Strapi
+  // mounts it at the top of the stack whatever its place in this list, so every public read paid for a cookie session.
   'strapi::favicon',
   'strapi::public',
   'global::public-assets',

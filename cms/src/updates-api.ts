@@ -10,7 +10,7 @@ import type { ErrorResponse, Facets, ItemResponse, ListResponse } from '../../co
 import { catalogueOf } from './catalogue/catalogue';
 import { summaryJson, type Json } from './catalogue/entry';
 import { facets, live, selectPage } from './catalogue/select';
-import { sendCacheable } from './lib/http-cache';
+import { bytesOfParts, sendCacheable } from './lib/http-cache';
 import { addPublicReads } from './lib/public-reads';
 import { parseUpdateQuery, QueryError, type UpdateQuery } from './lib/update-query';
 import { isUpdateType, UPDATE_TYPES, TYPE_LABELS } from './lib/update-types';
@@ -29,13 +29,16 @@ const badRequest = (ctx: Context, error: QueryError) =>
 /** The facets as JSON, written once per catalogue state (the same on every list of that state). */
 const facetsJson = new WeakMap<Facets, Json<Facets>>();
 /**
- * The list response as JSON, joined from JSON already written: each item's as the catalogue keeps
+ * The list response as JSON bytes, from JSON already written: each item's as the catalogue keeps
  * it (entry.ts), and the facets' once per state.
  */
-function listJson(data: Json<ListResponse['data'][number]>[], { pagination, facets: counts }: ListResponse['meta']): Json<ListResponse> {
+function listBytes(data: Json<ListResponse['data'][number]>[], { pagination, facets: counts }: ListResponse['meta']): Buffer {
   let written = facetsJson.get(counts);
   if (written === undefined) facetsJson.set(counts, (written = JSON.stringify(counts)));
-  return `{"data":[${data.join(',')}],"meta":{"pagination":${JSON.stringify(pagination)},"facets":${written}}}`;
+  const parts: string[] = ['{"data":['];
+  data.forEach((item, i) => (i ? parts.push(',', item) : parts.push(item)));
+  parts.push(`],"meta":{"pagination":${JSON.stringify(pagination)},"facets":`, written, '}}');
+  return bytesOfParts(parts);
 }
 
 export function registerUpdatesApi(strapi: Core.Strapi) {
@@ -57,7 +60,7 @@ export function registerUpdatesApi(strapi: Core.Strapi) {
         const now = Date.now();
         // Only the page is read: the total is counted, not listed.
         const { total, entries } = selectPage(current, query, now, query.sort, (query.page - 1) * query.pageSize, query.pageSize);
-        const body = listJson(
+        const body = listBytes(
           entries.map((entry) => summaryJson(entry, now)),
           {
             pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(total / query.pageSize), total },

@@ -39,6 +39,20 @@ export function isNotModified(ctx: Context, etag: string | undefined, lastModifi
 /** A body as the bytes sent: hashing a string, Koa measuring it and a cache storing it would each encode it again. */
 export const bytesOf = (body: string | Buffer): Buffer => (typeof body === 'string' ? Buffer.from(body, 'utf8') : body);
 
+/**
+ * Texts as one body, each encoded straight into it. Joined into one string first, they would be
+ * copied twice in V8's heap (the join, then the flat copy encoding makes of it): about a quarter of
+ * what an uncached list request allocated, and so of how often young collections pause the server.
+ */
+export function bytesOfParts(parts: readonly string[]): Buffer {
+  let length = 0;
+  for (const part of parts) length += Buffer.byteLength(part);
+  const bytes = Buffer.allocUnsafe(length);
+  let offset = 0;
+  for (const part of parts) offset += bytes.write(part, offset);
+  return bytes;
+}
+
 export function sendCacheable(ctx: Context, { body, contentType, lastModified, maxAge = 60, etag: knownEtag }: Cacheable) {
   const bytes = bytesOf(body);
   const etag = knownEtag ?? etagOf(bytes);
