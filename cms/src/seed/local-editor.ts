@@ -43,8 +43,9 @@ export async function ensureLocalEditor(strapi: Core.Strapi) {
   if (!existing) {
     await userService.create({
       email: account.email,
-      firstname: 'Local',
-      lastname: 'Editor',
+      // The admin greets by first name: "Hello Local editor", not "Hello Local".
+      firstname: 'Local editor',
+      lastname: '(development)',
       password: account.password,
       roles: [editor],
       isActive: true,
