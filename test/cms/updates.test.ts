@@ -208,6 +208,22 @@ describe('GET /api/updates', () => {
     });
   }
 
+  test('sends a list as UTF-8 JSON of its stated length, curly quotes intact, and sets no cookie', async () => {
+    const response = await fetch(`${base}/api/updates?pageSize=100`, { headers: { 'Accept-Encoding': 'identity' } });
+    const bytes = Buffer.from(await response.arrayBuffer());
+    assert.equal(response.headers.get('content-type'), 'application/json; charset=utf-8');
+    assert.equal(Number(response.headers.get('content-length')), bytes.length);
+    assert.equal(response.headers.get('set-cookie'), null);
+    const list = JSON.parse(bytes.toString('utf8')) as ListResponse;
+    const titles = list.data.map((item) => item.title);
+    // Seed titles written with \u2019 reach readers as the character, not as an escape or mojibake.
+    assert.ok(
+      titles.some((title) => title.includes('\u2019')),
+      titles.join(' | '),
+    );
+    assert.ok(titles.every((title) => !title.includes('\\u') && !title.includes('\u00e2\u0080')));
+  });
+
   test('answers a conditional request with 304', async () => {
     const first = await fetch(`${base}/api/updates?type=article`);
     const etag = first.headers.get('etag');
