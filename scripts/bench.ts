@@ -35,6 +35,7 @@ import type { ListResponse } from '../contract/api';
 import { SECRET_NAMES } from '../cms/config/secrets.ts';
 import { launchOptions } from '../test/helpers/chromium.ts';
 import { dropSchema, ensureSchema, startCluster, type Cluster } from './lib/cluster.ts';
+import { PLACES } from './lib/catalogue-generator.ts';
 import { buildCms, buildWidgets, repoRoot, say } from './lib/steps.ts';
 
 const option = (name: string, fallback: string) => {
@@ -192,6 +193,8 @@ async function casesFor(base: string) {
     'therapy',
     'plan',
     'local offer',
+    // Towns, as readers search for their own: the generated items name them.
+    ...PLACES.map((place) => place.toLowerCase()),
   ];
   const audiences = ['', ...first.meta.facets.audiences.map((a) => a.value)];
   const yearValues = ['', ...years.slice(0, 8)];
@@ -202,6 +205,7 @@ async function casesFor(base: string) {
     combinations({
       sort: ['newest', 'oldest', 'closing'],
       type: ['', 'article', 'consultation', 'staffing-update'],
+      topic: ['', ...topics.slice(0, 2)],
       audience: audiences,
       year: yearValues,
       pageSize: pageSizes,
@@ -212,7 +216,7 @@ async function casesFor(base: string) {
     combinations({
       q: words.map(encodeURIComponent),
       type: ['', 'article', 'consultation', 'staffing-update'],
-      sort: ['newest', 'oldest'],
+      sort: ['newest', 'oldest', 'closing'],
       pageSize: pageSizes,
       page: [1, 2, 3, 4, 5],
     }).map((q) => `/api/updates?${q}`),

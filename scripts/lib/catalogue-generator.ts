@@ -40,7 +40,8 @@ const SERVICES = [
   'Child and adolescent mental health services',
   'Occupational therapy',
 ];
-const PLACES = ['Worcester', 'Redditch', 'Kidderminster', 'Bromsgrove', 'Malvern', 'Evesham', 'Droitwich', 'Pershore', 'Stourport', 'Upton'];
+/** Towns the generated items are about (also what the bench searches for). */
+export const PLACES = ['Worcester', 'Redditch', 'Kidderminster', 'Bromsgrove', 'Malvern', 'Evesham', 'Droitwich', 'Pershore', 'Stourport', 'Upton'];
 const SUBJECTS = [
   'EHCP annual reviews',
   'the SEND Improvement Plan',
