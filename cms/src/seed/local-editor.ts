@@ -43,9 +43,9 @@ export async function ensureLocalEditor(strapi: Core.Strapi) {
   if (!existing) {
     await userService.create({
       email: account.email,
-      // The admin greets by first name: "Hello Local editor", not "Hello Local".
+      // The admin greets by first name ("Hello Local editor") and shows the initials of both ("LD").
       firstname: 'Local editor',
-      lastname: '(development)',
+      lastname: 'Development',
       password: account.password,
       roles: [editor],
       isActive: true,
