@@ -24,7 +24,7 @@ import { LRUCache } from 'lru-cache';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Topic, UpdateDetail } from '../../../contract/api';
 import { blocksToText } from '../lib/blocks';
-import { secondUse } from '../lib/second-use';
+import { useCounter } from '../lib/use-counts';
 import { FILE_UID, TOPIC_UID, UPDATE_TYPES, keysOf, type UpdateType } from '../lib/update-types';
 import { openChangeChannel, type Change, type ChangeChannel } from '../sync/change-channel';
 import { proxyPurger } from '../sync/proxy-purge';
@@ -143,15 +143,15 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
   /** Whole items lately asked for, unpacked (an entry's object changes with the item). */
   const unpacked = new LRUCache<CatalogueEntry, UpdateDetail>({ maxSize: UNPACKED_CACHE_BYTES });
   /** By slot: each version of an item has its own (state.ts), and a number keeps no old entry alive. */
-  const unpackedBefore = secondUse<number>(UNPACKED_ADMIT_WINDOW_MS);
+  const unpackings = useCounter<number>(UNPACKED_ADMIT_WINDOW_MS);
   const detailOf = (entry: CatalogueEntry): UpdateDetail => {
     const known = unpacked.get(entry);
     if (known) return known;
     const json = inflateRawSync(Buffer.from(entry.rest, 'latin1')).toString();
     // The rest was packed from the same item as the summary (entryOf): together they are the contract's whole item.
     const detail = { ...summaryOf(entry), ...(JSON.parse(json) as object) } as UpdateDetail;
-    // Kept from its second reading on (lib/second-use.ts): a sweep of rarely read items does not push out the popular ones.
-    if (unpackedBefore(entry.slot)) unpacked.set(entry, detail, { size: json.length * 2 + 1024 });
+    // Kept from its second reading on (lib/use-counts.ts): a sweep of rarely read items does not push out the popular ones.
+    if (unpackings(entry.slot) >= 2) unpacked.set(entry, detail, { size: json.length * 2 + 1024 });
     return detail;
   };
   /** The items each upload is offered in (as a download or Easy Read version), by the upload's document id. */

@@ -22,7 +22,7 @@ import { catalogueOf, publicBaseUrl, type Catalogue, type CatalogueEntry } from 
 import { selectPage, statusBoundaries, topicNamer } from '../catalogue/select';
 import { bytesOf, etagOf, sendCacheable } from '../lib/http-cache';
 import { addPublicReads } from '../lib/public-reads';
-import { secondUse } from '../lib/second-use';
+import { useCounter } from '../lib/use-counts';
 import { parseFeedLimit, parseFilters, QueryError, type Sort, type UpdateFilters } from '../lib/update-query';
 import { ATOM, ATOM_CONTENT_TYPE, ATOM_PATH } from './atom';
 import { describeFilters } from './describe';
@@ -51,7 +51,7 @@ type Rendered = { body: Buffer; etag: string; lastModified: Date; expiresAt: num
  */
 class FeedCache {
   private byCatalogue = new WeakMap<Catalogue, LRUCache<string, Rendered>>();
-  private askedBefore = secondUse(ADMIT_WINDOW_MS);
+  private uses = useCounter(ADMIT_WINDOW_MS);
 
   get(catalogue: Catalogue, key: string, now: number, render: () => Omit<Rendered, 'etag' | 'body'> & { body: string | Buffer }): Rendered {
     let rendered = this.byCatalogue.get(catalogue);
@@ -66,8 +66,8 @@ class FeedCache {
     // Kept encoded, as it is sent.
     const body = bytesOf(fresh.body);
     const entry = { ...fresh, body, etag: etagOf(body) };
-    // Kept from the second time its address is asked for (lib/second-use.ts).
-    if (this.askedBefore(key)) rendered.set(key, entry);
+    // Kept from the second time its address is asked for (lib/use-counts.ts).
+    if (this.uses(key) >= 2) rendered.set(key, entry);
     return entry;
   }
 }
