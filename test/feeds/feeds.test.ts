@@ -409,6 +409,39 @@ describe('HTTP', () => {
     }
   });
 
+  test('a feed keeps its ETag while its content stays, and gets a new one when an item in it is edited', async () => {
+    const word = `etagcheck${Math.random()
+      .toString(36)
+      .replace(/[^a-z]/g, '')}`;
+    const article = await publishedArticle({ title: `Feed tag ${word}`, summary: 'Before the edit.' });
+    const tags = async () => {
+      const found: string[] = [];
+      for (const format of FORMATS) {
+        const answer = await get(`${FEEDS[format].path}?q=${word}`);
+        assert.match(answer.text, /Before the edit|After the edit/, format);
+        found.push(String(answer.headers.get('etag')));
+      }
+      return found;
+    };
+    // Rendered, rendered and kept, then read from the cache: one tag throughout.
+    const first = await tags();
+    assert.deepEqual(await tags(), first);
+    assert.deepEqual(await tags(), first);
+    assert.equal(new Set(first).size, FORMATS.length, 'each format has its own tag');
+
+    await cms.strapi.documents(ARTICLE).update({ documentId: article.documentId, data: { summary: 'After the edit.' } });
+    await cms.strapi.documents(ARTICLE).publish({ documentId: article.documentId });
+    const edited = await tags();
+    for (const [i, format] of FORMATS.entries()) {
+      assert.notEqual(edited[i], first[i], `${format} after the edit`);
+      const path = `${FEEDS[format].path}?q=${word}`;
+      const stale = await get(path, { 'If-None-Match': first[i] });
+      assert.equal(stale.status, 200, `${format}: the old tag no longer matches`);
+      assert.match(stale.text, /After the edit/);
+    }
+    await cms.strapi.documents(ARTICLE).delete({ documentId: article.documentId });
+  });
+
   test('feeds are compressed with gzip or brotli when the reader accepts it', async () => {
     const { default: http } = await import('node:http');
     const raw = (encoding: string) =>

@@ -53,7 +53,8 @@ class FeedCache {
   private byCatalogue = new WeakMap<Catalogue, LRUCache<string, Rendered>>();
   private uses = useCounter(ADMIT_WINDOW_MS);
 
-  get(catalogue: Catalogue, key: string, now: number, render: () => Omit<Rendered, 'etag' | 'body'> & { body: string | Buffer }): Rendered {
+  /** `render` gives the ETag when it knows it without hashing the body. */
+  get(catalogue: Catalogue, key: string, now: number, render: () => Omit<Rendered, 'etag' | 'body'> & { body: string | Buffer; etag?: string }): Rendered {
     let rendered = this.byCatalogue.get(catalogue);
     if (!rendered)
       this.byCatalogue.set(
@@ -65,7 +66,7 @@ class FeedCache {
     const fresh = render();
     // Kept encoded, as it is sent.
     const body = bytesOf(fresh.body);
-    const entry = { ...fresh, body, etag: etagOf(body) };
+    const entry = { ...fresh, body, etag: fresh.etag ?? etagOf(body) };
     // Kept from the second time its address is asked for (lib/use-counts.ts).
     if (this.uses(key) >= 2) rendered.set(key, entry);
     return entry;
@@ -146,7 +147,7 @@ export function registerFeeds(strapi: Core.Strapi, { inBrowser }: { inBrowser: F
     filters: UpdateFilters & { limit: number },
     contentType: string,
     { timeDependent, sort }: { timeDependent: boolean; sort: Sort },
-    render: (entries: readonly CatalogueEntry[], base: string, lastModified: Date, current: Catalogue) => string | Buffer,
+    render: (entries: readonly CatalogueEntry[], base: string, lastModified: Date, current: Catalogue) => { body: string | Buffer; etag?: string },
   ) => {
     const current = await catalogue();
     const now = Date.now();
@@ -154,7 +155,7 @@ export function registerFeeds(strapi: Core.Strapi, { inBrowser }: { inBrowser: F
     const rendered = cache.get(current, `${path}${canonicalQuery(filters)} ${filters.limit} ${base}`, now, () => {
       const { lastModified, expiresAt } = timed(current, now, timeDependent);
       const { entries } = selectPage(current, filters, now, sort, 0, filters.limit);
-      return { body: render(entries, base, lastModified, current), lastModified, expiresAt };
+      return { ...render(entries, base, lastModified, current), lastModified, expiresAt };
     });
     sendRendered(ctx, rendered, contentType);
   };
@@ -198,7 +199,7 @@ export function registerFeeds(strapi: Core.Strapi, { inBrowser }: { inBrowser: F
         const words = describeFilters({ ...filters, types: [], status: [] }, topicNamer(current.entries));
         const name = words ? `${CALENDAR_NAME}: ${words.replace(/^updates ?,? ?/, '')}` : CALENDAR_NAME;
         const consultations = catalogueOf(strapi).details(entries).filter(isConsultation);
-        return renderCalendar(consultations, { name, description: settings.description, linkOf: calendarLinks(base) });
+        return { body: renderCalendar(consultations, { name, description: settings.description, linkOf: calendarLinks(base) }) };
       },
     );
   };

@@ -2,7 +2,7 @@
  * Conditional GET for public responses: a strong ETag from the body, a
  * Last-Modified date, and 304 when the client already has this version.
  */
-import { createHash } from 'crypto';
+import { createHash, type Hash } from 'crypto';
 import type { Context } from 'koa';
 
 export type Cacheable = {
@@ -19,7 +19,10 @@ export type Cacheable = {
  * gzip-, brotli- or un-encoded under this one tag; a strong ETag promises
  * byte-identical bodies.
  */
-export const etagOf = (body: string | Buffer) => `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 27)}"`;
+export const etagOf = (body: string | Buffer) => etagOfHash(createHash('sha1').update(body));
+
+/** The ETag of a hash fed elsewhere, for a body that is known by parts (feeds: their frame and their items' own digests). */
+export const etagOfHash = (hash: Hash) => `W/"${hash.digest('base64url').slice(0, 27)}"`;
 
 /** If-None-Match uses weak comparison (RFC 9110 13.1.2): the W/ prefix is ignored on both sides. */
 const weakMatch = (a: string, b: string) => a.replace(/^W\//, '') === b.replace(/^W\//, '');
