@@ -78,7 +78,7 @@ export type IndexChange = { previous: readonly CatalogueEntry[]; added: Readonly
 export async function prepareIndex(entries: readonly CatalogueEntry[], pause: () => Promise<unknown>, change?: IndexChange): Promise<void> {
   if (indexes.has(entries)) return;
   const old = change && indexes.get(change.previous);
-  const steps = (old && deriveIndex(entries, change, old)) || buildIndex(entries);
+  const steps = old ? deriveIndex(entries, change, old) : buildIndex(entries);
   while (!steps.next().done) await pause();
 }
 
@@ -184,13 +184,16 @@ function* buildIndex(entries: readonly CatalogueEntry[]): Generator<void, void> 
 /**
  * Derives a state's index from the index of the state it follows: each kept entry's bits move to its
  * new position (a walk over the set bits, not over the entries), and only the added entries are read.
- * Null when the states do not line up (a kept entry out of order), for a full build instead.
+ * When the states do not line up (a kept entry out of order), the index is built in full instead.
+ * Pauses every `PREPARE_SLICE` positions, as a full build does: a topic renamed at 100,000 items adds
+ * thousands of entries at once, and unbroken, this held the event loop for about 80 ms.
  */
-function deriveIndex(entries: readonly CatalogueEntry[], { previous, added }: IndexChange, old: Index): Generator<void, void> | null {
+function* deriveIndex(entries: readonly CatalogueEntry[], { previous, added }: IndexChange, old: Index): Generator<void, void> {
   // Each old position's new one (-1: removed), walking both newest-first lists together.
   const moved = new Int32Array(previous.length).fill(-1);
   const addedAt: number[] = [];
   for (let i = 0, j = 0; i < entries.length; i += 1) {
+    if (i % PREPARE_SLICE === PREPARE_SLICE - 1) yield;
     const entry = entries[i];
     // Most entries are kept, and come next in the previous list too.
     if (j < previous.length && previous[j] === entry) {
@@ -202,72 +205,80 @@ function deriveIndex(entries: readonly CatalogueEntry[], { previous, added }: In
       continue;
     }
     while (j < previous.length && previous[j] !== entry) j += 1;
-    if (j === previous.length) return null;
+    if (j === previous.length) {
+      yield* buildIndex(entries);
+      return;
+    }
     moved[j++] = i;
   }
-  return (function* derive(): Generator<void, void> {
-    const size = entries.length;
-    const wordCount = (size + 31) >>> 5;
-    let slots = old.positionOf.length;
-    for (const position of addedAt) slots = Math.max(slots, entries[position].slot + 1);
-    const positionOf = new Int32Array(slots).fill(-1);
-    old.positionOf.forEach((position, slot) => {
-      if (position >= 0) positionOf[slot] = moved[position];
+  const size = entries.length;
+  const wordCount = (size + 31) >>> 5;
+  let slots = old.positionOf.length;
+  for (const position of addedAt) slots = Math.max(slots, entries[position].slot + 1);
+  const positionOf = new Int32Array(slots).fill(-1);
+  for (let slot = 0; slot < old.positionOf.length; slot += 1) {
+    if (slot % PREPARE_SLICE === PREPARE_SLICE - 1) yield;
+    const position = old.positionOf[slot];
+    if (position >= 0) positionOf[slot] = moved[position];
+  }
+  for (const position of addedAt) positionOf[entries[position].slot] = position;
+  const index = emptyIndex(size, positionOf, new Map(old.topicNames));
+  /** A set's bits at their new positions, as words. */
+  const move = (set: TypedFastBitSet) => {
+    const words = new Uint32Array(wordCount);
+    forEachSet(set.words, (from) => {
+      const to = moved[from];
+      if (to >= 0) words[to >>> 5] |= 1 << (to & 31);
     });
-    for (const position of addedAt) positionOf[entries[position].slot] = position;
-    const index = emptyIndex(size, positionOf, new Map(old.topicNames));
-    /** A set's bits at their new positions, as words. */
-    const move = (set: TypedFastBitSet) => {
-      const words = new Uint32Array(wordCount);
-      forEachSet(set.words, (from) => {
-        const to = moved[from];
-        if (to >= 0) words[to >>> 5] |= 1 << (to & 31);
-      });
-      return words;
-    };
-    const bits: Bits = { types: new Map(), years: new Map(), audiences: new Map(), topics: new Map() };
-    for (const [name, sets] of [
-      ['types', old.types],
-      ['years', old.years],
-      ['audiences', old.audiences],
-      ['topics', old.topics],
-    ] as const) {
-      for (const [key, set] of sets as Map<string | number, TypedFastBitSet>) (bits[name] as Map<string | number, Uint32Array>).set(key, move(set));
+    return words;
+  };
+  const bits: Bits = { types: new Map(), years: new Map(), audiences: new Map(), topics: new Map() };
+  for (const [name, sets] of [
+    ['types', old.types],
+    ['years', old.years],
+    ['audiences', old.audiences],
+    ['topics', old.topics],
+  ] as const) {
+    for (const [key, set] of sets as Map<string | number, TypedFastBitSet>) {
+      (bits[name] as Map<string | number, Uint32Array>).set(key, move(set));
       yield;
     }
-    for (const position of addedAt) {
-      const entry = entries[position];
-      setBits(bits, wordCount, entry, position);
-      // Topics are shared objects, one per topic: an added entry has its topics' current names (a rename rewrites every entry naming one).
-      for (const topic of entry.topics) index.topicNames.set(topic.slug, topic.name);
-    }
-    // A value no entry has any longer is no filter value (as in a full build).
-    for (const map of Object.values(bits) as Map<unknown, Uint32Array>[])
-      for (const [key, words] of map) if (words.every((word) => word === 0)) map.delete(key);
-    for (const slug of index.topicNames.keys()) if (!bits.topics.has(slug)) index.topicNames.delete(slug);
-    // Consultations (the kept ones moved, the added ones read) and their closing order: the kept ones'
-    // order is kept by the move, and the few added ones are merged in. No sort over every consultation.
-    const addedConsultations = addedAt.filter((position) => entries[position].type === 'consultation');
-    /** Old positions at their new ones, the removed left out (plain loops: there are thousands). */
-    const movedAll = (from: Uint32Array) => {
-      const to: number[] = [];
-      for (let i = 0; i < from.length; i += 1) if (moved[from[i]] >= 0) to.push(moved[from[i]]);
-      return to;
-    };
-    const positions = Uint32Array.from([...movedAll(old.consultations.positions), ...addedConsultations]);
-    const opens = new Float64Array(positions.length);
-    const closes = new Float64Array(positions.length);
-    for (let i = 0; i < positions.length; i += 1) {
-      opens[i] = entries[positions[i]].opens;
-      closes[i] = entries[positions[i]].closes;
-    }
-    const byClosing = (a: number, b: number) => closesBefore(entries, a, b);
-    const addedClosing = addedConsultations
-      .filter((position) => !Number.isNaN(closingTime(entries[position])))
-      .sort((a, b) => (a === b ? 0 : byClosing(a, b) ? -1 : 1));
-    const closing = Uint32Array.from(mergeSorted(movedAll(old.closing), addedClosing, byClosing));
-    finishIndex(entries, index, bits, { positions, opens, closes }, closing);
-  })();
+  }
+  for (const [i, position] of addedAt.entries()) {
+    if (i % PREPARE_SLICE === PREPARE_SLICE - 1) yield;
+    const entry = entries[position];
+    setBits(bits, wordCount, entry, position);
+    // Topics are shared objects, one per topic: an added entry has its topics' current names (a rename rewrites every entry naming one).
+    for (const topic of entry.topics) index.topicNames.set(topic.slug, topic.name);
+  }
+  yield;
+  // A value no entry has any longer is no filter value (as in a full build).
+  for (const map of Object.values(bits) as Map<unknown, Uint32Array>[]) for (const [key, words] of map) if (words.every((word) => word === 0)) map.delete(key);
+  for (const slug of index.topicNames.keys()) if (!bits.topics.has(slug)) index.topicNames.delete(slug);
+  // Consultations (the kept ones moved, the added ones read) and their closing order: the kept ones'
+  // order is kept by the move, and the few added ones are merged in. No sort over every consultation.
+  const addedConsultations = addedAt.filter((position) => entries[position].type === 'consultation');
+  /** Old positions at their new ones, the removed left out (plain loops: there are thousands). */
+  const movedAll = (from: Uint32Array) => {
+    const to: number[] = [];
+    for (let i = 0; i < from.length; i += 1) if (moved[from[i]] >= 0) to.push(moved[from[i]]);
+    return to;
+  };
+  const positions = Uint32Array.from([...movedAll(old.consultations.positions), ...addedConsultations]);
+  const opens = new Float64Array(positions.length);
+  const closes = new Float64Array(positions.length);
+  for (let i = 0; i < positions.length; i += 1) {
+    opens[i] = entries[positions[i]].opens;
+    closes[i] = entries[positions[i]].closes;
+  }
+  yield;
+  const byClosing = (a: number, b: number) => closesBefore(entries, a, b);
+  const addedClosing = addedConsultations
+    .filter((position) => !Number.isNaN(closingTime(entries[position])))
+    .sort((a, b) => (a === b ? 0 : byClosing(a, b) ? -1 : 1));
+  const closing = Uint32Array.from(mergeSorted(movedAll(old.closing), addedClosing, byClosing));
+  yield;
+  finishIndex(entries, index, bits, { positions, opens, closes }, closing);
 }
 
 /** Calls `visit` with each position set in `words` (and in `mask`, when given), in ascending order. */
