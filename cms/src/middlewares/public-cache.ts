@@ -17,7 +17,7 @@
  * generation, so every one pushed out unread is work for a full collection. At 100,000 items, with
  * each search address asked for twice some seconds apart (one instance, SQLite, 50 connections),
  * keeping every second use made a full collection every 1.4 s and a p99 of 49–55 ms, against none
- * and 16–18 ms keeping nothing.
+ * and 16–18 ms keeping nothing; weighing as here, 1–3 in 20 s and 20–26 ms.
  */
 import { brotliCompressSync, constants, gzipSync } from 'zlib';
 import type { Core } from '@strapi/strapi';
