@@ -253,19 +253,11 @@ export function feedTitle(settings: FeedSettings, filters: UpdateFilters, topicN
   return words ? `${settings.siteName}: ${words}` : settings.title;
 }
 
-/** Feed ids by query, made once per query lately asked for (each is a hash, made on every uncached feed). */
-const feedGuids = new LRUCache<string, string>({ max: 1_000 });
-function feedGuid(query: string): string {
-  let guid = feedGuids.get(query);
-  if (guid === undefined) feedGuids.set(query, (guid = `urn:uuid:${nameBasedUuid(`feed:${query}`)}`));
-  return guid;
-}
-
 export function buildFeed({ filters, topicName, settings, cmsBaseUrl, lastModified }: FeedInput): FeedDocument {
   const query = canonicalQuery(filters);
   const words = describeFilters(filters, topicName);
   return {
-    guid: feedGuid(query),
+    guid: `urn:uuid:${nameBasedUuid(`feed:${query}`)}`,
     title: feedTitle(settings, filters, topicName),
     description: words ? `${capitalised(words)}. ${settings.description}` : settings.description,
     author: settings.author,
