@@ -486,6 +486,19 @@ describe('the editor form', () => {
     }
   });
 
+  test('every list column, on every type, has a human label (never "CREATEDAT")', async () => {
+    const cm = contentManager(cms.strapi);
+    assert.ok(cm, 'no Content Manager');
+    const uids = [ARTICLE, CONSULTATION, 'api::staffing-update.staffing-update', 'api::topic.topic', 'api::audience.audience'] as const;
+    for (const uid of uids) {
+      const config = await cm.contentTypes.findConfiguration(cm.contentTypes.findContentType(uid)!);
+      for (const [field, { list }] of Object.entries(config.metadatas)) {
+        if (!list) continue;
+        assert.ok(list.label && list.label !== field && !/[a-z][A-Z]/.test(list.label), `${uid}: the ${field} column is headed "${list.label}"`);
+      }
+    }
+  });
+
   test('the home page names each last edited entry by its title, and the search abbreviations list by its name, not its id', async () => {
     const uid = 'api::search-abbreviation.search-abbreviation';
     // Saved as it is: only the save matters here.

@@ -11,7 +11,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { contentManager, type ViewConfiguration } from '../lib/strapi-services';
 
 /** Raise when the labels or layouts below change, to write them again over the stored ones. */
-const LAYOUT_VERSION = 2;
+const LAYOUT_VERSION = 3;
 const STORE = { type: 'app', name: 'send-admin-form' } as const;
 
 type Label = [label: string, description: string];
@@ -40,6 +40,17 @@ const COMMON: Record<string, Label> = {
   unpublishAt: ['Unpublish at (UK time)', 'Optional. The item is taken down from the website and feeds at this time. Must be after "Publish at".'],
 };
 
+/** Fields Strapi adds to every type: shown in lists (and "Configure the view"), never typed in. */
+const SYSTEM: Record<string, Label> = {
+  id: ['Number', 'Strapi\u2019s number for this entry.'],
+  documentId: ['Document id', 'Strapi\u2019s permanent id for this entry.'],
+  createdAt: ['Created', 'When this entry was first saved.'],
+  updatedAt: ['Last changed', 'When this entry was last saved.'],
+  publishedAt: ['Published', 'When this version was published.'],
+  createdBy: ['Created by', 'Who first saved this entry.'],
+  updatedBy: ['Last changed by', 'Who last saved this entry.'],
+};
+
 const BY_TYPE: Partial<Record<UID.ContentType, Record<string, Label>>> = {
   'api::consultation.consultation': {
     opensAt: ['Opens at (UK time)', 'When people can start to respond. Readers see "Opens \u2026" until then.'],
@@ -59,6 +70,10 @@ const BY_TYPE: Partial<Record<UID.ContentType, Record<string, Label>>> = {
   'api::topic.topic': {
     name: ['Name', 'As readers see it in filters, e.g. "Short breaks".'],
     slug: ['Web address name', 'Used in filtered feed and page addresses. Changing it breaks links people have shared.'],
+  },
+  'api::audience.audience': {
+    name: ['Name', 'As readers see it in filters, e.g. "Parents and carers".'],
+    value: ['Code', 'Used in filtered feed and page addresses. Fixed: partner websites use it.'],
   },
   'api::search-abbreviation.search-abbreviation': {
     abbreviations: ['Abbreviations', 'Each abbreviation readers may type, and what it stands for.'],
@@ -208,7 +223,7 @@ export async function labelAdminFields(strapi: Core.Strapi) {
     if (!contentType) continue;
     const configuration = await contentTypes.findConfiguration(contentType);
     const isItem = (ITEM_TYPES as readonly string[]).includes(uid);
-    apply(configuration, { ...(isItem ? COMMON : {}), ...BY_TYPE[uid] }, EDIT_LAYOUTS[uid], LIST_COLUMNS[uid]);
+    apply(configuration, { ...SYSTEM, ...(isItem ? COMMON : {}), ...BY_TYPE[uid] }, EDIT_LAYOUTS[uid], LIST_COLUMNS[uid]);
     configuration.settings.mainField = MAIN_FIELDS[uid] ?? (configuration.metadatas.title ? 'title' : configuration.settings.mainField);
     if (isItem) Object.assign(configuration.settings, { defaultSortBy: 'date', defaultSortOrder: 'DESC' });
     const { uid: _uid, ...rest } = configuration;
