@@ -24,9 +24,9 @@ interface Budget {
 }
 
 const budgets: Budget[] = [
-  { file: 'dist/widgets/send-widgets.js', firstPaint: 17.2 * KB, aim: 15 * KB, total: 20.25 * KB },
-  { file: 'dist/widgets/send-news-feed.js', firstPaint: 11.4 * KB, aim: 10 * KB, total: 11.4 * KB },
-  { file: 'dist/widgets/send-news-archive.js', firstPaint: 14.65 * KB, aim: 10 * KB, total: 18 * KB },
+  { file: 'dist/widgets/send-widgets.js', firstPaint: 17.25 * KB, aim: 15 * KB, total: 20.35 * KB },
+  { file: 'dist/widgets/send-news-feed.js', firstPaint: 11.6 * KB, aim: 10 * KB, total: 11.6 * KB },
+  { file: 'dist/widgets/send-news-archive.js', firstPaint: 14.9 * KB, aim: 10 * KB, total: 18.15 * KB },
   { file: 'dist/widgets/send-consultation-countdown.js', firstPaint: 12.35 * KB, aim: 10 * KB, total: 12.35 * KB },
 ];
 

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { css } from './styles.js';
 import { formatCalendarDate, formatLondonDate, parseInstant } from './dates.js';
 import { heading } from './heading.js';
+import { PHASE_LABEL_KEYS, readerPhase } from './consultation-status.js';
 import type { ItemKey } from './strings.js';
 import type { UpdateSummary, UpdateType } from './types.js';
 
@@ -49,17 +50,25 @@ export function typeTag(type: UpdateType, context: Pick<ItemContext, 't'>): Temp
 }
 
 /**
- * "News · 8 July 2019": the type label and reader-facing date shown with every item. An upcoming
- * consultation (as the API says) shows when it opens instead: its date is only the day it was announced.
+ * "News · 8 July 2019": the type label and reader-facing date shown with every item. A consultation
+ * also shows its state, as the CMS's pages do: an upcoming one when it opens and an open one when it
+ * closes (its date is only the day it was announced), a closed one its date.
  */
 export function itemMeta(item: UpdateSummary, context: ItemContext): TemplateResult {
-  const opens = item.type === 'consultation' && item.status === 'upcoming' ? parseInstant(item.opensAt) : null;
+  const phase = item.type === 'consultation' ? readerPhase(item) : 'unknown';
+  const upcoming = phase === 'upcoming' && item.type === 'consultation' ? parseInstant(item.opensAt) : null;
+  const open = phase === 'open' && item.type === 'consultation' ? parseInstant(item.closesAt) : null;
+  const moment = (ms: number, key: 'opensOn' | 'closesOn') =>
+    html`<time datetime=${new Date(ms).toISOString()}>${context.t(key, { date: formatLondonDate(ms, context.lang) })}</time>`;
   return html`<p class="meta" part="meta">
     ${typeTag(item.type, context)}
+    ${phase === 'unknown' ? nothing : html`<strong class="tag" part="tag">${context.t(PHASE_LABEL_KEYS[phase])}</strong>`}
     ${
-      opens === null
-        ? html`<time datetime=${item.date}>${formatCalendarDate(item.date, context.lang)}</time>`
-        : html`<time datetime=${new Date(opens).toISOString()}>${context.t('opensOn', { date: formatLondonDate(opens, context.lang) })}</time>`
+      upcoming !== null
+        ? moment(upcoming, 'opensOn')
+        : open !== null
+          ? moment(open, 'closesOn')
+          : html`<time datetime=${item.date}>${formatCalendarDate(item.date, context.lang)}</time>`
     }
   </p>`;
 }

@@ -5,6 +5,8 @@
  * (e.g. for Welsh). `{name}` marks a placeholder; a string may be a record of plural forms
  * keyed by Intl.PluralRules category, so languages with more plural forms work.
  */
+import { consultationStatusStrings } from './consultation-status.js';
+
 export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 export type Message = string | PluralForms;
 
@@ -26,6 +28,9 @@ export const itemStrings = {
   typeStaffingUpdate: 'Service update',
   /** An upcoming consultation's date in lists: when it opens, never the day it was announced. */
   opensOn: 'Opens {date}',
+  /** An open consultation's date in lists: when it closes. */
+  closesOn: 'Closes {date}',
+  ...consultationStatusStrings,
 };
 
 export type CoreKey = keyof typeof coreStrings;

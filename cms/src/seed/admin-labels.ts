@@ -11,7 +11,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { contentManager, type ViewConfiguration } from '../lib/strapi-services';
 
 /** Raise when the labels or layouts below change, to write them again over the stored ones. */
-const LAYOUT_VERSION = 3;
+const LAYOUT_VERSION = 4;
 const STORE = { type: 'app', name: 'send-admin-form' } as const;
 
 type Label = [label: string, description: string];
@@ -185,6 +185,8 @@ const LIST_COLUMNS: Partial<Record<UID.ContentType, string[]>> = {
   'api::article.article': ['title', 'date', 'publishAt', 'unpublishAt'],
   'api::consultation.consultation': ['title', 'date', 'closesAt', 'publishAt', 'unpublishAt'],
   'api::staffing-update.staffing-update': ['title', 'date', 'service', 'publishAt', 'unpublishAt'],
+  'api::topic.topic': ['name', 'slug', 'updatedAt'],
+  'api::audience.audience': ['name', 'value'],
 };
 const MAIN_FIELDS: Partial<Record<UID.ContentType, string>> = { 'api::topic.topic': 'name', 'api::audience.audience': 'name' };
 const ITEM_TYPES = ['api::article.article', 'api::consultation.consultation', 'api::staffing-update.staffing-update'] as const;

@@ -89,7 +89,7 @@ describe('<send-news-feed>', () => {
     assertEqual(feed.rssHref, `${API}/feeds/rss.xml?type=consultation&audience=professionals%2Cparents-carers`, 'the raw RSS feed, for hosts, as a property');
   });
 
-  it('shows when an upcoming consultation opens, never the day it was announced', async () => {
+  it("shows each consultation's state, when an upcoming one opens and when an open one closes, never the day it was announced", async () => {
     const { feed } = await mountFeed({}, { fetcher: listAndItem('withUpcomingConsultation') });
     await loaded(feed);
     const times = [...shadow(feed).querySelectorAll('.item time')];
@@ -97,11 +97,14 @@ describe('<send-news-feed>', () => {
       times.map((time) => [time.textContent?.trim(), time.getAttribute('datetime')]),
       [
         ['Opens 1 March 2026', '2026-03-01T00:00:00.000Z'],
-        ['2 February 2026', '2026-02-02'],
+        ['Closes 31 March 2026', '2026-03-31T22:59:00.000Z'],
         ['1 March 2022', '2022-03-01'],
       ],
       'dates',
     );
+    // As the CMS's own list of updates says it: type, state, then the date that matters.
+    const metas = [...shadow(feed).querySelectorAll('.item .meta')].map((meta) => meta.textContent?.replace(/\s+/g, ' ').trim());
+    assertEqual(metas, ['Consultation Upcoming Opens 1 March 2026', 'Consultation Open Closes 31 March 2026', 'Service update 1 March 2022'], 'meta lines');
   });
 
   it("without fallback-href, the error state links to the CMS's updates page with the feed's filters", async () => {
