@@ -23,6 +23,10 @@ export const listStyles = css`
   .summary {
     margin: 0;
   }
+  /* "Closes 25 December 2026" wraps as one piece on a phone, never between day and month. */
+  .meta time {
+    white-space: nowrap;
+  }
 `;
 
 /** Each type's label string: the compiler checks every type of the API has one. */

@@ -107,6 +107,16 @@ describe('<send-news-feed>', () => {
     assertEqual(metas, ['Consultation Upcoming Opens 1 March 2026', 'Consultation Open Closes 31 March 2026', 'Service update 1 March 2022'], 'meta lines');
   });
 
+  it('keeps each date in one piece on a 320 px phone ("Closes 31 March 2026" never splits)', async () => {
+    const { feed } = await mountFeed({}, { fetcher: listAndItem('withUpcomingConsultation') });
+    // A phone's width less the host page's margins.
+    feed.style.cssText = 'display: block; width: 288px';
+    await loaded(feed);
+    const times = [...shadow(feed).querySelectorAll('.item .meta time')];
+    assert(times.length === 3, `three dates, got ${times.length}`);
+    for (const time of times) assertEqual(time.getClientRects().length, 1, `"${time.textContent}" on one line`);
+  });
+
   it("without fallback-href, the error state links to the CMS's updates page with the feed's filters", async () => {
     const { feed } = await mountFeed({ type: 'consultation', topic: 'funding' }, { fetcher: fixtureFetcher(() => ({ status: 500 })) });
     await loaded(feed);
