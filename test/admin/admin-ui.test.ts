@@ -336,6 +336,13 @@ test('an embed code built on /updates/embed works in a blank page on another ori
     const builder = await browser.newPage();
     try {
       await builder.goto(`${base}/updates/embed`, { waitUntil: 'networkidle2' });
+      // Only the chosen widget's fields show: the countdown's consultation list while the countdown is chosen.
+      const shown = (selector: string) => builder.$eval(selector, (element) => (element as HTMLElement).offsetParent !== null);
+      assert.deepEqual([await shown('#type-consultation'), await shown('#consultation')], [true, false], 'news feed chosen');
+      await builder.click('#widget-send-consultation-countdown');
+      await builder.waitForFunction(() => (document.getElementById('consultation') as HTMLElement).offsetParent !== null);
+      assert.equal(await shown('#type-consultation'), false, 'countdown chosen: no news feed filters');
+      await builder.click('#widget-send-news-feed');
       await builder.click('#type-consultation');
       await builder.select('#layout', 'cards');
       await builder.select('#headingLevel', '3');

@@ -69,7 +69,8 @@ export function embedPage({ site, choice, scripts, topics, consultations, script
                 </div>
               ))}
             </fieldset>
-            <fieldset className="fieldset">
+            {/* data-for: with embed.js, shown only while its widget is chosen; without it, every field shows. */}
+            <fieldset className="fieldset" data-for="send-news-feed">
               <legend>News feed: what it shows</legend>
               <p className="hint">Leave everything unticked to show every kind of update.</p>
               <Checkboxes
@@ -98,13 +99,15 @@ export function embedPage({ site, choice, scripts, topics, consultations, script
                 <input className="input" type="number" name="limit" id="limit" min={1} max={20} defaultValue={choice.limit} />
               </div>
             </fieldset>
-            <Select
-              label="Countdown: which consultation"
-              name="consultation"
-              all="Every open consultation"
-              selected={choice.consultation}
-              options={consultations.map((item) => ({ value: item.slug, label: item.title }))}
-            />
+            <div data-for="send-consultation-countdown">
+              <Select
+                label="Countdown: which consultation"
+                name="consultation"
+                all="Every open consultation"
+                selected={choice.consultation}
+                options={consultations.map((item) => ({ value: item.slug, label: item.title }))}
+              />
+            </div>
             <div className="form-group">
               <label className="label" htmlFor="heading">
                 Heading

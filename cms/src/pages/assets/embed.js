@@ -26,6 +26,15 @@
       status.textContent = 'The preview could not be updated. Press "Show".';
     }
   };
+  // Fields for another widget than the one chosen are hidden (the server's page shows them all, for use without this script).
+  const showChosen = () => {
+    const widget = String(new FormData(form).get('widget'));
+    for (const group of form.querySelectorAll('[data-for]')) {
+      /** @type {HTMLElement} */ (group).hidden = /** @type {HTMLElement} */ (group).dataset.for !== widget;
+    }
+  };
+  showChosen();
+  form.addEventListener('change', showChosen);
   // update() reports its own failures.
   form.addEventListener('change', () => void update());
   form.addEventListener('submit', (event) => {
