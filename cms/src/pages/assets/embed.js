@@ -28,7 +28,7 @@
   };
   // Fields for another widget than the one chosen are hidden (the server's page shows them all, for use without this script).
   const showChosen = () => {
-    const widget = String(new FormData(form).get('widget'));
+    const widget = /** @type {HTMLInputElement | null} */ (form.querySelector('input[name="widget"]:checked'))?.value;
     for (const group of form.querySelectorAll('[data-for]')) {
       /** @type {HTMLElement} */ (group).hidden = /** @type {HTMLElement} */ (group).dataset.for !== widget;
     }
