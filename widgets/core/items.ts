@@ -59,20 +59,21 @@ export function typeTag(type: UpdateType, context: Pick<ItemContext, 't'>): Temp
  * closes (its date is only the day it was announced), a closed one its date.
  */
 export function itemMeta(item: UpdateSummary, context: ItemContext): TemplateResult {
-  const phase = item.type === 'consultation' ? readerPhase(item) : 'unknown';
-  const upcoming = phase === 'upcoming' && item.type === 'consultation' ? parseInstant(item.opensAt) : null;
-  const open = phase === 'open' && item.type === 'consultation' ? parseInstant(item.closesAt) : null;
-  const moment = (ms: number, key: 'opensOn' | 'closesOn') =>
-    html`<time datetime=${new Date(ms).toISOString()}>${context.t(key, { date: formatLondonDate(ms, context.lang) })}</time>`;
+  const consultation = item.type === 'consultation' ? item : null;
+  const phase = consultation ? readerPhase(consultation) : 'unknown';
+  const [at, key] =
+    phase === 'upcoming'
+      ? [parseInstant(consultation?.opensAt), 'opensOn' as const]
+      : phase === 'open'
+        ? [parseInstant(consultation?.closesAt), 'closesOn' as const]
+        : [null];
   return html`<p class="meta" part="meta">
     ${typeTag(item.type, context)}
     ${phase === 'unknown' ? nothing : html`<strong class="tag" part="tag">${context.t(PHASE_LABEL_KEYS[phase])}</strong>`}
     ${
-      upcoming !== null
-        ? moment(upcoming, 'opensOn')
-        : open !== null
-          ? moment(open, 'closesOn')
-          : html`<time datetime=${item.date}>${formatCalendarDate(item.date, context.lang)}</time>`
+      at !== null && key
+        ? html`<time datetime=${new Date(at).toISOString()}>${context.t(key, { date: formatLondonDate(at, context.lang) })}</time>`
+        : html`<time datetime=${item.date}>${formatCalendarDate(item.date, context.lang)}</time>`
     }
   </p>`;
 }

@@ -29,9 +29,7 @@
   // Fields for another widget than the one chosen are hidden (the server's page shows them all, for use without this script).
   const showChosen = () => {
     const widget = /** @type {HTMLInputElement | null} */ (form.querySelector('input[name="widget"]:checked'))?.value;
-    for (const group of form.querySelectorAll('[data-for]')) {
-      /** @type {HTMLElement} */ (group).hidden = /** @type {HTMLElement} */ (group).dataset.for !== widget;
-    }
+    for (const group of /** @type {NodeListOf<HTMLElement>} */ (form.querySelectorAll('[data-for]'))) group.hidden = group.dataset.for !== widget;
   };
   showChosen();
   form.addEventListener('change', showChosen);
