@@ -154,6 +154,12 @@ export interface SummaryBase {
   pageUrl: string;
   publishedAt: IsoDateTime;
   updatedAt: IsoDateTime;
+  /**
+   * When readers are told this item was last updated: its published content last changed on a later
+   * day (in London) than its `date` and than its first publication. Null when it has not changed
+   * since, so an item brought in from elsewhere or written today about an earlier day is not "updated".
+   */
+  lastUpdated: IsoDateTime | null;
 }
 
 export interface ArticleSummary extends SummaryBase {

@@ -6,9 +6,10 @@ import type { Change } from './sync/change-channel';
 import { registerFeeds } from './feeds';
 import { registerPages } from './pages';
 import { registerUpdatesApi } from './updates-api';
-import { FILE_UID, TOPIC_UID, WATCHED_UIDS } from './lib/update-types';
+import { FILE_UID, TOPIC_UID, UPDATE_TYPES, WATCHED_UIDS } from './lib/update-types';
 import { registerPublishInPlace } from './lib/publish-in-place';
 import { registerPublishLinks } from './lib/publish-links';
+import { registerFirstPublished } from './lib/first-published';
 import { checkConsultationDates, checkLinks } from './lib/editor-checks';
 import type { TransactionContext } from './lib/strapi-services';
 import { seedContent } from './seed';
@@ -49,6 +50,8 @@ export default {
       if (WRITE_ACTIONS.has(context.action)) await publicChange(strapi, { uid: context.uid, documentId: changedDocumentId(context.params, result) });
       return result;
     });
+    // Inside the one above, so an item's first publication is recorded before the catalogue reads it.
+    registerFirstPublished(strapi, Object.values(UPDATE_TYPES));
     // Inside the one above, so a topic published in place is applied to the catalogue like any publish.
     registerPublishInPlace(strapi, [TOPIC_UID]);
     // Inside publishing in place: only a topic given a new published version needs its items linked again.

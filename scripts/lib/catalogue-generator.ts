@@ -186,7 +186,7 @@ export async function generateCatalogue(strapi: Core.Strapi, { items, seed = 12,
       const body = Array.from({ length: random.int(3, 7) }, () => paragraph(fill(random.pick(SENTENCES), subject, place, service, month)));
       const summary = fill(random.pick(SENTENCES), subject, place, service, month);
       const published = new Date(date.getTime() + random.int(0, 8) * 3_600_000);
-      const values: Row = { title, slug, summary, date: date.toISOString().slice(0, 10), body: JSON.stringify(body) };
+      const values: Row = { title, slug, summary, date: date.toISOString().slice(0, 10), body: JSON.stringify(body), firstPublishedAt: published };
       if (type === 'consultation') {
         const opens = new Date(date.getTime() + 86_400_000);
         const closes = new Date(opens.getTime() + random.int(28, 84) * 86_400_000);

@@ -122,7 +122,7 @@ describe('item pages', () => {
         assert.equal(data['@type'], summary.type === 'article' ? 'NewsArticle' : 'Article');
         assert.equal(data.headline, summary.title.slice(0, 110));
         assert.equal(data.datePublished, summary.date);
-        assert.equal(data.dateModified, summary.updatedAt);
+        assert.equal(data.dateModified, summary.lastUpdated ?? summary.date, 'modified as readers are told, else the day it is dated');
       }
       // "Back to all updates" at the top and at the bottom.
       const backs = all(page, (el) => el.name === 'a' && text(el) === 'Back to all updates');
@@ -192,18 +192,61 @@ describe('item pages', () => {
     assert.match(text(one(letter, tag('main'))), /From Sarah Wilkins, Director for Education, Early Years and Children with Disabilities/);
   });
 
-  test('an item with a summary and no body is not blank, and shows when it was last updated', async () => {
+  test('an item with a summary and no body is not blank; "last updated" only for a change after its first publication', async () => {
+    // Seeded today, first published today: the council's 2017 strategy was not "updated" today.
+    const seeded = await get('/updates/article/send-strategy-2017-2021');
+    assert.match(text(one(seeded, tag('main'))), /Published 15 December 2017 /);
+    assert.doesNotMatch(text(one(seeded, tag('main'))), /last updated/);
     const unique = Date.now();
-    const created = await cms.strapi.documents(ARTICLE).create({
+    const path = `/updates/article/summary-only-${unique}`;
+    const articles = cms.strapi.documents(ARTICLE);
+    // Written today about an earlier day, as an import or a late write-up is: its first publication is no update.
+    const created = await articles.create({
       data: { title: `Summary only ${unique}`, slug: `summary-only-${unique}`, summary: 'Only a summary, and no body at all.', date: '2024-05-01' },
       status: 'published',
     });
-    const page = await get(`/updates/article/summary-only-${unique}`);
+    let page = await get(path);
     assert.equal(page.status, 200);
     assert.equal(text(one(page, (el) => el.name === 'p' && attr(el, 'class') === 'lead')), 'Only a summary, and no body at all.');
+    assert.match(text(one(page, tag('main'))), /Published 1 May 2024 /);
+    assert.doesNotMatch(text(one(page, tag('main'))), /last updated/);
+    const api = await getJson<ItemResponse>(cms.baseUrl, `/api/updates/article/summary-only-${unique}`);
+    assert.equal(api.body.data.lastUpdated, null);
+
+    // Published again: the first publication is kept, so the same day's republication is still no update.
+    await articles.update({ documentId: created.documentId, data: { summary: 'Only a summary, corrected.' }, status: 'published' });
+    const rows = (await cms.strapi.db.query(ARTICLE).findMany({ where: { documentId: created.documentId }, select: ['firstPublishedAt'] })) as {
+      firstPublishedAt: string | null;
+    }[];
+    assert.equal(rows.length, 2);
+    assert.ok(
+      rows.every((row) => row.firstPublishedAt !== null && Date.parse(row.firstPublishedAt) >= unique - 1000),
+      'both versions hold the first publication',
+    );
+    assert.equal(new Set(rows.map((row) => Date.parse(row.firstPublishedAt!))).size, 1);
+
+    // As if it had been first published three days ago: an edit published today is an update readers are told of.
+    await cms.strapi.db.query(ARTICLE).updateMany({ where: { documentId: created.documentId }, data: { firstPublishedAt: new Date(unique - 3 * 86_400_000) } });
+    await articles.update({ documentId: created.documentId, data: { summary: 'Only a summary, corrected again.' }, status: 'published' });
+    page = await get(path);
     assert.match(text(one(page, tag('main'))), /Published 1 May 2024, last updated \d{1,2} [A-Z][a-z]+ \d{4}/);
-    await cms.strapi.documents(ARTICLE).delete({ documentId: created.documentId });
-    assert.equal((await get(`/updates/article/summary-only-${unique}`)).status, 404);
+    const updated = await getJson<ItemResponse>(cms.baseUrl, `/api/updates/article/summary-only-${unique}`);
+    assert.equal(updated.body.data.lastUpdated, updated.body.data.updatedAt);
+
+    // A copy has never been published, whatever its original had been.
+    const copy = await articles.clone({
+      documentId: created.documentId,
+      data: { title: `Summary copy ${unique}`, slug: `summary-copy-${unique}`, summary: 'A copy.', date: '2024-05-01' },
+    });
+    assert.ok(copy);
+    const copied = (await cms.strapi.db.query(ARTICLE).findMany({ where: { documentId: copy.documentId }, select: ['firstPublishedAt'] })) as {
+      firstPublishedAt: string | null;
+    }[];
+    assert.ok(copied.length > 0 && copied.every((row) => row.firstPublishedAt === null), 'a copy starts unpublished');
+    await articles.delete({ documentId: copy.documentId });
+
+    await articles.delete({ documentId: created.documentId });
+    assert.equal((await get(path)).status, 404);
   });
 
   test('unknown items, unknown types and drafts get the 404 page, which never shows draft text', async () => {

@@ -84,6 +84,7 @@ function generate(rng: ReturnType<typeof random>, size: number): Generated {
       pageUrl: `https://example.org/updates/${type}/${slug}`,
       publishedAt,
       updatedAt: publishedAt,
+      lastUpdated: null,
     };
     const moment = (spreadDays: number) => (rng.next() < 0.1 ? null : new Date(NOW + (rng.below(spreadDays * 2) - spreadDays) * DAY).toISOString());
     let summary: UpdateSummary;

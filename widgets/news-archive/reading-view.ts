@@ -7,7 +7,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { consultationStatusStrings, PHASE_LABEL_KEYS, readerPhase } from '../core/consultation-status.js';
-import { formatCalendarDate, formatLondonDate, londonDayNumber, parseCalendarDate, parseInstant } from '../core/dates.js';
+import { formatCalendarDate, formatLondonDate, parseInstant } from '../core/dates.js';
 import { describeFile } from '../core/files.js';
 import { heading } from '../core/heading.js';
 import { londonWhen } from '../core/long-dates.js';
@@ -157,13 +157,11 @@ export function articleTemplate(item: UpdateDetail, context: ReadingContext): Te
   </article>`;
 }
 
-/** "Published 8 July 2019", with "last updated …" when an edit came on a later London day. */
+/** "Published 8 July 2019", with "last updated …" when the CMS says an edit came after it was first published. */
 function publishedLine(item: UpdateDetail, { t, lang }: ReadingContext): string {
   const date = formatCalendarDate(item.date, lang);
-  const updated = parseInstant(item.updatedAt);
-  const day = parseCalendarDate(item.date);
-  if (updated === null || day === null || londonDayNumber(updated) * 86_400_000 <= day) return t('published', { date });
-  return t('publishedAndUpdated', { date, updated: formatLondonDate(updated, lang) });
+  const updated = parseInstant(item.lastUpdated);
+  return updated === null ? t('published', { date }) : t('publishedAndUpdated', { date, updated: formatLondonDate(updated, lang) });
 }
 
 function easyReadLink(href: string | null, facts: string, { t }: ReadingContext): TemplateResult | typeof nothing {

@@ -19,6 +19,7 @@ import type {
   UpdateDetail,
   UpdateSummary,
 } from '../../../contract/api';
+import { lastUpdated } from '../lib/first-published';
 import { safeStoredUrl } from '../lib/safe-url';
 import { statusAt, time } from './entry';
 import { AUDIENCES, UPDATE_TYPES, keysOf, type UpdateType } from '../lib/update-types';
@@ -151,21 +152,25 @@ export function itemBuilder(baseUrl: () => string) {
     return { title: str(raw.title) ?? 'Download', url, format: str(raw.format)?.toUpperCase() ?? formatOf(file, url), sizeBytes };
   };
 
-  const base = (type: UpdateType, doc: ArticleDocument | ConsultationDocument | StaffingUpdateDocument): Omit<SummaryBase, 'type'> => ({
-    id: doc.documentId,
-    slug: doc.slug ?? '',
-    title: doc.title ?? '',
-    summary: doc.summary ?? '',
-    date: calendarDate(doc.date) ?? String(doc.publishedAt ?? '').slice(0, 10),
-    topics: (doc.topics ?? []).map((t): Topic => ({ name: t.name ?? '', slug: t.slug ?? '' })).sort((a, b) => a.name.localeCompare(b.name)),
-    // In the registry's order, whatever order an editor picked them in.
-    audiences: keysOf(AUDIENCES).filter((audience) => (doc.audiences ?? []).some((picked) => picked.value === audience)),
-    easyReadUrl: toDownload(doc.easyReadVersion)?.url ?? null,
-    url: `/api/updates/${type}/${encodeURIComponent(doc.slug ?? '')}`,
-    pageUrl: `${baseUrl()}${itemPagePath(type, doc.slug ?? '')}`,
-    publishedAt: instant(doc.publishedAt) ?? '',
-    updatedAt: instant(doc.updatedAt) ?? '',
-  });
+  const base = (type: UpdateType, doc: ArticleDocument | ConsultationDocument | StaffingUpdateDocument): Omit<SummaryBase, 'type'> => {
+    const date = calendarDate(doc.date) ?? String(doc.publishedAt ?? '').slice(0, 10);
+    return {
+      id: doc.documentId,
+      slug: doc.slug ?? '',
+      title: doc.title ?? '',
+      summary: doc.summary ?? '',
+      date,
+      topics: (doc.topics ?? []).map((t): Topic => ({ name: t.name ?? '', slug: t.slug ?? '' })).sort((a, b) => a.name.localeCompare(b.name)),
+      // In the registry's order, whatever order an editor picked them in.
+      audiences: keysOf(AUDIENCES).filter((audience) => (doc.audiences ?? []).some((picked) => picked.value === audience)),
+      easyReadUrl: toDownload(doc.easyReadVersion)?.url ?? null,
+      url: `/api/updates/${type}/${encodeURIComponent(doc.slug ?? '')}`,
+      pageUrl: `${baseUrl()}${itemPagePath(type, doc.slug ?? '')}`,
+      publishedAt: instant(doc.publishedAt) ?? '',
+      updatedAt: instant(doc.updatedAt) ?? '',
+      lastUpdated: lastUpdated({ date, updatedAt: doc.updatedAt, firstPublishedAt: doc.firstPublishedAt }),
+    };
+  };
 
   const more = (doc: ArticleDocument | ConsultationDocument | StaffingUpdateDocument) => ({
     body: blocks(doc.body),

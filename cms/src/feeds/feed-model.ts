@@ -130,7 +130,8 @@ function attachmentOf(download: Download): FeedAttachment | null {
 
 function renderFeedItem(detail: UpdateDetail, settings: FeedSettings, cmsBaseUrl: string): FeedItem {
   const published = readerDateInstant(detail.date);
-  const modified = new Date(detail.updatedAt);
+  // Changed after its first publication, as readers are told (feed readers show such items as updated).
+  const modified = detail.lastUpdated ? new Date(detail.lastUpdated) : published;
   const attachments = detail.downloads.map(attachmentOf).filter((a): a is FeedAttachment => a !== null);
   return {
     guid: itemGuid(detail.type, detail.id),

@@ -4,7 +4,7 @@
  */
 import type { ConsultationDetail, UpdateDetail } from '../../../contract/api';
 import { consultationStatus } from '../catalogue/items';
-import { ukCalendarDate, ukDate, ukDateTime, londonIsoDate } from '../feeds/dates';
+import { ukCalendarDate, ukDate, ukDateTime } from '../feeds/dates';
 import { DownloadList, easyReadOf } from '../feeds/feed-content';
 import { itemFacts } from '../feeds/item-facts';
 import { hasRichText, RichText } from '../feeds/rich-text';
@@ -124,7 +124,7 @@ function jsonLdOf(item: UpdateDetail, url: string, site: Site) {
     '@type': item.type === 'article' ? 'NewsArticle' : 'Article',
     headline: cleanLine(item.title).slice(0, 110),
     datePublished: item.date,
-    dateModified: item.updatedAt,
+    dateModified: item.lastUpdated ?? item.date,
     mainEntityOfPage: url,
     author: publisher,
     publisher,
@@ -151,7 +151,7 @@ export function itemPage({
   const url = itemPageUrl(base, item);
   const index = urlsFor(base, { types: [], topics: [], audiences: [], q: '', year: null, status: [] }).index;
   const similar = urlsFor(base, { types: [item.type], topics: item.topics.slice(0, 1).map((t) => t.slug), audiences: [], q: '', year: null, status: [] });
-  const updated = londonIsoDate(new Date(item.updatedAt)) > item.date ? ukDate(new Date(item.updatedAt)) : null;
+  const updated = item.lastUpdated ? ukDate(new Date(item.lastUpdated)) : null;
   const outcome = item.type === 'consultation' && hasRichText(item.outcome) ? item.outcome : null;
   const outcomeUrl = item.type === 'consultation' ? safeUrl(item.outcomeUrl, base) : null;
   const back = { text: 'Back to all updates', href: index };
@@ -168,7 +168,7 @@ export function itemPage({
       openGraph: {
         'og:type': 'article',
         'article:published_time': item.date,
-        'article:modified_time': item.updatedAt,
+        'article:modified_time': item.lastUpdated ?? undefined,
         'article:section': TYPE_LABELS[item.type],
       },
       jsonLd: jsonLdOf(item, url, site),

@@ -398,6 +398,7 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
     date: Schema.Attribute.Date & Schema.Attribute.Required;
     downloads: Schema.Attribute.Component<'shared.download', true>;
     easyReadVersion: Schema.Attribute.Component<'shared.download', false>;
+    firstPublishedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::article.article'> & Schema.Attribute.Private;
     publishAt: Schema.Attribute.DateTime;
@@ -482,6 +483,7 @@ export interface ApiConsultationConsultation extends Struct.CollectionTypeSchema
     date: Schema.Attribute.Date & Schema.Attribute.Required;
     downloads: Schema.Attribute.Component<'shared.download', true>;
     easyReadVersion: Schema.Attribute.Component<'shared.download', false>;
+    firstPublishedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::consultation.consultation'> & Schema.Attribute.Private;
     opensAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
@@ -603,6 +605,7 @@ export interface ApiStaffingUpdateStaffingUpdate extends Struct.CollectionTypeSc
     downloads: Schema.Attribute.Component<'shared.download', true>;
     easyReadVersion: Schema.Attribute.Component<'shared.download', false>;
     effectiveFrom: Schema.Attribute.Date;
+    firstPublishedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     fromName: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 120;

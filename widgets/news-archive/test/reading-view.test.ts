@@ -168,6 +168,12 @@ describe('<send-news-archive> reading view', () => {
     assertEqual(texts(archive, 'article > .meta'), ['News Published 22 April 2025, last updated 29 April 2025'], 'dates');
   });
 
+  it('says "last updated" only when the CMS does: an item saved later but never changed since its first publication is not', async () => {
+    const summaryOnly = fixtures.summaryOnly.data;
+    const archive = await openReadingView('summaryOnly', { response: { data: { ...summaryOnly, lastUpdated: null } } });
+    assertEqual(texts(archive, 'article > .meta'), ['News Published 22 April 2025'], 'no "last updated" from updatedAt alone');
+  });
+
   it('offers "Back to all updates" above and below the article, and both return to the results', async () => {
     const archive = await openReadingView('articleWithEverything');
     const backs = [...shadow(archive).querySelectorAll<HTMLAnchorElement>('a.back')];
