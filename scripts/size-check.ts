@@ -24,10 +24,10 @@ interface Budget {
 }
 
 const budgets: Budget[] = [
-  { file: 'dist/widgets/send-widgets.js', firstPaint: 17.3 * KB, aim: 15 * KB, total: 20.4 * KB },
-  { file: 'dist/widgets/send-news-feed.js', firstPaint: 11.6 * KB, aim: 10 * KB, total: 11.6 * KB },
-  { file: 'dist/widgets/send-news-archive.js', firstPaint: 14.9 * KB, aim: 10 * KB, total: 18.15 * KB },
-  { file: 'dist/widgets/send-consultation-countdown.js', firstPaint: 12.35 * KB, aim: 10 * KB, total: 12.35 * KB },
+  { file: 'dist/widgets/send-widgets.js', firstPaint: 17.4 * KB, aim: 15 * KB, total: 20.45 * KB },
+  { file: 'dist/widgets/send-news-feed.js', firstPaint: 11.75 * KB, aim: 10 * KB, total: 11.75 * KB },
+  { file: 'dist/widgets/send-news-archive.js', firstPaint: 14.95 * KB, aim: 10 * KB, total: 18.15 * KB },
+  { file: 'dist/widgets/send-consultation-countdown.js', firstPaint: 12.45 * KB, aim: 10 * KB, total: 12.45 * KB },
 ];
 
 const gzipSize = (file: string): number => gzipSync(readFileSync(file), { level: 9 }).length;

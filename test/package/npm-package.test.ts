@@ -64,3 +64,21 @@ test('custom-elements.json documents the three elements with their attributes, e
     assert.ok(element.cssParts?.length, `${tag} documents no parts`);
   }
 });
+
+test('every --send-* token the shipped styles read is documented (@cssproperty)', () => {
+  const cem = JSON.parse(fs.readFileSync(path.join(packageDir, 'custom-elements.json'), 'utf8')) as Package;
+  const isElement = (d: Declaration): d is Declaration & CustomElement => 'customElement' in d && 'tagName' in d && Boolean(d.customElement && d.tagName);
+  const elements = cem.modules.flatMap((m) => m.declarations ?? []).filter(isElement);
+  const code = fs
+    .readdirSync(path.join(packageDir, 'chunks'))
+    .map((f) => fs.readFileSync(path.join(packageDir, 'chunks', f), 'utf8'))
+    .join('\n');
+  const read = new Set([...code.matchAll(/var\((--send-[a-z-]+)/g)].map((m) => m[1]));
+  assert.ok(read.size > 20, `only ${read.size} tokens found: the pattern no longer matches the build`);
+  const documented = new Set(elements.flatMap((element) => (element.cssProperties ?? []).map((p) => p.name)));
+  assert.deepEqual(
+    [...read].filter((token) => !documented.has(token)),
+    [],
+    'tokens the styles read but no element documents (@cssproperty)',
+  );
+});

@@ -178,7 +178,7 @@ export class SendConsultationCountdown extends SendElement<CountdownKey> {
     const href = this.itemLink(item);
     return html`<li class="consultation" part="consultation" data-phase=${countdown.phase}>
       ${heading(this.childHeadingLevel, href ? html`<a href=${href}>${item.title}</a>` : item.title, 'item-title')}
-      <p class="meta"><span class="tag" part="tag">${this.t(PHASE_LABEL_KEYS[countdown.phase])}</span></p>
+      <p class="meta"><span class="tag" part="tag" data-phase=${countdown.phase}>${this.t(PHASE_LABEL_KEYS[countdown.phase])}</span></p>
       <p class="countdown" part="countdown">${this.t(countdown.message, values)}</p>
       ${countdown.message === 'closesInDays' ? html`<p class="closing-date">${this.t('closingDate', values)}</p>` : nothing}
       ${this.#renderActions(item, countdown.phase)}

@@ -69,7 +69,7 @@ export function itemMeta(item: UpdateSummary, context: ItemContext): TemplateRes
         : [null];
   return html`<p class="meta" part="meta">
     ${typeTag(item.type, context)}
-    ${phase === 'unknown' ? nothing : html`<strong class="tag" part="tag">${context.t(PHASE_LABEL_KEYS[phase])}</strong>`}
+    ${phase === 'unknown' ? nothing : html`<strong class="tag" part="tag" data-phase=${phase}>${context.t(PHASE_LABEL_KEYS[phase])}</strong>`}
     ${
       at !== null && key
         ? html`<time datetime=${new Date(at).toISOString()}>${context.t(key, { date: formatLondonDate(at, context.lang) })}</time>`

@@ -47,6 +47,14 @@ function precedingHeadingLevel(element: Element): number {
  * @cssproperty --send-border-colour - Border and divider colour.
  * @cssproperty --send-tag-background - Background of type and status labels.
  * @cssproperty --send-tag-text-colour - Text of type and status labels.
+ * @cssproperty --send-open-background - Background of an open consultation's state label.
+ * @cssproperty --send-open-text-colour - Text of an open consultation's state label.
+ * @cssproperty --send-upcoming-background - Background of an upcoming consultation's state label.
+ * @cssproperty --send-upcoming-text-colour - Text of an upcoming consultation's state label.
+ * @cssproperty --send-closed-background - Background of a closed consultation's state label (and of "Dates to be confirmed").
+ * @cssproperty --send-closed-text-colour - Text of a closed consultation's state label.
+ * @cssproperty --send-outcome-background - Background of the "Outcome published" label.
+ * @cssproperty --send-outcome-text-colour - Text of the "Outcome published" label.
  * @cssproperty --send-notice-background - Background of the "may be out of date" notice.
  * @cssproperty --send-space - Base spacing unit.
  * @cssproperty --send-radius - Corner radius.

@@ -110,6 +110,24 @@ export const baseStyles = css`
     border: 1px solid transparent;
     border-radius: var(--_radius);
   }
+  /* A consultation's state in GOV.UK's tag colours, so open, upcoming and closed differ at a glance. */
+  .tag[data-phase='open'] {
+    color: var(--send-open-text-colour, #005a30);
+    background: var(--send-open-background, #cce2d8);
+  }
+  .tag[data-phase='upcoming'] {
+    color: var(--send-upcoming-text-colour, #594d00);
+    background: var(--send-upcoming-background, #fff7bf);
+  }
+  .tag[data-phase='closed'],
+  .tag[data-phase='unknown'] {
+    color: var(--send-closed-text-colour, #383f43);
+    background: var(--send-closed-background, #eeefef);
+  }
+  .tag[data-phase='outcome'] {
+    color: var(--send-outcome-text-colour, #3d2375);
+    background: var(--send-outcome-background, #dbd5e9);
+  }
   .notice {
     padding: calc(var(--_space) / 2) var(--_space);
     border-left: 5px solid var(--_accent);

@@ -187,7 +187,7 @@ function consultationPanel(item: ConsultationDetail, context: ReadingContext): T
     ? easyReadLink(safeHref(version.url, base), describeFile(version.format, version.sizeBytes, lang), context)
     : easyReadLink(safeHref(item.easyReadUrl, base), '', context);
   return html`<section class="panel" part="consultation">
-    ${heading(level + 1, html`${t('status')} <strong class="tag">${t(PHASE_LABEL_KEYS[phase])}</strong>`, 'panel-heading')}
+    ${heading(level + 1, html`${t('status')} <strong class="tag" data-phase=${phase}>${t(PHASE_LABEL_KEYS[phase])}</strong>`, 'panel-heading')}
     ${phase === 'upcoming' ? html`${sentence('opensAt', opens)}${sentence('closesAt', closes)}` : nothing}
     ${phase === 'open' ? html`${sentence('closesAt', closes, 'closing')}${sentence('openedAt', opens)}` : nothing}
     ${phase === 'closed' || phase === 'outcome' ? sentence('closedAt', closes) : nothing}
