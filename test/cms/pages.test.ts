@@ -12,6 +12,7 @@ import path from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { ConsultationSummary, ItemResponse, ListResponse, UpdateSummary } from '../../contract/api';
 import { catalogueOf } from '../../cms/src/catalogue/catalogue.ts';
+import { recordEarlierPublications } from '../../cms/src/lib/first-published.ts';
 import { getJson, repoRoot, startCms, type TestCms } from '../helpers/cms.ts';
 
 let cms: TestCms;
@@ -212,6 +213,20 @@ describe('item pages', () => {
     assert.doesNotMatch(text(one(page, tag('main'))), /last updated/);
     const api = await getJson<ItemResponse>(cms.baseUrl, `/api/updates/article/summary-only-${unique}`);
     assert.equal(api.body.data.lastUpdated, null);
+
+    // As a database from before the first publication was recorded: the start takes its publication as its first.
+    await cms.strapi.db.query(ARTICLE).updateMany({ where: { documentId: created.documentId }, data: { firstPublishedAt: null } });
+    await recordEarlierPublications(cms.strapi, [ARTICLE]);
+    const recorded = (await cms.strapi.db.query(ARTICLE).findMany({
+      where: { documentId: created.documentId },
+      select: ['publishedAt', 'firstPublishedAt'],
+    })) as { publishedAt: string | null; firstPublishedAt: string | null }[];
+    const publication = recorded.find((row) => row.publishedAt)?.publishedAt;
+    assert.ok(publication);
+    assert.deepEqual(
+      recorded.map((row) => Date.parse(row.firstPublishedAt ?? '')),
+      recorded.map(() => Date.parse(publication)),
+    );
 
     // Published again: the first publication is kept, so the same day's republication is still no update.
     await articles.update({ documentId: created.documentId, data: { summary: 'Only a summary, corrected.' }, status: 'published' });

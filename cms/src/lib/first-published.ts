@@ -60,3 +60,22 @@ export function registerFirstPublished(strapi: Core.Strapi, uids: readonly UID.C
     return result;
   });
 }
+
+/**
+ * Items published before the first publication was recorded get their latest publication as their
+ * first (the best the database knows): their "last updated" then counts changes published from now
+ * on. One statement per type at each start, idempotent; the generator and new publications set it.
+ */
+export async function recordEarlierPublications(strapi: Core.Strapi, uids: readonly UID.ContentType[]) {
+  const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
+  const schema = strapi.db.getSchemaName();
+  for (const uid of uids) {
+    const { tableName, attributes } = strapi.db.metadata.get(uid) as unknown as { tableName: string; attributes: Record<string, { columnName?: string }> };
+    const [first, published, document] = [FIRST_PUBLISHED_FIELD, 'publishedAt', 'documentId'].map((name) => quote(attributes[name]?.columnName ?? ''));
+    const table = schema ? `${quote(schema)}.${quote(tableName)}` : quote(tableName);
+    await strapi.db.connection.raw(
+      `UPDATE ${table} SET ${first} = (SELECT MIN(p.${published}) FROM ${table} p WHERE p.${document} = ${quote(tableName)}.${document} AND p.${published} IS NOT NULL)
+       WHERE ${first} IS NULL AND ${document} IN (SELECT ${document} FROM ${table} WHERE ${published} IS NOT NULL)`,
+    );
+  }
+}
