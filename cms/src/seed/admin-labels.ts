@@ -41,7 +41,7 @@ const COMMON: Record<string, Label> = {
 };
 
 /** Fields Strapi adds to every type: shown in lists (and "Configure the view"), never typed in. */
-const SYSTEM: Record<string, Label> = {
+export const SYSTEM: Record<string, Label> = {
   id: ['Number', 'Strapi\u2019s number for this entry.'],
   documentId: ['Document id', 'Strapi\u2019s permanent id for this entry.'],
   createdAt: ['Created', 'When this entry was first saved.'],
