@@ -229,7 +229,12 @@ describe('item pages', () => {
     );
 
     // Published again: the first publication is kept, so the same day's republication is still no update.
-    await articles.update({ documentId: created.documentId, data: { summary: 'Only a summary, corrected.' }, status: 'published' });
+    // Input cannot set it (an editor, the API or an import).
+    await articles.update({
+      documentId: created.documentId,
+      data: { summary: 'Only a summary, corrected.', firstPublishedAt: new Date(0) },
+      status: 'published',
+    });
     const rows = (await cms.strapi.db.query(ARTICLE).findMany({ where: { documentId: created.documentId }, select: ['firstPublishedAt'] })) as {
       firstPublishedAt: string | null;
     }[];
