@@ -14,27 +14,22 @@
  * every start (CREATE INDEX IF NOT EXISTS, on SQLite and PostgreSQL alike).
  */
 import type { Core } from '@strapi/strapi';
+import { quoteIdentifier, tableOf } from '../lib/sql';
 import { UPDATE_TYPES } from '../lib/update-types';
 
 /** Attributes the public API filters or sorts on, and the scheduler's, by the content model's names; a type without one is skipped. */
 const INDEXED_ATTRIBUTES = ['date', 'publishedAt', 'slug', 'opensAt', 'closesAt', 'publishAt', 'unpublishAt'];
 
-type Metadata = { tableName: string; attributes: Record<string, { columnName?: string; type?: string }> };
-
-const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
-
 export async function ensureIndexes(strapi: Core.Strapi) {
-  const schema = strapi.db.getSchemaName();
-  const qualified = (table: string) => (schema ? `${quote(schema)}.${quote(table)}` : quote(table));
   for (const uid of Object.values(UPDATE_TYPES)) {
-    const { tableName, attributes } = strapi.db.metadata.get(uid) as unknown as Metadata;
+    const table = tableOf(strapi, uid);
     for (const attribute of INDEXED_ATTRIBUTES) {
-      const column = attributes[attribute]?.columnName;
+      const column = table.column(attribute);
       if (!column) continue;
       // Published rows by this column, as the catalogue and the API read them.
       const columns = attribute === 'publishedAt' ? [column, 'document_id'] : [column, 'published_at'];
-      const name = `${tableName}_${column}_send_idx`.slice(0, 63);
-      await strapi.db.connection.raw(`CREATE INDEX IF NOT EXISTS ${quote(name)} ON ${qualified(tableName)} (${columns.map(quote).join(', ')})`);
+      const name = `${table.name}_${column}_send_idx`.slice(0, 63);
+      await strapi.db.connection.raw(`CREATE INDEX IF NOT EXISTS ${quoteIdentifier(name)} ON ${table.qualified} (${columns.map(quoteIdentifier).join(', ')})`);
     }
   }
 }

@@ -6,6 +6,7 @@
  */
 import type { Core, UID } from '@strapi/strapi';
 import { londonWallClock } from './london-time';
+import { quoteIdentifier, tableOf } from './sql';
 
 export const FIRST_PUBLISHED_FIELD = 'firstPublishedAt';
 
@@ -67,15 +68,12 @@ export function registerFirstPublished(strapi: Core.Strapi, uids: readonly UID.C
  * on. One statement per type at each start, idempotent; the generator and new publications set it.
  */
 export async function recordEarlierPublications(strapi: Core.Strapi, uids: readonly UID.ContentType[]) {
-  const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
-  const schema = strapi.db.getSchemaName();
   for (const uid of uids) {
-    const { tableName, attributes } = strapi.db.metadata.get(uid) as unknown as { tableName: string; attributes: Record<string, { columnName?: string }> };
-    const [first, published, document] = [FIRST_PUBLISHED_FIELD, 'publishedAt', 'documentId'].map((name) => quote(attributes[name]?.columnName ?? ''));
-    const table = schema ? `${quote(schema)}.${quote(tableName)}` : quote(tableName);
+    const table = tableOf(strapi, uid);
+    const [first, published, document] = [FIRST_PUBLISHED_FIELD, 'publishedAt', 'documentId'].map((name) => quoteIdentifier(table.column(name) ?? name));
     await strapi.db.connection.raw(
-      `UPDATE ${table} SET ${first} = (SELECT MIN(p.${published}) FROM ${table} p WHERE p.${document} = ${quote(tableName)}.${document} AND p.${published} IS NOT NULL)
-       WHERE ${first} IS NULL AND ${document} IN (SELECT ${document} FROM ${table} WHERE ${published} IS NOT NULL)`,
+      `UPDATE ${table.qualified} SET ${first} = (SELECT MIN(p.${published}) FROM ${table.qualified} p WHERE p.${document} = ${quoteIdentifier(table.name)}.${document} AND p.${published} IS NOT NULL)
+       WHERE ${first} IS NULL AND ${document} IN (SELECT ${document} FROM ${table.qualified} WHERE ${published} IS NOT NULL)`,
     );
   }
 }
