@@ -9,7 +9,7 @@ import { registerUpdatesApi } from './updates-api';
 import { FILE_UID, TOPIC_UID, UPDATE_TYPES, WATCHED_UIDS } from './lib/update-types';
 import { registerPublishInPlace } from './lib/publish-in-place';
 import { registerPublishLinks } from './lib/publish-links';
-import { recordEarlierPublications, registerFirstPublished } from './lib/first-published';
+import { recordEarlierPublicationsOnce, registerFirstPublished } from './lib/first-published';
 import { checkConsultationDates, checkLinks } from './lib/editor-checks';
 import type { TransactionContext } from './lib/strapi-services';
 import { seedContent } from './seed';
@@ -67,7 +67,7 @@ export default {
     await lockDownPublicAccess(strapi);
     await bootstrapEditorial(strapi);
     await labelAdminFields(strapi);
-    await recordEarlierPublications(strapi, Object.values(UPDATE_TYPES));
+    await recordEarlierPublicationsOnce(strapi, Object.values(UPDATE_TYPES));
     await seedContent(strapi);
     await seedAbbreviations(strapi);
     await ensureLocalEditor(strapi);

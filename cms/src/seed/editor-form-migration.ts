@@ -15,7 +15,8 @@
 import type { Core } from '@strapi/strapi';
 import { AUDIENCES, UPDATE_TYPES, keysOf, type Audience, type UpdateUid } from '../lib/update-types';
 
-const STORE = { type: 'app', name: 'send-migrations' } as const;
+/** Where one-off data migrations record that they ran. */
+export const MIGRATIONS_STORE = { type: 'app', name: 'send-migrations' } as const;
 const KEY = 'editor-form-fields';
 const DOWNLOAD = 'shared.download';
 const OLD_AUDIENCE_COLUMNS: Record<Audience, string> = {
@@ -62,7 +63,7 @@ export async function captureOldFields(strapi: Core.Strapi): Promise<Captured> {
 export async function stashOldFields(strapi: Core.Strapi) {
   const captured = await captureOldFields(strapi);
   if (Object.keys(captured).length === 0) return;
-  const store = strapi.store(STORE);
+  const store = strapi.store(MIGRATIONS_STORE);
   // A stash not yet applied (a start that stopped half way) is kept: it holds the older truth.
   if (await store.get({ key: KEY })) return;
   await store.set({ key: KEY, value: captured });
@@ -134,7 +135,7 @@ async function moveEasyReadLink(strapi: Core.Strapi, uid: UpdateUid, rowId: numb
 /** bootstrap: the Audience entries, then any stashed values. */
 export async function finishEditorFormMigration(strapi: Core.Strapi) {
   await ensureAudiences(strapi);
-  const store = strapi.store(STORE);
+  const store = strapi.store(MIGRATIONS_STORE);
   const captured = (await store.get({ key: KEY })) as Captured | null;
   if (!captured) return;
   await applyOldFields(strapi, captured);
