@@ -308,7 +308,8 @@ export class SendNewsArchive extends SendElement<ArchiveKey> {
     const { view } = this.#navigation;
     const id = (name: string) => `${this.urlPrefix}${name}`;
     const filtered = !sameView({ ...view, page: 1, item: '' }, emptyView);
-    return html`<form part="search" role="search" method="get" @submit=${this.#onSubmit}>
+    // Named after the archive, so two archives on one page are two distinct search landmarks.
+    return html`<form part="search" role="search" aria-label=${this.heading ?? this.t('archiveHeading')} method="get" @submit=${this.#onSubmit}>
       <div class="search-row">
         <div class="field">
           <label for=${id('q')}>${this.t('searchLabel')}</label>
@@ -389,7 +390,8 @@ export class SendNewsArchive extends SendElement<ArchiveKey> {
           >${this.t(label)}<span class="visually-hidden"> ${this.t('pageSuffix')}</span></a
         >
       </li>`;
-    return html`<nav part="pagination" aria-label=${this.t('paginationLabel')}>
+    // Named after the archive, as its search is, so two archives on one page have distinct landmarks.
+    return html`<nav part="pagination" aria-label=${this.t('paginationLabel', { name: this.heading ?? this.t('archiveHeading') })}>
       <ul class="plain-list" role="list">
         ${page > 1 ? step(page - 1, 'prev', 'previousPage') : nothing}
         ${pageNumbers(page, pageCount).map((number) =>

@@ -14,7 +14,7 @@ export const archiveStrings = {
   applyFilters: 'Apply filters',
   clearFilters: 'Clear filters',
   resultCount: { one: '{count} update found', other: '{count} updates found' } as Message,
-  paginationLabel: 'Results pages',
+  paginationLabel: 'Pages of {name}',
   previousPage: 'Previous',
   nextPage: 'Next',
   pageSuffix: 'page',

@@ -118,12 +118,13 @@ function Document({
               </ol>
             </nav>
           )}
-          {back && (
-            <a className="back-link" href={back.href}>
-              {back.text}
-            </a>
-          )}
           <main id="main-content" className="main" tabIndex={-1}>
+            {/* Inside the main landmark, so no content sits outside a landmark. */}
+            {back && (
+              <a className="back-link" href={back.href}>
+                {back.text}
+              </a>
+            )}
             {children}
           </main>
         </div>

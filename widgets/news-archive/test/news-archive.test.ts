@@ -132,10 +132,16 @@ describe('<send-news-archive>', () => {
     assertEqual(regions[0].textContent?.trim(), '18 updates found', 'count');
   });
 
+  it('names its search and its pages after its heading, so two archives on one page are told apart', async () => {
+    const { archive } = await mountArchive({ attributes: { heading: 'Consultations archive' }, search: '?send-page=2' });
+    assertEqual(shadow(archive).querySelector('form[role="search"]')?.getAttribute('aria-label'), 'Consultations archive', 'search landmark');
+    assertEqual(shadow(archive).querySelector('nav')?.getAttribute('aria-label'), 'Pages of Consultations archive', 'pages landmark');
+  });
+
   it('paginates like GOV.UK and fetches the chosen page', async () => {
     const { archive, fetcher } = await mountArchive({ search: '?send-page=2' });
     const nav = shadow(archive).querySelector('nav');
-    assertEqual(nav?.getAttribute('aria-label'), 'Results pages', 'nav label');
+    assertEqual(nav?.getAttribute('aria-label'), 'Pages of SEND news and updates', 'nav label, named after the archive');
     const links = [...nav!.querySelectorAll('a')];
     assertEqual(
       links.map((a) => a.textContent?.replace(/\s+/g, ' ').trim()),
