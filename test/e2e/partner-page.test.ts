@@ -559,6 +559,31 @@ test('the subscribe page\u2019s copy buttons copy the address, under the page\u2
   }
 });
 
+test('on a phone each copy button sits below its field at its own height, and beside it on a wide screen', async () => {
+  for (const [address, field] of [
+    ['/updates/subscribe', 'rss-url'],
+    ['/updates/embed', 'embed-code'],
+  ]) {
+    for (const width of [320, 1024]) {
+      const { page } = await openPage(address, { width });
+      try {
+        await page.waitForSelector(`button[data-copy="${field}"]:not([hidden])`, { timeout: 5000 });
+        const [box, button] = await page.evaluate(
+          (id) => [document.getElementById(id)!, document.querySelector(`button[data-copy="${id}"]`)!].map((el) => el.getBoundingClientRect().toJSON()),
+          field,
+        );
+        if (width === 320) {
+          assert.ok(button.top >= box.bottom, `${address} at 320 px: the button is below the field (${button.top} >= ${box.bottom})`);
+          assert.ok(box.width > 250, `${address} at 320 px: the field takes the width (${box.width} px)`);
+        } else assert.ok(button.left >= box.right && button.top < box.bottom, `${address} at 1024 px: the button is beside the field`);
+        assert.ok(button.height < 60, `${address} at ${width} px: the button keeps its own height (${button.height} px)`);
+      } finally {
+        await page.close();
+      }
+    }
+  }
+});
+
 test('a partner page on another origin loads the versioned script with its integrity hash, and its lazy chunks', async () => {
   const forWebsites = await (await fetch(`${base}/updates/for-websites`)).text();
   const snippet = /&lt;script type=&quot;module&quot; src=&quot;([^&]+\/send-widgets\.js)&quot; integrity=&quot;([^&]+)&quot;/.exec(forWebsites);
