@@ -13,6 +13,7 @@ import { DomUtils, parseDocument } from 'htmlparser2';
 import type { ConsultationSummary, ItemResponse, ListResponse, UpdateSummary } from '../../contract/api';
 import { catalogueOf } from '../../cms/src/catalogue/catalogue.ts';
 import { recordEarlierPublications } from '../../cms/src/lib/first-published.ts';
+import { shownPages } from '../../cms/src/pages/page-numbers.ts';
 import { getJson, repoRoot, startCms, type TestCms } from '../helpers/cms.ts';
 
 let cms: TestCms;
@@ -377,6 +378,14 @@ describe('item pages', () => {
 });
 
 describe('the index page', () => {
+  test('links to the first, the last and the pages either side of the current one, never hiding a single page behind an ellipsis', () => {
+    assert.deepEqual(shownPages(1, 1), [1]);
+    assert.deepEqual(shownPages(1, 4), [1, 2, 3, 4]);
+    assert.deepEqual(shownPages(4, 7), [1, 2, 3, 4, 5, 6, 7]);
+    assert.deepEqual(shownPages(1, 5), [1, 2, 5]);
+    assert.deepEqual(shownPages(6, 12), [1, 5, 6, 7, 12]);
+  });
+
   test('lists every published item, 20 a page, with the count and working page links', async () => {
     const { body } = await getJson<ListResponse>(base, '/api/updates?pageSize=100');
     const first = await get('/updates');

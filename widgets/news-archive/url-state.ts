@@ -47,8 +47,16 @@ export function viewHref(view: ArchiveView, prefix: string, base: string = locat
 
 export const sameView = <T extends Partial<ArchiveView>>(a: T, b: T): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-/** GOV.UK pagination: first, last, current and its neighbours, with gaps (null) between. */
+/**
+ * GOV.UK pagination: first, last, current and its neighbours, with gaps (null) between. A gap of one
+ * page (page 2 when on page 4, say) shows that page instead: an ellipsis would take its place and hide it.
+ */
 export function pageNumbers(current: number, pageCount: number): Array<number | null> {
-  const wanted = [...new Set([1, current - 1, current, current + 1, pageCount])].filter((page) => page >= 1 && page <= pageCount).sort((a, b) => a - b);
-  return wanted.flatMap((page, index) => (index > 0 && page - wanted[index - 1] > 1 ? [null, page] : [page]));
+  const shown: Array<number | null> = [];
+  for (let page = 1; page <= pageCount; page++) {
+    const distance = Math.abs(page - current);
+    if (distance < 2 || page === 1 || page === pageCount || (distance < 3 && (page === 2 || page === pageCount - 1))) shown.push(page);
+    else if (shown.at(-1) !== null) shown.push(null);
+  }
+  return shown;
 }

@@ -11,6 +11,7 @@ import { TYPE_LABELS } from '../lib/update-types';
 import { Checkboxes, Select } from './form-controls';
 import { readerStatus, StatusTag } from './item-page';
 import { renderPage, type FeedLink, type Site } from './layout';
+import { shownPages } from './page-numbers';
 import { itemPageUrl, urlsFor } from './urls';
 
 export const INDEX_PAGE_SIZE = 20;
@@ -59,8 +60,7 @@ function offered(
 
 function Pagination({ page, pageCount, hrefOf }: { page: number; pageCount: number; hrefOf: (page: number) => string }) {
   if (pageCount <= 1) return null;
-  // The first, the last, and the two either side of the current page.
-  const shown = [...new Set([1, page - 1, page, page + 1, pageCount])].filter((p) => p >= 1 && p <= pageCount).sort((a, b) => a - b);
+  const shown = shownPages(page, pageCount);
   return (
     <nav className="pagination" aria-label="Pages of results">
       <ul>

@@ -163,6 +163,9 @@ describe('<send-news-archive>', () => {
     assertEqual(pageNumbers(1, 1), [1], 'single page');
     assertEqual(pageNumbers(5, 10), [1, null, 4, 5, 6, null, 10], 'middle');
     assertEqual(pageNumbers(2, 4), [1, 2, 3, 4], 'no gaps needed');
+    assertEqual(pageNumbers(1, 4), [1, 2, 3, 4], 'a gap of one page shows the page');
+    assertEqual(pageNumbers(4, 7), [1, 2, 3, 4, 5, 6, 7], 'gaps of one page on both sides');
+    assertEqual(pageNumbers(1, 5), [1, 2, null, 5], 'a gap of two pages is a gap');
   });
 
   it('offers the facets as filters and applies them with the button, pushing history and firing send-filter-change', async () => {
