@@ -569,7 +569,11 @@ test('on a phone each copy button sits below its field at its own height, and be
       try {
         await page.waitForSelector(`button[data-copy="${field}"]:not([hidden])`, { timeout: 5000 });
         const [box, button] = await page.evaluate(
-          (id) => [document.getElementById(id)!, document.querySelector(`button[data-copy="${id}"]`)!].map((el) => el.getBoundingClientRect().toJSON()),
+          (id) =>
+            [document.getElementById(id)!, document.querySelector(`button[data-copy="${id}"]`)!].map((el) => {
+              const { top, bottom, left, right, width, height } = el.getBoundingClientRect();
+              return { top, bottom, left, right, width, height };
+            }),
           field,
         );
         if (width === 320) {
