@@ -20,7 +20,7 @@ import type { AddressInfo } from 'node:net';
 import http from 'node:http';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { ListResponse } from '../../contract/api';
-import { launchOptions } from '../helpers/chromium.ts';
+import { axeViolations, launchOptions } from '../helpers/chromium.ts';
 import { spawnCms, type CmsProcess } from '../helpers/cms.ts';
 
 const EDITOR = { email: 'e2e.editor@example.org', password: 'E2e-Editor-Passw0rd' };
@@ -231,25 +231,6 @@ test('the RSS feed a widget links to carries the published item and not the draf
 });
 
 /* ---- Every page, as readers and partners meet it ---- */
-
-// Best practice too: every piece of content inside a landmark, landmarks told apart, one h1, headings in order.
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];
-const AXE = fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-
-/** axe-core's WCAG 2.2 A/AA and best-practice violations on the page as it is now, shadow roots included. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate<[string[]], (tags: string[]) => Promise<{ id: string; help: string; nodes: { target: unknown }[] }[]>>(
-    async (tags) =>
-      (
-        await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: [] }> } }).axe.run(document, {
-          runOnly: { type: 'tag', values: tags },
-        })
-      ).violations,
-    AXE_TAGS,
-  );
-  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
-}
 
 /**
  * A page in a fresh browser context (its own storage: no cached copy from an earlier test), with

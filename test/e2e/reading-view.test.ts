@@ -8,22 +8,18 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { ConsultationDetail, ItemResponse, ListResponse, StaffingUpdateDetail } from '../../contract/api';
-import { launchOptions } from '../helpers/chromium.ts';
-import { getJson, repoRoot, startCms, type TestCms } from '../helpers/cms.ts';
+import { axeViolations, launchOptions } from '../helpers/chromium.ts';
+import { getJson, startCms, type TestCms } from '../helpers/cms.ts';
 
 const OPEN = '/api/updates/consultation/parent-carer-survey-tell-us-what-is-working';
 const UPCOMING = '/api/updates/consultation/young-peoples-survey-what-matters-to-you';
 const SERVICE_UPDATE = '/api/updates/staffing-update/umbrella-pathway-waiting-list-support';
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
-const AXE = fs.readFileSync(path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-// Best practice too: every piece of content inside a landmark, landmarks told apart, one h1, headings in order.
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];
 
 let cms: TestCms;
 let base: string;
@@ -111,20 +107,6 @@ async function cmsSentence(pageUrl: string, pattern: RegExp): Promise<string> {
   } finally {
     await context.close();
   }
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(
-    async (tags) =>
-      (
-        await (
-          window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }
-        ).axe.run(document, { runOnly: { type: 'tag', values: tags } })
-      ).violations,
-    AXE_TAGS,
-  );
-  return violations.map((v) => `${v.id} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
 }
 
 const ukDate = (iso: string) =>
