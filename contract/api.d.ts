@@ -240,7 +240,11 @@ export interface YearFacet {
   count: number;
 }
 
-/** Counts over all published items (not only the filtered ones), so an archive offers only filters that find something. */
+/**
+ * The values each filter can take, with a count for each: by default, of every published item; with
+ * `facets=matching`, of the items that value would find together with the other filters given (the
+ * search words and the other filters, not the filter's own value), as a faceted search shows them.
+ */
 export interface Facets {
   types: Facet<UpdateType>[];
   topics: Facet[];
@@ -304,9 +308,14 @@ export interface FeedQuery {
   limit?: number;
 }
 
+/** What a list's facet counts count: every published item (`all`, the default), or what each value would find alongside the other filters (`matching`). */
+export type FacetCounts = 'all' | 'matching';
+
 /** GET /api/updates parameters. */
 export interface UpdatesQuery extends FeedQuery {
   sort?: Sort;
+  /** `matching` for counts that answer "how many would I get if I chose this?" (an archive's filters); costs a little more to answer. */
+  facets?: FacetCounts;
   page?: number;
   /** 1 to 100, default 10. */
   pageSize?: number;

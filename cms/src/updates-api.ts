@@ -9,7 +9,7 @@ import type { Context } from 'koa';
 import type { ErrorResponse, Facets, ItemResponse, ListResponse } from '../../contract/api';
 import { catalogueOf } from './catalogue/catalogue';
 import { summaryJson, type Json } from './catalogue/entry';
-import { facets, live, selectPage } from './catalogue/select';
+import { facets, live, matchingFacets, selectPage } from './catalogue/select';
 import { bytesOfParts, sendCacheable } from './lib/http-cache';
 import { addPublicReads } from './lib/public-reads';
 import { parseUpdateQuery, QueryError, type UpdateQuery } from './lib/update-query';
@@ -26,18 +26,19 @@ function sendError(ctx: Context, body: ErrorResponse) {
 const badRequest = (ctx: Context, error: QueryError) =>
   sendError(ctx, { data: null, error: { status: 400, name: 'ValidationError', message: error.message, details: { parameter: error.parameter } } });
 
-/** The facets as JSON, written once per catalogue state (the same on every list of that state). */
+/** The facets over every item as JSON, written once per catalogue state (the same on every list of that state). */
 const facetsJson = new WeakMap<Facets, Json<Facets>>();
-/**
- * The list response as JSON bytes, from JSON already written: each item's as the catalogue keeps
- * it (entry.ts), and the facets' once per state.
- */
-function listBytes(data: Json<ListResponse['data'][number]>[], { pagination, facets: counts }: ListResponse['meta']): Buffer {
+function allFacetsJson(counts: Facets): Json<Facets> {
   let written = facetsJson.get(counts);
   if (written === undefined) facetsJson.set(counts, (written = JSON.stringify(counts)));
+  return written;
+}
+
+/** The list response as JSON bytes, from JSON already written: each item's as the catalogue keeps it (entry.ts), and the facets'. */
+function listBytes(data: Json<ListResponse['data'][number]>[], pagination: ListResponse['meta']['pagination'], facets: Json<Facets>): Buffer {
   const parts: string[] = ['{"data":['];
   data.forEach((item, i) => (i ? parts.push(',', item) : parts.push(item)));
-  parts.push(`],"meta":{"pagination":${JSON.stringify(pagination)},"facets":`, written, '}}');
+  parts.push(`],"meta":{"pagination":${JSON.stringify(pagination)},"facets":`, facets, '}}');
   return bytesOfParts(parts);
 }
 
@@ -62,10 +63,8 @@ export function registerUpdatesApi(strapi: Core.Strapi) {
         const { total, entries } = selectPage(current, query, now, query.sort, (query.page - 1) * query.pageSize, query.pageSize);
         const body = listBytes(
           entries.map((entry) => summaryJson(entry, now)),
-          {
-            pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(total / query.pageSize), total },
-            facets: facets(current.entries),
-          },
+          { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(total / query.pageSize), total },
+          query.facets === 'matching' ? JSON.stringify(matchingFacets(current, query, now)) : allFacetsJson(facets(current.entries)),
         );
         return sendCacheable(ctx, { body, contentType: JSON_TYPE, lastModified: current.lastModified });
       },

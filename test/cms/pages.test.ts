@@ -441,6 +441,29 @@ describe('the index page', () => {
     assert.ok(one(page, tag('input', { type: 'search', name: 'q' })));
   });
 
+  test('with filters chosen, each choice counts what it would find alongside the others, and one that finds nothing is not offered', async () => {
+    const query = 'topic=short-breaks&audience=parents-carers';
+    const { facets, pagination } = (await getJson<ListResponse>(base, `/api/updates?${query}&facets=matching`)).body.meta;
+    const page = await get(`/updates?${query}`);
+    const labels = (prefix: string) => all(page, (el) => el.name === 'label' && (attr(el, 'for') ?? '').startsWith(prefix)).map(text);
+    const offered = facets.types.filter((f) => f.count > 0);
+    assert.deepEqual(
+      labels('type-'),
+      offered.map((f) => `${f.label} (${f.count})`),
+    );
+    assert.equal(
+      offered.reduce((sum, f) => sum + f.count, 0),
+      pagination.total,
+      'the types add up to what was found',
+    );
+    assert.ok(text(one(page, tag('h2', { id: 'results' }))).startsWith(`${pagination.total} update`));
+    const years = all(page, (el) => el.name === 'option' && attr(el.parent as Element, 'name') === 'year' && Boolean(attr(el, 'value'))).map(text);
+    assert.deepEqual(
+      years,
+      facets.years.filter((f) => f.count > 0).map((f) => `${f.value} (${f.count})`),
+    );
+  });
+
   test('a search and filters select what the API selects, say so in words, and link to the subscribe page for the same filters', async () => {
     const query = 'type=consultation&topic=short-breaks&audience=parents-carers';
     const api = (await getJson<ListResponse>(base, `/api/updates?${query}&pageSize=100`)).body.data.map((i) => i.title);

@@ -7,12 +7,12 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { SummaryBase, UpdateSummary } from '../../contract/api';
+import type { Facets, SummaryBase, UpdateSummary } from '../../contract/api';
 import type { Catalogue, CatalogueEntry } from '../../cms/src/catalogue/catalogue.ts';
 import { entryMaker, mergedEntries, newestFirst, summaryOf } from '../../cms/src/catalogue/entry.ts';
 import { consultationStatus } from '../../cms/src/catalogue/items.ts';
 import { createPostings, createSearch, DEFAULT_ABBREVIATIONS, type SearchDocument } from '../../cms/src/catalogue/search.ts';
-import { facets, prepareIndex, selectPage } from '../../cms/src/catalogue/select.ts';
+import { facets, matchingFacets, prepareIndex, selectPage } from '../../cms/src/catalogue/select.ts';
 import type { Sort, UpdateFilters } from '../../cms/src/lib/update-query.ts';
 import { AUDIENCES, keysOf, type UpdateType } from '../../cms/src/lib/update-types.ts';
 import { seededRandom } from '../../scripts/lib/seeded-random.ts';
@@ -236,6 +236,20 @@ describe('selection equals a plain filter and sort', () => {
             slugs(expected.slice(start, start + pageSize)),
             `page from ${start}, ${JSON.stringify({ filters, sort, now })}`,
           );
+          if (i % 5 === 0) {
+            // Each value's count is what choosing it alone, with the other filters kept, finds.
+            const matched = matchingFacets(state.catalogue, filters, now);
+            const found = (changed: Partial<UpdateFilters>) => naive(state, { ...filters, ...changed }, now, 'newest').length;
+            const label = JSON.stringify(filters);
+            for (const f of matched.types) assert.equal(f.count, found({ types: [f.value] }), `type ${f.value}, ${label}`);
+            for (const f of matched.topics) assert.equal(f.count, found({ topics: [f.value] }), `topic ${f.value}, ${label}`);
+            for (const f of matched.audiences) assert.equal(f.count, found({ audiences: [f.value] }), `audience ${f.value}, ${label}`);
+            for (const f of matched.years) assert.equal(f.count, found({ year: f.value }), `year ${f.value}, ${label}`);
+            // The same values, in the same order, as the counts over everything.
+            const counts = facets(state.catalogue.entries);
+            const values = (f: Facets) => [f.types, f.topics, f.audiences, f.years].map((list) => list.map((v) => v.value));
+            assert.deepEqual(values(matched), values(counts), 'the values offered');
+          }
         }
         const counts = facets(state.catalogue.entries);
         // Only values some item has are offered.

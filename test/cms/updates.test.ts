@@ -181,6 +181,31 @@ describe('GET /api/updates', () => {
     assert.equal(facets.audiences.length, 3);
   });
 
+  test('with facets=matching, counts what each choice would find alongside the other filters', async () => {
+    const topic = 'topic=short-breaks';
+    const audience = 'audience=parents-carers';
+    const { body } = await get(`/api/updates?${topic}&${audience}&facets=matching&pageSize=1`);
+    const { facets } = body.meta;
+    const total = async (query: string) => (await get(`/api/updates?${query}&pageSize=1`)).body.meta.pagination.total;
+    for (const f of facets.types) assert.equal(f.count, await total(`${topic}&${audience}&type=${f.value}`), f.value);
+    // A filter's own value is left out of its counts: its alternatives keep theirs.
+    for (const f of facets.topics) assert.equal(f.count, await total(`${audience}&topic=${f.value}`), f.value);
+    for (const f of facets.audiences) assert.equal(f.count, await total(`${topic}&audience=${f.value}`), f.value);
+    for (const f of facets.years) assert.equal(f.count, await total(`${topic}&${audience}&year=${f.value}`), String(f.value));
+    assert.equal(
+      facets.types.reduce((sum, f) => sum + f.count, 0),
+      body.meta.pagination.total,
+      'one type each: the type counts add up to the results',
+    );
+    // By default the counts are over every published item, as before.
+    const everything = (await get(`/api/updates?${topic}&${audience}&pageSize=1`)).body.meta.facets;
+    assert.deepEqual(everything, (await get('/api/updates?pageSize=1')).body.meta.facets);
+    assert.ok(
+      facets.types.some((f, i) => f.count < everything.types[i].count),
+      'the filters narrowed some count',
+    );
+  });
+
   const malformed: [query: string, parameter: string][] = [
     ['type=bogus', 'type'],
     ['type[$ne]=article', 'type'],
@@ -195,6 +220,7 @@ describe('GET /api/updates', () => {
     ['pageSize=abc', 'pageSize'],
     ['status=draft', 'status'],
     ['sort=title', 'sort'],
+    ['facets=some', 'facets'],
     [`q=${'a'.repeat(201)}`, 'q'],
     ['q[a]=b', 'q'],
   ];

@@ -144,7 +144,8 @@ export class SendNewsArchive extends SendElement<ArchiveKey> {
   }
 
   get #resultsUrl(): string {
-    return withQuery(`${this.apiOrigin}/api/updates`, { ...filtersOf(this.#navigation.view), pageSize: this.#pageSize });
+    // Filters count what each choice would find with the others, beside the results they describe.
+    return withQuery(`${this.apiOrigin}/api/updates`, { ...filtersOf(this.#navigation.view), pageSize: this.#pageSize, facets: 'matching' });
   }
 
   /** The current search and filters, as the feeds and the CMS's pages take them. */

@@ -558,3 +558,30 @@ export function facets(entries: readonly CatalogueEntry[]): Facets {
   };
   return index.facets;
 }
+
+/**
+ * Counts of what each value would find alongside the other filters given (a filter's own value is
+ * left out of its own counts, so its alternatives keep theirs), in the order and with the values of
+ * `facets`. Each filter given costs one more selection, and each value an intersection count: about
+ * 0.25 ms at 100,000 items, so lists count this way only when asked (`facets=matching`).
+ */
+export function matchingFacets(catalogue: Pick<Catalogue, 'entries' | 'search' | 'postings'>, filters: UpdateFilters, now: number): Facets {
+  const all = facets(catalogue.entries);
+  const index = indexOf(catalogue.entries);
+  /** The counts of one facet's values among the items matching every filter but its own. */
+  const countsOf = <K, F extends { value: K; count: number }>(list: readonly F[], sets: Map<K, TypedFastBitSet>, without: Partial<UpdateFilters>): F[] => {
+    const within = matching(catalogue, index, { ...filters, ...without }, now);
+    // No other filter: the counts over everything, already made.
+    if (within === null) return [...list];
+    return list.map((facet) => {
+      const set = sets.get(facet.value);
+      return { ...facet, count: set ? within.intersection_size(set) : 0 };
+    });
+  };
+  return {
+    types: countsOf(all.types, index.types, { types: [] }),
+    topics: countsOf(all.topics, index.topics, { topics: [] }),
+    audiences: countsOf(all.audiences, index.audiences, { audiences: [] }),
+    years: countsOf(all.years, index.years, { year: null }),
+  };
+}

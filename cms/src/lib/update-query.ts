@@ -3,7 +3,7 @@
  * feeds. Anything malformed becomes a QueryError with a message a partner
  * developer can act on (sent as 400), never an exception deeper down.
  */
-import type { ConsultationStatus, Sort, UpdatesQuery } from '../../../contract/api';
+import type { ConsultationStatus, FacetCounts, Sort, UpdatesQuery } from '../../../contract/api';
 import { AUDIENCES, UPDATE_TYPES, isAudience, isUpdateType, keysOf, type Audience, type UpdateType } from './update-types';
 
 export type { Sort };
@@ -29,6 +29,7 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // Records, so the compiler checks every value of the contract is here.
 export const CONSULTATION_STATUSES = keysOf<ConsultationStatus>({ upcoming: true, open: true, closed: true });
 const SORTS = keysOf<Sort>({ newest: true, oldest: true, closing: true });
+const FACET_COUNTS = keysOf<FacetCounts>({ all: true, matching: true });
 
 /** Every parameter the API and feeds read (the compiler checks the contract's are all here); the response cache keys on these alone. */
 export const QUERY_PARAMETERS = keysOf<keyof UpdatesQuery>({
@@ -42,6 +43,7 @@ export const QUERY_PARAMETERS = keysOf<keyof UpdatesQuery>({
   sort: true,
   page: true,
   pageSize: true,
+  facets: true,
 });
 
 export type UpdateFilters = {
@@ -56,7 +58,7 @@ export type UpdateFilters = {
 /** No filter at all: every published item. */
 export const NO_FILTERS: UpdateFilters = { types: [], topics: [], audiences: [], q: '', year: null, status: [] };
 
-export type UpdateQuery = UpdateFilters & { page: number; pageSize: number; sort: Sort };
+export type UpdateQuery = UpdateFilters & { page: number; pageSize: number; sort: Sort; facets: FacetCounts };
 
 type Raw = Record<string, unknown>;
 type Parameter = keyof UpdatesQuery;
@@ -137,9 +139,12 @@ export function parseUpdateQuery(raw: Raw): UpdateQuery {
   const filters = parseFilters(raw);
   const sort = (oneOf(raw, 'sort') ?? 'newest') as Sort;
   if (!SORTS.includes(sort)) throw new QueryError('sort', `"sort" must be one of ${SORTS.join(', ')}.`);
+  const facets = (oneOf(raw, 'facets') ?? 'all') as FacetCounts;
+  if (!FACET_COUNTS.includes(facets)) throw new QueryError('facets', `"facets" must be one of ${FACET_COUNTS.join(', ')}.`);
   return {
     ...filters,
     sort,
+    facets,
     page: positiveInt(raw, 'page', 1, 100_000),
     pageSize: positiveInt(raw, 'pageSize', DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
   };
