@@ -70,8 +70,9 @@ describe('<send-news-archive>', () => {
     });
     const request = lastListRequest(fetcher);
     assertEqual(
-      [request.get('q'), request.get('type'), request.get('year'), request.get('page'), request.get('pageSize')],
-      ['ehcp', 'consultation', '2022', '2', '10'],
+      [request.get('q'), request.get('type'), request.get('year'), request.get('page'), request.get('pageSize'), request.get('facets')],
+      // Counts of what each filter value finds with the others, beside the results they describe.
+      ['ehcp', 'consultation', '2022', '2', '10', 'matching'],
       'request',
     );
     assertEqual(shadow(archive).querySelector<HTMLInputElement>('input[type="search"]')?.value, 'ehcp', 'search box');
