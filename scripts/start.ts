@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildCms, buildWidgets, cmsDir, say, strapiCli, waitForHttp } from './lib/steps.ts';
+import { buildCms, buildWidgets, CMS_NODE_OPTIONS, cmsDir, say, strapiCli, waitForHttp } from './lib/steps.ts';
 
 const port = Number(process.env.PORT || 1337);
 const origin = (process.env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, '');
@@ -21,7 +21,7 @@ try {
 }
 
 say(`Starting the CMS on ${process.env.DATABASE_CLIENT === 'postgres' ? 'PostgreSQL' : 'SQLite'}…`);
-const cms = spawn(process.execPath, [strapiCli(), 'start'], {
+const cms = spawn(process.execPath, [...CMS_NODE_OPTIONS, strapiCli(), 'start'], {
   cwd: cmsDir,
   stdio: 'inherit',
   env: { STRAPI_TELEMETRY_DISABLED: 'true', ...process.env, NODE_ENV: process.env.NODE_ENV || 'development', PORT: String(port) },

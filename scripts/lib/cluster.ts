@@ -10,7 +10,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { cmsDir, ensureSystemPackages, freePort, repoRoot, strapiCli, waitForHttp } from './steps.ts';
+import { CMS_NODE_OPTIONS, cmsDir, ensureSystemPackages, freePort, repoRoot, strapiCli, waitForHttp } from './steps.ts';
 
 export const NGINX = '/usr/sbin/nginx';
 const LUA_MODULE = '/usr/lib/nginx/modules/ngx_http_lua_module.so';
@@ -143,7 +143,7 @@ export async function startCluster({
   });
 
   const launch = (name: string, instancePort: number): ChildProcess =>
-    spawn(process.execPath, [strapiCli(), 'start'], { cwd: cmsDir, env: instanceEnv(instancePort), stdio: ['ignore', log, log] });
+    spawn(process.execPath, [...CMS_NODE_OPTIONS, strapiCli(), 'start'], { cwd: cmsDir, env: instanceEnv(instancePort), stdio: ['ignore', log, log] });
 
   const instances: Instance[] = ports.map((instancePort, i) => {
     const name = String.fromCharCode(65 + i);

@@ -22,6 +22,15 @@ export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
  */
 export const strapiPackage = () => createRequire(path.join(cmsDir, 'package.json'))('@strapi/strapi') as typeof import('@strapi/strapi');
 
+/**
+ * Node's options for a CMS process. A larger young generation (32 MB semi-spaces, against 16 MB by
+ * default on Node 20) collects short-lived request garbage less often and promotes less of it to the
+ * old generation, where the catalogue lives and every full collection must mark it: at 100,000 items,
+ * uncached lists, searches and feeds at 50 connections were answered 1–13 % faster in 13 of 13
+ * interleaved pairs of runs (wrk, 8 s each), for about 60 MB more resident memory under load.
+ */
+export const CMS_NODE_OPTIONS = ['--max-semi-space-size=32'];
+
 /** Strapi's command-line entry, wherever npm placed it (hoisted to the root in this workspace). */
 export const strapiCli = () =>
   path.join(path.dirname(createRequire(path.join(cmsDir, 'package.json')).resolve('@strapi/strapi/package.json')), 'bin', 'strapi.js');

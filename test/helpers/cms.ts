@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import pg from 'pg';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cmsDir, freePort, repoRoot, strapiCli, strapiPackage, waitForHttp } from '../../scripts/lib/steps.ts';
+import { CMS_NODE_OPTIONS, cmsDir, freePort, repoRoot, strapiCli, strapiPackage, waitForHttp } from '../../scripts/lib/steps.ts';
 import { UPDATE_TYPES } from '../../cms/src/lib/update-types.ts';
 
 export { cmsDir, freePort, repoRoot };
@@ -100,7 +100,7 @@ export async function spawnCms(
 ): Promise<CmsProcess> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [strapiCli(), 'start'], {
+  const child = spawn(process.execPath, [...CMS_NODE_OPTIONS, strapiCli(), 'start'], {
     cwd: cmsDir,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
