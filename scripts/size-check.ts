@@ -26,7 +26,7 @@ interface Budget {
 const budgets: Budget[] = [
   { file: 'dist/widgets/send-widgets.js', firstPaint: 17.45 * KB, aim: 15 * KB, total: 20.5 * KB },
   { file: 'dist/widgets/send-news-feed.js', firstPaint: 11.75 * KB, aim: 10 * KB, total: 11.75 * KB },
-  { file: 'dist/widgets/send-news-archive.js', firstPaint: 14.95 * KB, aim: 10 * KB, total: 18.2 * KB },
+  { file: 'dist/widgets/send-news-archive.js', firstPaint: 15 * KB, aim: 10 * KB, total: 18.2 * KB },
   { file: 'dist/widgets/send-consultation-countdown.js', firstPaint: 12.45 * KB, aim: 10 * KB, total: 12.45 * KB },
 ];
 

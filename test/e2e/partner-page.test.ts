@@ -355,6 +355,47 @@ test('the Local Offer archive offers every type, topic, audience and year the AP
   }
 });
 
+test('with a filter applied, the archive counts what each other choice would find, and offers none that finds nothing', async () => {
+  const { page } = await openPage('/demo/local-offer.html');
+  try {
+    await widgetsSettled(page);
+    // A topic that narrows the archive to a few items.
+    const topic = (await apiFacets()).topics.filter((f) => f.count > 0).sort((a, b) => a.count - b.count)[0];
+    const { facets, pagination } = ((await (await fetch(`${base}/api/updates?topic=${topic.value}&facets=matching`)).json()) as ListResponse).meta;
+    await page.evaluate((value) => {
+      const root = document.querySelector('send-news-archive')!.shadowRoot!;
+      const select = [...root.querySelectorAll('select')].find((s) => [...s.options].some((o) => o.value === value))!;
+      select.value = value;
+      [...root.querySelectorAll<HTMLButtonElement>('button[type=submit]')].at(-1)!.click();
+    }, topic.value);
+    const found = `${pagination.total} ${pagination.total === 1 ? 'update' : 'updates'} found`;
+    const read = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('send-news-archive')!.shadowRoot!;
+        const options = Object.fromEntries(
+          [...root.querySelectorAll('select')].map((s) => [
+            s.labels[0]?.textContent?.trim() ?? '',
+            [...s.options].slice(1).map((o) => o.textContent?.trim() ?? ''),
+          ]),
+        );
+        return { options, text: root.textContent?.replace(/\s+/g, ' ') ?? '' };
+      });
+    let shown = await read();
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline && !shown.text.includes(found); await sleep(200)) shown = await read();
+    assert.ok(shown.text.includes(found), `the archive says "${found}"`);
+    const offered = (list: { label?: string; value: string | number; count: number }[]) =>
+      list.filter((f) => f.count > 0).map((f) => `${f.label ?? f.value} (${f.count})`);
+    assert.deepEqual(shown.options['Type'], offered(facets.types));
+    assert.deepEqual(shown.options['Audience'], offered(facets.audiences));
+    assert.deepEqual(shown.options['Year'], offered(facets.years));
+    // The topic filter's own choices keep what each would find instead.
+    assert.deepEqual(shown.options['Topic'], offered(facets.topics));
+    assert.ok(facets.types.reduce((sum, f) => sum + f.count, 0) === pagination.total, 'the types add up to what was found');
+  } finally {
+    await page.close();
+  }
+});
+
 /** What each gallery section's heading promises, as a reader would see it in the widget below it. */
 const GALLERY_CLAIMS: [RegExp, (text: string, widget: { fallbackHref: string | null; links: string[]; current: string | null }) => boolean][] = [
   [/^Loading$/, (text) => text.includes('Loading updates…')],
