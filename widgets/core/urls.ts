@@ -1,5 +1,5 @@
 /** URL helpers: building API requests and deciding which links are safe to render. */
-import type { FeedQuery, PagePaths, UpdateType } from './types.js';
+import type { FeedQuery, PagePaths, UpdatesQuery, UpdateType } from './types.js';
 
 /** The CMS's pages for readers (they work without JavaScript), relative to its origin. */
 export const INDEX_PATH: PagePaths['index'] = '/updates';
@@ -8,6 +8,8 @@ export const itemPagePath = (type: UpdateType, slug: string): PagePaths['item'] 
 
 /** The filters the feeds, the index page and the subscribe page share, as query values (lists comma-separated). */
 export type FeedFilters = { [Name in keyof FeedQuery]?: QueryValue };
+/** A list request's parameters (`satisfies ListParams`: a misspelt name fails to compile). */
+export type ListParams = { [Name in keyof UpdatesQuery]?: QueryValue };
 
 const SAFE_PROTOCOL = /^(https?|mailto|tel):$/;
 

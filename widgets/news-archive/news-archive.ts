@@ -19,7 +19,7 @@ import {
   type UpdateType,
   type YearFacet,
 } from '../core/types.js';
-import { INDEX_PATH, itemPagePath, splitList, SUBSCRIBE_PATH, withQuery, type FeedFilters } from '../core/urls.js';
+import { INDEX_PATH, itemPagePath, splitList, SUBSCRIBE_PATH, withQuery, type FeedFilters, type ListParams } from '../core/urls.js';
 import { ArchiveNavigation } from './navigation.js';
 import { emptyView, pageNumbers, sameView, type ArchiveView } from './url-state.js';
 import { newsArchiveStyles } from './styles.js';
@@ -145,7 +145,11 @@ export class SendNewsArchive extends SendElement<ArchiveKey> {
 
   get #resultsUrl(): string {
     // Filters count what each choice would find with the others, beside the results they describe.
-    return withQuery(`${this.apiOrigin}/api/updates`, { ...filtersOf(this.#navigation.view), pageSize: this.#pageSize, facets: 'matching' });
+    return withQuery(`${this.apiOrigin}/api/updates`, {
+      ...filtersOf(this.#navigation.view),
+      pageSize: this.#pageSize,
+      facets: 'matching',
+    } satisfies ListParams);
   }
 
   /** The current search and filters, as the feeds and the CMS's pages take them. */

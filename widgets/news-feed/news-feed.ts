@@ -5,7 +5,7 @@ import { SendElement } from '../core/send-element.js';
 import type { Message } from '../core/strings.js';
 import { baseStyles } from '../core/styles.js';
 import { isListResponse, type ListResponse } from '../core/types.js';
-import { INDEX_PATH, splitList, SUBSCRIBE_PATH, withQuery, type FeedFilters } from '../core/urls.js';
+import { INDEX_PATH, splitList, SUBSCRIBE_PATH, withQuery, type FeedFilters, type ListParams } from '../core/urls.js';
 import { newsFeedStyles } from './styles.js';
 import { feedDefaults } from './strings.js';
 
@@ -88,7 +88,7 @@ export class SendNewsFeed extends SendElement<FeedKey> {
   }
 
   get #requestUrl(): string {
-    return withQuery(`${this.apiOrigin}/api/updates`, { ...this.#filterParams, pageSize: this.#pageSize });
+    return withQuery(`${this.apiOrigin}/api/updates`, { ...this.#filterParams, pageSize: this.#pageSize } satisfies ListParams);
   }
 
   /** The archive page (`archive-href`) with this feed's filters, for "View all". */
