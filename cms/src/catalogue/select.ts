@@ -89,6 +89,14 @@ export function positionIn(entries: readonly CatalogueEntry[], entry: CatalogueE
   return position >= 0 && entries[position] === entry ? position : -1;
 }
 
+/** The positions of the entries naming a topic (by its slug), ascending, read from the state's topic index. */
+export function positionsNaming(entries: readonly CatalogueEntry[], slug: string): number[] {
+  const set = indexOf(entries).topics.get(slug);
+  const positions: number[] = [];
+  if (set) forEachSet(set.words, (position) => positions.push(position));
+  return positions;
+}
+
 /** True once a state's index is made (a state goes public only then). */
 export const indexReady = (entries: readonly CatalogueEntry[]) => indexes.has(entries);
 
