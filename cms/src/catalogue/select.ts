@@ -576,20 +576,28 @@ export function facets(entries: readonly CatalogueEntry[]): Facets {
 export function matchingFacets(catalogue: Pick<Catalogue, 'entries' | 'search' | 'postings'>, filters: UpdateFilters, now: number): Facets {
   const all = facets(catalogue.entries);
   const index = indexOf(catalogue.entries);
-  /** The counts of one facet's values among the items matching every filter but its own. */
-  const countsOf = <K, F extends { value: K; count: number }>(list: readonly F[], sets: Map<K, TypedFastBitSet>, without: Partial<UpdateFilters>): F[] => {
-    const within = matching(catalogue, index, { ...filters, ...without }, now);
-    // No other filter: the counts over everything, already made.
-    if (within === null) return [...list];
-    return list.map((facet) => {
-      const set = sets.get(facet.value);
-      return { ...facet, count: set ? within.intersection_size(set) : 0 };
-    });
-  };
+  /** The counts of a facet's values among `within` (null: every item, whose counts are made). */
+  const countsOf = <K, F extends { value: K; count: number }>(list: readonly F[], sets: Map<K, TypedFastBitSet>, within: TypedFastBitSet | null): F[] =>
+    within === null
+      ? [...list]
+      : list.map((facet) => {
+          const set = sets.get(facet.value);
+          return { ...facet, count: set ? within.intersection_size(set) : 0 };
+        });
+  const among = (without: Partial<UpdateFilters>) => matching(catalogue, index, { ...filters, ...without }, now);
+  // A facet with no value chosen counts among what every filter matches: one selection for all such facets,
+  // read before any other (each selection reuses the same workspace). A facet with a value chosen counts
+  // among what the other filters match.
+  let every: TypedFastBitSet | null | undefined;
+  const amongEvery = () => (every === undefined ? (every = among({})) : every);
+  const types = filters.types.length ? null : countsOf(all.types, index.types, amongEvery());
+  const topics = filters.topics.length ? null : countsOf(all.topics, index.topics, amongEvery());
+  const audiences = filters.audiences.length ? null : countsOf(all.audiences, index.audiences, amongEvery());
+  const years = filters.year !== null ? null : countsOf(all.years, index.years, amongEvery());
   return {
-    types: countsOf(all.types, index.types, { types: [] }),
-    topics: countsOf(all.topics, index.topics, { topics: [] }),
-    audiences: countsOf(all.audiences, index.audiences, { audiences: [] }),
-    years: countsOf(all.years, index.years, { year: null }),
+    types: types ?? countsOf(all.types, index.types, among({ types: [] })),
+    topics: topics ?? countsOf(all.topics, index.topics, among({ topics: [] })),
+    audiences: audiences ?? countsOf(all.audiences, index.audiences, among({ audiences: [] })),
+    years: years ?? countsOf(all.years, index.years, among({ year: null })),
   };
 }
