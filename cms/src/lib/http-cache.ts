@@ -65,10 +65,13 @@ export function sendCacheable(ctx: Context, { body, contentType, lastModified, m
   ctx.set('Access-Control-Allow-Origin', '*');
   ctx.set('Cross-Origin-Resource-Policy', 'cross-origin');
   ctx.set('X-Content-Type-Options', 'nosniff');
-  if (lastModified) ctx.set('Last-Modified', lastModified.toUTCString());
+  // Never later than the response's own date (RFC 9110 8.8.2.1): an item saved by an instance whose clock runs ahead would
+  // otherwise date the response in the future, which caches may read as always modified.
+  const modified = lastModified && new Date(Math.min(lastModified.getTime(), Date.now()));
+  if (modified) ctx.set('Last-Modified', modified.toUTCString());
 
   ctx.type = contentType;
-  if (isNotModified(ctx, etag, lastModified)) {
+  if (isNotModified(ctx, etag, modified)) {
     ctx.status = 304;
     ctx.body = null;
     return;
