@@ -185,7 +185,8 @@ export async function generateCatalogue(strapi: Core.Strapi, { items, seed = 12,
         .replace(/^-|-$/g, '')}-${existingSlugs + n + 1}`;
       const body = Array.from({ length: random.int(3, 7) }, () => paragraph(fill(random.pick(SENTENCES), subject, place, service, month)));
       const summary = fill(random.pick(SENTENCES), subject, place, service, month);
-      const published = new Date(date.getTime() + random.int(0, 8) * 3_600_000);
+      // Published some hours after the date it carries, but never later than now.
+      const published = new Date(Math.min(now.getTime(), date.getTime() + random.int(0, 8) * 3_600_000));
       const values: Row = { title, slug, summary, date: date.toISOString().slice(0, 10), body: JSON.stringify(body), firstPublishedAt: published };
       if (type === 'consultation') {
         const opens = new Date(date.getTime() + 86_400_000);

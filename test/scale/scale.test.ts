@@ -61,6 +61,8 @@ for (const database of ['sqlite', 'postgres'] as const) {
       assert.equal(list.data.length, 10);
       const dates = list.data.map((item) => item.date);
       assert.deepEqual(dates, [...dates].sort().reverse());
+      // As on a real site, nothing was published after now (the newest items come first).
+      for (const item of list.data) assert.ok(Date.parse(item.publishedAt) <= Date.now(), `${item.slug} published ${item.publishedAt}`);
     });
 
     test('every filter, sort, search and far page answers', async () => {
