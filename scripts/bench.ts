@@ -5,8 +5,10 @@
  *
  * For each catalogue size (100 and 100,000 generated items, plus the seed), on PostgreSQL:
  * - cached (one address, repeated) and uncached (distinct valid queries) on /api/updates, a
- *   search, an item and /feeds/rss.xml (uncompressed, gzip, brotli); uncached feeds twice, the
- *   second pass with other addresses whose items the first pass wrote into the feed item cache;
+ *   search, an item and /feeds/rss.xml (uncompressed, gzip, brotli); uncached lists, searches and
+ *   feeds twice, each pass with its own addresses: the first as a process meets them after it starts,
+ *   the second as one that has run for a while (its code compiled, the search words' results and the
+ *   feed items the first pass wrote kept);
  * - one instance, and two instances behind nginx (scripts/lib/cluster.ts);
  * - the time from a publish on instance A to the item answering on instance B and through nginx;
  * - latency on B while A publishes and while a topic is renamed, at full load (closed loop) and at a
@@ -218,7 +220,7 @@ async function casesFor(base: string) {
       type: ['', 'article', 'consultation', 'staffing-update'],
       sort: ['newest', 'oldest', 'closing'],
       pageSize: pageSizes,
-      page: [1, 2, 3, 4, 5],
+      page: [1, 2, 3, 4, 5, 6, 7, 8],
     }).map((q) => `/api/updates?${q}`),
   );
   const feeds = shuffle(
@@ -230,7 +232,9 @@ async function casesFor(base: string) {
       limit: Array.from({ length: 50 }, (_, i) => i + 11),
     }).map((q) => `/feeds/rss.xml?${q}`),
   );
-  // Two passes over feeds, each with its own half of the addresses, so neither sends what the other sent.
+  // Two passes over each, each with its own half of the addresses, so neither sends what the other sent.
+  const secondLists = lists.splice(lists.length / 2);
+  const secondSearches = searches.splice(searches.length / 2);
   const secondFeeds = feeds.splice(feeds.length / 2);
   const item = slugs[0];
   return {
@@ -238,8 +242,10 @@ async function casesFor(base: string) {
     cases: [
       ['/api/updates, cached', ['/api/updates'], {}],
       ['/api/updates, uncached', lists, {}],
+      ['/api/updates, uncached, second pass', secondLists, {}],
       ['search, cached', ['/api/updates?q=inspection'], {}],
       ['search, uncached', searches, {}],
+      ['search, uncached, second pass', secondSearches, {}],
       ['item, cached', [item], {}],
       ['item, uncached', shuffle(slugs), {}],
       ['/feeds/rss.xml, cached', ['/feeds/rss.xml'], {}],
