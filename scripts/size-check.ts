@@ -24,7 +24,8 @@ interface Budget {
 }
 
 const budgets: Budget[] = [
-  { file: 'dist/widgets/send-widgets.js', firstPaint: 17.45 * KB, aim: 15 * KB, total: 20.5 * KB },
+  // Total 20.55 KB (was 20.5): counts written with thousands separators ("3,132 updates found") added 10 bytes.
+  { file: 'dist/widgets/send-widgets.js', firstPaint: 17.45 * KB, aim: 15 * KB, total: 20.55 * KB },
   { file: 'dist/widgets/send-news-feed.js', firstPaint: 11.75 * KB, aim: 10 * KB, total: 11.75 * KB },
   { file: 'dist/widgets/send-news-archive.js', firstPaint: 15 * KB, aim: 10 * KB, total: 18.2 * KB },
   { file: 'dist/widgets/send-consultation-countdown.js', firstPaint: 12.45 * KB, aim: 10 * KB, total: 12.45 * KB },

@@ -117,6 +117,10 @@ for (const database of ['sqlite', 'postgres'] as const) {
       }
       const rss = await (await fetch(`${cms.baseUrl}/feeds/rss.xml`)).text();
       assert.ok((rss.match(/<item>/g) ?? []).length <= 100, 'RSS lists a bounded number of items');
+      // Counts in the thousands as GOV.UK writes them.
+      const index = await (await fetch(`${cms.baseUrl}/updates`)).text();
+      assert.ok(index.includes(`${list.meta.pagination.total.toLocaleString('en-GB')} updates found`), 'the total, as 100,039');
+      assert.match(index, /News \(\d{1,3},\d{3}\)/, 'a choice with its count, as News (60,026)');
     });
 
     test('an edit is applied to that item alone, without reading the catalogue again', async () => {

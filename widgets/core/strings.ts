@@ -36,7 +36,7 @@ export const itemStrings = {
 export type CoreKey = keyof typeof coreStrings;
 export type ItemKey = keyof typeof itemStrings;
 
-/** Fills `{name}` placeholders; picks the plural form from `count` when the message has several. */
+/** Fills `{name}` placeholders (numbers as the language writes them: 3,132); picks the plural form from `count` when the message has several. */
 export function formatMessage(message: Message, lang: string, values: Record<string, string | number> = {}): string {
   let template: string;
   if (typeof message === 'string') {
@@ -44,5 +44,5 @@ export function formatMessage(message: Message, lang: string, values: Record<str
   } else {
     template = message[new Intl.PluralRules(lang).select(Number(values.count) || 0)] ?? message.other;
   }
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? values[name].toLocaleString(lang) : match));
 }

@@ -341,7 +341,7 @@ export class SendNewsArchive extends SendElement<ArchiveKey> {
     // Only choices that find something alongside the other filters (a chosen one that finds nothing is added below).
     const options = facets
       .filter((facet) => facet.count > 0)
-      .map((facet) => ({ value: String(facet.value), label: `${labelOf(String(facet.value))} (${facet.count})` }));
+      .map((facet) => ({ value: String(facet.value), label: `${labelOf(String(facet.value))} (${facet.count.toLocaleString(this.locale)})` }));
     // The view may hold a value no option offers (several types from a feed's "View all", or facets still loading).
     const selected = name === 'year' ? view.year : view[name].join(',');
     if (selected && !options.some((option) => option.value === selected)) {

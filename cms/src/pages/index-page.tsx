@@ -41,7 +41,9 @@ function Result({ item, base, now }: { item: UpdateSummary; base: string; now: n
   );
 }
 
-const withCount = (label: string, count: number) => `${label} (${count})`;
+/** A count as GOV.UK writes it (3,132). */
+const written = (count: number) => count.toLocaleString('en-GB');
+const withCount = (label: string, count: number) => `${label} (${written(count)})`;
 
 /**
  * The choices a control offers: those that find something, and always the ones the reader chose,
@@ -121,7 +123,7 @@ export function indexPage({ site, title, filters, page, total, shown, facets, to
   const words = describeFilters(filters, topicName);
   const pageCount = Math.max(1, Math.ceil(total / INDEX_PAGE_SIZE));
   const hrefOf = (p: number) => `${urls.index}${urls.index.includes('?') ? '&' : '?'}page=${p}`.replace(/[?&]page=1$/, '');
-  const found = total === 0 ? 'No updates found' : `${total} ${total === 1 ? 'update' : 'updates'} found`;
+  const found = total === 0 ? 'No updates found' : `${written(total)} ${total === 1 ? 'update' : 'updates'} found`;
   const heading = words ? capitalised(words) : title;
   return renderPage({
     site,

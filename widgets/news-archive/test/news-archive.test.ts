@@ -133,6 +133,13 @@ describe('<send-news-archive>', () => {
     assertEqual(regions[0].textContent?.trim(), '18 updates found', 'count');
   });
 
+  it('writes counts in the thousands as readers read them (3,132), in the status and beside each choice', async () => {
+    const { archive } = await mountArchive({ list: 'largeArchive' });
+    assertEqual(shadow(archive).querySelector('[role="status"]')?.textContent?.trim(), '3,132 updates found', 'count');
+    const types = [...shadow(archive).querySelectorAll<HTMLOptionElement>('#send-type option')].map((option) => option.textContent?.trim());
+    assertIncludes(types.join(' | '), 'News (2,140)', 'type choices');
+  });
+
   it('names its search and its pages after its heading, so two archives on one page are told apart', async () => {
     const { archive } = await mountArchive({ attributes: { heading: 'Consultations archive' }, search: '?send-page=2' });
     assertEqual(shadow(archive).querySelector('form[role="search"]')?.getAttribute('aria-label'), 'Consultations archive', 'search landmark');
