@@ -409,7 +409,7 @@ export class SendNewsArchive extends SendElement<ArchiveKey> {
                 <a
                   href=${pageLink(number)}
                   data-page=${number}
-                  aria-label=${this.t('pageNumber', { page: number })}
+                  aria-label=${this.t('pageNumber', { page: String(number) })}
                   aria-current=${ifDefined(number === page ? 'page' : undefined)}
                   @click=${this.#onPageClick}
                   >${number}</a

@@ -133,11 +133,15 @@ describe('<send-news-archive>', () => {
     assertEqual(regions[0].textContent?.trim(), '18 updates found', 'count');
   });
 
-  it('writes counts in the thousands as readers read them (3,132), in the status and beside each choice', async () => {
+  it('writes counts in the thousands as readers read them (12,345), in the status and beside each choice', async () => {
     const { archive } = await mountArchive({ list: 'largeArchive' });
-    assertEqual(shadow(archive).querySelector('[role="status"]')?.textContent?.trim(), '3,132 updates found', 'count');
+    assertEqual(shadow(archive).querySelector('[role="status"]')?.textContent?.trim(), '12,345 updates found', 'count');
     const types = [...shadow(archive).querySelectorAll<HTMLOptionElement>('#send-type option')].map((option) => option.textContent?.trim());
-    assertIncludes(types.join(' | '), 'News (2,140)', 'type choices');
+    assertIncludes(types.join(' | '), 'News (8,140)', 'type choices');
+    // Page numbers stay plain, and each link's name holds the number it shows (WCAG 2.5.3, Label in Name).
+    const last = shadow(archive).querySelector<HTMLAnchorElement>('a[data-page="1235"]');
+    assert(last, 'a link to the last page');
+    assertEqual([last.textContent?.trim(), last.getAttribute('aria-label')], ['1235', 'Page 1235'], 'last page link');
   });
 
   it('names its search and its pages after its heading, so two archives on one page are told apart', async () => {
