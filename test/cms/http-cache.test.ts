@@ -51,3 +51,10 @@ test('If-Modified-Since with the date given is answered 304, and an earlier one 
     assert.match(await changed.text(), /^changed/);
   }
 });
+
+test("If-Modified-Since later than the server's clock is ignored: a skewed or forged date holds no later change back", async () => {
+  const tomorrow = new Date(Date.now() + 24 * HOUR).toUTCString();
+  const answer = await get('/-2', { 'If-Modified-Since': tomorrow });
+  assert.equal(answer.status, 200);
+  assert.match(await answer.text(), /^changed/);
+});

@@ -442,6 +442,29 @@ describe('HTTP', () => {
     await cms.strapi.documents(ARTICLE).delete({ documentId: article.documentId });
   });
 
+  test('an item saved by an instance whose clock ran ahead dates no feed in the future', async () => {
+    const article = await publishedArticle({ title: `Clock ahead ${Date.now()}` });
+    const ahead = new Date(Date.now() + 6 * 3_600_000);
+    await cms.strapi.db.query(ARTICLE).updateMany({ where: { documentId: article.documentId }, data: { updatedAt: ahead } });
+    await catalogueOf(cms.strapi).changed({ uid: ARTICLE, documentId: article.documentId });
+    const saved = (await get(`/api/updates?q=${encodeURIComponent(article.title)}`)).text;
+    assert.equal(Date.parse(dataOf(saved)[0].updatedAt), ahead.getTime(), "the item carries its saving instance's time");
+    const rss = await readFeed('rss');
+    assert.ok(rss.items.some((item) => item.title === article.title));
+    const atom = await readFeed('atom');
+    for (const [format, built] of [
+      ['RSS lastBuildDate', rss.feed.lastBuildDate],
+      ['Atom updated', (atom.raw.match(/<updated>([^<]+)<\/updated>/) ?? [])[1]],
+    ]) {
+      assert.ok(Date.parse(String(built)) <= Date.now(), `${format} ${built} is in the future`);
+    }
+    for (const path of Object.values(FEEDS).map((f) => f.path)) {
+      const { headers } = await get(path);
+      assert.ok(Date.parse(headers.get('last-modified') ?? '') <= Date.parse(headers.get('date') ?? ''), `${path}: Last-Modified after Date`);
+    }
+    await cms.strapi.documents(ARTICLE).delete({ documentId: article.documentId });
+  });
+
   test('feeds are compressed with gzip or brotli when the reader accepts it', async () => {
     const { default: http } = await import('node:http');
     const raw = (encoding: string) =>

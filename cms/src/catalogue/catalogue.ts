@@ -217,7 +217,8 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
     const all = await mergeRuns(runs);
     let newest = current?.lastModified.getTime() ?? 0;
     for (const entry of all) newest = Math.max(newest, entry.updatedAt);
-    const lastModified = new Date(newest);
+    // Never later than now: an item saved by an instance whose clock ran ahead would date every feed in the future.
+    const lastModified = new Date(Math.min(newest, Date.now()));
     lastModified.setMilliseconds(0);
     if (all.length > 1_000) strapi.log.info(`Catalogue: ${all.length} published items read in ${((Date.now() - startedAt) / 1000).toFixed(1)} s.`);
     return { version: ++version, entries: all, ...addressesOf(all), lastModified, ...indexing, baseUrl };
@@ -329,8 +330,9 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
       bySlug[entry.type].set(entry.slug, entry);
       byId.set(entry.id, entry);
     }
-    // An unpublication or deletion leaves no update time behind, so the moment it was applied counts.
-    const lastModified = new Date(Math.max(latest.lastModified.getTime(), Date.now(), ...added.map((e) => e.updatedAt)));
+    // The moment a change is applied counts (an unpublication leaves no update time behind; an edit's own time may be
+    // later, saved by an instance whose clock ran ahead).
+    const lastModified = new Date(Math.max(latest.lastModified.getTime(), Date.now()));
     lastModified.setMilliseconds(0);
     published({ ...latest, version: ++version, entries, bySlug, byId, lastModified });
   };

@@ -29,14 +29,17 @@ const weakMatch = (a: string, b: string) => a.replace(/^W\//, '') === b.replace(
 
 /**
  * Whether the client already holds this version: If-None-Match when sent
- * (it takes precedence), else If-Modified-Since against Last-Modified (whole seconds).
+ * (it takes precedence), else If-Modified-Since against Last-Modified (whole seconds). A date later
+ * than this server's clock is no date this server gave (a client's clock, or a forged header), so it
+ * is ignored, as RFC 2616 14.25 had it and Apache does: otherwise it would hold every later change back.
  */
 export function isNotModified(ctx: Context, etag: string | undefined, lastModified: Date | string | undefined): boolean {
   const ifNoneMatch = ctx.get('If-None-Match');
   if (ifNoneMatch) return Boolean(etag) && ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || weakMatch(tag.trim(), etag!));
   const ifModifiedSince = Date.parse(ctx.get('If-Modified-Since'));
   const modified = lastModified === undefined ? NaN : new Date(lastModified).getTime();
-  return !Number.isNaN(ifModifiedSince) && !Number.isNaN(modified) && ifModifiedSince >= Math.floor(modified / 1000) * 1000;
+  if (Number.isNaN(ifModifiedSince) || ifModifiedSince > Date.now() || Number.isNaN(modified)) return false;
+  return ifModifiedSince >= Math.floor(modified / 1000) * 1000;
 }
 
 /** A body as the bytes sent: hashing a string, Koa measuring it and a cache storing it would each encode it again. */
