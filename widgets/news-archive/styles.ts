@@ -34,6 +34,14 @@ export const newsArchiveStyles = css`
   .filters {
     margin-top: var(--_space);
   }
+  /* Apply sits a space below the last filter (it touched it), with Clear beside it. */
+  .form-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) / 2) var(--_space);
+    align-items: center;
+    margin: var(--_space) 0 0;
+  }
   .field {
     display: flex;
     flex-direction: column;

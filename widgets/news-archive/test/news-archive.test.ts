@@ -245,6 +245,22 @@ describe('<send-news-archive>', () => {
     await waitFor(() => param('send-type') === null, 'filters cleared');
   });
 
+  it('keeps the Apply button a space below the last filter, with Clear filters beside it, on a phone and wide', async () => {
+    const { archive } = await mountArchive({ search: '?send-type=consultation' });
+    const form = shadow(archive).querySelector('form')!;
+    const clear = [...form.querySelectorAll('a')].find((link) => link.textContent?.trim() === 'Clear filters')!;
+    for (const width of ['320px', '900px']) {
+      archive.style.width = width;
+      const lastFilter = form.querySelector('#send-year')!.getBoundingClientRect();
+      const apply = applyButton(archive).getBoundingClientRect();
+      // It touched the year's select (0 px apart) at every width.
+      assert(apply.top - lastFilter.bottom >= 8, `${width}: Apply ${apply.top - lastFilter.bottom} px below the last filter`);
+      const link = clear.getBoundingClientRect();
+      assert(link.left >= apply.right && link.top < apply.bottom && link.bottom > apply.top, `${width}: Clear filters beside Apply`);
+    }
+    archive.style.width = '';
+  });
+
   it('shows several values of one filter (from a feed\'s "View all") as one choice, in words', async () => {
     const { archive, fetcher } = await mountArchive({ search: '?send-type=article,consultation' });
     const select = shadow(archive).querySelector<HTMLSelectElement>('#send-type')!;
