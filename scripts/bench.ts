@@ -450,6 +450,21 @@ async function settled(base: string) {
   }
 }
 
+/**
+ * Waits until the machine's own parts (both instances, nginx, PostgreSQL) are quiet: under a tenth of a
+ * core between them for a second. Stock Strapi's `find` leaves seconds of queued requests running in
+ * A and PostgreSQL after its case ends (at 100,000 items they took half a core from the bare server's
+ * case that followed), and an idle instance's collector can take a core for two seconds.
+ */
+async function quiet(cluster: Cluster) {
+  const pids = () => [...cluster.instances.map((instance) => instance.process.pid), ...pidsNamed('nginx'), ...postgresPids()];
+  for (let deadline = Date.now() + 60_000; Date.now() < deadline;) {
+    const before = cpuMs(pids());
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    if (cpuMs(pids()) - before < 100) return;
+  }
+}
+
 /** Resident memory of a process, in MB (Linux). */
 const residentMb = (pid: number | undefined) => {
   const status = pid ? fs.readFileSync(`/proc/${pid}/status`, 'utf8') : '';
@@ -485,6 +500,7 @@ async function measureSize(items: number) {
     const bare = await bareServer(await (await fetch(`${a.url}/api/updates`)).text());
     const measure = async (target: string, base: string, label: string, paths: string[], headers: Record<string, string>) => {
       await settled(base);
+      await quiet(cluster);
       // Warm up connections and the first answers.
       await load(base, paths.slice(-50), headers, 1);
       const spent = cpuSince(cluster);
