@@ -91,6 +91,14 @@ const typeOfUid = new Map<string, UpdateType>(keysOf(UPDATE_TYPES).map((type) =>
 /** What a whole item adds to its summary, as deflated JSON: about 40 % of the JSON's bytes. */
 const pack = (rest: object): string => deflateRawSync(JSON.stringify(rest)).toString('latin1');
 
+/** A moment in whole seconds, as HTTP dates carry it. */
+const toSecond = (ms: number) => new Date(Math.floor(ms / 1000) * 1000);
+/**
+ * When a change to a state was made: the moment it is applied (an unpublication leaves no update time
+ * behind; an edit's own time may be later, saved by an instance whose clock ran ahead), never before the state's.
+ */
+const appliedAt = (state: Catalogue) => toSecond(Math.max(state.lastModified.getTime(), Date.now()));
+
 /** Lets requests waiting in the event loop be answered. */
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -218,8 +226,7 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
     let newest = current?.lastModified.getTime() ?? 0;
     for (const entry of all) newest = Math.max(newest, entry.updatedAt);
     // Never later than now: an item saved by an instance whose clock ran ahead would date every feed in the future.
-    const lastModified = new Date(Math.min(newest, Date.now()));
-    lastModified.setMilliseconds(0);
+    const lastModified = toSecond(Math.min(newest, Date.now()));
     if (all.length > 1_000) strapi.log.info(`Catalogue: ${all.length} published items read in ${((Date.now() - startedAt) / 1000).toFixed(1)} s.`);
     return { version: ++version, entries: all, ...addressesOf(all), lastModified, ...indexing, baseUrl };
   };
@@ -330,11 +337,7 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
       bySlug[entry.type].set(entry.slug, entry);
       byId.set(entry.id, entry);
     }
-    // The moment a change is applied counts (an unpublication leaves no update time behind; an edit's own time may be
-    // later, saved by an instance whose clock ran ahead).
-    const lastModified = new Date(Math.max(latest.lastModified.getTime(), Date.now()));
-    lastModified.setMilliseconds(0);
-    published({ ...latest, version: ++version, entries, bySlug, byId, lastModified });
+    published({ ...latest, version: ++version, entries, bySlug, byId, lastModified: appliedAt(latest) });
   };
 
   /** Applies queued changes one batch at a time; changes arriving meanwhile form the next batch. */
@@ -440,9 +443,7 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
           if (bySlug[before.type].get(before.slug) === before) bySlug[after.type].set(after.slug, after);
           if (byId.get(before.id) === before) byId.set(after.id, after);
         }
-        const lastModified = new Date(Math.max(base.lastModified.getTime(), Date.now()));
-        lastModified.setMilliseconds(0);
-        published({ ...base, version: ++version, entries: next, bySlug, lastModified });
+        published({ ...base, version: ++version, entries: next, bySlug, lastModified: appliedAt(base) });
       }
       if (topic) topicSlugs.set(topicId, topic.slug);
       else topicSlugs.delete(topicId);
