@@ -60,6 +60,14 @@ describe('the text rules', () => {
     assert.deepEqual(found('child\u2019s EHCP r\u00e9viewed'), ['ehcp']);
     assert.equal(search.query('  , ; '), null, 'no words: no text filter');
   });
+
+  test('accents, curly apostrophes, ligatures and capitals index as the plain ASCII words do, however often a word comes', () => {
+    const plain = "The cafe's opening hours don't change; file the co-production forms. Opening, opening, opening.";
+    const written = 'The Caf\u00e9\u2019s OPENING hours don\u2019t change; \ufb01le the Co-Production forms. Opening, opening, opening.';
+    const once = search.index(plain);
+    for (const text of [written, plain, written]) assert.deepEqual(search.index(text), once, text);
+    assert.deepEqual(once, search.index(plain.toUpperCase().toLowerCase()));
+  });
 });
 
 describe('search in the API', () => {
