@@ -420,7 +420,8 @@ describe('the admin speaks plainly to editors', () => {
     assert.equal(config.metadatas.closesAt.edit?.label, 'Closes at (UK time)');
     assert.match(config.metadatas.summary.edit?.description ?? '', /300 characters/);
     assert.equal(config.settings.mainField, 'title');
-    assert.deepEqual(config.layouts.list, ['title', 'date', 'closesAt', 'publishAt', 'unpublishAt']);
+    assert.deepEqual(config.layouts.list, ['title', 'date', 'closesAt', 'publishAt']);
+    assert.equal(config.metadatas.publishAt.list?.label, 'Scheduled (UK time)');
     assert.deepEqual([config.settings.defaultSortBy, config.settings.defaultSortOrder], ['date', 'DESC']);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Lists of items: every date-and-time column in UK time (Strapi would use the computer's time
- * zone), and the scheduling columns saying what will happen, e.g. "Publishes 12 Feb 2027,
- * 9am", so the list shows what is scheduled.
+ * zone), dates short ("5 Dec 2026"), and one schedule column saying what will happen, e.g.
+ * "Publishes 12 Feb 2027, 9am" and "Unpublishes 1 Mar 2027, 5pm", so the list shows what is
+ * scheduled and still has room for Strapi's status column on a 1366 px screen.
  */
 import { Typography } from '@strapi/design-system';
 import type { ListFieldLayout } from '@strapi/content-manager/strapi-admin';
@@ -9,7 +10,11 @@ import type { ListFieldLayout } from '@strapi/content-manager/strapi-admin';
 type Headers = { displayedHeaders: ListFieldLayout[]; layout: unknown };
 type Row = Record<string, unknown>;
 
-const SCHEDULE_WORDS: Record<string, string> = { publishAt: 'Publishes', unpublishAt: 'Unpublishes' };
+/** The schedule column (publishAt's, seed/admin-labels.ts) shows both times, each with what happens then. */
+const SCHEDULE = [
+  ['publishAt', 'Publishes'],
+  ['unpublishAt', 'Unpublishes'],
+] as const;
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short', year: 'numeric' });
 const timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric', minute: '2-digit', hourCycle: 'h12' });
@@ -21,18 +26,31 @@ export function ukShortDateTime(value: string): string {
   return `${dateFormat.format(at)}, ${time}`;
 }
 
+const calendarDateFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
+
+/** A date field (YYYY-MM-DD) as "5 Dec 2026". */
+const ukShortDate = (value: string) => calendarDateFormat.format(new Date(`${value}T00:00:00Z`));
+
+const isSet = (value: unknown): value is string => typeof value === 'string' && value !== '';
+
+function cellText(header: ListFieldLayout, row: Row): string[] {
+  if (header.name === 'publishAt')
+    return SCHEDULE.filter(([field]) => isSet(row[field])).map(([field, words]) => `${words} ${ukShortDateTime(row[field] as string)}`);
+  const value = row[header.name];
+  if (!isSet(value)) return [];
+  return [header.attribute?.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? ukShortDate(value) : ukShortDateTime(value)];
+}
+
 export function londonListColumns({ displayedHeaders, layout }: Headers): Headers {
   return {
     layout,
     displayedHeaders: displayedHeaders.map((header) =>
-      header.attribute?.type === 'datetime'
+      header.attribute?.type === 'datetime' || header.attribute?.type === 'date'
         ? {
             ...header,
             cellFormatter: (row: Row) => {
-              const value = row[header.name];
-              const words = SCHEDULE_WORDS[header.name];
-              const text = typeof value === 'string' && value ? `${words ? `${words} ` : ''}${ukShortDateTime(value)}` : '-';
-              return <Typography textColor="neutral800">{text}</Typography>;
+              const lines = cellText(header, row);
+              return <Typography textColor="neutral800">{lines.length ? lines.map((line, i) => (i ? [<br key={i} />, line] : line)) : '-'}</Typography>;
             },
           }
         : header,

@@ -11,7 +11,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { contentManager, type ViewConfiguration } from '../lib/strapi-services';
 
 /** Raise when the labels or layouts below change, to write them again over the stored ones. */
-const LAYOUT_VERSION = 4;
+const LAYOUT_VERSION = 6;
 const STORE = { type: 'app', name: 'send-admin-form' } as const;
 
 type Label = [label: string, description: string];
@@ -181,13 +181,17 @@ const COMPONENT_LAYOUTS: Record<string, Row[]> = {
   ],
 };
 
+// One schedule column (its cells say what will happen, and when: src/admin/list-columns.tsx), so that Strapi's
+// status column still fits beside it on a 1366 px screen.
 const LIST_COLUMNS: Partial<Record<UID.ContentType, string[]>> = {
-  'api::article.article': ['title', 'date', 'publishAt', 'unpublishAt'],
-  'api::consultation.consultation': ['title', 'date', 'closesAt', 'publishAt', 'unpublishAt'],
-  'api::staffing-update.staffing-update': ['title', 'date', 'service', 'publishAt', 'unpublishAt'],
+  'api::article.article': ['title', 'date', 'publishAt'],
+  'api::consultation.consultation': ['title', 'date', 'closesAt', 'publishAt'],
+  'api::staffing-update.staffing-update': ['title', 'date', 'service', 'publishAt'],
   'api::topic.topic': ['name', 'slug', 'updatedAt'],
   'api::audience.audience': ['name', 'value'],
 };
+/** Column headings that differ from the field's label. */
+const LIST_LABELS: Record<string, string> = { date: 'Date', closesAt: 'Closes (UK time)', publishAt: 'Scheduled (UK time)' };
 const MAIN_FIELDS: Partial<Record<UID.ContentType, string>> = { 'api::topic.topic': 'name', 'api::audience.audience': 'name' };
 const ITEM_TYPES = ['api::article.article', 'api::consultation.consultation', 'api::staffing-update.staffing-update'] as const;
 
@@ -197,7 +201,7 @@ function apply(configuration: ViewConfiguration, labels: Record<string, Label>, 
     const metadata = configuration.metadatas[field];
     if (!metadata) continue;
     if (metadata.edit) Object.assign(metadata.edit, { label, description });
-    if (metadata.list) metadata.list.label = label;
+    if (metadata.list) metadata.list.label = LIST_LABELS[field] ?? label;
   }
   if (edit) {
     // Fields this layout does not name (a field added later) stay, after the named ones.
