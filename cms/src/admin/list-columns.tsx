@@ -33,12 +33,17 @@ const ukShortDate = (value: string) => calendarDateFormat.format(new Date(`${val
 
 const isSet = (value: unknown): value is string => typeof value === 'string' && value !== '';
 
+/** A stored date or date-time as the list shows it; a value Intl cannot read (it would throw and take the list down) as stored. */
+function shown(type: string | undefined, value: string): string {
+  if (type === 'date') return /^\d{4}-\d{2}-\d{2}$/.test(value) ? ukShortDate(value) : value;
+  return Number.isNaN(Date.parse(value)) ? value : ukShortDateTime(value);
+}
+
 function cellText(header: ListFieldLayout, row: Row): string[] {
   if (header.name === 'publishAt')
-    return SCHEDULE.filter(([field]) => isSet(row[field])).map(([field, words]) => `${words} ${ukShortDateTime(row[field] as string)}`);
+    return SCHEDULE.filter(([field]) => isSet(row[field])).map(([field, words]) => `${words} ${shown('datetime', row[field] as string)}`);
   const value = row[header.name];
-  if (!isSet(value)) return [];
-  return [header.attribute?.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? ukShortDate(value) : ukShortDateTime(value)];
+  return isSet(value) ? [shown(header.attribute?.type, value)] : [];
 }
 
 export function londonListColumns({ displayedHeaders, layout }: Headers): Headers {
