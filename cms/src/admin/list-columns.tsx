@@ -46,19 +46,35 @@ function cellText(header: ListFieldLayout, row: Row): string[] {
   return isSet(value) ? [shown(header.attribute?.type, value)] : [];
 }
 
+/** A text column other than the title (which Strapi shortens itself), cut to one line, its whole text on hover: a long service name took the status column off a 1366 px screen. */
+const shortText = (header: ListFieldLayout): ListFieldLayout => ({
+  ...header,
+  cellFormatter: (row: Row) => {
+    const value = row[header.name];
+    const text = isSet(value) ? value : '-';
+    return (
+      <Typography textColor="neutral800" ellipsis display="block" maxWidth="14rem" title={text}>
+        {text}
+      </Typography>
+    );
+  },
+});
+
 export function londonListColumns({ displayedHeaders, layout }: Headers): Headers {
   return {
     layout,
     displayedHeaders: displayedHeaders.map((header) =>
-      header.attribute?.type === 'datetime' || header.attribute?.type === 'date'
-        ? {
-            ...header,
-            cellFormatter: (row: Row) => {
-              const lines = cellText(header, row);
-              return <Typography textColor="neutral800">{lines.length ? lines.map((line, i) => (i ? [<br key={i} />, line] : line)) : '-'}</Typography>;
-            },
-          }
-        : header,
+      header.attribute?.type === 'string' && header.name !== 'title'
+        ? shortText(header)
+        : header.attribute?.type === 'datetime' || header.attribute?.type === 'date'
+          ? {
+              ...header,
+              cellFormatter: (row: Row) => {
+                const lines = cellText(header, row);
+                return <Typography textColor="neutral800">{lines.length ? lines.map((line, i) => (i ? [<br key={i} />, line] : line)) : '-'}</Typography>;
+              },
+            }
+          : header,
     ),
   };
 }
