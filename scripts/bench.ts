@@ -59,7 +59,7 @@ const ENV = {
   LOG_LEVEL: 'error',
 };
 
-type Load = { rps: number; p50: number; p99: number; p999: number; max: number; requests: number; failed: number; distinct: number };
+type Load = { rps: number; p50: number; p99: number; p999: number; max: number; requests: number; failed: number; distinct: number; rampMs?: number };
 /** Why paced requests failed: a status code or an error code, with how many. */
 type Failures = Record<string, number>;
 /** CPU time each part of the machine spent on a case, in ms: the instances, nginx, PostgreSQL and this process (the load generator). */
@@ -68,31 +68,86 @@ type Row = { target: string; case: string; cpu: CpuSpent } & Load;
 const CHANGES = ['nothing', 'publishes', 'topic rename', 'equal CPU elsewhere'] as const;
 type Change = (typeof CHANGES)[number];
 
-/** Closed-loop load at CONNECTIONS connections for SECONDS; `paths` are cycled (one: cached; many: distinct). */
-async function load(base: string, paths: string[], headers: Record<string, string> = {}, seconds = SECONDS): Promise<Load> {
-  let next = 0;
-  const url = new URL(base);
-  const result = await autocannon({
-    url: base,
-    connections: CONNECTIONS,
-    duration: seconds,
-    headers: { host: url.host, ...headers },
-    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }],
-  });
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    p999: result.latency.p99_9,
-    max: result.latency.max,
-    requests: result.requests.total,
-    failed: result.errors + result.timeouts + result.non2xx,
-    distinct: Math.min(paths.length, result.requests.total),
-  };
-}
-
 /** The value below which a share `q` of the sorted numbers fall. */
 const percentile = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
+
+/** Answers each connection has had before a closed-loop run starts timing (see `load`). */
+const WARM_ANSWERS = 3;
+/** A request no cache has seen and that costs little: a list page of one item, each page once. */
+const warmPath = (n: number) => `/api/updates?pageSize=1&page=${n}`;
+
+/**
+ * Closed-loop load at CONNECTIONS connections for `seconds`; `paths` are cycled (one: cached; many: distinct).
+ *
+ * Timing starts once every connection is open and has had WARM_ANSWERS answers to cheap warm-up requests
+ * (`warmPath`, which nothing caches, so through nginx they open its connections to the instances too), and
+ * takes in only requests sent from then on. Since libuv 1.45 (Node 20) a busy process accepts one new
+ * connection per turn of its event loop (libuv pull request 3696), and a turn at 50 connections is 50
+ * requests long, so 50 connections opened at once took up to 2 s to be accepted: the first requests of a
+ * run measured that ramp, not the endpoint (uncached RSS at 100,000 items: p99 1,144 ms with the ramp).
+ * Readers reach the instances through nginx's kept-alive connections. `rampMs` is how long the ramp took.
+ */
+async function load(
+  base: string,
+  paths: string[],
+  headers: Record<string, string> = {},
+  seconds = SECONDS,
+  timed?: { start: () => void; end: () => void },
+): Promise<Load> {
+  let next = 0;
+  let warmed = 0;
+  const url = new URL(base);
+  const answers = new Map<object, number>();
+  /** Connections whose request in flight was sent after timing started. */
+  const counted = new WeakSet<object>();
+  const latencies: number[] = [];
+  let timing = false;
+  let ended = false;
+  let rampMs = 0;
+  const started = performance.now();
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const run = autocannon(
+      {
+        url: base,
+        connections: CONNECTIONS,
+        // Ended by `stop` once the timed part is over; this only bounds a ramp that never ends.
+        duration: seconds + 120,
+        headers: { host: url.host, ...headers },
+        requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: timing ? paths[next++ % paths.length] : warmPath(++warmed) }) }],
+      },
+      (error: Error | null, done) => (error ? reject(error) : resolve(done)),
+    );
+    // A connection sends its next request right after this event, so it is timed if timing has begun by then.
+    run.on('response', (client, _status, _bytes, ms) => {
+      if (counted.has(client) && !ended) latencies.push(ms);
+      answers.set(client, (answers.get(client) ?? 0) + 1);
+      if (!timing && answers.size === CONNECTIONS && [...answers.values()].every((n) => n >= WARM_ANSWERS)) {
+        timing = true;
+        rampMs = performance.now() - started;
+        timed?.start();
+        setTimeout(() => {
+          ended = true;
+          timed?.end();
+          run.stop();
+        }, seconds * 1000);
+      }
+      if (timing) counted.add(client);
+    });
+  });
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    rps: sorted.length / seconds,
+    p50: percentile(sorted, 0.5),
+    p99: percentile(sorted, 0.99),
+    p999: percentile(sorted, 0.999),
+    max: sorted[sorted.length - 1] ?? 0,
+    requests: sorted.length,
+    // Any failure, warm-up included.
+    failed: result.errors + result.timeouts + result.non2xx,
+    distinct: Math.min(paths.length, sorted.length),
+    rampMs,
+  };
+}
 
 /**
  * Open-loop load: a request falls due every 1/`rate` s, whether or not earlier ones were answered, and is
@@ -501,11 +556,11 @@ async function measureSize(items: number) {
     const measure = async (target: string, base: string, label: string, paths: string[], headers: Record<string, string>) => {
       await settled(base);
       await quiet(cluster);
-      // Warm up connections and the first answers.
-      await load(base, paths.slice(-50), headers, 1);
-      const spent = cpuSince(cluster);
-      const result = await load(base, paths, headers);
-      const cpu = spent();
+      // CPU is counted while requests are timed (load).
+      let spent = cpuSince(cluster);
+      let cpu: CpuSpent | null = null;
+      const result = await load(base, paths, headers, SECONDS, { start: () => (spent = cpuSince(cluster)), end: () => (cpu = spent()) });
+      cpu ??= spent();
       rows.push({ target, case: label, cpu, ...result });
       // What a request cost each part that worked on it (the bare server's own process is not counted).
       const perRequest = (Object.entries(cpu) as [keyof CpuSpent, number][])
@@ -513,7 +568,7 @@ async function measureSize(items: number) {
         .map(([part, ms]) => `${part} ${usPerRequest(ms, result.requests)}`)
         .join(', ');
       say(
-        `  ${target.padEnd(18)} ${label.padEnd(34)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(1)} ms  p99 ${result.p99.toFixed(1)} ms${result.failed ? `  (${result.failed} failed)` : ''}  CPU µs a request: ${perRequest}`,
+        `  ${target.padEnd(18)} ${label.padEnd(34)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(1)} ms  p99 ${result.p99.toFixed(1)} ms  (connections ready after ${result.rampMs?.toFixed(0)} ms)${result.failed ? `  (${result.failed} failed)` : ''}  CPU µs a request: ${perRequest}`,
       );
     };
     try {
