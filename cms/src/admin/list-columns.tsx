@@ -60,6 +60,23 @@ const shortText = (header: ListFieldLayout): ListFieldLayout => ({
   },
 });
 
+/**
+ * The title link in list rows may take two lines: Strapi keeps it on one, up to 30rem wide, and
+ * beside the dates, a schedule and the status that put the row menu past the right edge of a 1366 px
+ * screen. Allowed to wrap, the title's column takes what the others leave, and a long title shows
+ * about 60 characters before its ellipsis.
+ */
+export const LIST_TITLE_CSS =
+  'table tbody td > a[href] { white-space: normal; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden; }';
+
+/** Adds LIST_TITLE_CSS to the admin's document once. */
+export function narrowListTitles() {
+  const style = document.createElement('style');
+  style.dataset.sendUpdates = 'list-titles';
+  style.textContent = LIST_TITLE_CSS;
+  document.head.append(style);
+}
+
 export function londonListColumns({ displayedHeaders, layout }: Headers): Headers {
   return {
     layout,
