@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: what the public endpoints sustain, measured with autocannon (HdrHistogram
- * percentiles) at 50 connections, beside two baselines in the same run: stock Strapi's core `find`
+ * `npm run bench`: what the public endpoints sustain, measured with autocannon at 50 connections
+ * (timed once they are all open: see `load`), beside two baselines in the same run: stock Strapi's core `find`
  * (one content type, with a read-only API token) and a bare Node server sending the same JSON.
  *
  * For each catalogue size (100 and 100,000 generated items, plus the seed), on PostgreSQL:
