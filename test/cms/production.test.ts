@@ -30,6 +30,26 @@ test('in production a missing secret stops the server and names the variable', (
   });
 });
 
+test('the admin build needs no secrets, and only `strapi build` is taken for it', () => {
+  const argv = process.argv;
+  try {
+    withEnv({ NODE_ENV: 'production', ADMIN_JWT_SECRET: undefined }, () => {
+      process.argv = [process.execPath, '/app/node_modules/@strapi/strapi/bin/strapi.js', 'build'];
+      assert.match(secret('ADMIN_JWT_SECRET'), /unused-by-the-admin-build/);
+      for (const other of [
+        [process.execPath, '/app/node_modules/@strapi/strapi/bin/strapi.js', 'start'],
+        [process.execPath, '/app/server.js', 'build'],
+        [process.execPath, '/app/node_modules/.bin/strapi', 'develop'],
+      ]) {
+        process.argv = other;
+        assert.throws(() => secret('ADMIN_JWT_SECRET'), /ADMIN_JWT_SECRET is not set/, other.join(' '));
+      }
+    });
+  } finally {
+    process.argv = argv;
+  }
+});
+
 test('outside production a fixed development secret stands in, marked as such', () => {
   withEnv({ NODE_ENV: 'development', APP_KEYS: undefined }, () => {
     assert.match(secret('APP_KEYS'), /not-for-production/);
