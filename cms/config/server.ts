@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { isProduction, secret } from './secrets';
+import { isAdminBuild, isProduction, secret } from './secrets';
 
 /**
  * The CMS's public origin, for every absolute link it writes (API, feeds, pages): PUBLIC_URL, which
@@ -9,7 +9,8 @@ import { isProduction, secret } from './secrets';
 export function publicUrl(env: NodeJS.ProcessEnv = process.env): string {
   const configured = (env.PUBLIC_URL ?? '').trim();
   if (!configured) {
-    if (isProduction()) {
+    // The admin is built for the root of whatever origin serves it, so its build needs no address.
+    if (isProduction() && !isAdminBuild()) {
       throw new Error(
         'PUBLIC_URL is not set. In production it must be the address readers use, e.g. https://send-cms.example.gov.uk (see README "Running in production").',
       );
@@ -26,7 +27,13 @@ export function publicUrl(env: NodeJS.ProcessEnv = process.env): string {
   if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || url.search || url.hash) {
     throw new Error(`PUBLIC_URL must be a plain http(s) address with no user name, query or fragment; got "${configured}".`);
   }
-  return url.href.replace(/\/$/, '');
+  // Pages, feeds, the API and the widgets all address the CMS from the root of its origin.
+  if (url.pathname !== '/') {
+    throw new Error(
+      `PUBLIC_URL must be an origin with no path, such as https://send-cms.example.gov.uk: the CMS answers at the root of its address (give it a host name of its own); got "${configured}".`,
+    );
+  }
+  return url.origin;
 }
 
 const seconds = (value: number) => value * 1000;

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Core } from '@strapi/strapi';
 import { secret } from '../../cms/config/secrets.ts';
+import { publicUrl } from '../../cms/config/server.ts';
 import { seedEnabled } from '../../cms/src/seed/index.ts';
 import { ensureLocalEditor } from '../../cms/src/seed/local-editor.ts';
 
@@ -30,12 +31,13 @@ test('in production a missing secret stops the server and names the variable', (
   });
 });
 
-test('the admin build needs no secrets, and only `strapi build` is taken for it', () => {
+test('the admin build needs no secrets or PUBLIC_URL, and only `strapi build` is taken for it', () => {
   const argv = process.argv;
   try {
     withEnv({ NODE_ENV: 'production', ADMIN_JWT_SECRET: undefined }, () => {
       process.argv = [process.execPath, '/app/node_modules/@strapi/strapi/bin/strapi.js', 'build'];
       assert.match(secret('ADMIN_JWT_SECRET'), /unused-by-the-admin-build/);
+      assert.match(publicUrl({}), /^http:\/\/localhost:/);
       for (const other of [
         [process.execPath, '/app/node_modules/@strapi/strapi/bin/strapi.js', 'start'],
         [process.execPath, '/app/server.js', 'build'],
@@ -43,6 +45,7 @@ test('the admin build needs no secrets, and only `strapi build` is taken for it'
       ]) {
         process.argv = other;
         assert.throws(() => secret('ADMIN_JWT_SECRET'), /ADMIN_JWT_SECRET is not set/, other.join(' '));
+        assert.throws(() => publicUrl({}), /PUBLIC_URL is not set/, other.join(' '));
       }
     });
   } finally {
