@@ -167,7 +167,7 @@ test('sign in as the local editor: a SEND editor, on a home page without onboard
     await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle2' }), page.click('button[type=submit]')]);
     await page.waitForFunction(() => /outcomes due/i.test(document.body.innerText));
   });
-  await page.waitForFunction(() => /nothing is scheduled/i.test(document.body.innerText));
+  await page.waitForFunction(() => /nothing is scheduled/i.test(document.body.innerText) && !/loading widget content/i.test(document.body.innerText));
   const home = await text();
   for (const clutter of [
     'guided tour',
@@ -181,6 +181,9 @@ test('sign in as the local editor: a SEND editor, on a home page without onboard
     assert.ok(!home.toLowerCase().includes(clutter.toLowerCase()), `the home page shows "${clutter}"`);
   }
   assert.match(home, /SEND EDITOR/i);
+  // The seed has just saved the search abbreviations list: named for what it is, not by its document id or kind of type.
+  assert.match(home, /Last edited entries[\s\S]*Search abbreviations\s+List\b/i);
+  assert.doesNotMatch(home, /Single-Type/i);
   assert.match(home, /Outcomes due[\s\S]*Consultation on Worcestershire.s approach to Top Up Funding/i);
   await shot('home');
 });
@@ -300,6 +303,8 @@ test('scheduled a minute or so ahead, it appears on a partner demo page on time'
   await page.goto(`${base}/admin/content-manager/collection-types/api::consultation.consultation`, { waitUntil: 'networkidle2' });
   await page.waitForFunction((title) => document.body.innerText.includes(title), {}, TITLE);
   const list = await text();
+  assert.match(list, /\bContent\b[\s\S]*Consultations[\s\S]*\bLists\b[\s\S]*Search abbreviations/i, 'the content manager names its groups for editors');
+  assert.doesNotMatch(list, /Collection Types|Single Types/i);
   assert.ok(list.includes('12 Feb 2027, 2:32pm'), 'the list does not show the closing time in UK time');
   const ukClock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric', minute: '2-digit', hourCycle: 'h12' })
     .format(at)

@@ -24,7 +24,13 @@ export default {
     tutorials: false,
     notifications: { releases: false },
     translations: {
-      [UK_ENGLISH]: { 'HomePage.header.subtitle': 'SEND news, consultations and service updates' },
+      [UK_ENGLISH]: {
+        'HomePage.header.subtitle': 'SEND news, consultations and service updates',
+        // Strapi's names for kinds of content type are a developer's words.
+        'content-manager.components.LeftMenu.collection-types': 'Content',
+        'content-manager.components.LeftMenu.single-types': 'Lists',
+        'content-manager.widget.last-edited.single-type': 'List',
+      },
     },
   },
 
