@@ -423,6 +423,9 @@ describe('the admin speaks plainly to editors', () => {
     assert.deepEqual(config.layouts.list, ['title', 'date', 'closesAt', 'publishAt']);
     assert.equal(config.metadatas.publishAt.list?.label, 'Scheduled (UK time)');
     assert.deepEqual([config.settings.defaultSortBy, config.settings.defaultSortOrder], ['date', 'DESC']);
+    // The search abbreviations list has no text field: 'id' makes the admin head its form with its name, not its document id.
+    const abbreviations = await cm.contentTypes.findConfiguration(cm.contentTypes.findContentType('api::search-abbreviation.search-abbreviation')!);
+    assert.equal(abbreviations.settings.mainField, 'id');
   });
 });
 

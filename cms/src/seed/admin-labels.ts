@@ -11,7 +11,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { contentManager, type ViewConfiguration } from '../lib/strapi-services';
 
 /** Raise when the labels or layouts below change, to write them again over the stored ones. */
-const LAYOUT_VERSION = 6;
+const LAYOUT_VERSION = 7;
 const STORE = { type: 'app', name: 'send-admin-form' } as const;
 
 type Label = [label: string, description: string];
@@ -192,7 +192,12 @@ const LIST_COLUMNS: Partial<Record<UID.ContentType, string[]>> = {
 };
 /** Column headings that differ from the field's label. */
 const LIST_LABELS: Record<string, string> = { date: 'Date', closesAt: 'Closes (UK time)', publishAt: 'Scheduled (UK time)' };
-const MAIN_FIELDS: Partial<Record<UID.ContentType, string>> = { 'api::topic.topic': 'name', 'api::audience.audience': 'name' };
+const MAIN_FIELDS: Partial<Record<UID.ContentType, string>> = {
+  'api::topic.topic': 'name',
+  'api::audience.audience': 'name',
+  // A list with no text of its own: its edit view was headed by its document id. With 'id', Strapi heads a single type with its name.
+  'api::search-abbreviation.search-abbreviation': 'id',
+};
 const ITEM_TYPES = ['api::article.article', 'api::consultation.consultation', 'api::staffing-update.staffing-update'] as const;
 
 /** Writes labels, help texts and the layout into one stored view configuration. */

@@ -5,8 +5,8 @@ import { SYSTEM } from '../../seed/admin-labels';
  *
  * The admin home page's "Last edited entries" and "Last published entries" name each entry by its
  * main field. A single type with no text field (the "Search abbreviations" list) has none, so
- * Strapi shows its document id, a string of random letters an editor cannot place; it is named
- * by its content type instead.
+ * Strapi shows its id (a number, or the document id's random letters) which an editor cannot place;
+ * a single type, one entry of its kind, is named by its content type instead.
  */
 type Listed = { documentId: string; title?: unknown; kind?: string; contentTypeDisplayName?: string };
 type HomepageService = { queryLastDocuments(...args: unknown[]): Promise<Listed[]> };
@@ -17,9 +17,7 @@ type Plugin = {
 };
 
 const namedForEditors = (entry: Listed): Listed =>
-  entry.kind === 'singleType' && (!entry.title || entry.title === entry.documentId) && entry.contentTypeDisplayName
-    ? { ...entry, title: entry.contentTypeDisplayName }
-    : entry;
+  entry.kind === 'singleType' && entry.contentTypeDisplayName ? { ...entry, title: entry.contentTypeDisplayName } : entry;
 
 export default (plugin: Plugin) => {
   const createService = plugin.services.homepage;
