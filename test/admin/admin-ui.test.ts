@@ -191,6 +191,21 @@ test('sign in as the local editor: a SEND editor, on a home page without onboard
   assert.match(home, /Last edited entries[\s\S]*Search abbreviations\s+List\b/i);
   assert.doesNotMatch(home, /Single-Type/i);
   assert.match(home, /Outcomes due[\s\S]*Consultation on Worcestershire.s approach to Top Up Funding/i);
+  // On a 1366 px laptop screen the recent entries' cards show each row's time and edit link: they were past the
+  // card's edge, in a scrolling frame with no scroll bar. The frame clips what is past its edge.
+  await page.setViewport({ width: 1366, height: 768 });
+  await page.waitForFunction(() => document.querySelectorAll('section[data-strapi-widget-id^="plugin::content-manager.last-"] tbody tr').length >= 2);
+  const recentEntries = await page.evaluate(() =>
+    [...document.querySelectorAll('section[data-strapi-widget-id^="plugin::content-manager.last-"] tbody tr')].map((row) => {
+      const frame = row.closest('[data-radix-scroll-area-viewport]')!.getBoundingClientRect();
+      const cells = [...row.querySelectorAll('td')];
+      const title = cells[0].getBoundingClientRect();
+      const fits = cells.every((cell) => cell.getBoundingClientRect().right <= frame.right + 0.5);
+      return `${cells[3].textContent.trim()}: ${fits ? 'every cell in view' : 'past the edge'}, title ${title.width >= 110 ? 'readable' : `${title.width} px wide`}, row ${row.getBoundingClientRect().height <= 70 ? 'one badge high' : `${row.getBoundingClientRect().height} px high`}`;
+    }),
+  );
+  for (const row of recentEntries) assert.match(row, /ago: every cell in view, title readable, row one badge high$/, row);
+  await page.setViewport({ width: 1600, height: 1000 });
   await shot('home');
 });
 

@@ -14,7 +14,8 @@ import type { ComponentType } from 'react';
 import { ContentChecksPanel } from './content-checks-panel';
 import { acceptEnglishDefaultsInEnglish, LANGUAGE_KEY } from './english-fallback';
 import { LondonDateTimeInput } from './london-date-time';
-import { londonListColumns, narrowListTitles } from './list-columns';
+import { fitTables } from './fit-tables';
+import { londonListColumns } from './list-columns';
 
 const UK_ENGLISH = 'en-GB';
 
@@ -64,7 +65,7 @@ export default {
     // Strapi types added inputs as taking no props; the edit view gives them the field's name, label and hint.
     app.addFields({ type: 'datetime', Component: LondonDateTimeInput as unknown as ComponentType });
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', londonListColumns);
-    narrowListTitles();
+    fitTables();
     (app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis']).addEditViewSidePanel([ContentChecksPanel]);
   },
 };

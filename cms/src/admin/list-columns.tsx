@@ -46,7 +46,7 @@ function cellText(header: ListFieldLayout, row: Row): string[] {
   return isSet(value) ? [shown(header.attribute?.type, value)] : [];
 }
 
-/** A text column other than the title (two lines at most: LIST_TITLE_CSS), cut to one line, its whole text on hover: a long service name took the status column off a 1366 px screen. */
+/** A text column other than the title (two lines at most: fit-tables.ts), cut to one line, its whole text on hover: a long service name took the status column off a 1366 px screen. */
 const shortText = (header: ListFieldLayout): ListFieldLayout => ({
   ...header,
   cellFormatter: (row: Row) => {
@@ -59,24 +59,6 @@ const shortText = (header: ListFieldLayout): ListFieldLayout => ({
     );
   },
 });
-
-/**
- * The title link in list rows may take two lines: Strapi keeps it on one, up to 30rem wide, and
- * beside the dates, a schedule and the status that put the row menu past the right edge of a 1366 px
- * screen. Allowed to wrap, the title's column takes what the others leave, and a long title shows
- * about 60 characters before its ellipsis. A style rather than a `cellFormatter`: Strapi makes the
- * row's link only in a column it formats itself.
- */
-const LIST_TITLE_CSS =
-  'table tbody td > a[href] { white-space: normal; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden; }';
-
-/** Adds LIST_TITLE_CSS to the admin's document once. */
-export function narrowListTitles() {
-  const style = document.createElement('style');
-  style.dataset.sendUpdates = 'list-titles';
-  style.textContent = LIST_TITLE_CSS;
-  document.head.append(style);
-}
 
 /** Dates and times in UK form, the schedule column one line for each time set. */
 const ukDates = (header: ListFieldLayout): ListFieldLayout => ({
