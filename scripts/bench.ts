@@ -15,7 +15,8 @@
  *   steady rate of half what one instance sustains (open loop, each request timed from when it was due),
  *   and, as a control, while another process burns the CPU time A and PostgreSQL spent on the publishes
  *   with nothing changing (on a machine whose cores are shared, that alone delays B);
- * - each instance's memory (resident set).
+ * - each instance's memory (resident set);
+ * - in the uncached cases, the CPU time of each process a request, and the bytes of an answer.
  * Once: each widget's gzip size beside Lit's own minimal element, and the time Chromium takes to
  * render 1,000 items (ten news feeds of 100) from the largest catalogue.
  *
@@ -59,7 +60,19 @@ const ENV = {
   LOG_LEVEL: 'error',
 };
 
-type Load = { rps: number; p50: number; p99: number; p999: number; max: number; requests: number; failed: number; distinct: number; rampMs?: number };
+type Load = {
+  rps: number;
+  p50: number;
+  p99: number;
+  p999: number;
+  max: number;
+  requests: number;
+  failed: number;
+  distinct: number;
+  rampMs?: number;
+  /** Bytes of each timed answer on average, headers included: how much work an answer is, as sizes and filters change it. */
+  bytesPerAnswer?: number;
+};
 /** Why paced requests failed: a status code or an error code, with how many. */
 type Failures = Record<string, number>;
 /** CPU time each part of the machine spent on a case, in ms: the instances, nginx, PostgreSQL and this process (the load generator). */
@@ -101,6 +114,7 @@ async function load(
   /** Connections whose request in flight was sent after timing started. */
   const counted = new WeakSet<object>();
   const latencies: number[] = [];
+  let answerBytes = 0;
   let timing = false;
   let ended = false;
   let rampMs = 0;
@@ -118,8 +132,11 @@ async function load(
       (error: Error | null, done) => (error ? reject(error) : resolve(done)),
     );
     // A connection sends its next request right after this event, so it is timed if timing has begun by then.
-    run.on('response', (client, _status, _bytes, ms) => {
-      if (counted.has(client) && !ended) latencies.push(ms);
+    run.on('response', (client, _status, bytes, ms) => {
+      if (counted.has(client) && !ended) {
+        latencies.push(ms);
+        answerBytes += bytes;
+      }
       answers.set(client, (answers.get(client) ?? 0) + 1);
       if (!timing && answers.size === CONNECTIONS && [...answers.values()].every((n) => n >= WARM_ANSWERS)) {
         timing = true;
@@ -146,6 +163,7 @@ async function load(
     failed: result.errors + result.timeouts + result.non2xx,
     distinct: Math.min(paths.length, sorted.length),
     rampMs,
+    bytesPerAnswer: sorted.length ? answerBytes / sorted.length : 0,
   };
 }
 
@@ -735,8 +753,8 @@ for (const size of sizes) {
 }
 // Where the CPU went in the uncached cases: on two shared cores, what the second instance can add is what nginx, the load generator and the first leave.
 const cpuTable: string[] = [
-  '| Items | Case | One instance req/s | A / generator, µs of CPU a request | cores busy | Two behind nginx req/s | A / B / nginx / generator, µs a request | cores busy |',
-  '| --: | --- | --: | --: | --: | --: | --: | --: |',
+  '| Items | Case | KB an answer | One instance req/s | A / generator, µs of CPU a request | cores busy | Two behind nginx req/s | A / B / nginx / generator, µs a request | cores busy |',
+  '| --: | --- | --: | --: | --: | --: | --: | --: | --: |',
 ];
 for (const size of sizes) {
   for (const row of size.rows.filter((r) => r.target === 'one instance' && r.case.includes('uncached'))) {
@@ -744,7 +762,7 @@ for (const size of sizes) {
     const us = (ms: number, of: Row) => usPerRequest(ms, of.requests);
     const cores = (of: Row) => (Object.values(of.cpu).reduce((sum, ms) => sum + ms, 0) / (SECONDS * 1000)).toFixed(2);
     cpuTable.push(
-      `| ${size.total} | ${row.case} | ${row.rps.toFixed(0)} | ${us(row.cpu.a, row)} / ${us(row.cpu.generator, row)} | ${cores(row)} | ${two.rps.toFixed(0)} | ${us(two.cpu.a, two)} / ${us(two.cpu.b, two)} / ${us(two.cpu.nginx, two)} / ${us(two.cpu.generator, two)} | ${cores(two)} |`,
+      `| ${size.total} | ${row.case} | ${((row.bytesPerAnswer ?? 0) / 1024).toFixed(1)} | ${row.rps.toFixed(0)} | ${us(row.cpu.a, row)} / ${us(row.cpu.generator, row)} | ${cores(row)} | ${two.rps.toFixed(0)} | ${us(two.cpu.a, two)} / ${us(two.cpu.b, two)} / ${us(two.cpu.nginx, two)} / ${us(two.cpu.generator, two)} | ${cores(two)} |`,
     );
   }
 }
