@@ -23,6 +23,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import type { ItemResponse, ListResponse } from '../../contract/api';
+import { RECENT_ENTRIES } from '../../cms/src/admin/fit-tables.ts';
 import { repoRoot } from '../../scripts/lib/steps.ts';
 import { launchOptions } from '../helpers/chromium.ts';
 import { adminToken, spawnCms, type CmsProcess } from '../helpers/cms.ts';
@@ -194,15 +195,19 @@ test('sign in as the local editor: a SEND editor, on a home page without onboard
   // On a 1366 px laptop screen the recent entries' cards show each row's time and edit link: they were past the
   // card's edge, in a scrolling frame with no scroll bar. The frame clips what is past its edge.
   await page.setViewport({ width: 1366, height: 768 });
-  await page.waitForFunction(() => document.querySelectorAll('section[data-strapi-widget-id^="plugin::content-manager.last-"] tbody tr').length >= 2);
-  const recentEntries = await page.evaluate(() =>
-    [...document.querySelectorAll('section[data-strapi-widget-id^="plugin::content-manager.last-"] tbody tr')].map((row) => {
-      const frame = row.closest('[data-radix-scroll-area-viewport]')!.getBoundingClientRect();
-      const cells = [...row.querySelectorAll('td')];
-      const title = cells[0].getBoundingClientRect();
-      const fits = cells.every((cell) => cell.getBoundingClientRect().right <= frame.right + 0.5);
-      return `${cells[3].textContent.trim()}: ${fits ? 'every cell in view' : 'past the edge'}, title ${title.width >= 110 ? 'readable' : `${title.width} px wide`}, row ${row.getBoundingClientRect().height <= 70 ? 'one badge high' : `${row.getBoundingClientRect().height} px high`}`;
-    }),
+  const rows = `${RECENT_ENTRIES} tbody tr`;
+  await page.waitForFunction((selector) => document.querySelectorAll(selector).length >= 2, {}, rows);
+  const recentEntries = await page.evaluate(
+    (selector) =>
+      [...document.querySelectorAll(selector)].map((row) => {
+        const frame = row.closest('[data-radix-scroll-area-viewport]')!.getBoundingClientRect();
+        const cells = [...row.querySelectorAll('td')];
+        const fits = cells.every((cell) => cell.getBoundingClientRect().right <= frame.right + 0.5);
+        const titleWidth = cells[0].getBoundingClientRect().width;
+        const height = row.getBoundingClientRect().height;
+        return `${cells[3].textContent.trim()}: ${fits ? 'every cell in view' : 'past the edge'}, title ${titleWidth >= 110 ? 'readable' : `${titleWidth} px wide`}, row ${height <= 70 ? 'one badge high' : `${height} px high`}`;
+      }),
+    rows,
   );
   for (const row of recentEntries) assert.match(row, /ago: every cell in view, title readable, row one badge high$/, row);
   await page.setViewport({ width: 1600, height: 1000 });

@@ -13,7 +13,8 @@
  *     Strapi's padding. The scrolling frame lays its content out as a table (an inline style), as wide
  *     as the content wants; laid out as a block, the content is as wide as the card.
  */
-const RECENT_ENTRIES = 'section[data-strapi-widget-id^="plugin::content-manager.last-"]';
+/** The home page's two recent-entries cards (the admin walkthrough checks their rows fit). */
+export const RECENT_ENTRIES = 'section[data-strapi-widget-id^="plugin::content-manager.last-"]';
 const CLAMP_TWO_LINES = 'white-space: normal; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden;';
 
 const FIT_TABLES_CSS = `
