@@ -12,7 +12,7 @@ import type { Catalogue, CatalogueEntry } from '../../cms/src/catalogue/catalogu
 import { entryMaker, mergedEntries, newestFirst, summaryOf } from '../../cms/src/catalogue/entry.ts';
 import { consultationStatus } from '../../cms/src/catalogue/items.ts';
 import { createPostings, createSearch, DEFAULT_ABBREVIATIONS, type SearchDocument } from '../../cms/src/catalogue/search.ts';
-import { facets, matchingFacets, prepareIndex, selectPage } from '../../cms/src/catalogue/select.ts';
+import { copyBits, facets, matchingFacets, prepareIndex, runsOf, selectPage } from '../../cms/src/catalogue/select.ts';
 import type { Sort, UpdateFilters } from '../../cms/src/lib/update-query.ts';
 import { AUDIENCES, keysOf, type UpdateType } from '../../cms/src/lib/update-types.ts';
 import { seededRandom } from '../../scripts/lib/seeded-random.ts';
@@ -272,4 +272,39 @@ describe('selection equals a plain filter and sort', () => {
       }
     });
   }
+});
+
+describe('moving an index: bits copied a run at a time equal bits moved one by one', () => {
+  test(`random bitsets and moves (seed ${SEED})`, () => {
+    const rng = random(SEED);
+    for (let round = 0; round < 300; round += 1) {
+      const size = rng.below(200);
+      const source = new Uint32Array((size + 31) >>> 5);
+      for (let position = 0; position < size; position += 1) if (rng.next() < 0.5) source[position >>> 5] |= 1 << (position & 31);
+      // A state's moves as a publish makes them: some positions removed (-1), the rest kept in order, others added between.
+      const moved = new Int32Array(size).fill(-1);
+      let to = 0;
+      for (let from = 0; from < size; from += 1) {
+        to += rng.next() < 0.1 ? 1 + rng.below(40) : 0;
+        if (rng.next() >= 0.1) moved[from] = to++;
+      }
+      const expected = new Uint32Array((to + 31) >>> 5);
+      const copied = new Uint32Array(expected.length);
+      for (let from = 0; from < size; from += 1) {
+        if (moved[from] >= 0 && source[from >>> 5] & (1 << (from & 31))) expected[moved[from] >>> 5] |= 1 << (moved[from] & 31);
+      }
+      const runs = runsOf(moved);
+      for (let r = 0; r < runs.length; r += 3) {
+        const [from, at, length] = runs.slice(r, r + 3);
+        for (let k = 0; k < length; k += 1) assert.equal(moved[from + k], at + k, 'a run holds consecutive moves');
+        copyBits(source, from, copied, at, length);
+      }
+      assert.equal(
+        runs.filter((_, i) => i % 3 === 2).reduce((a, b) => a + b, 0),
+        [...moved].filter((m) => m >= 0).length,
+        'every kept position is in a run',
+      );
+      assert.deepEqual(copied, expected, `round ${round}`);
+    }
+  });
 });

@@ -190,8 +190,8 @@ function* buildIndex(entries: readonly CatalogueEntry[]): Generator<void, void> 
 }
 
 /**
- * Derives a state's index from the index of the state it follows: each kept entry's bits move to its
- * new position (a walk over the set bits, not over the entries), and only the added entries are read.
+ * Derives a state's index from the index of the state it follows: kept entries move in runs, and each
+ * set's bits are copied a run at a time, a word at a time; only the added entries are read.
  * When the states do not line up (a kept entry out of order), the index is built in full instead.
  * Pauses every `PREPARE_SLICE` positions, as a full build does: a topic renamed at 100,000 items adds
  * thousands of entries at once, and unbroken, this held the event loop for about 80 ms.
@@ -200,16 +200,20 @@ function* deriveIndex(entries: readonly CatalogueEntry[], { previous, added }: I
   // Each old position's new one (-1: removed), walking both newest-first lists together.
   const moved = new Int32Array(previous.length).fill(-1);
   const addedAt: number[] = [];
-  for (let i = 0, j = 0; i < entries.length; i += 1) {
-    if (i % PREPARE_SLICE === PREPARE_SLICE - 1) yield;
-    const entry = entries[i];
-    // Most entries are kept, and come next in the previous list too.
-    if (j < previous.length && previous[j] === entry) {
-      moved[j++] = i;
-      continue;
+  for (let i = 0, j = 0, sincePause = 0; i < entries.length;) {
+    if (sincePause >= PREPARE_SLICE) {
+      sincePause = 0;
+      yield;
     }
+    // Most entries are kept, and come next in the previous list too: a stretch of them at once.
+    const kept = keptRun(entries, i, previous, j, moved, PREPARE_SLICE - sincePause);
+    i += kept;
+    j += kept;
+    sincePause += kept + 1;
+    if (i === entries.length) break;
+    const entry = entries[i];
     if (added.has(entry)) {
-      addedAt.push(i);
+      addedAt.push(i++);
       continue;
     }
     while (j < previous.length && previous[j] !== entry) j += 1;
@@ -217,7 +221,7 @@ function* deriveIndex(entries: readonly CatalogueEntry[], { previous, added }: I
       yield* buildIndex(entries);
       return;
     }
-    moved[j++] = i;
+    moved[j++] = i++;
   }
   const size = entries.length;
   const wordCount = (size + 31) >>> 5;
@@ -231,13 +235,14 @@ function* deriveIndex(entries: readonly CatalogueEntry[], { previous, added }: I
   }
   for (const position of addedAt) positionOf[entries[position].slot] = position;
   const index = emptyIndex(size, positionOf, new Map(old.topicNames));
+  // A publish shifts everything after the new item by one: a few runs, rather than about 600,000 bits
+  // moved one by one at 100,000 items (that and reading every consultation again took 12–18 ms a publish).
+  const runs = runsOf(moved);
+  yield;
   /** A set's bits at their new positions, as words. */
   const move = (set: TypedFastBitSet) => {
     const words = new Uint32Array(wordCount);
-    forEachSet(set.words, (from) => {
-      const to = moved[from];
-      if (to >= 0) words[to >>> 5] |= 1 << (to & 31);
-    });
+    for (let r = 0; r < runs.length; r += 3) copyBits(set.words, runs[r], words, runs[r + 1], runs[r + 2]);
     return words;
   };
   const bits: Bits = { types: new Map(), years: new Map(), audiences: new Map(), topics: new Map() };
@@ -263,30 +268,97 @@ function* deriveIndex(entries: readonly CatalogueEntry[], { previous, added }: I
   // A value no entry has any longer is no filter value (as in a full build).
   for (const map of Object.values(bits) as Map<unknown, Uint32Array>[]) for (const [key, words] of map) if (words.every((word) => word === 0)) map.delete(key);
   for (const slug of index.topicNames.keys()) if (!bits.topics.has(slug)) index.topicNames.delete(slug);
-  // Consultations (the kept ones moved, the added ones read) and their closing order: the kept ones'
-  // order is kept by the move, and the few added ones are merged in. No sort over every consultation.
+  // Consultations: the kept ones moved with their opening and closing times (no entry read again), the
+  // added ones read; and their closing order, the kept ones' kept by the move and the few added merged in.
+  // Plain loops into typed arrays: there are tens of thousands, and reading each entry again took most of a derive.
   const addedConsultations = addedAt.filter((position) => entries[position].type === 'consultation');
-  /** Old positions at their new ones, the removed left out (plain loops: there are thousands). */
-  const movedAll = (from: Uint32Array) => {
-    const to: number[] = [];
-    for (let i = 0; i < from.length; i += 1) if (moved[from[i]] >= 0) to.push(moved[from[i]]);
-    return to;
-  };
-  const positions = Uint32Array.from([...movedAll(old.consultations.positions), ...addedConsultations]);
-  const opens = new Float64Array(positions.length);
-  const closes = new Float64Array(positions.length);
-  for (let i = 0; i < positions.length; i += 1) {
-    opens[i] = entries[positions[i]].opens;
-    closes[i] = entries[positions[i]].closes;
+  const was = old.consultations;
+  let positions = new Uint32Array(was.positions.length + addedConsultations.length);
+  let opens = new Float64Array(positions.length);
+  let closes = new Float64Array(positions.length);
+  let count = 0;
+  for (let i = 0; i < was.positions.length; i += 1) {
+    const to = moved[was.positions[i]];
+    if (to < 0) continue;
+    positions[count] = to;
+    opens[count] = was.opens[i];
+    closes[count++] = was.closes[i];
   }
+  for (const position of addedConsultations) {
+    positions[count] = position;
+    opens[count] = entries[position].opens;
+    closes[count++] = entries[position].closes;
+  }
+  if (count < positions.length) [positions, opens, closes] = [positions.slice(0, count), opens.slice(0, count), closes.slice(0, count)];
   yield;
   const byClosing = (a: number, b: number) => closesBefore(entries, a, b);
   const addedClosing = addedConsultations
     .filter((position) => !Number.isNaN(closingTime(entries[position])))
     .sort((a, b) => (a === b ? 0 : byClosing(a, b) ? -1 : 1));
-  const closing = Uint32Array.from(mergeSorted(movedAll(old.closing), addedClosing, byClosing));
+  let closing = new Uint32Array(old.closing.length + addedClosing.length);
+  count = 0;
+  let next = 0;
+  for (let i = 0; i < old.closing.length; i += 1) {
+    const to = moved[old.closing[i]];
+    if (to < 0) continue;
+    while (next < addedClosing.length && byClosing(addedClosing[next], to)) closing[count++] = addedClosing[next++];
+    closing[count++] = to;
+  }
+  while (next < addedClosing.length) closing[count++] = addedClosing[next++];
+  if (count < closing.length) closing = closing.slice(0, count);
   yield;
   finishIndex(entries, index, bits, { positions, opens, closes }, closing);
+}
+
+/**
+ * How many entries from `i` on are those of `previous` from `j` on, in order (at most `limit`), each
+ * recorded in `moved` (its old position's new one).
+ */
+function keptRun(entries: readonly CatalogueEntry[], i: number, previous: readonly CatalogueEntry[], j: number, moved: Int32Array, limit: number): number {
+  const end = Math.min(limit, entries.length - i, previous.length - j);
+  let count = 0;
+  while (count < end && entries[i + count] === previous[j + count]) {
+    moved[j + count] = i + count;
+    count += 1;
+  }
+  return count;
+}
+
+/**
+ * Where kept positions went, as runs: [from, to, length] triples, each a stretch of consecutive old
+ * positions that moved to consecutive new ones (removed positions, -1, belong to no run).
+ */
+export function runsOf(moved: Int32Array): number[] {
+  const runs: number[] = [];
+  for (let from = 0; from < moved.length;) {
+    if (moved[from] < 0) {
+      from += 1;
+      continue;
+    }
+    let length = 1;
+    while (from + length < moved.length && moved[from + length] === moved[from] + length) length += 1;
+    runs.push(from, moved[from], length);
+    from += length;
+  }
+  return runs;
+}
+
+/** ORs `length` bits of `source` from bit `from` into `target` from bit `to`, up to 32 at a time. */
+export function copyBits(source: Uint32Array, from: number, target: Uint32Array, to: number, length: number) {
+  while (length > 0) {
+    const toBit = to & 31;
+    const count = Math.min(32 - toBit, length);
+    const word = from >>> 5;
+    const fromBit = from & 31;
+    // The bits from `fromBit` on, and those of the next word when the stretch crosses into it.
+    let bits = source[word] >>> fromBit;
+    if (fromBit + count > 32) bits |= source[word + 1] << (32 - fromBit);
+    if (count < 32) bits &= (1 << count) - 1;
+    target[to >>> 5] |= bits << toBit;
+    from += count;
+    to += count;
+    length -= count;
+  }
 }
 
 /** Calls `visit` with each position set in `words` (and in `mask`, when given), in ascending order. */
@@ -294,15 +366,6 @@ function forEachSet(words: Uint32Array, visit: (position: number) => void, mask?
   for (let w = 0; w < words.length; w += 1) {
     for (let word = mask ? words[w] & mask[w] : words[w]; word !== 0; word &= word - 1) visit(w * 32 + (31 - Math.clz32(word & -word)));
   }
-}
-
-/** Two lists, each in the order `before` gives, as one in that order. */
-function mergeSorted(a: readonly number[], b: readonly number[], before: (x: number, y: number) => boolean): number[] {
-  const merged: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) merged.push(j >= b.length || (i < a.length && !before(b[j], a[i])) ? a[i++] : b[j++]);
-  return merged;
 }
 
 /** Consultations by status at `now`, kept until the next moment one opens or closes. */
