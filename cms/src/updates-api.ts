@@ -9,7 +9,7 @@ import type { Context } from 'koa';
 import type { ErrorResponse, Facets, ItemResponse, ListResponse } from '../../contract/api';
 import { catalogueOf } from './catalogue/catalogue';
 import { summaryJson, type Json } from './catalogue/entry';
-import { facets, live, matchingFacets, selectPage } from './catalogue/select';
+import { facets, matchingFacets, selectPage } from './catalogue/select';
 import { bytesOfParts, sendCacheable } from './lib/http-cache';
 import { addPublicReads } from './lib/public-reads';
 import { parseUpdateQuery, QueryError, type UpdateQuery } from './lib/update-query';
@@ -78,13 +78,13 @@ export function registerUpdatesApi(strapi: Core.Strapi) {
         }
         const current = await catalogue().get();
         const entry = current.bySlug[type].get(slug);
-        const detail = entry && catalogue().detail(entry);
-        if (!detail) {
+        if (!entry) {
           const message = `No published ${TYPE_LABELS[type].toLowerCase()} has the slug "${slug.slice(0, 80)}".`;
           return sendError(ctx, { data: null, error: { status: 404, name: 'NotFoundError', message } });
         }
-        const response: ItemResponse = { data: live(detail, Date.now()) };
-        return sendCacheable(ctx, { body: JSON.stringify(response), contentType: JSON_TYPE, lastModified: new Date(detail.updatedAt) });
+        // Written from the item's kept JSON, not read into an object and written again.
+        const body: Json<ItemResponse> = `{"data":${catalogue().detailJson(entry, Date.now())}}`;
+        return sendCacheable(ctx, { body, contentType: JSON_TYPE, lastModified: entry.updatedAt ? new Date(entry.updatedAt) : undefined });
       },
     },
   ]);

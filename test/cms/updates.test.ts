@@ -6,8 +6,10 @@ import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ErrorResponse, ItemResponse, ListResponse, UpdateSummary } from '../../contract/api';
 import { contentManager } from '../../cms/src/lib/strapi-services.ts';
-import { catalogueOf } from '../../cms/src/catalogue/catalogue.ts';
-import { TOPIC_UID, UPDATE_TYPES } from '../../cms/src/lib/update-types.ts';
+import { catalogueOf, publicBaseUrl } from '../../cms/src/catalogue/catalogue.ts';
+import { itemBuilder, readDocuments } from '../../cms/src/catalogue/items.ts';
+import { live } from '../../cms/src/catalogue/select.ts';
+import { TOPIC_UID, UPDATE_TYPES, keysOf } from '../../cms/src/lib/update-types.ts';
 import { seedContent } from '../../cms/src/seed/index.ts';
 import { countItemReads, startCms, getJson, type TestCms } from '../helpers/cms.ts';
 
@@ -272,6 +274,26 @@ describe('GET /api/updates/:type/:slug', () => {
       format: 'PDF',
       sizeBytes: null,
     });
+  });
+
+  test('every item, as sent, is the item built from its published document, status as of now', async () => {
+    const items = itemBuilder(() => publicBaseUrl(cms.strapi));
+    const summaries = await allItems();
+    assert.ok(summaries.some((item) => item.type === 'consultation') && summaries.some((item) => item.type === 'staffing-update'));
+    for (const type of keysOf(UPDATE_TYPES)) {
+      const ofType = summaries.filter((item) => item.type === type);
+      const documents = await readDocuments(
+        cms.strapi,
+        type,
+        ofType.map((item) => item.id),
+      );
+      assert.equal(documents.length, ofType.length);
+      for (const document of documents) {
+        const { status, body } = await get<ItemResponse>(`/api/updates/${type}/${document.slug}`);
+        assert.equal(status, 200);
+        assert.deepEqual(body.data, live(items.detail(type, document), Date.now()), `${type} ${document.slug}`);
+      }
+    }
   });
 
   test('404 for an unknown slug and 400 for an unknown type', async () => {

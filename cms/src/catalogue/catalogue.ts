@@ -31,7 +31,7 @@ import { proxyPurger } from '../sync/proxy-purge';
 import { itemBuilder, readDocuments, readPage, type PublishedDocument } from './items';
 import { createPostings, createSearch } from './search';
 import { indexReady, positionIn, positionsNaming, prepareIndex } from './select';
-import { entryMaker, mergedEntries, newestFirst, summaryOf } from './entry';
+import { detailJson, entryMaker, mergedEntries, newestFirst, summaryOf, type Json } from './entry';
 import type { Catalogue, CatalogueEntry } from './state';
 import { loadAbbreviations, SEARCH_ABBREVIATIONS_UID } from './search-abbreviations';
 
@@ -153,20 +153,23 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
   const topicSlugs = new Map<string, string>();
   /** Entries share their topics and audiences (entry.ts). */
   const maker = entryMaker();
-  /** Whole items lately asked for, unpacked (an entry's object changes with the item). */
-  const unpacked = new LRUCache<CatalogueEntry, UpdateDetail>({ maxSize: UNPACKED_CACHE_BYTES });
+  /**
+   * The rest of items lately asked for, unpacked, as JSON (an entry's object changes with the item):
+   * the item API sends it as it is, and the few readers of objects (pages, feeds) parse it.
+   */
+  const unpacked = new LRUCache<CatalogueEntry, string>({ maxSize: UNPACKED_CACHE_BYTES });
   /** By slot: each version of an item has its own (state.ts), and a number keeps no old entry alive. */
   const unpackings = useCounter<number>(UNPACKED_ADMIT_WINDOW_MS);
-  const detailOf = (entry: CatalogueEntry): UpdateDetail => {
+  const restJsonOf = (entry: CatalogueEntry): string => {
     const known = unpacked.get(entry);
-    if (known) return known;
+    if (known !== undefined) return known;
     const json = inflateRawSync(Buffer.from(entry.rest, 'latin1')).toString();
-    // The rest was packed from the same item as the summary (entryOf): together they are the contract's whole item.
-    const detail = { ...summaryOf(entry), ...(JSON.parse(json) as object) } as UpdateDetail;
     // Kept from its second reading on (lib/use-counts.ts): a sweep of rarely read items does not push out the popular ones.
-    if (unpackings(entry.slot) >= 2) unpacked.set(entry, detail, { size: json.length * 2 + 1024 });
-    return detail;
+    if (unpackings(entry.slot) >= 2) unpacked.set(entry, json, { size: json.length * 2 + 64 });
+    return json;
   };
+  // The rest was packed from the same item as the summary (entryOf): together they are the contract's whole item.
+  const detailOf = (entry: CatalogueEntry): UpdateDetail => ({ ...summaryOf(entry), ...(JSON.parse(restJsonOf(entry)) as object) }) as UpdateDetail;
   /** The items each upload is offered in (as a download or Easy Read version), by the upload's document id. */
   const fileUsers = new Map<string, Map<string, UpdateType>>();
   const noteFiles = (type: UpdateType, doc: PublishedDocument) => {
@@ -554,8 +557,11 @@ export function createCatalogue({ strapi }: { strapi: Core.Strapi }) {
       await apply(change);
     },
 
-    /** The whole item behind a catalogue entry. */
+    /** The whole item behind a catalogue entry (a consultation's status unset: see select.ts `live`). */
     detail: detailOf,
+
+    /** The whole item behind a catalogue entry as JSON, as of `now` (its status set): what the item API sends. */
+    detailJson: (entry: CatalogueEntry, now: number): Json<UpdateDetail> => detailJson(entry, restJsonOf(entry), now),
 
     /** Whole items for entries, in their order. */
     details: (entries: readonly CatalogueEntry[]): UpdateDetail[] => entries.map(detailOf),

@@ -6,7 +6,7 @@
  * selection, ordering and lookups read, with topics and audiences shared between entries: about six
  * objects per item.
  */
-import type { Audience, ConsultationStatus, Topic, UpdateSummary } from '../../../contract/api';
+import type { Audience, ConsultationStatus, Topic, UpdateDetail, UpdateSummary } from '../../../contract/api';
 import type { UpdateType } from '../lib/update-types';
 
 /** A value written as JSON, typed by what it holds. */
@@ -191,4 +191,14 @@ export function summaryJson(entry: CatalogueEntry, now: number): Json<UpdateSumm
   if (entry.type !== 'consultation') return entry.json;
   // The stored JSON is an object: its last character is the closing brace.
   return `${entry.json.slice(0, -1)},"status":${JSON.stringify(statusAt(entry.opens, entry.closes, now))}}`;
+}
+
+/**
+ * The whole item's JSON as of `now`: the summary's and the rest's (`restJson`, the entry's rest
+ * unpacked) joined, as the item API sends it, without reading either back into an object. The rest
+ * holds no field of the summary and always some (body, downloads: items.ts), so the two objects'
+ * fields join into one.
+ */
+export function detailJson(entry: CatalogueEntry, restJson: string, now: number): Json<UpdateDetail> {
+  return `${summaryJson(entry, now).slice(0, -1)},${restJson.slice(1)}`;
 }
