@@ -11,7 +11,7 @@ import { catalogueOf } from './catalogue/catalogue';
 import { summaryJson, type Json } from './catalogue/entry';
 import { facets, matchingFacets, selectPage } from './catalogue/select';
 import { bytesOfParts, sendCacheable } from './lib/http-cache';
-import { addPublicReads } from './lib/public-reads';
+import { addPublicReads, queryOf } from './lib/public-reads';
 import { parseUpdateQuery, QueryError, type UpdateQuery } from './lib/update-query';
 import { isUpdateType, UPDATE_TYPES, TYPE_LABELS } from './lib/update-types';
 
@@ -51,7 +51,7 @@ export function registerUpdatesApi(strapi: Core.Strapi) {
       async handler(ctx: Context) {
         let query: UpdateQuery;
         try {
-          query = parseUpdateQuery(ctx.query);
+          query = parseUpdateQuery(queryOf(ctx));
         } catch (error) {
           if (error instanceof QueryError) return badRequest(ctx, error);
           throw error;

@@ -4,6 +4,7 @@
  */
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import type { Context } from 'koa';
 import type { ErrorResponse, ItemResponse, ListResponse, UpdateSummary } from '../../contract/api';
 import { contentManager } from '../../cms/src/lib/strapi-services.ts';
 import { catalogueOf, publicBaseUrl } from '../../cms/src/catalogue/catalogue.ts';
@@ -11,6 +12,9 @@ import { itemBuilder, readDocuments } from '../../cms/src/catalogue/items.ts';
 import { live } from '../../cms/src/catalogue/select.ts';
 import { TOPIC_UID, UPDATE_TYPES, keysOf } from '../../cms/src/lib/update-types.ts';
 import { seedContent } from '../../cms/src/seed/index.ts';
+import { queryOf } from '../../cms/src/lib/public-reads.ts';
+import { parseFeedLimit, parseUpdateQuery, QUERY_PARAMETERS, QueryError } from '../../cms/src/lib/update-query.ts';
+import { seededRandom } from '../../scripts/lib/seeded-random.ts';
 import { countItemReads, startCms, getJson, type TestCms } from '../helpers/cms.ts';
 
 let cms: TestCms;
@@ -135,6 +139,76 @@ describe('GET /api/updates', () => {
     const { status, body } = await get<ErrorResponse>('/api/updates?type=article&constructor=x&type=bogus');
     assert.equal(status, 400);
     assert.equal(body.error.status === 400 && body.error.details.parameter, 'type');
+  });
+
+  test('reads a query as the response cache keys it, and as Strapi\u2019s own parser (qs) where the two agree', () => {
+    // Strapi's parser, as the running app installs it on every request.
+    const strapiQuery = (querystring: string): Record<string, unknown> =>
+      (Object.create(cms.strapi.server.app.request, { querystring: { value: querystring } }) as { query: Record<string, unknown> }).query;
+    const outcome = (read: () => unknown) => {
+      try {
+        return read();
+      } catch (error) {
+        if (error instanceof QueryError) return { parameter: error.parameter, message: error.message };
+        throw error;
+      }
+    };
+    const decodes = (text: string) => {
+      try {
+        decodeURIComponent(text);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const rng = seededRandom(Number(process.env.QUERY_SEED ?? 7));
+    const names = [...QUERY_PARAMETERS, 'cb', '__proto__', 'constructor', 'type[]', 'type[0]', 'topic[a]', 'q[', 'pageSize]', 'Type', ''];
+    const values = ['', 'article', 'consultation,staffing-update', 'article,,bogus', ' open ', 'closing', 'matching', '2022', '0', '7', '101', '1e3'];
+    const raw = ['%20', '%2C', '%ZZ', '%E2%80%99', '%E2%80', '+', '&', '=', '==', 'inspections', 'short-breaks', 'x'.repeat(250)];
+    const tried = { bracketed: 0, likeQs: 0, ownWay: 0 };
+    for (let i = 0; i < 3_000; i += 1) {
+      const pairs = Array.from({ length: rng.int(0, 6) }, () => {
+        const name = rng.pick(names);
+        const value = rng.next() < 0.5 ? encodeURIComponent(rng.pick(values)) : rng.pick(raw);
+        return rng.next() < 0.1 ? name : `${name}=${value}`;
+      });
+      const querystring = pairs.join('&');
+      const read = queryOf({
+        querystring,
+        get query() {
+          return strapiQuery(querystring);
+        },
+      } as unknown as Context);
+      const parts = querystring.split('&').filter(Boolean);
+      if (querystring.includes('[')) {
+        // Bracketed names are arrays and objects to qs: it reads those queries.
+        tried.bracketed += 1;
+        assert.deepEqual(read, strapiQuery(querystring), querystring);
+      } else if (parts.every((part) => part.includes('=') && decodes(part.replace(/\+/g, ' ')))) {
+        // Every name with a value, every escape whole: qs reads the same values.
+        tried.likeQs += 1;
+        for (const parse of [parseUpdateQuery, parseFeedLimit]) {
+          assert.deepEqual(
+            outcome(() => parse(read)),
+            outcome(() => parse(strapiQuery(querystring))),
+            querystring,
+          );
+        }
+      } else {
+        // A name with no value, or an escape that does not decode: qs reads null, or leaves the whole value undecoded,
+        // where the response cache's key (URLSearchParams) has an empty value, or decodes the rest of it.
+        tried.ownWay += 1;
+        const params = new URLSearchParams(querystring);
+        for (const name of new Set(params.keys())) {
+          const all = params.getAll(name);
+          assert.deepEqual(read[name], all.length === 1 ? all[0] : all, querystring);
+        }
+      }
+    }
+    assert.ok(
+      Object.values(tried).every((count) => count > 200),
+      JSON.stringify(tried),
+    );
   });
 
   test('filters by topic, audience, year and text', async () => {

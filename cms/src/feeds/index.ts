@@ -21,7 +21,7 @@ import type { ConsultationDetail, UpdateDetail } from '../../../contract/api';
 import { catalogueOf, publicBaseUrl, type Catalogue, type CatalogueEntry } from '../catalogue/catalogue';
 import { selectPage, statusBoundaries, topicNamer } from '../catalogue/select';
 import { bytesOf, etagOf, sendCacheable } from '../lib/http-cache';
-import { addPublicReads } from '../lib/public-reads';
+import { addPublicReads, queryOf } from '../lib/public-reads';
 import { useCounter } from '../lib/use-counts';
 import { parseFeedLimit, parseFilters, QueryError, type Sort, type UpdateFilters } from '../lib/update-query';
 import { ATOM, ATOM_CONTENT_TYPE, ATOM_PATH } from './atom';
@@ -105,7 +105,8 @@ function sendText(ctx: Context, status: number, message: string) {
 /** Filters and item limit from the query string, or null after answering 400 with the reason. */
 function filtersOrBadRequest(ctx: Context, read: (query: Record<string, unknown>) => UpdateFilters): (UpdateFilters & { limit: number }) | null {
   try {
-    return { ...read(ctx.query), limit: parseFeedLimit(ctx.query) };
+    const query = queryOf(ctx);
+    return { ...read(query), limit: parseFeedLimit(query) };
   } catch (error) {
     if (error instanceof QueryError) {
       sendText(ctx, 400, `Bad request: ${error.message}`);

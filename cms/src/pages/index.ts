@@ -21,7 +21,7 @@ import { facets, matchingFacets, selectPage, topicNamer } from '../catalogue/sel
 import { feedTitle } from '../feeds/feed-model';
 import { readFeedSettings } from '../feeds/settings';
 import { sendCacheable } from '../lib/http-cache';
-import { addPublicReads } from '../lib/public-reads';
+import { addPublicReads, queryOf } from '../lib/public-reads';
 import { NO_FILTERS, parseFilters, parseUpdateQuery, QueryError, type UpdateFilters } from '../lib/update-query';
 import { isUpdateType } from '../lib/update-types';
 import { redirectedItem } from '../slugs/slugs';
@@ -133,7 +133,7 @@ export function registerPages(strapi: Core.Strapi) {
 
   const index = async (ctx: Context) => {
     const site = siteOf();
-    const query = readOr400(ctx, site, () => parseUpdateQuery(ctx.query));
+    const query = readOr400(ctx, site, () => parseUpdateQuery(queryOf(ctx)));
     if (!query) return;
     const catalogue = await catalogueOf(strapi).get();
     const now = Date.now();
@@ -194,7 +194,7 @@ export function registerPages(strapi: Core.Strapi) {
 
   const subscribe = async (ctx: Context) => {
     const site = siteOf();
-    const filters = readOr400(ctx, site, () => parseFilters(ctx.query));
+    const filters = readOr400(ctx, site, () => parseFilters(queryOf(ctx)));
     if (!filters) return;
     const catalogue = await catalogueOf(strapi).get();
     const topicName = topicNamer(catalogue.entries);
