@@ -128,7 +128,7 @@ function attachmentOf(download: Download): FeedAttachment | null {
   return { url, title: cleanLine(download.title) || 'Download', mimeType: mimeTypeOf(download.format), sizeBytes };
 }
 
-function renderFeedItem(detail: UpdateDetail, settings: FeedSettings, cmsBaseUrl: string): FeedItem {
+export function renderFeedItem(detail: UpdateDetail, settings: FeedSettings, cmsBaseUrl: string): FeedItem {
   const published = readerDateInstant(detail.date);
   // Changed after its first publication, as readers are told (feed readers show such items as updated).
   const modified = detail.lastUpdated ? new Date(detail.lastUpdated) : published;
@@ -191,8 +191,9 @@ export function feedBytes({ before, between, after }: FeedFrame, items: readonly
   const emptyLine = items.length === 0 && before.endsWith('\n') && after.startsWith('\n');
   const last = emptyLine ? after.slice(1) : after;
   parts.push(Buffer.from(last));
-  const hash = createHash('sha1').update(`${before}${ITEMS_SLOT}${between}${ITEMS_SLOT}${last}${ITEMS_SLOT}`);
-  for (const item of items) hash.update(item.digest);
+  // The digests joined first: hashed one by one, each was a call into the hash of its own (5 % of an uncached feed's CPU).
+  const digests = Buffer.concat(items.map((item) => item.digest));
+  const hash = createHash('sha1').update(`${before}${ITEMS_SLOT}${between}${ITEMS_SLOT}${last}${ITEMS_SLOT}`).update(digests);
   return { body: Buffer.concat(parts), etag: etagOfHash(hash) };
 }
 
@@ -209,31 +210,41 @@ function ownBytes(text: string): Buffer {
 /**
  * Each item as each format writes it, encoded as UTF-8 (outside V8's heap, measured in the bytes it
  * takes), kept by catalogue entry (a new version of an item, or of a topic it names, is a new
- * entry), up to `maxBytes`, least recently used first out. Feeds with different filters list many
- * of the same items, and unpacking and rendering an item is most of a feed's cost: a hit skips both.
+ * entry), up to `maxBytes`, first written first out. Feeds with different filters list many of the
+ * same items, and unpacking and rendering an item (`render`) is most of a feed's cost: a hit skips both. A hit
+ * is one WeakMap lookup: moving it to the back of a least-recently-used list as well cost 6–7 % of an
+ * uncached feed's CPU at 100,000 items (a feed reads 11–60 items).
  */
 export function feedItemCache<Entry extends object>({
-  detailOf,
-  settings,
+  render,
   maxBytes,
 }: {
-  detailOf: (entry: Entry) => UpdateDetail;
-  settings: FeedSettings;
+  render: (format: FeedFormat, entry: Entry, cmsBaseUrl: string) => string;
   maxBytes: number;
 }) {
   type Kept = { cmsBaseUrl: string; texts: Partial<Record<FeedFormat['name'], EncodedItem>> };
-  const kept = new LRUCache<Entry, Kept>({
+  const kept = new WeakMap<Entry, Kept>();
+  // The bound: each kept entry's bytes, in the order they were written; one pushed out is dropped from `kept`.
+  const order = new LRUCache<Entry, number>({
     maxSize: maxBytes,
-    sizeCalculation: ({ texts }) => Object.values(texts).reduce((bytes, text) => bytes + text.bytes.length + text.digest.length, 64),
+    sizeCalculation: (bytes) => bytes,
+    dispose: (_bytes, entry, reason) => reason !== 'set' && kept.delete(entry),
   });
   return (format: FeedFormat, entry: Entry, cmsBaseUrl: string): EncodedItem => {
     const known = kept.get(entry);
     const texts = known?.cmsBaseUrl === cmsBaseUrl ? known.texts : {};
     let text = texts[format.name];
     if (text === undefined) {
-      const bytes = ownBytes(format.item(renderFeedItem(detailOf(entry), settings, cmsBaseUrl)));
+      const bytes = ownBytes(render(format, entry, cmsBaseUrl));
       text = { bytes, digest: createHash('sha1').update(bytes).digest() };
-      kept.set(entry, { cmsBaseUrl, texts: { ...texts, [format.name]: text } });
+      const more = { ...texts, [format.name]: text };
+      order.set(
+        entry,
+        Object.values(more).reduce((sum, { bytes, digest }) => sum + bytes.length + digest.length, 64),
+      );
+      // Kept only within the bound (an item larger than all of it is not).
+      if (order.has(entry)) kept.set(entry, { cmsBaseUrl, texts: more });
+      else kept.delete(entry);
     }
     return text;
   };

@@ -26,7 +26,7 @@ import { useCounter } from '../lib/use-counts';
 import { parseFeedLimit, parseFilters, QueryError, type Sort, type UpdateFilters } from '../lib/update-query';
 import { ATOM, ATOM_CONTENT_TYPE, ATOM_PATH } from './atom';
 import { describeFilters } from './describe';
-import { buildFeed, canonicalQuery, FEED_ICON_PATH, feedBytes, feedItemCache, type FeedFormat } from './feed-model';
+import { buildFeed, canonicalQuery, FEED_ICON_PATH, feedBytes, feedItemCache, renderFeedItem, type FeedFormat } from './feed-model';
 import { CONSULTATIONS_ICS_PATH, ICS_CONTENT_TYPE, renderCalendar } from './icalendar';
 import { feedIconPng } from './icon';
 import { JSON_FEED, JSON_FEED_CONTENT_TYPE, JSON_FEED_PATH } from './json-feed';
@@ -139,7 +139,10 @@ export function registerFeeds(strapi: Core.Strapi, { inBrowser }: { inBrowser: F
   const catalogue = (): Promise<Catalogue> => catalogueOf(strapi).get();
   // Links come from the configured public URL, never from the request's Host header.
   const cmsBaseUrl = (): string => publicBaseUrl(strapi);
-  const itemText = feedItemCache({ detailOf: (entry: CatalogueEntry) => catalogueOf(strapi).detail(entry), settings, maxBytes: ITEM_CACHE_BYTES });
+  const itemText = feedItemCache({
+    render: (format, entry: CatalogueEntry, base) => format.item(renderFeedItem(catalogueOf(strapi).detail(entry), settings, base)),
+    maxBytes: ITEM_CACHE_BYTES,
+  });
 
   /** Answers a filtered feed from the cache, rendering it on a miss. */
   const serveFiltered = async (
