@@ -645,6 +645,21 @@ describe('widget scripts', () => {
     }
   });
 
+  test('the builder reads a choice given with no value as the response cache does, as empty (never the word "null")', async () => {
+    const headingOf = (page: Page) =>
+      attr(
+        one(page, (el) => el.name === 'input' && attr(el, 'name') === 'heading'),
+        'value',
+      );
+    // The cache keys both addresses alike (`heading=`), so both must get the same page.
+    for (const address of ['/updates/embed?widget=send-news-feed&heading', '/updates/embed?widget=send-news-feed&heading=']) {
+      const page = await get(address);
+      assert.equal(page.status, 200, address);
+      assert.equal(headingOf(page), '', address);
+      assert.doesNotMatch(page.html, />null</, address);
+    }
+  });
+
   test('the countdown builder offers the consultations still to close, soonest closing first, and no closed one', async () => {
     const page = await get('/updates/embed?widget=send-consultation-countdown');
     const select = one(page, (el) => el.name === 'select' && attr(el, 'name') === 'consultation');

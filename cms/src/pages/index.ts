@@ -161,8 +161,9 @@ export function registerPages(strapi: Core.Strapi) {
     const site = siteOf();
     const { type, slug } = ctx.params as { type: string; slug: string };
     // A preview link (from the admin's Preview) shows the version its signed token names, drafts included.
-    if (ctx.query.preview !== undefined) {
-      const draft = await previewItem(strapi, type, ctx.query.preview);
+    const { preview } = queryOf(ctx);
+    if (preview !== undefined) {
+      const draft = await previewItem(strapi, type, preview);
       if (!draft) return send(ctx, site, 404, notFoundPage(site));
       send(ctx, site, 200, itemPage({ item: draft, site, feeds: [], now: Date.now(), preview: true }));
       return previewHeaders(ctx);
@@ -218,7 +219,7 @@ export function registerPages(strapi: Core.Strapi) {
     const catalogue = await catalogueOf(strapi).get();
     const topics = facets(catalogue.entries).topics.filter((t) => t.count > 0);
     const choice = readEmbedChoice(
-      ctx.query,
+      queryOf(ctx),
       topics.map((t) => t.value),
     );
     const now = Date.now();
@@ -240,7 +241,7 @@ export function registerPages(strapi: Core.Strapi) {
     const file = Object.hasOwn(assets, name) ? assets[name] : undefined;
     if (!file) return send(ctx, siteOf(), 404, notFoundPage(siteOf()));
     // Pages ask for the current content's hash, so that address can be cached for good.
-    const immutable = ctx.query.v === file.hash;
+    const immutable = queryOf(ctx).v === file.hash;
     sendCacheable(ctx, { body: file.body, contentType: file.type, etag: `W/"${file.hash}"`, maxAge: immutable ? 31_536_000 : 300 });
     if (immutable) ctx.set('Cache-Control', 'public, max-age=31536000, immutable');
   };
