@@ -20,6 +20,7 @@ import { lockDownPublicAccess } from './seed/public-access';
 import { labelAdminFields } from './seed/admin-labels';
 import { bootstrapEditorial, registerEditorial } from './editorial';
 import { answerWhileAiIsOff } from './ai-off';
+import { answerUnparsableRequests } from './security/unparsable-requests';
 
 const WRITE_ACTIONS = new Set<string>(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
 
@@ -64,6 +65,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    answerUnparsableRequests(strapi.server.httpServer);
     await lockDownPublicAccess(strapi);
     await bootstrapEditorial(strapi);
     await labelAdminFields(strapi);

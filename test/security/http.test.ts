@@ -351,6 +351,34 @@ describe('a client’s mistake found by a library under Strapi', () => {
   });
 });
 
+describe('a request Node’s parser refuses', () => {
+  const errorBody = (text: string) => JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4)) as { error: { status: number; message: string } };
+
+  test('an address past 16 KB gets 431 with a readable message, not an empty answer', async () => {
+    const query = Array.from({ length: 3000 }, (_, i) => `topic=t${i}`).join('&');
+    const answer = await rawRequest(base, `GET /api/updates?${query} HTTP/1.1\r\nHost: localhost\r\n\r\n`, { from: freshAddress() });
+    assert.equal(answer.status, 431);
+    assert.match(answer.text, /content-type: application\/json/i);
+    const { error } = errorBody(answer.text);
+    assert.equal(error.status, 431);
+    assert.match(error.message, /too long/);
+  });
+
+  test('a request line that is not HTTP gets 400 with a readable message', async () => {
+    for (const bytes of ['GET /api/updates HTTP/9.9\r\n\r\n', 'NOT A REQUEST\r\n\r\n', 'GET /api/updates HTTP/1.1\r\nHost localhost\r\n\r\n']) {
+      const answer = await rawRequest(base, bytes, { from: freshAddress() });
+      assert.equal(answer.status, 400, JSON.stringify(bytes));
+      assert.match(errorBody(answer.text).error.message, /not well-formed HTTP/);
+    }
+  });
+
+  test('headers that never finish get 408 with a readable message once the headers timeout passes', async () => {
+    const answer = await rawRequest(base, 'GET /api/updates HTTP/1.1\r\nHost: localhost\r\n', { from: freshAddress() });
+    assert.equal(answer.status, 408);
+    assert.match(errorBody(answer.text).error.message, /too long to arrive/);
+  });
+});
+
 describe('feeds have a default and a maximum item count', () => {
   test('50 items unless limit says fewer; at most 200; anything else is a 400 that says so', async () => {
     // Enough published items to pass the default.

@@ -1,0 +1,65 @@
+/**
+ * Requests Node's HTTP parser refuses before any middleware sees them (an address or headers past
+ * Node's 16 KB limit, a malformed request line, headers that never finish) get the same readable
+ * error body as every other client error, where Node's own answer is a status line and no body.
+ * The connection is then closed, as Node does: after a parse error nothing more on it can be read.
+ */
+import type { Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+
+interface Refusal {
+  status: number;
+  reason: string;
+  name: string;
+  message: string;
+}
+
+/** What each parser error means to the client, by Node's error code; anything else is a malformed request. */
+function refusalFor(code: string | undefined): Refusal {
+  switch (code) {
+    case 'HPE_HEADER_OVERFLOW':
+      return {
+        status: 431,
+        reason: 'Request Header Fields Too Large',
+        name: 'RequestHeaderFieldsTooLargeError',
+        message: 'The address or the request headers are too long (over 16 KB in all). Ask for less at once: fewer or shorter query parameters.',
+      };
+    case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
+      return { status: 413, reason: 'Payload Too Large', name: 'PayloadTooLargeError', message: 'The request body’s chunk extensions are too long.' };
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return {
+        status: 408,
+        reason: 'Request Timeout',
+        name: 'RequestTimeoutError',
+        message: 'The request took too long to arrive, so the connection was closed.',
+      };
+    default:
+      return { status: 400, reason: 'Bad Request', name: 'BadRequestError', message: 'The request could not be read: it is not well-formed HTTP.' };
+  }
+}
+
+/** The raw HTTP answer for a refusal: Strapi's error body, and the connection closed. */
+export function refusalResponse(code: string | undefined): string {
+  const { status, reason, name, message } = refusalFor(code);
+  const body = JSON.stringify({ data: null, error: { status, name, message, details: {} } });
+  return [
+    `HTTP/1.1 ${status} ${reason}`,
+    'Content-Type: application/json; charset=utf-8',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'X-Content-Type-Options: nosniff',
+    'Cache-Control: no-store',
+    'Connection: close',
+    '',
+    body,
+  ].join('\r\n');
+}
+
+export function answerUnparsableRequests(server: Server) {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    // Node's own test before it answers: nothing if the client is gone, or if an answer on this connection has begun
+    // (`_httpMessage` is the response in flight: undocumented, but the field Node's own handler reads).
+    const inFlight = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
+    if (error.code !== 'ECONNRESET' && socket.writable && !inFlight?.headersSent) socket.write(refusalResponse(error.code));
+    socket.destroy(error);
+  });
+}
