@@ -362,6 +362,10 @@ describe('a request Node’s parser refuses', () => {
     const { error } = errorBody(answer.text);
     assert.equal(error.status, 431);
     assert.match(error.message, /too long/);
+    // The same address asked with HEAD: the same status and headers, and no body (which a client would read as a broken answer).
+    const head = await get(`/api/updates?${query}`, { method: 'HEAD' });
+    assert.equal(head.status, 431);
+    assert.equal(head.text, '');
   });
 
   test('a request line that is not HTTP gets 400 with a readable message', async () => {

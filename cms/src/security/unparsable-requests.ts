@@ -39,7 +39,7 @@ function refusalFor(code: string | undefined): Refusal {
 }
 
 /** The raw HTTP answer for a refusal: Strapi's error body, and the connection closed. */
-export function refusalResponse(code: string | undefined): string {
+export function refusalResponse(code: string | undefined, { head = false } = {}): string {
   const { status, reason, name, message } = refusalFor(code);
   const body = JSON.stringify({ data: null, error: { status, name, message, details: {} } });
   return [
@@ -50,16 +50,24 @@ export function refusalResponse(code: string | undefined): string {
     'Cache-Control: no-store',
     'Connection: close',
     '',
-    body,
+    head ? '' : body,
   ].join('\r\n');
 }
+
+/**
+ * Whether the refused request was a HEAD, whose answer must have no body (a client would read one as a broken
+ * answer). The parser names the bytes it failed on, which begin with the request line when the request came in one
+ * read, as any but a trickled one does; otherwise the method is unknown and the body is sent.
+ */
+const isHead = (error: NodeJS.ErrnoException & { rawPacket?: unknown }) =>
+  Buffer.isBuffer(error.rawPacket) && error.rawPacket.subarray(0, 5).toString('latin1') === 'HEAD ';
 
 export function answerUnparsableRequests(server: Server) {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     // Node's own test before it answers: nothing if the client is gone, or if an answer on this connection has begun
     // (`_httpMessage` is the response in flight: undocumented, but the field Node's own handler reads).
     const inFlight = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
-    if (error.code !== 'ECONNRESET' && socket.writable && !inFlight?.headersSent) socket.write(refusalResponse(error.code));
+    if (error.code !== 'ECONNRESET' && socket.writable && !inFlight?.headersSent) socket.write(refusalResponse(error.code, { head: isHead(error) }));
     socket.destroy(error);
   });
 }
