@@ -80,12 +80,6 @@ export const newsArchiveStyles = css`
     border-radius: var(--_radius);
     cursor: pointer;
   }
-  button.secondary {
-    color: var(--send-link-colour, #1d70b8);
-    background: transparent;
-    text-decoration: underline;
-    padding-inline: 0;
-  }
   input:focus-visible,
   select:focus-visible {
     outline: 3px solid var(--_focus);
