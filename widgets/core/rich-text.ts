@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { css } from './styles.js';
 import { heading } from './heading.js';
 import type { Block, InlineNode, ListBlock, TextNode } from './types.js';
@@ -109,8 +108,8 @@ function renderImage(
   const img = html`<img
     src=${src}
     alt=${image.alternativeText ?? ''}
-    width=${ifDefined(image.width)}
-    height=${ifDefined(image.height)}
+    width=${image.width ?? nothing}
+    height=${image.height ?? nothing}
     loading="lazy"
   />`;
   return image.caption ? html`<figure>${img}<figcaption>${image.caption}</figcaption></figure>` : img;
