@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { css } from './styles.js';
 import { heading } from './heading.js';
 import type { Block, InlineNode, ListBlock, TextNode } from './types.js';
-import { isExternal, safeHref } from './urls.js';
+import { safeHref } from './urls.js';
 
 /** Styles for content rendered from CMS rich text. */
 export const richTextStyles = css`
@@ -113,6 +113,15 @@ function renderImage(
     loading="lazy"
   />`;
   return image.caption ? html`<figure>${img}<figcaption>${image.caption}</figcaption></figure>` : img;
+}
+
+/**
+ * True when the link leaves the host page's site, so readers can be told. Here rather than in urls.ts, its
+ * only user being rich text: the archive's reading view, a lazy chunk, so first paint does not carry it.
+ */
+function isExternal(href: string): boolean {
+  const url = new URL(href);
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== location.origin;
 }
 
 function renderInline(nodes: readonly InlineNode[] | undefined, options: RichTextOptions): unknown {

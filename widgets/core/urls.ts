@@ -27,12 +27,6 @@ export function safeHref(url: string | null | undefined, base: string): string |
   }
 }
 
-/** True when the link leaves the host page's site, so readers can be told. */
-export function isExternal(href: string): boolean {
-  const url = new URL(href);
-  return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== location.origin;
-}
-
 export type QueryValue = string | number | string[] | undefined | null;
 
 /** Appends non-empty params; list values are sent comma-separated (the API accepts both forms). */
