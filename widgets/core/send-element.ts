@@ -11,7 +11,7 @@ import { INDEX_PATH, safeHref } from './urls.js';
 /** Where the widget script itself was loaded from: the default CMS origin, so a pasted tag needs no config. */
 const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
 
-const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"][aria-level]';
+const HEADINGS = 'h1,h2,h3,h4,h5,h6,[role=heading][aria-level]';
 
 /** Level of the last heading before `element` in its page (or shadow root); 1 when there is none. */
 function precedingHeadingLevel(element: Element): number {
