@@ -24,11 +24,13 @@ interface Budget {
 }
 
 const budgets: Budget[] = [
-  // Total 20.55 KB (was 20.5): counts written with thousands separators ("3,132 updates found") added 10 bytes.
-  { file: 'dist/widgets/send-widgets.js', firstPaint: 17.45 * KB, aim: 15 * KB, total: 20.55 * KB },
-  { file: 'dist/widgets/send-news-feed.js', firstPaint: 11.75 * KB, aim: 10 * KB, total: 11.75 * KB },
-  { file: 'dist/widgets/send-news-archive.js', firstPaint: 15 * KB, aim: 10 * KB, total: 18.2 * KB },
-  { file: 'dist/widgets/send-consultation-countdown.js', firstPaint: 12.45 * KB, aim: 10 * KB, total: 12.45 * KB },
+  // Down from 17.45/20.55, 11.75, 15/18.2 and 12.45 KB: swc's minifier instead of terser (about 0.1 KB off each),
+  // isExternal moved into the lazy reading view, the archive's unused button.secondary rule and Lit's ifDefined
+  // dropped, and the preceding-heading selector written as the style sheet writes it.
+  { file: 'dist/widgets/send-widgets.js', firstPaint: 17.25 * KB, aim: 15 * KB, total: 20.4 * KB },
+  { file: 'dist/widgets/send-news-feed.js', firstPaint: 11.65 * KB, aim: 10 * KB, total: 11.65 * KB },
+  { file: 'dist/widgets/send-news-archive.js', firstPaint: 14.8 * KB, aim: 10 * KB, total: 18.05 * KB },
+  { file: 'dist/widgets/send-consultation-countdown.js', firstPaint: 12.35 * KB, aim: 10 * KB, total: 12.35 * KB },
 ];
 
 const gzipSize = (file: string): number => gzipSync(readFileSync(file), { level: 9 }).length;
