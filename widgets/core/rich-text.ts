@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { css } from './styles.js';
 import { heading } from './heading.js';
 import type { Block, InlineNode, ListBlock, TextNode } from './types.js';
@@ -108,8 +109,8 @@ function renderImage(
   const img = html`<img
     src=${src}
     alt=${image.alternativeText ?? ''}
-    width=${image.width ?? nothing}
-    height=${image.height ?? nothing}
+    width=${ifDefined(image.width)}
+    height=${ifDefined(image.height)}
     loading="lazy"
   />`;
   return image.caption ? html`<figure>${img}<figcaption>${image.caption}</figcaption></figure>` : img;

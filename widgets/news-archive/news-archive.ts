@@ -1,4 +1,5 @@
 import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { formatMonthYear } from '../core/dates.js';
 import { FocusAfterRender } from '../core/focus.js';
 import { heading } from '../core/heading.js';
@@ -409,7 +410,7 @@ export class SendNewsArchive extends SendElement<ArchiveKey> {
                   href=${pageLink(number)}
                   data-page=${number}
                   aria-label=${this.t('pageNumber', { page: String(number) })}
-                  aria-current=${number === page ? 'page' : nothing}
+                  aria-current=${ifDefined(number === page ? 'page' : undefined)}
                   @click=${this.#onPageClick}
                   >${number}</a
                 >

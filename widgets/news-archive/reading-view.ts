@@ -5,6 +5,7 @@
  * shows, in the same order: a consultation's status, dates and Respond link come before its body.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { consultationStatusStrings, PHASE_LABEL_KEYS, readerPhase } from '../core/consultation-status.js';
 import { formatCalendarDate, formatLondonDate, parseInstant } from '../core/dates.js';
 import { describeFile } from '../core/files.js';
@@ -178,7 +179,7 @@ function consultationPanel(item: ConsultationDetail, context: ReadingContext): T
   const opens = when(item.opensAt);
   const closes = when(item.closesAt);
   const sentence = (key: 'opensAt' | 'closesAt' | 'openedAt' | 'closedAt', datetime: string, className?: string) =>
-    datetime ? html`<p class=${className ?? nothing}>${t(key, { datetime })}</p>` : nothing;
+    datetime ? html`<p class=${ifDefined(className)}>${t(key, { datetime })}</p>` : nothing;
   const respondHref = safeHref(item.respondUrl, base);
   const calendar = (phase === 'open' || phase === 'upcoming') && closes ? safeHref(item.calendarUrl, base) : null;
   const version = item.easyReadVersion;
