@@ -25,11 +25,11 @@ interface Budget {
 
 const budgets: Budget[] = [
   // Down from 17.45/20.55, 11.75, 15/18.2 and 12.45 KB: swc's minifier instead of terser (about 0.1 KB off each),
-  // isExternal moved into the lazy reading view, the archive's unused button.secondary rule and Lit's ifDefined
-  // dropped, and the preceding-heading selector written as the style sheet writes it.
-  { file: 'dist/widgets/send-widgets.js', firstPaint: 17.25 * KB, aim: 15 * KB, total: 20.4 * KB },
+  // isExternal moved into the lazy reading view, the archive's unused button.secondary rule dropped, and the
+  // preceding-heading selector written as the style sheet writes it.
+  { file: 'dist/widgets/send-widgets.js', firstPaint: 17.3 * KB, aim: 15 * KB, total: 20.4 * KB },
   { file: 'dist/widgets/send-news-feed.js', firstPaint: 11.65 * KB, aim: 10 * KB, total: 11.65 * KB },
-  { file: 'dist/widgets/send-news-archive.js', firstPaint: 14.8 * KB, aim: 10 * KB, total: 18.05 * KB },
+  { file: 'dist/widgets/send-news-archive.js', firstPaint: 14.8 * KB, aim: 10 * KB, total: 18.1 * KB },
   { file: 'dist/widgets/send-consultation-countdown.js', firstPaint: 12.35 * KB, aim: 10 * KB, total: 12.35 * KB },
 ];
 
