@@ -126,8 +126,9 @@ function swcMinified() {
   };
 }
 
+/** The widgets' minifiers; the bench minifies Lit's own minimal element with them too, to compare like with like. */
 /** @returns {Plugin[]} */
-const minified = () => [
+export const minified = () => [
   // Lit's own minifier for html`` and css`` text (html-minifier-next and lightningcss).
   minifyHtmlLiterals({ include: ['widgets/**'], failOnError: true }),
   swcMinified(),

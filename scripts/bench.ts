@@ -33,7 +33,7 @@ import autocannon from 'autocannon';
 import puppeteer from 'puppeteer-core';
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import terser from '@rollup/plugin-terser';
+import { minified } from '../rollup.config.mjs';
 import type { ListResponse } from '../contract/api';
 import { SECRET_NAMES } from '../cms/config/secrets.ts';
 import { launchOptions } from '../test/helpers/chromium.ts';
@@ -659,7 +659,7 @@ async function litMinimalKb() {
     plugins: [
       { name: 'lit-minimal', resolveId: (id) => (id === 'lit-minimal' ? id : null), load: (id) => (id === 'lit-minimal' ? source : null) },
       nodeResolve(),
-      terser(),
+      ...minified(),
     ],
   });
   const { output } = await bundle.generate({ format: 'es' });
