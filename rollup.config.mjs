@@ -126,8 +126,10 @@ function swcMinified() {
   };
 }
 
-/** The widgets' minifiers; the bench minifies Lit's own minimal element with them too, to compare like with like. */
-/** @returns {Plugin[]} */
+/**
+ * The widgets' minifiers; the bench minifies Lit's own minimal element with them too, to compare like with like.
+ * @returns {Plugin[]}
+ */
 export const minified = () => [
   // Lit's own minifier for html`` and css`` text (html-minifier-next and lightningcss).
   minifyHtmlLiterals({ include: ['widgets/**'], failOnError: true }),

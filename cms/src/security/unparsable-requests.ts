@@ -4,43 +4,34 @@
  * error body as every other client error, where Node's own answer is a status line and no body.
  * The connection is then closed, as Node does: after a parse error nothing more on it can be read.
  */
-import type { Server, ServerResponse } from 'node:http';
+import { STATUS_CODES, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
-interface Refusal {
-  status: number;
-  reason: string;
-  name: string;
-  message: string;
-}
-
 /** What each parser error means to the client, by Node's error code; anything else is a malformed request. */
-function refusalFor(code: string | undefined): Refusal {
+function refusalFor(code: string | undefined): { status: number; message: string } {
   switch (code) {
     case 'HPE_HEADER_OVERFLOW':
       return {
         status: 431,
-        reason: 'Request Header Fields Too Large',
-        name: 'RequestHeaderFieldsTooLargeError',
         message: 'The address or the request headers are too long (over 16 KB in all). Ask for less at once: fewer or shorter query parameters.',
       };
     case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
-      return { status: 413, reason: 'Payload Too Large', name: 'PayloadTooLargeError', message: 'The request body’s chunk extensions are too long.' };
+      return { status: 413, message: 'The request body’s chunk extensions are too long.' };
     case 'ERR_HTTP_REQUEST_TIMEOUT':
-      return {
-        status: 408,
-        reason: 'Request Timeout',
-        name: 'RequestTimeoutError',
-        message: 'The request took too long to arrive, so the connection was closed.',
-      };
+      return { status: 408, message: 'The request took too long to arrive, so the connection was closed.' };
     default:
-      return { status: 400, reason: 'Bad Request', name: 'BadRequestError', message: 'The request could not be read: it is not well-formed HTTP.' };
+      return { status: 400, message: 'The request could not be read: it is not well-formed HTTP.' };
   }
 }
 
-/** The raw HTTP answer for a refusal: Strapi's error body, and the connection closed. */
+/**
+ * The raw HTTP answer for a refusal: Strapi's error body, and the connection closed. The reason phrase is Node's
+ * for the status, and the error's name is made from it as Koa's errors name theirs ("Request Timeout": RequestTimeoutError).
+ */
 export function refusalResponse(code: string | undefined, { head = false } = {}): string {
-  const { status, reason, name, message } = refusalFor(code);
+  const { status, message } = refusalFor(code);
+  const reason = STATUS_CODES[status] ?? 'Bad Request';
+  const name = `${reason.replace(/[^A-Za-z]/g, '')}Error`;
   const body = JSON.stringify({ data: null, error: { status, name, message, details: {} } });
   return [
     `HTTP/1.1 ${status} ${reason}`,
