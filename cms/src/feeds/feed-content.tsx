@@ -70,8 +70,8 @@ function FeedContent({ detail, base }: { detail: UpdateDetail; base: string }) {
         </p>
       )}
       {/* Every item has content, even one saved without a body: its summary. */}
-      {hasRichText(detail.body) ? <RichText blocks={detail.body} base={base} /> : <p>{cleanLine(detail.summary)}</p>}
-      {hasRichText(outcome) && (
+      {hasRichText(detail.body, base) ? <RichText blocks={detail.body} base={base} /> : <p>{cleanLine(detail.summary)}</p>}
+      {hasRichText(outcome, base) && (
         <>
           <h2>You said, we did</h2>
           <RichText blocks={outcome} base={base} />

@@ -6,8 +6,7 @@
  * add markup or script.
  */
 import { Fragment, type ComponentChildren } from 'preact';
-import { render } from 'preact-render-to-string';
-import type { Block, InlineNode, ListBlock, TextNode } from '../../../contract/api';
+import type { Block, ImageBlock, InlineNode, ListBlock, TextNode } from '../../../contract/api';
 import { isWebUrl, safeUrl, cleanText } from './text';
 
 type Options = {
@@ -87,10 +86,32 @@ function List({ node, options }: { node: ListBlock; options: Options }) {
   );
 }
 
+/** An image block's safe source, if it has one. */
+const imageSource = (node: ImageBlock, base: string) => {
+  const src = safeUrl(isNode(node.image) ? node.image.url : undefined, base);
+  return isWebUrl(src) ? src : null;
+};
+
+/**
+ * Whether a block renders anything (BlockElement renders nothing else), decided without rendering it:
+ * a body is asked this before it is rendered, in every feed item and item page.
+ */
+function blockShows(node: Block, base: string): boolean {
+  switch (node.type) {
+    case 'list':
+      return isList(node.children) && node.children.some(isNode);
+    case 'image':
+      return imageSource(node, base) !== null;
+    default:
+      // Headings, quotes, code, paragraphs, and any block type this renderer does not know.
+      return hasText(childrenOf(node));
+  }
+}
+
 function BlockElement({ node, options }: { node: Block; options: Options }) {
+  if (!blockShows(node, options.base)) return null;
   switch (node.type) {
     case 'heading': {
-      if (!hasText(node.children)) return null;
       const level = Math.min(6, Math.max(options.minHeadingLevel ?? 1, Number(node.level) || 2));
       const Tag = `h${level}` as 'h2';
       return (
@@ -102,39 +123,34 @@ function BlockElement({ node, options }: { node: Block; options: Options }) {
     case 'list':
       return <List node={node} options={options} />;
     case 'quote':
-      return hasText(node.children) ? (
+      return (
         <blockquote>
           <p>
             <Inline nodes={node.children} options={options} />
           </p>
         </blockquote>
-      ) : null;
+      );
     case 'code':
-      return hasText(node.children) ? (
+      return (
         <pre>
           <code>
             <Inline nodes={node.children} options={options} />
           </code>
         </pre>
-      ) : null;
-    case 'image': {
-      const image = isNode(node.image) ? node.image : undefined;
-      const src = safeUrl(image?.url, options.base);
-      return isWebUrl(src) ? (
+      );
+    case 'image':
+      return (
         <p>
-          <img src={src} alt={cleanText(image?.alternativeText ?? '')} />
+          <img src={imageSource(node, options.base)!} alt={cleanText(isNode(node.image) ? (node.image.alternativeText ?? '') : '')} />
         </p>
-      ) : null;
-    }
-    default: {
+      );
+    default:
       // Paragraphs, and any block type this renderer does not know: its text as a paragraph.
-      const children = childrenOf(node);
-      return hasText(children) ? (
+      return (
         <p>
-          <Inline nodes={children} options={options} />
+          <Inline nodes={childrenOf(node)} options={options} />
         </p>
-      ) : null;
-    }
+      );
   }
 }
 
@@ -150,5 +166,6 @@ export function RichText({ blocks, ...options }: Options & { blocks: readonly Bl
   );
 }
 
-/** Whether a blocks document shows anything. */
-export const hasRichText = (blocks: readonly Block[] | null | undefined): boolean => render(<RichText blocks={blocks} base="http://localhost" />) !== '';
+/** Whether a blocks document shows anything (RichText renders nothing otherwise). */
+export const hasRichText = (blocks: readonly Block[] | null | undefined, base = 'http://localhost'): boolean =>
+  isList(blocks) && blocks.some((block) => isNode(block) && blockShows(block, base));

@@ -152,7 +152,7 @@ export function itemPage({
   const index = urlsFor(base, { types: [], topics: [], audiences: [], q: '', year: null, status: [] }).index;
   const similar = urlsFor(base, { types: [item.type], topics: item.topics.slice(0, 1).map((t) => t.slug), audiences: [], q: '', year: null, status: [] });
   const updated = item.lastUpdated ? ukDate(new Date(item.lastUpdated)) : null;
-  const outcome = item.type === 'consultation' && hasRichText(item.outcome) ? item.outcome : null;
+  const outcome = item.type === 'consultation' && hasRichText(item.outcome, base) ? item.outcome : null;
   const outcomeUrl = item.type === 'consultation' ? safeUrl(item.outcomeUrl, base) : null;
   const back = { text: 'Back to all updates', href: index };
   return renderPage({
@@ -184,7 +184,7 @@ export function itemPage({
         </p>
         {item.type === 'consultation' && <ConsultationPanel item={item} base={base} now={now} />}
         <Facts item={item} />
-        {hasRichText(item.body) && (
+        {hasRichText(item.body, base) && (
           <div className="body">
             <RichText blocks={item.body} base={base} minHeadingLevel={2} />
           </div>
