@@ -167,5 +167,5 @@ export function RichText({ blocks, ...options }: Options & { blocks: readonly Bl
 }
 
 /** Whether a blocks document shows anything (RichText renders nothing otherwise). */
-export const hasRichText = (blocks: readonly Block[] | null | undefined, base = 'http://localhost'): boolean =>
+export const hasRichText = (blocks: readonly Block[] | null | undefined, base: string): boolean =>
   isList(blocks) && blocks.some((block) => isNode(block) && blockShows(block, base));
