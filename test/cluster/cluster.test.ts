@@ -8,7 +8,9 @@
  * - an instance whose listening connection is cut catches up by itself (reconnecting, then
  *   comparing its catalogue with the database);
  * - a scheduled publish is done once, by one instance, though both run the scheduler, and shows
- *   everywhere within 1 second of being done.
+ *   everywhere within 1 second of being done;
+ * - what nginx answers itself (an address too long; every instance down) is plain text a reader
+ *   and a widget can read, and what it has stored is still served with every instance down.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -271,4 +273,43 @@ test('a scheduled publish is done once, by one of the two instances, and shows e
   } finally {
     receiver.close();
   }
+});
+
+test("nginx's own answers are plain text a reader can act on, and never name its version", async () => {
+  // An address longer than nginx reads (8 KB) is refused by nginx itself, before any instance sees it.
+  const tooLong = await fetch(`${cluster.url}/api/updates?q=${'a'.repeat(10_000)}`);
+  const tooLongText = await tooLong.text();
+  assert.equal(tooLong.status, 414);
+  assert.match(tooLong.headers.get('content-type') ?? '', /^text\/plain/);
+  assert.match(tooLongText, /address is too long/i);
+  assert.equal(tooLong.headers.get('server'), 'nginx', 'no version in the Server header');
+  assert.doesNotMatch(tooLongText, /<|nginx/);
+});
+
+// Last: it stops both instances, and the cluster with them.
+test('with every instance down, nginx still answers what it has stored, and anything else with a 503 saying so', async () => {
+  // Asked twice, so nginx stores it (proxy_cache_min_uses 2).
+  const stored = `${cluster.url}/api/updates?pageSize=2&year=2020`;
+  for (let i = 0; i < 2; i += 1) await (await fetch(stored)).arrayBuffer();
+  for (const instance of cluster.instances) instance.kill();
+  await Promise.all(
+    cluster.instances.map(
+      (instance) => new Promise((resolve) => (instance.process.exitCode === null ? instance.process.once('exit', resolve) : resolve(null))),
+    ),
+  );
+
+  const kept = await fetch(stored);
+  await kept.arrayBuffer();
+  assert.equal(kept.status, 200, 'a stored answer is still served');
+
+  const unavailable = await fetch(`${cluster.url}/api/updates?pageSize=3&year=2021`, { headers: { Origin: 'https://partner.example' } });
+  const text = await unavailable.text();
+  assert.equal(unavailable.status, 503);
+  assert.match(unavailable.headers.get('content-type') ?? '', /^text\/plain/);
+  assert.match(text, /not available/i);
+  assert.doesNotMatch(text, /<|nginx/);
+  assert.ok(Number(unavailable.headers.get('retry-after')) > 0, 'Retry-After says when to try again');
+  assert.equal(unavailable.headers.get('cache-control'), 'no-store');
+  // A widget on a partner's page can read the answer, and show its own fallback for it.
+  assert.equal(unavailable.headers.get('access-control-allow-origin'), '*');
 });
