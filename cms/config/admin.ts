@@ -1,6 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { secret } from './secrets';
 import { previewUrl } from '../src/preview/preview';
+import { refuseSignIn, SIGN_IN_ATTEMPTS, SIGN_IN_WINDOW_MINUTES } from '../src/security/sign-in-limit';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const publicUrl = env('PUBLIC_URL', '');
@@ -10,6 +11,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
     transfer: { token: { salt: secret('TRANSFER_TOKEN_SALT') } },
     secrets: { encryptionKey: secret('ENCRYPTION_KEY') },
     flags: { nps: false, promoteEE: false },
+    // Signing in: Strapi's limits, with a message that says how long to wait.
+    rateLimit: { interval: { min: SIGN_IN_WINDOW_MINUTES }, max: SIGN_IN_ATTEMPTS, handler: refuseSignIn },
     serveAdminPanel: env.bool('SERVE_ADMIN', true),
     // Strapi's free Preview: the edit view shows the item's real page, draft included, through a
     // short-lived signed link (src/preview), framed by this admin.

@@ -24,6 +24,7 @@ import type { AddressInfo } from 'node:net';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import type { ItemResponse, ListResponse } from '../../contract/api';
 import { RECENT_ENTRIES } from '../../cms/src/admin/fit-tables.ts';
+import { SIGN_IN_ATTEMPTS } from '../../cms/src/security/sign-in-limit.ts';
 import { repoRoot } from '../../scripts/lib/steps.ts';
 import { launchOptions } from '../helpers/chromium.ts';
 import { adminToken, spawnCms, type CmsProcess } from '../helpers/cms.ts';
@@ -165,6 +166,31 @@ async function save() {
   await sleep(500);
   return page.url().split('/').pop()!.split('?')[0];
 }
+
+test('the sign-in page names the service, and after five wrong passwords says how long to wait', async () => {
+  // A tab of its own: its refusals are the point here, not problems of the walkthrough's tab.
+  const context = await browser.createBrowserContext();
+  try {
+    const signIn = await context.newPage();
+    await signIn.goto(`${base}/admin/auth/login`, { waitUntil: 'networkidle2' });
+    const heading = await signIn.$eval('h1', (h1) => h1.textContent);
+    assert.equal(heading, 'SEND updates');
+    assert.doesNotMatch(await text(signIn), /strapi/i);
+    // An address with no account: the limit counts per email address, so the editor's own is not held up.
+    const answers: number[] = [];
+    for (let attempt = 1; attempt <= SIGN_IN_ATTEMPTS + 1; attempt += 1) {
+      await signIn.locator('input[name=email]').fill('mistyped.address@example.org');
+      await signIn.locator('input[name=password]').fill(`Wrong-password-${attempt}`);
+      const [answer] = await Promise.all([signIn.waitForResponse((response) => response.url().endsWith('/admin/login')), signIn.click('button[type=submit]')]);
+      answers.push(answer.status());
+    }
+    await signIn.waitForFunction(() => /too many sign-in attempts/i.test(document.body.innerText));
+    assert.deepEqual(answers, [...Array.from({ length: SIGN_IN_ATTEMPTS }, () => 400), 429]);
+    assert.match(await text(signIn), /Too many sign-in attempts with this email address\. Wait 5 minutes, then try again, or choose “Forgot your password\?”/);
+  } finally {
+    await context.close();
+  }
+});
 
 test('sign in as the local editor: a SEND editor, on a home page without onboarding or marketing', async () => {
   await timed('Sign in', async () => {

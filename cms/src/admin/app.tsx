@@ -27,6 +27,10 @@ export default {
     translations: {
       [UK_ENGLISH]: {
         'HomePage.header.subtitle': 'SEND news, consultations and service updates',
+        // The sign-in page names the service editors came to, not the software under it.
+        'Auth.form.welcome.title': 'SEND updates',
+        'Auth.form.welcome.subtitle': 'Sign in to publish SEND news, consultations and service updates',
+        'Auth.form.button.login': 'Sign in',
         // Strapi's names for kinds of content type are a developer's words.
         'content-manager.components.LeftMenu.collection-types': 'Content',
         'content-manager.components.LeftMenu.single-types': 'Lists',
