@@ -3,12 +3,14 @@
  * never a 500), HEAD answers with GET's headers and no body on every public route, CORS answers
  * `*` to public reads and only the CMS's own origin (or a configured one) elsewhere, security
  * headers on pages and the demo, the per-client rate limit (and whom it trusts for the client's
- * address), server timeouts for slow clients, feed item counts, and PUBLIC_URL's rules.
+ * address), the limit on guessing an editor's password, server timeouts for slow clients, feed item
+ * counts, and PUBLIC_URL's rules.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { publicUrl } from '../../cms/config/server.ts';
+import { SIGN_IN_ATTEMPTS, SIGN_IN_WINDOW_MINUTES, signInLimitMessage } from '../../cms/src/security/sign-in-limit.ts';
 import { startCms, type TestCms } from '../helpers/cms.ts';
 import { freshAddress, publicPaths, rawRequest, request, type Answer } from './helpers.ts';
 
@@ -284,6 +286,42 @@ describe('rate limit', () => {
     } finally {
       cms.strapi.server.app.proxy = false;
     }
+  });
+});
+
+describe('guessing an editor’s password', () => {
+  const signIn = (email: string, from: string, attempt: number) =>
+    request(base, '/admin/login', {
+      method: 'POST',
+      from,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, password: `Guess-number-${attempt}` }),
+    });
+
+  test(`is held after ${SIGN_IN_ATTEMPTS} wrong passwords, with Retry-After and a message saying how long; other addresses are not`, async () => {
+    const attacker = freshAddress();
+    const email = 'editor.under.attack@example.org';
+    const answers = [];
+    for (let attempt = 1; attempt <= SIGN_IN_ATTEMPTS + 2; attempt += 1) answers.push(await signIn(email, attacker, attempt));
+    assert.deepEqual(
+      answers.map((a) => a.status),
+      [...Array.from({ length: SIGN_IN_ATTEMPTS }, () => 400), 429, 429],
+    );
+    const held = answers[SIGN_IN_ATTEMPTS];
+    const retryAfter = Number(held.headers['retry-after']);
+    assert.ok(Number.isInteger(retryAfter) && retryAfter > 0 && retryAfter <= SIGN_IN_WINDOW_MINUTES * 60, `Retry-After: ${held.headers['retry-after']}`);
+    const { error } = JSON.parse(held.text) as { error: { status: number; message: string } };
+    assert.equal(error.status, 429);
+    assert.equal(error.message, signInLimitMessage('/admin/login', SIGN_IN_WINDOW_MINUTES));
+    // Held per email address and client: the same person elsewhere, and other editors here, still sign in.
+    assert.equal((await signIn(email, freshAddress(), 1)).status, 400);
+    assert.equal((await signIn('another.editor@example.org', attacker, 1)).status, 400);
+  });
+
+  test('the limit’s message says how long to wait, in whole minutes, on every page it holds', () => {
+    assert.match(signInLimitMessage('/admin/login', 1), /Wait 1 minute, then try again, or choose “Forgot your password\?”/);
+    assert.match(signInLimitMessage('/admin/login/', 5), /Wait 5 minutes/);
+    assert.equal(signInLimitMessage('/admin/forgot-password', 3), 'Too many attempts. Wait 3 minutes, then try again.');
   });
 });
 

@@ -17,7 +17,7 @@ export function signInLimitMessage(path: string, minutesLeft: number): string {
   const wait = `Wait ${minutes(minutesLeft)}, then try again`;
   return /\/login\/?$/.test(path)
     ? `Too many sign-in attempts with this email address. ${wait}, or choose “Forgot your password?” to set a new one.`
-    : `Too many attempts with this email address. ${wait}.`;
+    : `Too many attempts. ${wait}.`;
 }
 
 /** koa2-ratelimit's handler: a 429 in Strapi's error body (which the admin shows), with Retry-After. */
