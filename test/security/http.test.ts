@@ -9,8 +9,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
+import type { Context } from 'koa';
 import { publicUrl } from '../../cms/config/server.ts';
-import { SIGN_IN_ATTEMPTS, SIGN_IN_WINDOW_MINUTES, signInLimitMessage } from '../../cms/src/security/sign-in-limit.ts';
+import { refuseSignIn, SIGN_IN_ATTEMPTS, SIGN_IN_WINDOW_MINUTES, signInLimitMessage } from '../../cms/src/security/sign-in-limit.ts';
 import { startCms, type TestCms } from '../helpers/cms.ts';
 import { freshAddress, publicPaths, rawRequest, request, type Answer } from './helpers.ts';
 
@@ -316,6 +317,27 @@ describe('guessing an editor’s password', () => {
     // Held per email address and client: the same person elsewhere, and other editors here, still sign in.
     assert.equal((await signIn(email, freshAddress(), 1)).status, 400);
     assert.equal((await signIn('another.editor@example.org', attacker, 1)).status, 400);
+  });
+
+  test('Retry-After and the minutes named never pass the window, though the limiter rounds its end up to a second', () => {
+    const refusal = (resetSeconds: number) => {
+      const headers: Record<string, string> = {};
+      const ctx = {
+        path: '/admin/login',
+        state: { rateLimit: { reset: resetSeconds } },
+        set: (name: string, value: string) => (headers[name] = value),
+      } as unknown as Context;
+      refuseSignIn(ctx);
+      return { retryAfter: Number(headers['Retry-After']), message: (ctx.body as { error: { message: string } }).error.message };
+    };
+    const windowSeconds = SIGN_IN_WINDOW_MINUTES * 60;
+    // Held a moment ago: the window's end, rounded up, can be a second past it.
+    const justHeld = refusal(Math.ceil(Date.now() / 1000 + windowSeconds));
+    assert.equal(justHeld.retryAfter, windowSeconds);
+    assert.match(justHeld.message, new RegExp(`Wait ${SIGN_IN_WINDOW_MINUTES} minutes`));
+    const nearlyOver = refusal(Math.ceil(Date.now() / 1000 + 30));
+    assert.ok(nearlyOver.retryAfter >= 30 && nearlyOver.retryAfter <= 31, `Retry-After ${nearlyOver.retryAfter}`);
+    assert.match(nearlyOver.message, /Wait 1 minute,/);
   });
 
   test('the limit’s message says how long to wait, in whole minutes, on every page it holds', () => {

@@ -22,8 +22,10 @@ export function signInLimitMessage(path: string, minutesLeft: number): string {
 
 /** koa2-ratelimit's handler: a 429 in Strapi's error body (which the admin shows), with Retry-After. */
 export function refuseSignIn(ctx: Context): void {
+  const windowSeconds = SIGN_IN_WINDOW_MINUTES * 60;
+  // `reset` is the window's end rounded up to a whole second, so it can lie a second past the window.
   const { reset } = (ctx.state as { rateLimit?: { reset?: number } }).rateLimit ?? {};
-  const secondsLeft = reset ? Math.max(1, Math.ceil(reset - Date.now() / 1000)) : SIGN_IN_WINDOW_MINUTES * 60;
+  const secondsLeft = reset ? Math.min(windowSeconds, Math.max(1, Math.ceil(reset - Date.now() / 1000))) : windowSeconds;
   const message = signInLimitMessage(ctx.path, Math.ceil(secondsLeft / 60));
   ctx.status = 429;
   ctx.set('Retry-After', String(secondsLeft));
