@@ -7,6 +7,7 @@
  * Strapi's request log still records every one with its status.
  */
 import type { Core } from '@strapi/strapi';
+import { errorBody } from '../lib/error-body';
 import type { Next } from '../lib/strapi-services';
 
 /** An http-errors error (what Koa's libraries throw) that is the client's to fix. */
@@ -22,6 +23,6 @@ export default (() => async (ctx, next: Next) => {
   } catch (error) {
     if (!isClientError(error)) throw error;
     ctx.status = error.status;
-    ctx.body = { data: null, error: { status: error.status, name: error.name, message: error.message, details: {} } };
+    ctx.body = errorBody(error.status, error.name, error.message);
   }
 }) satisfies Core.MiddlewareFactory;

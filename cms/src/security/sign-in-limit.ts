@@ -5,6 +5,7 @@
  * password neither how long to wait nor what else to do.
  */
 import type { Context } from 'koa';
+import { errorBody } from '../lib/error-body';
 
 /** Attempts allowed per email address and client in each window (Strapi's own figures, set here so the message follows them). */
 export const SIGN_IN_ATTEMPTS = 5;
@@ -29,5 +30,5 @@ export function refuseSignIn(ctx: Context): void {
   const message = signInLimitMessage(ctx.path, Math.ceil(secondsLeft / 60));
   ctx.status = 429;
   ctx.set('Retry-After', String(secondsLeft));
-  ctx.body = { data: null, error: { status: 429, name: 'RateLimitError', message, details: {} } };
+  ctx.body = errorBody(429, 'RateLimitError', message);
 }

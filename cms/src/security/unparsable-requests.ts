@@ -6,6 +6,7 @@
  */
 import { STATUS_CODES, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { errorBody } from '../lib/error-body';
 
 /** What each parser error means to the client, by Node's error code; anything else is a malformed request. */
 function refusalFor(code: string | undefined): { status: number; message: string } {
@@ -32,7 +33,7 @@ export function refusalResponse(code: string | undefined, { head = false } = {})
   const { status, message } = refusalFor(code);
   const reason = STATUS_CODES[status] ?? 'Bad Request';
   const name = `${reason.replace(/[^A-Za-z]/g, '')}Error`;
-  const body = JSON.stringify({ data: null, error: { status, name, message, details: {} } });
+  const body = JSON.stringify(errorBody(status, name, message));
   return [
     `HTTP/1.1 ${status} ${reason}`,
     'Content-Type: application/json; charset=utf-8',
