@@ -318,6 +318,66 @@ for (const demoPage of [...DEMO_INDEX_AND_GALLERY, ...DEMO_PAGES]) {
   });
 }
 
+for (const demoPage of DEMO_PAGES) {
+  for (const width of [320, 1024]) {
+    test(`${demoPage} at ${width} px: the widgets keep the space their updates take, so the page moves little as they arrive`, async () => {
+      const context = await browser.createBrowserContext();
+      const page = await context.newPage();
+      try {
+        await page.setViewport({ width, height: 900 });
+        // Updates are held until the widgets have drawn their loading state, so what is measured is their arrival.
+        await page.setRequestInterception(true);
+        const held: (() => Promise<void>)[] = [];
+        let holding = true;
+        page.on('request', (request) => {
+          if (holding && new URL(request.url()).pathname.startsWith('/api/')) held.push(() => request.continue());
+          else void request.continue();
+        });
+        await page.goto(`${base}${demoPage}`, { waitUntil: 'load' });
+        await page.waitForFunction(
+          () =>
+            [...document.querySelectorAll('send-news-feed, send-news-archive, send-consultation-countdown')].every((el) =>
+              el.shadowRoot?.querySelector('.loading'),
+            ),
+          { timeout: 20_000 },
+        );
+        await page.evaluate(`new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))`);
+        // The widgets in the first screen (others wait until the reader scrolls near them), by height as they load.
+        const heights = () =>
+          page.evaluate(() =>
+            [...document.querySelectorAll('send-news-feed, send-news-archive, send-consultation-countdown')]
+              .filter((el) => el.getBoundingClientRect().top < innerHeight)
+              .map((el) => ({ el: el.localName, height: Math.round(el.getBoundingClientRect().height), loading: !!el.shadowRoot?.querySelector('.loading') })),
+          );
+        const reserved = await heights();
+        await page.evaluate(`globalThis.sendShifts = [];
+          new PerformanceObserver((list) => { for (const entry of list.getEntries()) globalThis.sendShifts.push(entry.value); }).observe({ type: 'layout-shift' });`);
+        holding = false;
+        await Promise.all(held.map((release) => release()));
+        assert.ok(held.length > 0, 'the widgets asked for updates');
+        for (const deadline = Date.now() + 20_000; (await heights()).some((widget) => widget.loading); await sleep(100)) {
+          assert.ok(Date.now() < deadline, 'the widgets in the first screen loaded');
+        }
+        await sleep(300);
+        const loaded = await heights();
+        // Typical items stand in while loading (renderPlaceholder): within 15 % of the real ones' height.
+        for (const [i, widget] of loaded.entries()) {
+          const off = Math.abs(widget.height - reserved[i].height) / widget.height;
+          assert.ok(off <= 0.15, `${widget.el}: kept ${reserved[i].height} px while loading, took ${widget.height} px`);
+        }
+        const shifts = (await page.evaluate('globalThis.sendShifts')) as number[];
+        const total = shifts.reduce((sum, value) => sum + value, 0);
+        console.log(
+          `${demoPage} at ${width} px: ${loaded.map((w, i) => `${w.el} kept ${reserved[i].height} px, took ${w.height} px`).join('; ')}; layout shift ${total.toFixed(4)}`,
+        );
+        assert.ok(total < 0.1, `layout shift ${total} under the 0.1 "good" threshold`);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+}
+
 test('the Local Offer archive offers every type, topic, audience and year the API has', async () => {
   const { page } = await openPage('/demo/local-offer.html');
   try {

@@ -4,6 +4,7 @@ import { JsonLoader } from '../core/loader.js';
 import { SendElement } from '../core/send-element.js';
 import type { Message } from '../core/strings.js';
 import { heading } from '../core/heading.js';
+import { PLACEHOLDER_ITEM } from '../core/items.js';
 import { PHASE_LABEL_KEYS } from '../core/consultation-status.js';
 import { respondStyles } from '../core/respond-styles.js';
 import { baseStyles } from '../core/styles.js';
@@ -109,8 +110,24 @@ export class SendConsultationCountdown extends SendElement<CountdownKey> {
     return this.slug ? origin + itemPagePath('consultation', this.slug) : withQuery(origin + INDEX_PATH, { type: 'consultation' });
   }
 
-  protected override get reservedHeight(): number {
-    return 10; // one consultation's box
+  /** One open consultation closing in ten days, with its Respond and calendar links: the usual box. */
+  protected override renderPlaceholder(): TemplateResult {
+    const now = this.clock();
+    const item: ConsultationSummary = {
+      ...PLACEHOLDER_ITEM,
+      type: 'consultation',
+      opensAt: null,
+      closesAt: new Date(now + 864e6).toISOString(),
+      status: 'open',
+      respondUrl: '/',
+      outcomeDate: null,
+      outcomeUrl: null,
+      hasOutcome: false,
+      calendarUrl: '/',
+    };
+    return html`<ul class="consultations plain-list" role="list">
+      ${this.#renderConsultation(item, countdownState(item, now))}
+    </ul>`;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -4,7 +4,7 @@ import { formatCalendarDate, formatLondonDate, parseInstant } from './dates.js';
 import { heading } from './heading.js';
 import { PHASE_LABEL_KEYS, readerPhase } from './consultation-status.js';
 import type { ItemKey } from './strings.js';
-import type { UpdateSummary, UpdateType } from './types.js';
+import type { ArticleSummary, UpdateSummary, UpdateType } from './types.js';
 
 /** Lists of updates (feed and archive); `--_gap` is the space between items. */
 export const listStyles = css`
@@ -77,6 +77,30 @@ export function itemMeta(item: UpdateSummary, context: ItemContext): TemplateRes
     }
   </p>`;
 }
+
+/** Text that wraps as words of average length do: placeholders' stand-in for titles and summaries. */
+const placeholderText = (words: number) => 'xxxxxxx '.repeat(words);
+
+/**
+ * An item of typical length for placeholders (never shown): the council's items have a median title of 49
+ * characters and a median summary of 182.
+ */
+export const PLACEHOLDER_ITEM: ArticleSummary = {
+  type: 'article',
+  id: '',
+  slug: '',
+  title: placeholderText(6),
+  summary: placeholderText(23),
+  date: '2025-01-01',
+  topics: [],
+  audiences: [],
+  easyReadUrl: null,
+  url: '',
+  pageUrl: '',
+  publishedAt: '',
+  updatedAt: '',
+  lastUpdated: null,
+};
 
 export interface ItemOptions extends ItemContext {
   href?: string;

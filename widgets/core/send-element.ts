@@ -132,10 +132,20 @@ export abstract class SendElement<Key extends string = CoreKey> extends LitEleme
   }
 
   /**
-   * Height (in em) kept for content on its way, so the page below the widget does not jump when it
-   * arrives: roughly what the widget shows once loaded.
+   * Height (in em) kept for content on its way where no placeholder stands in for it (`renderPlaceholder`),
+   * so the page below the widget does not jump when it arrives: roughly what the widget shows once loaded.
    */
-  protected abstract get reservedHeight(): number;
+  protected get reservedHeight(): number {
+    return 0;
+  }
+
+  /**
+   * Stand-ins for what is loading, drawn with the widget's own templates and CSS but never shown (hidden from
+   * sight, assistive technology and focus): the loading state takes the space the content will, at any width.
+   */
+  protected renderPlaceholder(): unknown {
+    return nothing;
+  }
 
   /** The CMS's page for readers showing what this widget shows: the error state's link when the host gives no `fallback-href`. */
   protected get readerPageHref(): string {
@@ -221,7 +231,10 @@ export abstract class SendElement<Key extends string = CoreKey> extends LitEleme
   }
 
   protected renderLoading(key: Key | CoreKey = 'loading'): TemplateResult {
-    return html`<p class="loading" part="loading">${this.t(key)}</p>`;
+    return html`<div class="loading-area">
+      <p class="loading" part="loading">${this.t(key)}</p>
+      <div class="placeholder" inert>${this.renderPlaceholder()}</div>
+    </div>`;
   }
 
   protected override updated(changed: PropertyValues): void {

@@ -133,6 +133,16 @@ export const baseStyles = css`
     border-left: 5px solid var(--_accent);
     background: var(--send-notice-background, #f3f2f1);
   }
+  /* The message over its placeholder, in one grid cell: the cell is as tall as the content to come. */
+  .loading-area {
+    display: grid;
+  }
+  .loading-area > * {
+    grid-area: 1 / 1;
+  }
+  .placeholder {
+    visibility: hidden;
+  }
   /* The text keeps its full contrast; only the spinner beside it moves. */
   .loading::before {
     content: '';

@@ -3,7 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { formatMonthYear } from '../core/dates.js';
 import { FocusAfterRender } from '../core/focus.js';
 import { heading } from '../core/heading.js';
-import { itemTemplate, listStyles, typeLabel, typeTag, type ItemContext } from '../core/items.js';
+import { itemTemplate, listStyles, PLACEHOLDER_ITEM, typeLabel, typeTag, type ItemContext } from '../core/items.js';
 import { JsonLoader } from '../core/loader.js';
 import { SendElement } from '../core/send-element.js';
 import type { Message } from '../core/strings.js';
@@ -175,8 +175,12 @@ export class SendNewsArchive extends SendElement<ArchiveKey> {
   }
 
   protected override get reservedHeight(): number {
-    // An article's opening lines, or a page of results (each about a title, date line and two lines of summary).
-    return this.#navigation.view.item ? 20 : this.#pageSize * 7;
+    // An article's opening lines; results have their placeholder.
+    return this.#navigation.view.item ? 20 : 0;
+  }
+
+  protected override renderPlaceholder(): unknown {
+    return this.#navigation.view.item ? nothing : this.#renderGroups(Array<UpdateSummary>(this.#pageSize).fill(PLACEHOLDER_ITEM), false);
   }
 
   #itemUrl(key: string): string {
@@ -357,7 +361,7 @@ export class SendNewsArchive extends SendElement<ArchiveKey> {
   }
 
   /** Results under year and month headings (the API returns them newest first), each level below the last. */
-  #renderGroups(items: UpdateSummary[]): TemplateResult[] {
+  #renderGroups(items: UpdateSummary[], linked = true): TemplateResult[] {
     const lang = this.locale;
     const yearLevel = this.childHeadingLevel;
     const byYear = new Map<string, Map<string, UpdateSummary[]>>();
@@ -377,9 +381,9 @@ export class SendNewsArchive extends SendElement<ArchiveKey> {
             ${monthItems.map((item) =>
               itemTemplate(item, yearLevel + 2, {
                 ...context,
-                // The host's own item pages (`item-href`), else the reading view in place.
-                href: this.itemHref ? this.itemLink(item) : this.#navigation.href({ item: `${item.type}/${item.slug}` }),
-                onOpen: this.itemHref ? undefined : this.#onResultClick,
+                // The host's own item pages (`item-href`), else the reading view in place; none for placeholders.
+                href: !linked ? undefined : this.itemHref ? this.itemLink(item) : this.#navigation.href({ item: `${item.type}/${item.slug}` }),
+                onOpen: this.itemHref || !linked ? undefined : this.#onResultClick,
               }),
             )}
           </ul>`,

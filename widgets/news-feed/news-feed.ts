@@ -1,10 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { itemTemplate, listStyles } from '../core/items.js';
+import { itemTemplate, listStyles, PLACEHOLDER_ITEM } from '../core/items.js';
 import { JsonLoader } from '../core/loader.js';
 import { SendElement } from '../core/send-element.js';
 import type { Message } from '../core/strings.js';
 import { baseStyles } from '../core/styles.js';
-import { isListResponse, type ListResponse } from '../core/types.js';
+import { isListResponse, type ListResponse, type UpdateSummary } from '../core/types.js';
 import { INDEX_PATH, splitList, SUBSCRIBE_PATH, withQuery, type FeedFilters, type ListParams } from '../core/urls.js';
 import { newsFeedStyles } from './styles.js';
 import { feedDefaults } from './strings.js';
@@ -110,9 +110,21 @@ export class SendNewsFeed extends SendElement<FeedKey> {
     return withQuery(this.apiOrigin + INDEX_PATH, this.#filterParams);
   }
 
-  protected override get reservedHeight(): number {
-    // About one item's height in each layout (title, date line, two lines of summary), times the items asked for.
-    return this.#pageSize * (this.layout === 'compact' ? 3.5 : this.layout === 'cards' ? 9 : 7);
+  protected override renderPlaceholder(): TemplateResult {
+    return this.#renderItems(Array<UpdateSummary>(this.#pageSize).fill(PLACEHOLDER_ITEM), false);
+  }
+
+  #renderItems(items: UpdateSummary[], linked = true): TemplateResult {
+    return html`<ul class="items plain-list" role="list">
+      ${items.map((item) =>
+        itemTemplate(item, this.childHeadingLevel, {
+          t: (key, values) => this.t(key, values),
+          lang: this.locale,
+          href: linked ? this.itemLink(item) : undefined,
+          summary: this.layout !== 'compact',
+        }),
+      )}
+    </ul>`;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -130,20 +142,7 @@ export class SendNewsFeed extends SendElement<FeedKey> {
   protected override render(): TemplateResult {
     return html`
       ${this.renderWidgetHeading(this.heading ?? this.t('feedHeading'))}
-      ${this.renderLoadState(this.#loader.state, ({ data: items }) =>
-        items.length
-          ? html`<ul class="items plain-list" role="list">
-              ${items.map((item) =>
-                itemTemplate(item, this.childHeadingLevel, {
-                  t: (key, values) => this.t(key, values),
-                  lang: this.locale,
-                  href: this.itemLink(item),
-                  summary: this.layout !== 'compact',
-                }),
-              )}
-            </ul>`
-          : this.renderEmpty('emptyMessage'),
-      )}
+      ${this.renderLoadState(this.#loader.state, ({ data: items }) => (items.length ? this.#renderItems(items) : this.renderEmpty('emptyMessage')))}
       <p class="links" part="links">
         ${this.archiveHref ? html`<a href=${this.archiveViewHref ?? this.archiveHref}>${this.t('viewAll')}</a>` : nothing}
         <a href=${this.subscribeHref}>${this.t('subscribe')}</a>

@@ -87,6 +87,10 @@ export const shadow = (element: HTMLElement): ShadowRoot => {
   return element.shadowRoot;
 };
 
+/** Items the widget shows (matching `selector`), not the hidden placeholders that keep their space while loading. */
+export const shownItems = (root: ParentNode, selector = '.item'): Element[] =>
+  [...root.querySelectorAll(selector)].filter((element) => !element.closest('.placeholder'));
+
 export const textOf = (element: HTMLElement): string => (shadow(element).textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /** API keys (types, audiences, statuses) that readers must only ever see as words. */

@@ -5,7 +5,7 @@
  */
 import { listAndItem } from '../fixtures/index.js';
 import { buildUrl } from './build.js';
-import { assert, assertEqual, guardHostPage, mount, nextEvent, shadow, waitFor } from './helpers.js';
+import { assert, assertEqual, guardHostPage, mount, nextEvent, shadow, waitFor, shownItems } from './helpers.js';
 
 const bundle = `/fail-reading-view${buildUrl('send-news-archive.js').pathname}`;
 
@@ -21,7 +21,7 @@ describe('archive bundle: reading view chunk cannot load', () => {
       properties: { fetcher: listAndItem('archivePage') } as object,
       parent: wrapper,
     });
-    await waitFor(() => shadow(archive).querySelectorAll('.item').length > 0, 'results');
+    await waitFor(() => shownItems(shadow(archive), '.item').length > 0, 'results');
     const error = nextEvent<{ kind: string }>(wrapper, 'send-error');
     shadow(archive).querySelector<HTMLAnchorElement>('a[data-key]')!.click();
     await waitFor(() => Boolean(shadow(archive).querySelector('[part=error]')), 'error state', 5000);

@@ -1,7 +1,7 @@
 /* The archive bundle of the build under test loads its reading-view chunk, beside itself, only when an item opens. */
 import { listAndItem } from '../fixtures/index.js';
 import { buildUrl } from './build.js';
-import { assert, assertEqual, assertIncludes, guardHostPage, mount, shadow, textOf, waitFor } from './helpers.js';
+import { assert, assertEqual, assertIncludes, guardHostPage, mount, shadow, textOf, waitFor, shownItems } from './helpers.js';
 
 const bundle = buildUrl('send-news-archive.js');
 const chunks = new URL('chunks/', bundle).pathname;
@@ -21,7 +21,7 @@ describe('archive bundle: lazy reading view', () => {
       attributes: { api: 'https://cms.example' },
       properties: { fetcher: listAndItem('archivePage') } as object,
     });
-    await waitFor(() => shadow(archive).querySelectorAll('.item').length > 0, 'results');
+    await waitFor(() => shownItems(shadow(archive), '.item').length > 0, 'results');
     assertEqual(
       chunkRequests().filter((path) => path.includes('reading-view')),
       [],

@@ -1,7 +1,7 @@
 /* Loads the all-in-one entry of the build under test twice on one page. */
 import { listAndItem } from '../fixtures/index.js';
 import { buildUrl } from './build.js';
-import { assert, assertEqual, captureHostErrors, shadow, waitFor } from './helpers.js';
+import { assert, assertEqual, captureHostErrors, shadow, waitFor, shownItems } from './helpers.js';
 
 const bundle = buildUrl('send-widgets.js').href;
 /**
@@ -29,7 +29,7 @@ describe('all-in-one entry', () => {
       Object.assign(feed, { fetcher: listAndItem('latestNews') });
       feed.setAttribute('api', 'https://cms.example');
       document.body.append(feed);
-      await waitFor(() => shadow(feed).querySelectorAll('.item').length === 3, 'bundled feed renders');
+      await waitFor(() => shownItems(shadow(feed), '.item').length === 3, 'bundled feed renders');
       feed.remove();
       assertEqual(errors.messages, [], 'host page errors');
     } finally {

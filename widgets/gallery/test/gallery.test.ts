@@ -7,7 +7,7 @@ import { countdownState } from '../../consultation-countdown/countdown-state.js'
 import { fixtures, type FixtureName } from '../../fixtures/index.js';
 import type { ItemResponse, ListResponse } from '../../core/types.js';
 import { buildUrl } from '../../test/build.js';
-import { assert, assertEqual, assertIncludes, captureHostErrors, readerProblems, shadow, textOf, waitFor } from '../../test/helpers.js';
+import { assert, assertEqual, assertIncludes, captureHostErrors, readerProblems, shadow, textOf, waitFor, shownItems } from '../../test/helpers.js';
 
 type Check = (element: HTMLElement) => void;
 
@@ -41,7 +41,7 @@ const CLAIMS: Array<[RegExp, Check]> = [
     /^Loading$/,
     (element) => {
       assertEqual(root(element).querySelector('.loading')?.textContent?.trim(), 'Loading updates…', 'loading message');
-      assertEqual(root(element).querySelectorAll('.item, .consultation').length, 0, 'nothing else while loading');
+      assertEqual(shownItems(root(element), '.item, .consultation').length, 0, 'nothing else while loading');
     },
   ],
   [/Error|Broken response/, has('[part=error]', 'error state')],
@@ -56,7 +56,7 @@ const CLAIMS: Array<[RegExp, Check]> = [
     /stale/,
     (element) => {
       assertIncludes(textOf(element), 'These updates may be out of date. Last updated', 'stale notice');
-      assert(root(element).querySelectorAll('.item').length > 0, 'cached items shown');
+      assert(shownItems(root(element), '.item').length > 0, 'cached items shown');
     },
   ],
   [
@@ -71,7 +71,7 @@ const CLAIMS: Array<[RegExp, Check]> = [
   [
     /^Compact/,
     (element) => {
-      assert(root(element).querySelectorAll('.item').length > 0, 'items');
+      assert(shownItems(root(element), '.item').length > 0, 'items');
       assertEqual(root(element).querySelectorAll('.summary').length, 0, 'no summaries in compact layout');
     },
   ],

@@ -15,6 +15,7 @@ import {
   shadow,
   textOf,
   waitFor,
+  shownItems,
 } from '../../test/helpers.js';
 
 const API = 'https://cms.example';
@@ -47,7 +48,7 @@ describe('<send-news-feed>', () => {
     assertEqual(requested.searchParams.get('topic'), 'inspections', 'topic');
     assertEqual(requested.searchParams.get('audience'), 'parents-carers,professionals', 'audience');
 
-    const items = shadow(feed).querySelectorAll('.item');
+    const items = shownItems(shadow(feed), '.item');
     assertEqual(items.length, 3, 'item count');
     const inspection = items[2];
     assertIncludes(inspection.textContent ?? '', '8 July 2019', 'date');
@@ -226,7 +227,7 @@ describe('<send-news-feed>', () => {
     feed.fetcher = listAndItem('latestNews');
     document.body.append(wrapper);
     try {
-      await waitFor(() => shadow(feed).querySelectorAll('.item').length === 3, 'the widget to show');
+      await waitFor(() => shownItems(shadow(feed), '.item').length === 3, 'the widget to show');
       assertEqual(feed.querySelector('a')!.getClientRects().length, 0, 'the link inside the tag does not');
     } finally {
       wrapper.remove();
@@ -283,10 +284,10 @@ describe('<send-news-feed>', () => {
     };
     const { feed } = await mountFeed({ topic: 'slow' }, { fetcher });
     feed.setAttribute('topic', 'fast');
-    await waitFor(() => shadow(feed).querySelectorAll('.item').length === 3, 'fast answer');
+    await waitFor(() => shownItems(shadow(feed), '.item').length === 3, 'fast answer');
     releaseSlow();
     await new Promise((resolve) => setTimeout(resolve, 50));
-    assertEqual(shadow(feed).querySelectorAll('.item').length, 3, 'items still from the latest answer');
+    assertEqual(shownItems(shadow(feed), '.item').length, 3, 'items still from the latest answer');
   });
 
   it('shows the last good response, marked as possibly out of date, when the CMS is down', async () => {
@@ -299,7 +300,7 @@ describe('<send-news-feed>', () => {
     const event = await heard;
     await feed.updateComplete;
     assertEqual(event.detail, { count: 3, total: 3, stale: true }, 'loaded event detail');
-    assertEqual(shadow(feed).querySelectorAll('.item').length, 3, 'cached items');
+    assertEqual(shownItems(shadow(feed), '.item').length, 3, 'cached items');
     assertIncludes(textOf(feed), 'These updates may be out of date. Last updated', 'stale notice');
     assertEqual(await readerProblems(feed), [], 'axe violations in the stale state');
   });
@@ -312,7 +313,7 @@ describe('<send-news-feed>', () => {
     try {
       const { feed } = await mountFeed();
       await loaded(feed);
-      assertEqual(shadow(feed).querySelectorAll('.item').length, 3, 'items');
+      assertEqual(shownItems(shadow(feed), '.item').length, 3, 'items');
     } finally {
       Object.defineProperty(Storage.prototype, 'setItem', original);
     }

@@ -5,7 +5,7 @@
  */
 import { fixtures } from '../../fixtures/index.js';
 import { buildUrl } from '../../test/build.js';
-import { assert, assertEqual, waitFor } from '../../test/helpers.js';
+import { assert, assertEqual, waitFor, shownItems } from '../../test/helpers.js';
 
 interface Seen {
   errors: string[];
@@ -64,7 +64,7 @@ describe('script tag on a Trusted Types page', () => {
 
   it('with `trusted-types lit-html`: the widget itself', async () => {
     const { feed, seen } = await partnerPage('lit-html');
-    await waitFor(() => feed.shadowRoot!.querySelectorAll('.item').length === 3, 'items');
+    await waitFor(() => shownItems(feed.shadowRoot!, '.item').length === 3, 'items');
     assertEqual(feed.shadowRoot!.querySelector('.widget-heading')?.textContent, 'Latest SEND news', 'rendered by Lit');
     assertEqual([seen.sendErrors, seen.errors, seen.violations], [[], [], []], 'no errors or violations');
   });
