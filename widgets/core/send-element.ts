@@ -233,7 +233,7 @@ export abstract class SendElement<Key extends string = CoreKey> extends LitEleme
   protected renderLoading(key: Key | CoreKey = 'loading'): TemplateResult {
     return html`<div class="loading-area">
       <p class="loading" part="loading">${this.t(key)}</p>
-      <div class="placeholder" inert>${this.renderPlaceholder()}</div>
+      <div class="placeholder" .inert=${true}>${this.renderPlaceholder()}</div>
     </div>`;
   }
 
