@@ -698,7 +698,8 @@ async function renderTime(api: string): Promise<number> {
           feed.setAttribute('loading', 'eager');
           document.body.append(feed);
         }
-        const count = () => [...document.querySelectorAll('send-news-feed')].reduce((n, feed) => n + (feed.shadowRoot ? feed.shadowRoot.querySelectorAll('li, article').length : 0), 0);
+        // Items shown, not the loading state's hidden placeholders.
+        const count = () => [...document.querySelectorAll('send-news-feed')].reduce((n, feed) => n + (feed.shadowRoot ? [...feed.shadowRoot.querySelectorAll('li, article')].filter((item) => !item.closest('.placeholder')).length : 0), 0);
         while (count() < 1000 && performance.now() - started < 30000) await new Promise((resolve) => requestAnimationFrame(resolve));
         return count() >= 1000 ? performance.now() - started : NaN;
       })(${JSON.stringify(api)})`)) as number;

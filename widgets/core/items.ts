@@ -102,6 +102,12 @@ export const PLACEHOLDER_ITEM: ArticleSummary = {
   lastUpdated: null,
 };
 
+/**
+ * Placeholders for a list of `count` items: at most ten, which fill a first screen at any width; the items after
+ * them land below it, where moving costs the reader nothing, and a long list would only cost the page time.
+ */
+export const placeholderItems = (count: number): UpdateSummary[] => Array<UpdateSummary>(Math.min(count, 10)).fill(PLACEHOLDER_ITEM);
+
 export interface ItemOptions extends ItemContext {
   href?: string;
   /** Show the summary (default true). */

@@ -3,7 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { formatMonthYear } from '../core/dates.js';
 import { FocusAfterRender } from '../core/focus.js';
 import { heading } from '../core/heading.js';
-import { itemTemplate, listStyles, PLACEHOLDER_ITEM, typeLabel, typeTag, type ItemContext } from '../core/items.js';
+import { itemTemplate, listStyles, placeholderItems, typeLabel, typeTag, type ItemContext } from '../core/items.js';
 import { JsonLoader } from '../core/loader.js';
 import { SendElement } from '../core/send-element.js';
 import type { Message } from '../core/strings.js';
@@ -180,7 +180,7 @@ export class SendNewsArchive extends SendElement<ArchiveKey> {
   }
 
   protected override renderPlaceholder(): unknown {
-    return this.#navigation.view.item ? nothing : this.#renderGroups(Array<UpdateSummary>(this.#pageSize).fill(PLACEHOLDER_ITEM), false);
+    return this.#navigation.view.item ? nothing : this.#renderGroups(placeholderItems(this.#pageSize), false);
   }
 
   #itemUrl(key: string): string {

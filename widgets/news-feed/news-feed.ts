@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { itemTemplate, listStyles, PLACEHOLDER_ITEM } from '../core/items.js';
+import { itemTemplate, listStyles, placeholderItems } from '../core/items.js';
 import { JsonLoader } from '../core/loader.js';
 import { SendElement } from '../core/send-element.js';
 import type { Message } from '../core/strings.js';
@@ -111,7 +111,7 @@ export class SendNewsFeed extends SendElement<FeedKey> {
   }
 
   protected override renderPlaceholder(): TemplateResult {
-    return this.#renderItems(Array<UpdateSummary>(this.#pageSize).fill(PLACEHOLDER_ITEM), false);
+    return this.#renderItems(placeholderItems(this.#pageSize), false);
   }
 
   #renderItems(items: UpdateSummary[], linked = true): TemplateResult {
