@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { SendEventDetails, SendEventName } from './events.js';
 import type { Fetcher, LoadState } from './loader.js';
 import { formatMessage, type CoreKey, type Message } from './strings.js';
@@ -132,14 +132,6 @@ export abstract class SendElement<Key extends string = CoreKey> extends LitEleme
   }
 
   /**
-   * Height (in em) kept for content on its way where no placeholder stands in for it (`renderPlaceholder`),
-   * so the page below the widget does not jump when it arrives: roughly what the widget shows once loaded.
-   */
-  protected get reservedHeight(): number {
-    return 0;
-  }
-
-  /**
    * Stand-ins for what is loading, drawn with the widget's own templates and CSS but never shown (hidden from
    * sight, assistive technology and focus): the loading state takes the space the content will, at any width.
    */
@@ -235,12 +227,6 @@ export abstract class SendElement<Key extends string = CoreKey> extends LitEleme
       <p class="loading" part="loading">${this.t(key)}</p>
       <div class="placeholder" .inert=${true}>${this.renderPlaceholder()}</div>
     </div>`;
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    // Set through the CSSOM, not a style attribute, which a strict Content Security Policy would refuse.
-    this.renderRoot.querySelector<HTMLElement>('.loading')?.style.setProperty('min-height', `${this.reservedHeight}em`);
   }
 
   /** The error message with a link: the host's `fallback-href`, else the CMS's own page for readers. */

@@ -174,13 +174,9 @@ export class SendNewsArchive extends SendElement<ArchiveKey> {
     return slug ? this.apiOrigin + itemPagePath(type as UpdateType, slug) : withQuery(this.apiOrigin + INDEX_PATH, this.#feedFilters);
   }
 
-  protected override get reservedHeight(): number {
-    // An article's opening lines; results have their placeholder.
-    return this.#navigation.view.item ? 20 : 0;
-  }
-
   protected override renderPlaceholder(): unknown {
-    return this.#navigation.view.item ? nothing : this.#renderGroups(placeholderItems(this.#pageSize), false);
+    // An article's opening lines, or a page of results.
+    return this.#navigation.view.item ? html`<div class="article-placeholder"></div>` : this.#renderGroups(placeholderItems(this.#pageSize), false);
   }
 
   #itemUrl(key: string): string {

@@ -1,6 +1,10 @@
 import { css } from '../core/styles.js';
 
 export const newsArchiveStyles = css`
+  /* What a loading article keeps: its opening lines. */
+  .article-placeholder {
+    min-height: 20em;
+  }
   /* The base sheet's link focus style, for buttons and programmatic focus targets (before the button rules below, as it always was). */
   button:focus-visible,
   [tabindex='-1']:focus-visible {
