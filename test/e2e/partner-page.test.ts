@@ -379,6 +379,53 @@ for (const demoPage of DEMO_PAGES) {
   }
 }
 
+// Before the script has run the elements are bare tags; each demo page's own CSS keeps their space then
+// (`:not(:defined)`, as the widgets' README tells partners), so the whole load, from the first paint, moves little.
+for (const demoPage of DEMO_PAGES) {
+  for (const width of [320, 1024]) {
+    test(`${demoPage} at ${width} px: the page paints before the widgets' script has run, and still barely moves as they load`, async () => {
+      const context = await browser.createBrowserContext();
+      const page = await context.newPage();
+      try {
+        await page.setViewport({ width, height: 900 });
+        // The script arrives 400 ms late, as over a slow connection, so the page paints with the bare tags first.
+        await page.setRequestInterception(true);
+        page.on('request', (request) => {
+          if (new URL(request.url()).pathname.startsWith('/widgets/')) setTimeout(() => void request.continue(), 400);
+          else void request.continue();
+        });
+        await page.evaluateOnNewDocument(`globalThis.sendShifts = [];
+          new PerformanceObserver((list) => { for (const entry of list.getEntries()) globalThis.sendShifts.push(entry.value); }).observe({ type: 'layout-shift', buffered: true });
+          customElements.whenDefined('send-news-feed').then(() => { globalThis.sendDefinedAt = performance.now(); });
+          customElements.whenDefined('send-consultation-countdown').then(() => { globalThis.sendDefinedAt = performance.now(); });`);
+        await page.goto(`${base}${demoPage}`, { waitUntil: 'load' });
+        await widgetsSettled(page);
+        for (const deadline = Date.now() + 20_000; ; await sleep(100)) {
+          const loading = await page.evaluate(() =>
+            [...document.querySelectorAll('send-news-feed, send-news-archive, send-consultation-countdown')].some(
+              (el) => el.getBoundingClientRect().top < innerHeight && el.shadowRoot?.querySelector('.loading'),
+            ),
+          );
+          if (!loading) break;
+          assert.ok(Date.now() < deadline, 'the widgets in the first screen loaded');
+        }
+        await sleep(300);
+        const { shifts, paintedAt, definedAt } = (await page.evaluate(`({
+          shifts: globalThis.sendShifts,
+          paintedAt: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+          definedAt: globalThis.sendDefinedAt,
+        })`)) as { shifts: number[]; paintedAt?: number; definedAt?: number };
+        assert.ok(paintedAt !== undefined && definedAt !== undefined && paintedAt < definedAt, `painted at ${paintedAt} ms, before the widgets were defined at ${definedAt} ms`);
+        const total = shifts.reduce((sum, value) => sum + value, 0);
+        console.log(`${demoPage} at ${width} px, whole load: painted at ${Math.round(paintedAt)} ms, widgets defined at ${Math.round(definedAt)} ms, layout shift ${total.toFixed(4)}`);
+        assert.ok(total < 0.1, `layout shift ${total} under the 0.1 "good" threshold`);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+}
+
 test('the Local Offer archive offers every type, topic, audience and year the API has', async () => {
   const { page } = await openPage('/demo/local-offer.html');
   try {
