@@ -415,9 +415,14 @@ for (const demoPage of DEMO_PAGES) {
           paintedAt: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
           definedAt: globalThis.sendDefinedAt,
         })`)) as { shifts: number[]; paintedAt?: number; definedAt?: number };
-        assert.ok(paintedAt !== undefined && definedAt !== undefined && paintedAt < definedAt, `painted at ${paintedAt} ms, before the widgets were defined at ${definedAt} ms`);
+        assert.ok(
+          paintedAt !== undefined && definedAt !== undefined && paintedAt < definedAt,
+          `painted at ${paintedAt} ms, before the widgets were defined at ${definedAt} ms`,
+        );
         const total = shifts.reduce((sum, value) => sum + value, 0);
-        console.log(`${demoPage} at ${width} px, whole load: painted at ${Math.round(paintedAt)} ms, widgets defined at ${Math.round(definedAt)} ms, layout shift ${total.toFixed(4)}`);
+        console.log(
+          `${demoPage} at ${width} px, whole load: painted at ${Math.round(paintedAt)} ms, widgets defined at ${Math.round(definedAt)} ms, layout shift ${total.toFixed(4)}`,
+        );
         assert.ok(total < 0.1, `layout shift ${total} under the 0.1 "good" threshold`);
       } finally {
         await context.close();
