@@ -444,37 +444,61 @@ test('an embed code built on /updates/embed works in a blank page on another ori
       await builder.select('#headingLevel', '3');
       await builder.waitForFunction(() => (document.getElementById('embed-code') as HTMLTextAreaElement).value.includes('type="consultation"'));
       await builder.waitForFunction(() => document.querySelector('#embed-preview send-news-feed')?.shadowRoot?.textContent?.includes('Consultation'));
+      // The stylesheet rule that keeps the widget's space before its script runs takes the preview's height, in whole rem.
+      const measured = await builder.waitForFunction(() => {
+        const widget = document.querySelector('#embed-preview send-news-feed')!;
+        const { height, width } = widget.getBoundingClientRect();
+        const rem = Math.floor(height / parseFloat(getComputedStyle(document.documentElement).fontSize));
+        const rule = (document.getElementById('embed-css') as HTMLTextAreaElement).value;
+        return !widget.shadowRoot?.querySelector('.loading') && rule.includes(`min-height: ${rem}rem;`) ? { rule, width } : null;
+      });
+      const { rule, width } = (await measured.jsonValue()) as { rule: string; width: number };
       await builder.setViewport({ width: 1280, height: 1150 });
       await builder.screenshot({ path: path.join(SHOTS, 'embed.jpg'), type: 'jpeg', quality: 70 });
-      return await builder.$eval('#embed-code', (field) => (field as HTMLTextAreaElement).value);
+      return { html: await builder.$eval('#embed-code', (field) => (field as HTMLTextAreaElement).value), rule, width };
     } finally {
       await builder.close();
     }
   });
+  assert.match(code.rule, /^send-news-feed:not\(:defined\) \{\n {2}display: block;\n {2}min-height: \d+rem;\n\}$/);
   assert.match(
-    code,
+    code.html,
     new RegExp(
       `<script type="module" src="${base}/widgets/v\\d+\\.\\d+\\.\\d+[^"]*/send-news-feed\\.js" integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous"></script>`,
     ),
   );
   // Inside the element, a link for readers whose browser runs no script: the same choice on the CMS's own page.
   assert.match(
-    code,
+    code.html,
     new RegExp(
       `<send-news-feed api="${base}" type="consultation" layout="cards" limit="5" heading-level="3"><a href="${base}/updates\\?type=consultation">[^<]+</a></send-news-feed>`,
     ),
   );
 
-  // A partner's blank page, on another origin, with nothing but the pasted code.
+  // A partner's blank page, on another origin, with nothing but the pasted code and rule, in a column as wide as
+  // the preview's, and a footer after it that would jump if the widget's space were not kept.
   const partner = http.createServer((_request, response) => {
     response.setHeader('Content-Type', 'text/html; charset=utf-8');
-    response.end(`<!doctype html><html lang="en-GB"><head><title>Partner</title></head><body><h2>SEND consultations</h2>\n${code}\n</body></html>`);
+    response.end(
+      `<!doctype html><html lang="en-GB"><head><title>Partner</title><style>main { max-width: ${code.width}px } footer { min-height: 20rem } ${code.rule}</style></head>` +
+        `<body><main><h2>SEND consultations</h2>\n${code.html}\n</main><footer><p>More from the partner</p></footer></body></html>`,
+    );
   });
   await new Promise<void>((resolve) => partner.listen(0, '127.0.0.1', resolve));
   const blank = await browser.newPage();
+  await blank.setViewport({ width: 1280, height: 1400 });
   const problems: string[] = [];
   blank.on('pageerror', (error) => problems.push(String(error)));
   blank.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  // The script arrives 400 ms late, so the page paints first with the bare element, whose space the rule keeps.
+  await blank.setRequestInterception(true);
+  blank.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/widgets/')) setTimeout(() => void request.continue(), 400);
+    else void request.continue();
+  });
+  await blank.evaluateOnNewDocument(`globalThis.sendShifts = [];
+    new PerformanceObserver((list) => { for (const entry of list.getEntries()) globalThis.sendShifts.push(entry.value); }).observe({ type: 'layout-shift', buffered: true });
+    customElements.whenDefined('send-news-feed').then(() => { globalThis.sendDefinedAt = performance.now(); });`);
   try {
     // localhost is another origin than 127.0.0.1.
     await blank.goto(`http://localhost:${(partner.address() as AddressInfo).port}/`, { waitUntil: 'networkidle2' });
@@ -494,6 +518,19 @@ test('an embed code built on /updates/embed works in a blank page on another ori
       data.map((item) => item.title),
       'the pasted widget does not show the consultations',
     );
+    await sleep(300);
+    const { shifts, paintedAt, definedAt } = (await blank.evaluate(`({
+      shifts: globalThis.sendShifts,
+      paintedAt: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      definedAt: globalThis.sendDefinedAt,
+    })`)) as { shifts: number[]; paintedAt?: number; definedAt?: number };
+    assert.ok(
+      paintedAt !== undefined && definedAt !== undefined && paintedAt < definedAt,
+      `painted at ${paintedAt} ms, before the widget was defined at ${definedAt} ms`,
+    );
+    const shift = shifts.reduce((sum, value) => sum + value, 0);
+    console.log(`# the pasted widget with the rule (${code.rule.match(/min-height: (\w+)/)?.[1]}): layout shift ${shift.toFixed(4)} over the whole load`);
+    assert.ok(shift < 0.1, `layout shift ${shift} under the 0.1 "good" threshold`);
     assert.deepEqual(problems, []);
   } finally {
     await blank.close();

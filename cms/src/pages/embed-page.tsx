@@ -10,7 +10,7 @@ import { AUDIENCES, TYPE_LABELS, keysOf } from '../lib/update-types';
 import { EMBED_PATH, LAYOUTS, WIDGETS, type EmbedChoice } from './embed-query';
 import { Checkboxes, Select } from './form-controls';
 import { renderPage, type Site } from './layout';
-import { ALL_WIDGETS, elementFor, scriptTag, type WidgetScript } from './snippets';
+import { ALL_WIDGETS, elementFor, reserveSpaceCss, scriptTag, type WidgetScript } from './snippets';
 
 type Props = {
   site: Site;
@@ -145,6 +145,29 @@ export function embedPage({ site, choice, scripts, topics, consultations, script
                 <textarea className="input" id="embed-code" rows={6} readOnly spellcheck={false} value={code} aria-describedby="embed-code-hint" />
                 <button type="button" className="button button--secondary" data-copy="embed-code" hidden>
                   Copy<span className="visually-hidden"> the code</span>
+                </button>
+              </div>
+            </div>
+            <div className="copy-field">
+              <label className="label" htmlFor="embed-css">
+                Add this to your stylesheet so your page does not jump while the widget loads
+              </label>
+              <p className="hint" id="embed-css-hint">
+                Until its script has run the widget has no height. Set the height it takes on your page: with JavaScript on, this page puts in what it takes in
+                the preview below, and a narrower column makes it taller.
+              </p>
+              <div className="copy-field__row">
+                <textarea
+                  className="input"
+                  id="embed-css"
+                  rows={5}
+                  readOnly
+                  spellcheck={false}
+                  value={reserveSpaceCss(choice.widget)}
+                  aria-describedby="embed-css-hint"
+                />
+                <button type="button" className="button button--secondary" data-copy="embed-css" hidden>
+                  Copy<span className="visually-hidden"> the stylesheet rule</span>
                 </button>
               </div>
             </div>

@@ -17,6 +17,16 @@ export const describeScript = (file: string) => (file === ALL_WIDGETS ? 'Every w
 export const scriptTag = (script: WidgetScript) =>
   `<script type="module" src="${script.url}" integrity="${script.integrity}" crossorigin="anonymous"></script>`;
 
+/** Until this page measures the widget (embed.js), the height its space-keeping rule starts with. */
+const UNMEASURED_HEIGHT_REM = 30;
+
+/**
+ * For the partner's own stylesheet: before the widget's script has run the element is a bare tag with no
+ * height, and the page would jump when it appears; this keeps the space. Once defined the widget keeps its own.
+ */
+export const reserveSpaceCss = (widget: Widget, heightRem = UNMEASURED_HEIGHT_REM) =>
+  `${widget}:not(:defined) {\n  display: block;\n  min-height: ${heightRem}rem;\n}`;
+
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 const attribute = (name: string, value: string) => ` ${name}="${escapeAttribute(value)}"`;
 
