@@ -19,13 +19,28 @@ export const scriptTag = (script: WidgetScript) =>
 
 /** Until this page measures the widget (embed.js), the height its space-keeping rule starts with. */
 const UNMEASURED_HEIGHT_REM = 30;
+/** Seconds the space is kept for a script that has not arrived; after that the page closes the gap around the plain link. */
+export const RESERVE_SECONDS = 10;
 
 /**
  * For the partner's own stylesheet: before the widget's script has run the element is a bare tag with no
- * height, and the page would jump when it appears; this keeps the space. Once defined the widget keeps its own.
+ * height, and the page would jump when it appears; this keeps the space. Once defined the widget keeps its own;
+ * if the script never arrives (the CMS is down, a blocker stops it) the space is given back, not left blank.
  */
 export const reserveSpaceCss = (widget: Widget, heightRem = UNMEASURED_HEIGHT_REM) =>
-  `${widget}:not(:defined) {\n  display: block;\n  min-height: ${heightRem}rem;\n}`;
+  [
+    `/* Keeps the widget's space until its script has run, or for ${RESERVE_SECONDS} seconds if it never does. */`,
+    `${widget}:not(:defined) {`,
+    '  display: block;',
+    `  min-height: ${heightRem}rem;`,
+    `  animation: send-widgets-give-back 0s ${RESERVE_SECONDS}s forwards;`,
+    '}',
+    '@keyframes send-widgets-give-back {',
+    '  to {',
+    '    min-height: 0;',
+    '  }',
+    '}',
+  ].join('\n');
 
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 const attribute = (name: string, value: string) => ` ${name}="${escapeAttribute(value)}"`;

@@ -2,7 +2,7 @@
  * "Add these updates to your website": the script tags partners copy, at versioned addresses
  * that never change, each with its Subresource Integrity hash, and the elements to place.
  */
-import { ALL_WIDGETS, describeScript, elementFor, reserveSpaceCss, scriptTag, type WidgetScript } from './snippets';
+import { ALL_WIDGETS, describeScript, elementFor, RESERVE_SECONDS, reserveSpaceCss, scriptTag, type WidgetScript } from './snippets';
 import { DEFAULT_EMBED_CHOICE, EMBED_PATH, WIDGETS, type Widget } from './embed-query';
 import { CopyField, renderPage, type Site } from './layout';
 
@@ -55,9 +55,10 @@ export function widgetsPage({ site, version, scripts }: { site: Site; version: s
         <h2 className="heading-l">3. Keep its space while it loads</h2>
         <p>
           Until the script has run the element has no height, so your page would jump when the updates appear. Keep the space in your stylesheet, with the
-          height the widget takes on your page: <code>{reserveSpaceCss('send-news-feed').replace(/\n\s*/g, ' ')}</code>. The{' '}
-          <a href={`${site.baseUrl}${EMBED_PATH}`}>code builder</a> gives this rule with the height it measures.
+          height the widget takes on your page. If the script never arrives, this rule closes the space after {RESERVE_SECONDS} seconds, leaving the plain link.
+          The <a href={`${site.baseUrl}${EMBED_PATH}`}>code builder</a> gives it with the height it measures.
         </p>
+        <CopyField id="reserve-space" label="For your stylesheet (news feed)" value={reserveSpaceCss('send-news-feed')} />
         <p>
           See them on <a href={`${site.baseUrl}/demo/`}>example partner pages</a>.
         </p>
