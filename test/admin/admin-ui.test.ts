@@ -29,6 +29,7 @@ import { RESERVE_SECONDS } from '../../cms/src/pages/snippets.ts';
 import { repoRoot } from '../../scripts/lib/steps.ts';
 import { launchOptions } from '../helpers/chromium.ts';
 import { adminToken, spawnCms, type CmsProcess } from '../helpers/cms.ts';
+import { layoutShiftOfLateLoad, widgetScriptArrives } from '../helpers/late-script.ts';
 
 const EDITOR = { email: 'new.editor@example.org', password: 'New-Editor-Passw0rd' };
 const BROWSER_TIME_ZONE = 'America/New_York';
@@ -492,14 +493,7 @@ test('an embed code built on /updates/embed works in a blank page on another ori
   blank.on('pageerror', (error) => problems.push(String(error)));
   blank.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
   // The script arrives 400 ms late, so the page paints first with the bare element, whose space the rule keeps.
-  await blank.setRequestInterception(true);
-  blank.on('request', (request) => {
-    if (new URL(request.url()).pathname.startsWith('/widgets/')) setTimeout(() => void request.continue(), 400);
-    else void request.continue();
-  });
-  await blank.evaluateOnNewDocument(`globalThis.sendShifts = [];
-    new PerformanceObserver((list) => { for (const entry of list.getEntries()) globalThis.sendShifts.push(entry.value); }).observe({ type: 'layout-shift', buffered: true });
-    customElements.whenDefined('send-news-feed').then(() => { globalThis.sendDefinedAt = performance.now(); });`);
+  await widgetScriptArrives(blank, 400);
   try {
     // localhost is another origin than 127.0.0.1.
     await blank.goto(`http://localhost:${(partner.address() as AddressInfo).port}/`, { waitUntil: 'networkidle2' });
@@ -520,16 +514,7 @@ test('an embed code built on /updates/embed works in a blank page on another ori
       'the pasted widget does not show the consultations',
     );
     await sleep(300);
-    const { shifts, paintedAt, definedAt } = (await blank.evaluate(`({
-      shifts: globalThis.sendShifts,
-      paintedAt: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
-      definedAt: globalThis.sendDefinedAt,
-    })`)) as { shifts: number[]; paintedAt?: number; definedAt?: number };
-    assert.ok(
-      paintedAt !== undefined && definedAt !== undefined && paintedAt < definedAt,
-      `painted at ${paintedAt} ms, before the widget was defined at ${definedAt} ms`,
-    );
-    const shift = shifts.reduce((sum, value) => sum + value, 0);
+    const { shift } = await layoutShiftOfLateLoad(blank);
     console.log(`# the pasted widget with the rule (${code.rule.match(/min-height: (\w+)/)?.[1]}): layout shift ${shift.toFixed(4)} over the whole load`);
     assert.ok(shift < 0.1, `layout shift ${shift} under the 0.1 "good" threshold`);
     assert.deepEqual(problems, []);
@@ -537,8 +522,7 @@ test('an embed code built on /updates/embed works in a blank page on another ori
     // Where the script never arrives (the CMS down, a blocker), the rule gives the space back after its time, around the link.
     const stranded = await browser.newPage();
     await stranded.setViewport({ width: 1280, height: 1400 });
-    await stranded.setRequestInterception(true);
-    stranded.on('request', (request) => void (new URL(request.url()).pathname.startsWith('/widgets/') ? request.abort() : request.continue()));
+    await widgetScriptArrives(stranded, 'never');
     try {
       await stranded.goto(`http://localhost:${(partner.address() as AddressInfo).port}/`, { waitUntil: 'load' });
       const height = () => stranded.$eval('send-news-feed', (element) => Math.round(element.getBoundingClientRect().height));

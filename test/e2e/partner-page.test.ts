@@ -22,6 +22,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { ListResponse } from '../../contract/api';
 import { axeViolations, launchOptions } from '../helpers/chromium.ts';
 import { spawnCms, type CmsProcess } from '../helpers/cms.ts';
+import { layoutShiftOfLateLoad, widgetScriptArrives } from '../helpers/late-script.ts';
 
 const EDITOR = { email: 'e2e.editor@example.org', password: 'E2e-Editor-Passw0rd' };
 const PUBLISHED_TITLE = `Short breaks review: drop-in sessions for families ${Date.now().toString(36)}`;
@@ -386,8 +387,7 @@ test("where the widgets' script never arrives, each demo page shows a plain link
       DEMO_PAGES.map(async (demoPage) => {
         const page = await context.newPage();
         await page.setViewport({ width: 320, height: 900 });
-        await page.setRequestInterception(true);
-        page.on('request', (request) => void (new URL(request.url()).pathname.startsWith('/widgets/') ? request.abort() : request.continue()));
+        await widgetScriptArrives(page, 'never');
         await page.goto(`${base}${demoPage}`, { waitUntil: 'load' });
         return { demoPage, page, opened: Date.now() };
       }),
@@ -433,15 +433,7 @@ for (const demoPage of DEMO_PAGES) {
       try {
         await page.setViewport({ width, height: 900 });
         // The script arrives 400 ms late, as over a slow connection, so the page paints with the bare tags first.
-        await page.setRequestInterception(true);
-        page.on('request', (request) => {
-          if (new URL(request.url()).pathname.startsWith('/widgets/')) setTimeout(() => void request.continue(), 400);
-          else void request.continue();
-        });
-        await page.evaluateOnNewDocument(`globalThis.sendShifts = [];
-          new PerformanceObserver((list) => { for (const entry of list.getEntries()) globalThis.sendShifts.push(entry.value); }).observe({ type: 'layout-shift', buffered: true });
-          customElements.whenDefined('send-news-feed').then(() => { globalThis.sendDefinedAt = performance.now(); });
-          customElements.whenDefined('send-consultation-countdown').then(() => { globalThis.sendDefinedAt = performance.now(); });`);
+        await widgetScriptArrives(page, 400);
         await page.goto(`${base}${demoPage}`, { waitUntil: 'load' });
         await widgetsSettled(page);
         for (const deadline = Date.now() + 20_000; ; await sleep(100)) {
@@ -454,16 +446,7 @@ for (const demoPage of DEMO_PAGES) {
           assert.ok(Date.now() < deadline, 'the widgets in the first screen loaded');
         }
         await sleep(300);
-        const { shifts, paintedAt, definedAt } = (await page.evaluate(`({
-          shifts: globalThis.sendShifts,
-          paintedAt: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
-          definedAt: globalThis.sendDefinedAt,
-        })`)) as { shifts: number[]; paintedAt?: number; definedAt?: number };
-        assert.ok(
-          paintedAt !== undefined && definedAt !== undefined && paintedAt < definedAt,
-          `painted at ${paintedAt} ms, before the widgets were defined at ${definedAt} ms`,
-        );
-        const total = shifts.reduce((sum, value) => sum + value, 0);
+        const { shift: total, paintedAt, definedAt } = await layoutShiftOfLateLoad(page);
         console.log(
           `${demoPage} at ${width} px, whole load: painted at ${Math.round(paintedAt)} ms, widgets defined at ${Math.round(definedAt)} ms, layout shift ${total.toFixed(4)}`,
         );
