@@ -446,15 +446,19 @@ test('an embed code built on /updates/embed works in a blank page on another ori
       await builder.select('#headingLevel', '3');
       await builder.waitForFunction(() => (document.getElementById('embed-code') as HTMLTextAreaElement).value.includes('type="consultation"'));
       await builder.waitForFunction(() => document.querySelector('#embed-preview send-news-feed')?.shadowRoot?.textContent?.includes('Consultation'));
-      // The stylesheet rule that keeps the widget's space before its script runs takes the preview's height, in whole rem.
+      // The stylesheet rule that keeps the widget's space before its script runs: on wide screens the preview's height,
+      // in whole rem; on phones a copy's, measured out of sight (and taller, the column being narrower).
       const measured = await builder.waitForFunction(() => {
         const widget = document.querySelector('#embed-preview send-news-feed')!;
         const { height, width } = widget.getBoundingClientRect();
         const rem = Math.floor(height / parseFloat(getComputedStyle(document.documentElement).fontSize));
         const rule = (document.getElementById('embed-css') as HTMLTextAreaElement).value;
-        return !widget.shadowRoot?.querySelector('.loading') && rule.includes(`min-height: ${rem}rem;`) ? { rule, width } : null;
+        const [phone, wide] = [...rule.matchAll(/min-height: (\d+)rem;/g)].map((match) => Number(match[1]));
+        const measuring = document.querySelector('.embed-measure');
+        return !widget.shadowRoot?.querySelector('.loading') && !measuring && wide === rem ? { rule, width, phone, wide } : null;
       });
-      const { rule, width } = (await measured.jsonValue()) as { rule: string; width: number };
+      const { rule, width, phone, wide } = (await measured.jsonValue()) as { rule: string; width: number; phone: number; wide: number };
+      assert.ok(phone > wide, `on a phone ${phone}rem, wider ${wide}rem`);
       await builder.setViewport({ width: 1280, height: 1150 });
       await builder.screenshot({ path: path.join(SHOTS, 'embed.jpg'), type: 'jpeg', quality: 70 });
       return { html: await builder.$eval('#embed-code', (field) => (field as HTMLTextAreaElement).value), rule, width };
@@ -515,9 +519,30 @@ test('an embed code built on /updates/embed works in a blank page on another ori
     );
     await sleep(300);
     const { shift } = await layoutShiftOfLateLoad(blank);
-    console.log(`# the pasted widget with the rule (${code.rule.match(/min-height: (\w+)/)?.[1]}): layout shift ${shift.toFixed(4)} over the whole load`);
+    console.log(`# the pasted widget with the rule (${code.rule.match(/min-height: \w+/g)?.join(', ')}): layout shift ${shift.toFixed(4)} over the whole load`);
     assert.ok(shift < 0.1, `layout shift ${shift} under the 0.1 "good" threshold`);
     assert.deepEqual(problems, []);
+
+    // On a phone the rule's first height keeps the space.
+    const phone = await browser.newPage();
+    await phone.setViewport({ width: 375, height: 812 });
+    await widgetScriptArrives(phone, 400);
+    try {
+      await phone.goto(`http://localhost:${(partner.address() as AddressInfo).port}/`, { waitUntil: 'networkidle2' });
+      await phone.waitForFunction(
+        () => {
+          const root = document.querySelector('send-news-feed')?.shadowRoot;
+          return root?.querySelector('h4') && !root.querySelector('.loading');
+        },
+        { timeout: 20_000 },
+      );
+      await sleep(300);
+      const { shift: phoneShift } = await layoutShiftOfLateLoad(phone);
+      console.log(`# on a phone 375 px wide: layout shift ${phoneShift.toFixed(4)} over the whole load`);
+      assert.ok(phoneShift < 0.1, `on a phone, layout shift ${phoneShift} under the 0.1 "good" threshold`);
+    } finally {
+      await phone.close();
+    }
 
     // Where the script never arrives (the CMS down, a blocker), the rule gives the space back after its time, around the link.
     const stranded = await browser.newPage();

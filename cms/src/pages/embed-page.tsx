@@ -10,7 +10,7 @@ import { AUDIENCES, TYPE_LABELS, keysOf } from '../lib/update-types';
 import { EMBED_PATH, LAYOUTS, WIDGETS, type EmbedChoice } from './embed-query';
 import { Checkboxes, Select } from './form-controls';
 import { renderPage, type Site } from './layout';
-import { ALL_WIDGETS, elementFor, RESERVE_SECONDS, reserveSpaceCss, scriptTag, type WidgetScript } from './snippets';
+import { ALL_WIDGETS, elementFor, RESERVE_SECONDS, reserveSpaceCss, scriptTag, WIDE_SCREEN_REM, type WidgetScript } from './snippets';
 
 type Props = {
   site: Site;
@@ -153,15 +153,15 @@ export function embedPage({ site, choice, scripts, topics, consultations, script
                 Add this to your stylesheet so your page does not jump while the widget loads
               </label>
               <p className="hint" id="embed-css-hint">
-                Until its script has run the widget has no height. Set the height it takes on your page: with JavaScript on, this page puts in what it takes in
-                the preview below, and a narrower column makes it taller. If the script never arrives, the space closes after {RESERVE_SECONDS} seconds, leaving
-                the plain link.
+                Until its script has run the widget has no height. Set the heights it takes on your page, on phones and on screens {WIDE_SCREEN_REM}rem wide or
+                more: with JavaScript on, this page puts in the heights it takes in a phone&rsquo;s column and in the preview below. If the script never
+                arrives, the space closes after {RESERVE_SECONDS} seconds, leaving the plain link.
               </p>
               <div className="copy-field__row">
                 <textarea
                   className="input"
                   id="embed-css"
-                  rows={8}
+                  rows={10}
                   readOnly
                   spellcheck={false}
                   value={reserveSpaceCss(choice.widget)}

@@ -17,23 +17,31 @@ export const describeScript = (file: string) => (file === ALL_WIDGETS ? 'Every w
 export const scriptTag = (script: WidgetScript) =>
   `<script type="module" src="${script.url}" integrity="${script.integrity}" crossorigin="anonymous"></script>`;
 
-/** Until this page measures the widget (embed.js), the height its space-keeping rule starts with. */
-const UNMEASURED_HEIGHT_REM = 30;
+/** Until this page measures the widget (embed.js), the heights its space-keeping rule starts with, narrow and wide. */
+const UNMEASURED_HEIGHTS_REM = { narrow: 40, wide: 30 };
 /** Seconds the space is kept for a script that has not arrived; after that the page closes the gap around the plain link. */
 export const RESERVE_SECONDS = 10;
+/** Screens at least this wide take the wide height (the preview's); narrower ones, phones, the narrow one. */
+export const WIDE_SCREEN_REM = 40;
 
 /**
  * For the partner's own stylesheet: before the widget's script has run the element is a bare tag with no
- * height, and the page would jump when it appears; this keeps the space. Once defined the widget keeps its own;
- * if the script never arrives (the CMS is down, a blocker stops it) the space is given back, not left blank.
+ * height, and the page would jump when it appears; this keeps the space, on phones and on wider screens. Once
+ * defined the widget keeps its own; if the script never arrives (the CMS is down, a blocker stops it) the space is
+ * given back, not left blank.
  */
-export const reserveSpaceCss = (widget: Widget, heightRem = UNMEASURED_HEIGHT_REM) =>
+export const reserveSpaceCss = (widget: Widget, heightsRem = UNMEASURED_HEIGHTS_REM) =>
   [
     `/* Keeps the widget's space until its script has run, or for ${RESERVE_SECONDS} seconds if it never does. */`,
     `${widget}:not(:defined) {`,
     '  display: block;',
-    `  min-height: ${heightRem}rem;`,
+    `  min-height: ${heightsRem.narrow}rem;`,
     `  animation: send-widgets-give-back 0s ${RESERVE_SECONDS}s forwards;`,
+    '}',
+    `@media (min-width: ${WIDE_SCREEN_REM}rem) {`,
+    `  ${widget}:not(:defined) {`,
+    `    min-height: ${heightsRem.wide}rem;`,
+    '  }',
     '}',
     '@keyframes send-widgets-give-back {',
     '  to {',

@@ -55,8 +55,8 @@ export function widgetsPage({ site, version, scripts }: { site: Site; version: s
         <h2 className="heading-l">3. Keep its space while it loads</h2>
         <p>
           Until the script has run the element has no height, so your page would jump when the updates appear. Keep the space in your stylesheet, with the
-          height the widget takes on your page. If the script never arrives, this rule closes the space after {RESERVE_SECONDS} seconds, leaving the plain link.
-          The <a href={`${site.baseUrl}${EMBED_PATH}`}>code builder</a> gives it with the height it measures.
+          heights the widget takes on your page on phones and on wider screens. If the script never arrives, this rule closes the space after {RESERVE_SECONDS}{' '}
+          seconds, leaving the plain link. The <a href={`${site.baseUrl}${EMBED_PATH}`}>code builder</a> gives it with the heights it measures.
         </p>
         <CopyField id="reserve-space" label="For your stylesheet (news feed)" value={reserveSpaceCss('send-news-feed')} />
         <p>

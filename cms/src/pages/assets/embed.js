@@ -22,21 +22,53 @@
       code.value = /** @type {HTMLTextAreaElement} */ (page.getElementById('embed-code')).value;
       css.value = /** @type {HTMLTextAreaElement} */ (page.getElementById('embed-css')).value;
       preview.replaceChildren(.../** @type {HTMLElement} */ (page.getElementById('embed-preview')).childNodes);
+      measureChosen();
       history.replaceState(null, '', url);
       status.textContent = 'The preview and the code are updated.';
     } catch {
       status.textContent = 'The preview could not be updated. Press "Show".';
     }
   };
-  // The space-keeping rule takes the height the preview's widget took once loaded, in whole rem and never more
-  // (the widgets' events bubble out of their shadow roots; this script runs before the first widget has asked for
-  // anything, as it follows the module script that defines them).
-  const measure = (/** @type {Element} */ widget) =>
+  // The space-keeping rule takes the heights the chosen widget takes once loaded, in whole rem and never more. Its
+  // first min-height is for phones: a copy of the widget laid out out of sight in a phone's column (a 375 px screen
+  // less 16 px each side). Its second is for wider screens: the preview's, when this window is one, or else a copy's
+  // in a 640 px column. The widgets' events bubble out of their shadow roots.
+  const PHONE_COLUMN_PX = 343;
+  const WIDE_COLUMN_PX = 640;
+  // Wide as the rule's own media query says (embed-page.tsx writes it).
+  const wideWindow = matchMedia(css.value.match(/@media ([^{]+) \{/)?.[1] ?? 'not all');
+  const setHeight = (/** @type {number} */ which, /** @type {Element} */ widget) =>
     requestAnimationFrame(() => {
       const rem = Math.floor(widget.getBoundingClientRect().height / parseFloat(getComputedStyle(document.documentElement).fontSize));
-      if (rem > 0) css.value = css.value.replace(/min-height: [\d.]+rem/, `min-height: ${rem}rem`);
+      let n = 0;
+      if (rem > 0) css.value = css.value.replace(/min-height: [\d.]+rem;/g, (found) => (n++ === which ? `min-height: ${rem}rem;` : found));
     });
-  preview.addEventListener('send-loaded', (event) => measure(/** @type {Element} */ (event.target)));
+  let chosen = 0;
+  const measureCopy = (/** @type {Element} */ widget, /** @type {number} */ width, /** @type {number} */ which) => {
+    const measuring = chosen;
+    const column = document.createElement('div');
+    column.className = 'embed-measure';
+    column.style.width = `${width}px`;
+    const copy = /** @type {Element} */ (widget.cloneNode(false));
+    copy.setAttribute('loading', 'eager');
+    column.append(copy);
+    const done = (/** @type {Event} */ event) => {
+      if (event.type === 'send-loaded' && measuring === chosen) setHeight(which, copy);
+      requestAnimationFrame(() => requestAnimationFrame(() => column.remove()));
+    };
+    copy.addEventListener('send-loaded', done, { once: true });
+    copy.addEventListener('send-error', done, { once: true });
+    document.body.append(column);
+  };
+  const measureChosen = () => {
+    const widget = preview.firstElementChild;
+    if (!widget) return;
+    chosen += 1;
+    measureCopy(widget, PHONE_COLUMN_PX, 0);
+    if (!wideWindow.matches) measureCopy(widget, WIDE_COLUMN_PX, 1);
+  };
+  preview.addEventListener('send-loaded', (event) => wideWindow.matches && setHeight(1, /** @type {Element} */ (event.target)));
+  measureChosen();
   // Fields for another widget than the one chosen are hidden (the server's page shows them all, for use without this script).
   const showChosen = () => {
     const widget = /** @type {HTMLInputElement | null} */ (form.querySelector('input[name="widget"]:checked'))?.value;
