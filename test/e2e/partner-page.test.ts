@@ -22,7 +22,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { ListResponse } from '../../contract/api';
 import { axeViolations, launchOptions } from '../helpers/chromium.ts';
 import { spawnCms, type CmsProcess } from '../helpers/cms.ts';
-import { layoutShiftOfLateLoad, widgetScriptArrives } from '../helpers/late-script.ts';
+import { firstScreenLoaded, layoutShiftOfLateLoad, widgetBoxes, widgetScriptArrives } from '../helpers/late-script.ts';
 
 const EDITOR = { email: 'e2e.editor@example.org', password: 'E2e-Editor-Passw0rd' };
 const PUBLISHED_TITLE = `Short breaks review: drop-in sessions for families ${Date.now().toString(36)}`;
@@ -344,21 +344,14 @@ for (const demoPage of DEMO_PAGES) {
         );
         await page.evaluate(`new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))`);
         // The widgets in the first screen (others wait until the reader scrolls near them), by height as they load.
-        const heights = () =>
-          page.evaluate(() =>
-            [...document.querySelectorAll('send-news-feed, send-news-archive, send-consultation-countdown')]
-              .filter((el) => el.getBoundingClientRect().top < innerHeight)
-              .map((el) => ({ el: el.localName, height: Math.round(el.getBoundingClientRect().height), loading: !!el.shadowRoot?.querySelector('.loading') })),
-          );
+        const heights = async () => (await widgetBoxes(page)).filter((box) => box.firstScreen);
         const reserved = await heights();
         await page.evaluate(`globalThis.sendShifts = [];
           new PerformanceObserver((list) => { for (const entry of list.getEntries()) globalThis.sendShifts.push(entry.value); }).observe({ type: 'layout-shift' });`);
         holding = false;
         await Promise.all(held.map((release) => release()));
         assert.ok(held.length > 0, 'the widgets asked for updates');
-        for (const deadline = Date.now() + 20_000; (await heights()).some((widget) => widget.loading); await sleep(100)) {
-          assert.ok(Date.now() < deadline, 'the widgets in the first screen loaded');
-        }
+        await firstScreenLoaded(page);
         await sleep(300);
         const loaded = await heights();
         // Typical items stand in while loading (renderPlaceholder): within a fifth of the real ones' height, which moves
@@ -381,17 +374,6 @@ for (const demoPage of DEMO_PAGES) {
 }
 
 test("where the widgets' script never arrives, each demo page shows a plain link in each widget's place, and gives back the space it kept after 10 s", async () => {
-  const widgets = (page: Page) =>
-    page.evaluate(() =>
-      [...document.querySelectorAll('send-news-feed, send-news-archive, send-consultation-countdown')].map((el) => {
-        const link = el.querySelector('a');
-        return {
-          el: el.localName,
-          height: Math.round(el.getBoundingClientRect().height),
-          link: link && link.getBoundingClientRect().height > 0 ? { text: link.textContent?.trim(), href: link.getAttribute('href') } : null,
-        };
-      }),
-    );
   for (const demoPage of DEMO_PAGES) {
     const page = await browser.newPage();
     try {
@@ -403,7 +385,7 @@ test("where the widgets' script never arrives, each demo page shows a plain link
       await devtools.send('Animation.setPlaybackRate', { playbackRate: 5 });
       const opened = Date.now();
       await page.goto(`${base}${demoPage}`, { waitUntil: 'domcontentloaded' });
-      const kept = await widgets(page);
+      const kept = await widgetBoxes(page);
       assert.ok(
         Date.now() - opened < 1_900 && kept.length > 0 && kept.every((w) => w.height > 200 && w.link),
         `${demoPage} keeps each widget's space at first: ${JSON.stringify(kept)}`,
@@ -415,7 +397,7 @@ test("where the widgets' script never arrives, each demo page shows a plain link
           ),
         { timeout: 5_000 },
       );
-      const given = await widgets(page);
+      const given = await widgetBoxes(page);
       assert.ok(
         Date.now() - opened > 1_900 && given.every((w) => w.link?.href?.startsWith('/updates')),
         `${demoPage} gave the space back after its time, leaving a link to the CMS's own pages: ${JSON.stringify(given)}`,
@@ -439,15 +421,7 @@ for (const demoPage of DEMO_PAGES) {
         await widgetScriptArrives(page, 400);
         await page.goto(`${base}${demoPage}`, { waitUntil: 'load' });
         await widgetsSettled(page);
-        for (const deadline = Date.now() + 20_000; ; await sleep(100)) {
-          const loading = await page.evaluate(() =>
-            [...document.querySelectorAll('send-news-feed, send-news-archive, send-consultation-countdown')].some(
-              (el) => el.getBoundingClientRect().top < innerHeight && el.shadowRoot?.querySelector('.loading'),
-            ),
-          );
-          if (!loading) break;
-          assert.ok(Date.now() < deadline, 'the widgets in the first screen loaded');
-        }
+        await firstScreenLoaded(page);
         await sleep(300);
         const { shift: total, paintedAt, definedAt } = await layoutShiftOfLateLoad(page);
         console.log(

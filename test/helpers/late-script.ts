@@ -8,6 +8,42 @@ import type { Page } from 'puppeteer-core';
 
 const WIDGETS = ['send-news-feed', 'send-news-archive', 'send-consultation-countdown'];
 
+export type WidgetBox = {
+  el: string;
+  height: number;
+  /** Whether its top is in the first screen (the others wait until the reader scrolls near them). */
+  firstScreen: boolean;
+  loading: boolean;
+  /** The plain link inside the element, where it shows (before the script has run, or where it never does). */
+  link: { text?: string; href: string | null } | null;
+};
+
+/** Each widget on the page as drawn now. */
+export const widgetBoxes = (page: Page): Promise<WidgetBox[]> =>
+  page.evaluate(
+    (names) =>
+      [...document.querySelectorAll(names.join(', '))].map((el) => {
+        const { top, height } = el.getBoundingClientRect();
+        const link = el.querySelector('a');
+        return {
+          el: el.localName,
+          height: Math.round(height),
+          firstScreen: top < innerHeight,
+          loading: !!el.shadowRoot?.querySelector('.loading'),
+          link: link && link.getBoundingClientRect().height > 0 ? { text: link.textContent?.trim(), href: link.getAttribute('href') } : null,
+        };
+      }),
+    WIDGETS,
+  );
+
+/** Waits until no widget in the first screen is loading. */
+export async function firstScreenLoaded(page: Page, timeout = 20_000): Promise<void> {
+  for (const deadline = Date.now() + timeout; (await widgetBoxes(page)).some((box) => box.firstScreen && box.loading);) {
+    assert.ok(Date.now() < deadline, 'the widgets in the first screen loaded');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Call before the page is opened: holds every widget script `delay` ms, or refuses it. */
 export async function widgetScriptArrives(page: Page, delay: number | 'never'): Promise<void> {
   await page.setRequestInterception(true);

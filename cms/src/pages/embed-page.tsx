@@ -9,7 +9,7 @@ import type { Facet, UpdateSummary } from '../../../contract/api';
 import { AUDIENCES, TYPE_LABELS, keysOf } from '../lib/update-types';
 import { EMBED_PATH, LAYOUTS, WIDGETS, type EmbedChoice } from './embed-query';
 import { Checkboxes, Select } from './form-controls';
-import { renderPage, type Site } from './layout';
+import { CopyField, renderPage, type Site } from './layout';
 import { ALL_WIDGETS, elementFor, RESERVE_SECONDS, reserveSpaceCss, scriptTag, WIDE_SCREEN_REM, type WidgetScript } from './snippets';
 
 type Props = {
@@ -133,45 +133,33 @@ export function embedPage({ site, choice, scripts, topics, consultations, script
           </form>
           <div className="grid__results">
             <h2 className="heading-l">The code for your page</h2>
-            <div className="copy-field">
-              <label className="label" htmlFor="embed-code">
-                Copy this into your page where the updates should appear
-              </label>
-              <p className="hint" id="embed-code-hint">
-                The script address never changes, and its integrity hash lets browsers refuse it if it were ever altered.
-                {!forFeed && ' Filters apply to the news feed only.'}
-              </p>
-              <div className="copy-field__row">
-                <textarea className="input" id="embed-code" rows={6} readOnly spellcheck={false} value={code} aria-describedby="embed-code-hint" />
-                <button type="button" className="button button--secondary" data-copy="embed-code" hidden>
-                  Copy<span className="visually-hidden"> the code</span>
-                </button>
-              </div>
-            </div>
-            <div className="copy-field">
-              <label className="label" htmlFor="embed-css">
-                Add this to your stylesheet so your page does not jump while the widget loads
-              </label>
-              <p className="hint" id="embed-css-hint">
-                Until its script has run the widget has no height. Set the heights it takes on your page, on phones and on screens {WIDE_SCREEN_REM}rem wide or
-                more: with JavaScript on, this page puts in the heights it takes in a phone&rsquo;s column and in the preview below. If the script never
-                arrives, the space closes after {RESERVE_SECONDS} seconds, leaving the plain link.
-              </p>
-              <div className="copy-field__row">
-                <textarea
-                  className="input"
-                  id="embed-css"
-                  rows={10}
-                  readOnly
-                  spellcheck={false}
-                  value={reserveSpaceCss(choice.widget)}
-                  aria-describedby="embed-css-hint"
-                />
-                <button type="button" className="button button--secondary" data-copy="embed-css" hidden>
-                  Copy<span className="visually-hidden"> the stylesheet rule</span>
-                </button>
-              </div>
-            </div>
+            <CopyField
+              id="embed-code"
+              label="Copy this into your page where the updates should appear"
+              copyName="the code"
+              value={code}
+              rows={6}
+              hint={
+                <>
+                  The script address never changes, and its integrity hash lets browsers refuse it if it were ever altered.
+                  {!forFeed && ' Filters apply to the news feed only.'}
+                </>
+              }
+            />
+            <CopyField
+              id="embed-css"
+              label="Add this to your stylesheet so your page does not jump while the widget loads"
+              copyName="the stylesheet rule"
+              value={reserveSpaceCss(choice.widget)}
+              rows={10}
+              hint={
+                <>
+                  Until its script has run the widget has no height. Set the heights it takes on your page, on phones and on screens {WIDE_SCREEN_REM}rem wide
+                  or more: with JavaScript on, this page puts in the heights it takes in a phone&rsquo;s column and in the preview below. If the script never
+                  arrives, the space closes after {RESERVE_SECONDS} seconds, leaving the plain link.
+                </>
+              }
+            />
             <h2 className="heading-l">How it looks</h2>
             <p className="hint">
               The widget itself, working, with this CMS&rsquo;s published updates. On your page it takes your fonts and colours where you set them.

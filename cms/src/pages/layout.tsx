@@ -154,9 +154,25 @@ export function renderPage(props: Parameters<typeof Document>[0]): string {
   return `<!doctype html>\n${render(<Document {...props} />)}`;
 }
 
-/** A field with an address or code to copy: readable and selectable without JavaScript; copy.js adds the button. Text of several lines gets a text area. */
-export function CopyField({ id, label, value, hint }: { id: string; label: string; value: string; hint?: ComponentChildren }) {
-  const lines = value.split('\n').length;
+/**
+ * A field with an address or code to copy: readable and selectable without JavaScript; copy.js adds the button.
+ * Text of several lines, or given `rows`, gets a text area. The button says what it copies (`copyName`, else the label).
+ */
+export function CopyField({
+  id,
+  label,
+  value,
+  hint,
+  rows = value.split('\n').length,
+  copyName = label.toLowerCase(),
+}: {
+  id: string;
+  label: string;
+  value: string;
+  hint?: ComponentChildren;
+  rows?: number;
+  copyName?: string;
+}) {
   return (
     <div className="copy-field">
       <label className="label" htmlFor={id}>
@@ -168,13 +184,13 @@ export function CopyField({ id, label, value, hint }: { id: string; label: strin
         </p>
       )}
       <div className="copy-field__row">
-        {lines > 1 ? (
-          <textarea className="input" id={id} rows={lines} readOnly value={value} spellcheck={false} aria-describedby={hint ? `${id}-hint` : undefined} />
+        {rows > 1 ? (
+          <textarea className="input" id={id} rows={rows} readOnly value={value} spellcheck={false} aria-describedby={hint ? `${id}-hint` : undefined} />
         ) : (
           <input className="input" id={id} type="text" readOnly value={value} spellcheck={false} aria-describedby={hint ? `${id}-hint` : undefined} />
         )}
         <button type="button" className="button button--secondary" data-copy={id} hidden>
-          Copy<span className="visually-hidden"> {label.toLowerCase()}</span>
+          Copy<span className="visually-hidden"> {copyName}</span>
         </button>
       </div>
     </div>
