@@ -1,6 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { secret } from './secrets';
 import { previewUrl } from '../src/preview/preview';
+import { resetPasswordEmail, RESET_LINK_HOURS } from '../src/security/email';
 import { refuseSignIn, SIGN_IN_ATTEMPTS, SIGN_IN_WINDOW_MINUTES } from '../src/security/sign-in-limit';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => {
@@ -13,6 +14,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
     flags: { nps: false, promoteEE: false },
     // Signing in: Strapi's limits, with a message that says how long to wait.
     rateLimit: { interval: { min: SIGN_IN_WINDOW_MINUTES }, max: SIGN_IN_ATTEMPTS, handler: refuseSignIn },
+    // The reset link's email in plain words, and as long as it says the link works (src/security/email.ts).
+    forgotPassword: { emailTemplate: resetPasswordEmail, expiresIn: `${RESET_LINK_HOURS}h` },
     serveAdminPanel: env.bool('SERVE_ADMIN', true),
     // Strapi's free Preview: the edit view shows the item's real page, draft included, through a
     // short-lived signed link (src/preview), framed by this admin.

@@ -1,4 +1,7 @@
 import { MAX_UPLOAD_BYTES, UPLOAD_ALLOWED_TYPES } from '../src/security/uploads';
+import { emailPluginConfig } from '../src/security/email';
+import { isProduction } from './secrets';
+import { publicUrl } from './server';
 
 export default () => ({
   upload: {
@@ -8,4 +11,6 @@ export default () => ({
       security: { allowedTypes: UPLOAD_ALLOWED_TYPES },
     },
   },
+  // "Forgot your password?" emails: the council's mail relay, or (outside production) the log.
+  email: { config: emailPluginConfig(process.env, { production: isProduction(), publicUrl: publicUrl() }) },
 });

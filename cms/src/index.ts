@@ -21,6 +21,8 @@ import { labelAdminFields } from './seed/admin-labels';
 import { bootstrapEditorial, registerEditorial } from './editorial';
 import { answerWhileAiIsOff } from './ai-off';
 import { answerUnparsableRequests } from './security/unparsable-requests';
+import { EMAIL_NOT_SET_UP, emailRefused } from './security/email';
+import { isProduction } from '../config/secrets';
 
 const WRITE_ACTIONS = new Set<string>(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
 
@@ -66,6 +68,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     answerUnparsableRequests(strapi.server.httpServer);
+    if (emailRefused(process.env, isProduction())) strapi.log.warn(EMAIL_NOT_SET_UP);
     await lockDownPublicAccess(strapi);
     await bootstrapEditorial(strapi);
     await labelAdminFields(strapi);
