@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { MAX_UPLOAD_BYTES } from '../src/security/uploads';
+import { isProduction } from './secrets';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => [
   // A malformed Host header, or a method used nowhere here, is refused before anything reads it.
@@ -10,6 +11,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::errors',
   // A client's mistake found by a library under Strapi gets its 4xx without an error-level log line.
   'global::client-errors',
+  // In production the first administrator is made on the server (strapi admin:create-user), never by whoever reaches /admin first.
+  { name: 'global::admin-signup', config: { open: !isProduction() || env('ADMIN_SIGNUP', '') === 'open' } },
   // Per client, on public routes: 429 with Retry-After past RATE_LIMIT_REQUESTS per RATE_LIMIT_WINDOW_SECONDS.
   {
     name: 'global::rate-limit',
