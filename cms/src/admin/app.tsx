@@ -5,7 +5,8 @@
  *     date-and-time fields are entered and shown in UK time whatever the computer's time zone;
  *     the English messages shown in en-GB are not reported as missing translations (english-fallback.ts);
  *   - a "Content checks" panel beside each item's form (the checks that stop a publish);
- *   - the home page without onboarding or marketing, with "Outcomes due" and "Scheduled" instead.
+ *   - the home page without onboarding or marketing, with "Outcomes due" and "Scheduled" instead,
+ *     and registration without Strapi's newsletter (no-newsletter.ts).
  */
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
@@ -15,6 +16,7 @@ import { ContentChecksPanel } from './content-checks-panel';
 import { acceptEnglishDefaultsInEnglish, LANGUAGE_KEY } from './english-fallback';
 import { LondonDateTimeInput } from './london-date-time';
 import { fitTables } from './fit-tables';
+import { hideNewsletter } from './no-newsletter';
 import { londonListColumns } from './list-columns';
 
 const UK_ENGLISH = 'en-GB';
@@ -70,6 +72,7 @@ export default {
     app.addFields({ type: 'datetime', Component: LondonDateTimeInput as unknown as ComponentType });
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', londonListColumns);
     fitTables();
+    hideNewsletter();
     (app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis']).addEditViewSidePanel([ContentChecksPanel]);
   },
 };

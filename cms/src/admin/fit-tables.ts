@@ -26,10 +26,12 @@ ${RECENT_ENTRIES} td:first-child { width: 100%; max-width: 0; }
 ${RECENT_ENTRIES} td:first-child > * { max-width: none; ${CLAMP_TWO_LINES} }
 `;
 
-/** Adds the styles to the admin's document once. */
-export function fitTables() {
+/** Adds styles to the admin's document, named in a data attribute (once per start of the admin). */
+export function addAdminStyles(name: string, css: string) {
   const style = document.createElement('style');
-  style.dataset.sendUpdates = 'fit-tables';
-  style.textContent = FIT_TABLES_CSS;
+  style.dataset.sendUpdates = name;
+  style.textContent = css;
   document.head.append(style);
 }
+
+export const fitTables = () => addAdminStyles('fit-tables', FIT_TABLES_CSS);
