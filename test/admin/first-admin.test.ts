@@ -66,7 +66,7 @@ async function register(person: { firstname: string; lastname: string; email?: s
   await page.waitForSelector('input[name=firstname]');
   for (const [name, value] of Object.entries({ ...person, confirmPassword: person.password })) {
     const field = await page.$(`input[name=${name}]`);
-    if (!field || (await field.evaluate((input) => (input).readOnly || (input).disabled))) continue;
+    if (!field || (await field.evaluate((input) => input.readOnly || input.disabled))) continue;
     await field.click({ count: 3 });
     await field.type(value);
   }
