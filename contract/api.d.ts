@@ -347,6 +347,8 @@ export interface PagePaths {
   subscribe: '/updates/subscribe';
   /** The widget script tags with their Subresource Integrity hashes, for partner sites. */
   widgets: '/updates/for-websites';
+  /** The accessibility statement for these pages. */
+  accessibility: '/updates/accessibility';
 }
 
 /** GET /feeds/feed.json: JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/), with a `_send` extension per item. */

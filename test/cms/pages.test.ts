@@ -1,6 +1,6 @@
 /**
  * The reader pages the CMS serves (/updates, /updates/:type/:slug, /updates/subscribe,
- * /updates/for-websites), the page a browser gets for a feed, and the versioned widget scripts,
+ * /updates/for-websites, /updates/accessibility), the page a browser gets for a feed, and the versioned widget scripts,
  * against a real Strapi with the seed content. HTML is read with a real parser.
  */
 import { after, before, describe, test } from 'node:test';
@@ -8,21 +8,31 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { ConsultationSummary, ItemResponse, ListResponse, UpdateSummary } from '../../contract/api';
 import { catalogueOf } from '../../cms/src/catalogue/catalogue.ts';
 import { recordEarlierPublications } from '../../cms/src/lib/first-published.ts';
 import { shownPages } from '../../cms/src/pages/page-numbers.ts';
-import { getJson, repoRoot, startCms, type TestCms } from '../helpers/cms.ts';
+import { readFeedSettings } from '../../cms/src/feeds/settings.ts';
+import { cmsDir, ensureCompiled, getJson, repoRoot, startCms, type TestCms } from '../helpers/cms.ts';
+
+await ensureCompiled();
+// The page as the server runs it (compiled with Preact's JSX), typed as its source.
+const { accessibilityPage, STATEMENT_PREPARED } = createRequire(import.meta.url)(
+  path.join(cmsDir, 'dist', 'src', 'pages', 'accessibility-page.js'),
+) as typeof import('../../cms/src/pages/accessibility-page.tsx');
 
 let cms: TestCms;
 let base: string;
 const ARTICLE = 'api::article.article';
 const CONSULTATION = 'api::consultation.consultation';
 
+const CONTACT_EMAIL = 'send.updates@example.gov.uk';
+
 before(async () => {
-  cms = await startCms();
+  cms = await startCms({ env: { CONTACT_EMAIL } });
   base = cms.baseUrl;
 });
 after(async () => {
@@ -519,6 +529,79 @@ describe('the index page', () => {
       assert.equal(page.headers['content-type'], 'text/html; charset=utf-8');
       assert.match(text(one(page, tag('main'))), message);
     }
+  });
+});
+
+describe('the accessibility statement', () => {
+  test('every page links to it; it gives the contact for other formats, the enforcement procedure, the compliance status and its date', async () => {
+    for (const address of ['/updates', '/updates/subscribe', '/updates/for-websites', '/updates/article/no-such-update']) {
+      const page = await get(address);
+      const footer = one(page, tag('footer'));
+      assert.equal(
+        attr(
+          within(footer, (el) => el.name === 'a' && text(el) === 'Accessibility statement'),
+          'href',
+        ),
+        `${base}/updates/accessibility`,
+        address,
+      );
+    }
+    const page = await get('/updates/accessibility');
+    assert.equal(page.status, 200);
+    assert.equal(text(one(page, tag('h1'))), 'Accessibility statement');
+    assert.deepEqual(all(page, tag('h2')).map(text), [
+      'Using these pages',
+      'What is not accessible',
+      'Another format, or a problem with these pages',
+      'Enforcement procedure',
+      'Technical information about these pages’ accessibility',
+      'How these pages are tested',
+      'Preparation of this statement',
+    ]);
+    const body = text(one(page, tag('main')));
+    assert.match(body, /partially compliant with the Web Content Accessibility Guidelines \(WCAG\) version 2\.2 AA standard/);
+    assert.match(body, /Equality and Human Rights Commission/);
+    assert.match(body, new RegExp(`prepared on ${STATEMENT_PREPARED}`));
+    assert.ok(one(page, tag('a', { href: `mailto:${CONTACT_EMAIL}` })));
+    assert.ok(one(page, tag('a', { href: 'https://www.equalityadvisoryservice.com/' })));
+    assert.equal(attr(one(page, tag('link', { rel: 'canonical' })), 'href'), `${base}/updates/accessibility`);
+  });
+
+  test('its contact and where the footer points come from the settings, and only a real address is taken', () => {
+    const site = {
+      name: 'SEND updates',
+      publisher: 'SEND team',
+      baseUrl: 'https://cms.example.gov.uk',
+      accessibilityHref: '',
+      assets: { css: '', script: '' },
+    };
+    const page = (html: string) => parseDocument(html);
+    const withoutEmail = page(accessibilityPage({ site, contactEmail: null, councilUrl: 'https://www.example.gov.uk/send' }));
+    assert.ok(DomUtils.findOne((el) => el.name === 'a' && attr(el, 'href') === 'https://www.example.gov.uk/send', withoutEmail.children));
+    assert.equal(
+      DomUtils.findOne((el) => el.name === 'a' && (attr(el, 'href') ?? '').startsWith('mailto:'), withoutEmail.children),
+      null,
+    );
+
+    assert.equal(readFeedSettings({ CONTACT_EMAIL: ' send@example.gov.uk ' }).contactEmail, 'send@example.gov.uk');
+    for (const bad of [
+      'send',
+      'send@',
+      'a@b',
+      '"x"@example.gov.uk',
+      'a@example.gov.uk?cc=b@evil.example',
+      'a@example.gov.uk?subject=x',
+      'a?b@example.gov.uk',
+      'a&b=c@example.gov.uk',
+      'a b@example.gov.uk',
+      'a@example.gov.uk,b@evil.example',
+    ])
+      assert.equal(readFeedSettings({ CONTACT_EMAIL: bad }).contactEmail, null, bad);
+    assert.equal(
+      readFeedSettings({ ACCESSIBILITY_STATEMENT_URL: 'https://www.example.gov.uk/accessibility' }).accessibilityStatementUrl,
+      'https://www.example.gov.uk/accessibility',
+    );
+    assert.equal(readFeedSettings({ ACCESSIBILITY_STATEMENT_URL: 'javascript:alert(1)' }).accessibilityStatementUrl, null);
   });
 });
 

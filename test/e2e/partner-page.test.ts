@@ -609,6 +609,7 @@ const READER_PAGES = [
   '/updates/article/send-strategy-2017-2021',
   '/updates/subscribe?type=consultation&audience=parents-carers',
   '/updates/for-websites',
+  '/updates/accessibility',
   '/updates/embed?widget=send-news-feed&type=consultation&layout=cards&headingLevel=3',
   '/updates/article/no-such-update',
   '/feeds/rss.xml?type=consultation',

@@ -24,7 +24,15 @@ export type FeedSettings = {
   itemUrlTemplate: string | null;
   /** A logo to use instead of the built-in feed icon. */
   imageUrl: string | null;
+  /** Where readers ask for another format or report an accessibility problem (the accessibility statement). */
+  contactEmail: string | null;
+  /** The council's own accessibility statement, when it covers the reader pages: the footer links there. */
+  accessibilityStatementUrl: string | null;
 };
+
+// The HTML standard's rule for an email address, less the characters that would start or join a mailto: link's
+// query (? & = /), with a dot in the domain.
+const EMAIL = /^[a-zA-Z0-9.!#$%'*+^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
 
 const webUrl = (value: string | undefined): string | null => {
   const url = safeUrl(value ?? '');
@@ -44,6 +52,8 @@ export function readFeedSettings(env: NodeJS.ProcessEnv = process.env): FeedSett
     // Checked with a sample slug so a malformed template fails here, not per item.
     itemUrlTemplate: template && isWebUrl(safeUrl(template.replace(/\{(type|slug|id)\}/g, 'x'))) ? template : null,
     imageUrl: webUrl(env.FEED_IMAGE_URL),
+    contactEmail: EMAIL.test((env.CONTACT_EMAIL ?? '').trim()) ? (env.CONTACT_EMAIL ?? '').trim() : null,
+    accessibilityStatementUrl: webUrl(env.ACCESSIBILITY_STATEMENT_URL),
   };
 }
 

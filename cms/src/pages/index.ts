@@ -6,6 +6,7 @@
  *   /updates/:type/:slug          one item (404 page when there is no published item there)
  *   /updates/subscribe            feed reader, email and calendar choices for the same filters
  *   /updates/for-websites         the widget script tags with their integrity hashes
+ *   /updates/accessibility        the accessibility statement for these pages
  *   /updates/assets/:file         the one stylesheet, and the copy-button script
  *
  * A browser that opens a feed itself is answered with the subscribe page (see feedInBrowser).
@@ -26,6 +27,7 @@ import { NO_FILTERS, parseFilters, parseUpdateQuery, QueryError, type UpdateFilt
 import { isUpdateType } from '../lib/update-types';
 import { redirectedItem } from '../slugs/slugs';
 import { previewHeaders, previewItem } from '../preview/preview';
+import { ACCESSIBILITY_PATH, accessibilityPage } from './accessibility-page';
 import { embedPage } from './embed-page';
 import { EMBED_PATH, readEmbedChoice } from './embed-query';
 import { badRequestPage, notFoundPage } from './error-page';
@@ -98,7 +100,13 @@ export function registerPages(strapi: Core.Strapi) {
   const siteOf = (): Site => {
     const baseUrl = publicBaseUrl(strapi);
     const asset = (file: string) => `${baseUrl}/updates/assets/${file}?v=${assets[file].hash}`;
-    return { name: settings.siteName, publisher: settings.author, baseUrl, assets: { css: asset('site.css'), script: asset('copy.js') } };
+    return {
+      name: settings.siteName,
+      publisher: settings.author,
+      baseUrl,
+      accessibilityHref: settings.accessibilityStatementUrl ?? `${baseUrl}${ACCESSIBILITY_PATH}`,
+      assets: { css: asset('site.css'), script: asset('copy.js') },
+    };
   };
   const originOf = (site: Site) => new URL(site.baseUrl).origin;
 
@@ -208,6 +216,11 @@ export function registerPages(strapi: Core.Strapi) {
     );
   };
 
+  const accessibility = (ctx: Context) => {
+    const site = siteOf();
+    send(ctx, site, 200, accessibilityPage({ site, contactEmail: settings.contactEmail, councilUrl: settings.siteUrl }));
+  };
+
   const forWebsites = (ctx: Context) => {
     const site = siteOf();
     const { version, scripts } = widgetScripts(path.resolve(strapi.dirs.app.root, '..'), site.baseUrl);
@@ -251,6 +264,7 @@ export function registerPages(strapi: Core.Strapi) {
     { path: INDEX_PATH, handler: index },
     { path: SUBSCRIBE_PATH, handler: subscribe },
     { path: WIDGETS_PATH, handler: forWebsites },
+    { path: ACCESSIBILITY_PATH, handler: accessibility },
     { path: EMBED_PATH, handler: embed },
     { path: '/updates/assets/:file', handler: asset },
     { path: '/updates/:type', handler: typeOrNotFound },

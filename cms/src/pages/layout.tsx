@@ -34,6 +34,8 @@ export type Site = {
   publisher: string;
   /** The CMS's public origin, for absolute links. */
   baseUrl: string;
+  /** The accessibility statement for these pages (the footer links to it). */
+  accessibilityHref: string;
   /** Asset URLs with their content hash, so they can be cached for good. */
   assets: { css: string; script: string };
 };
@@ -139,6 +141,9 @@ function Document({
               </li>
               <li>
                 <a href={`${site.baseUrl}/updates/for-websites`}>Add these updates to your website</a>
+              </li>
+              <li>
+                <a href={site.accessibilityHref}>Accessibility statement</a>
               </li>
             </ul>
             <p>Published by {site.publisher}.</p>
