@@ -11,8 +11,6 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::errors',
   // A client's mistake found by a library under Strapi gets its 4xx without an error-level log line.
   'global::client-errors',
-  // In production the first administrator is made on the server (strapi admin:create-user), never by whoever reaches /admin first.
-  { name: 'global::admin-signup', config: { open: !isProduction() || env('ADMIN_SIGNUP', '') === 'open' } },
   // Per client, on public routes: 429 with Retry-After past RATE_LIMIT_REQUESTS per RATE_LIMIT_WINDOW_SECONDS.
   {
     name: 'global::rate-limit',
@@ -26,6 +24,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   { name: 'global::public-cache', config: { maxBytes: env.int('CACHE_MAX_MB', 32) * 1024 * 1024 } },
   // Public reads go straight to their route, with the headers strapi::security sets: nothing below has work to do for them.
   'global::public-routes',
+  // In production the first administrator is made on the server (strapi admin:create-user), never by whoever reaches /admin first.
+  { name: 'global::admin-signup', config: { open: !isProduction() || env('ADMIN_SIGNUP', '') === 'open' } },
   {
     name: 'strapi::security',
     config: {
