@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { MAX_UPLOAD_BYTES } from '../src/security/uploads';
 import { isProduction } from './secrets';
+import { signupClosed } from '../src/middlewares/admin-signup';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => [
   // A malformed Host header, or a method used nowhere here, is refused before anything reads it.
@@ -25,7 +26,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   // Public reads go straight to their route, with the headers strapi::security sets: nothing below has work to do for them.
   'global::public-routes',
   // In production the first administrator is made on the server (strapi admin:create-user), never by whoever reaches /admin first.
-  { name: 'global::admin-signup', config: { open: !isProduction() || env('ADMIN_SIGNUP', '') === 'open' } },
+  { name: 'global::admin-signup', config: { open: !signupClosed(process.env, isProduction()) } },
   {
     name: 'strapi::security',
     config: {

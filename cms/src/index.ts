@@ -22,6 +22,8 @@ import { bootstrapEditorial, registerEditorial } from './editorial';
 import { answerWhileAiIsOff } from './ai-off';
 import { answerUnparsableRequests } from './security/unparsable-requests';
 import { EMAIL_NOT_SET_UP, emailRefused } from './security/email';
+import { NO_ADMIN_YET, signupClosed } from './middlewares/admin-signup';
+import { adminServices } from './lib/strapi-services';
 import { isProduction } from '../config/secrets';
 
 const WRITE_ACTIONS = new Set<string>(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
@@ -69,6 +71,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     answerUnparsableRequests(strapi.server.httpServer);
     if (emailRefused(process.env, isProduction())) strapi.log.warn(EMAIL_NOT_SET_UP);
+    if (signupClosed(process.env, isProduction()) && !(await adminServices(strapi).users.exists())) strapi.log.warn(NO_ADMIN_YET);
     await lockDownPublicAccess(strapi);
     await bootstrapEditorial(strapi);
     await labelAdminFields(strapi);

@@ -18,7 +18,7 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { SECRET_NAMES } from '../../cms/config/secrets.ts';
 import { NEWSLETTER_FIELD } from '../../cms/src/admin/no-newsletter.ts';
-import { SIGNUP_REFUSED } from '../../cms/src/middlewares/admin-signup.ts';
+import { NO_ADMIN_YET, SIGNUP_REFUSED, signupClosed } from '../../cms/src/middlewares/admin-signup.ts';
 import { EMAIL_NOT_SET_UP } from '../../cms/src/security/email.ts';
 import { SEND_EDITOR } from '../../cms/src/seed/roles.ts';
 import { strapiCli } from '../../scripts/lib/steps.ts';
@@ -73,7 +73,8 @@ async function register(person: { firstname: string; lastname: string; email?: s
   await page.click('button[type=submit]');
 }
 
-test('without a mail relay, the start says that reset emails cannot be sent, and how to set one', () => {
+test('the start says how to make the first administrator, and, without a mail relay, that reset emails cannot be sent', () => {
+  assert.ok(cms.log().includes(NO_ADMIN_YET), cms.log());
   assert.ok(cms.log().includes(EMAIL_NOT_SET_UP), cms.log());
 });
 
@@ -104,6 +105,11 @@ test('no one makes themselves Super Admin through /admin, however the route is w
   assert.equal(await newsletterShown(), false, 'Strapi’s newsletter box is shown');
   assert.doesNotMatch(await bodyText(), /Keep me updated/);
   assert.equal(await hasAdmin(), false);
+  // Open only where it is asked for, or outside production.
+  assert.equal(signupClosed({}, true), true);
+  assert.equal(signupClosed({ ADMIN_SIGNUP: 'yes' }, true), true);
+  assert.equal(signupClosed({ ADMIN_SIGNUP: 'open' }, true), false);
+  assert.equal(signupClosed({}, false), false);
 });
 
 test('`strapi admin:create-user` on the server makes the first administrator, who signs in', async () => {

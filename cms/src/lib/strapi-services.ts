@@ -39,7 +39,7 @@ type RoleService = {
   assignPermissions(roleId: number, permissions: Permission[]): Promise<unknown>;
   getSuperAdmin(): Promise<AdminRole>;
 };
-type UserService = { create(user: NewAdminUser): Promise<AdminUser> };
+type UserService = { create(user: NewAdminUser): Promise<AdminUser>; exists(attributes?: Partial<AdminUser>): Promise<boolean> };
 type AuthService = { validatePassword(password: string, hash: string): Promise<boolean>; hashPassword(password: string): Promise<string> };
 type ContentTypeService = { getNestedFields(model: unknown, options: { components: unknown }): string[] };
 

@@ -13,6 +13,13 @@ export const SIGNUP_REFUSED =
   'On the server, in the cms folder, run: npx strapi admin:create-user (it asks for your name, email address and a password), then sign in here. ' +
   'See "Running in production" in the README.';
 
+/** Whether the sign-up is refused: in production, unless ADMIN_SIGNUP=open. */
+export const signupClosed = (env: NodeJS.ProcessEnv, production: boolean) => production && env.ADMIN_SIGNUP !== 'open';
+
+/** Said at start while there is no administrator, as Strapi's own banner then sends people to a sign-up this refuses. */
+export const NO_ADMIN_YET =
+  'No administrator yet, and the sign-up at /admin is closed in production: on this server, in the cms folder, run npx strapi admin:create-user to make the first one (README "Running in production").';
+
 /** Strapi's route for the first administrator, as its router matches it: any case, with or without a trailing slash. */
 const isSignup = (path: string) => path.toLowerCase().replace(/\/+$/, '') === '/admin/register-admin';
 
