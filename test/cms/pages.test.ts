@@ -12,7 +12,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { ConsultationSummary, ItemResponse, ListResponse, UpdateSummary } from '../../contract/api';
-import { catalogueOf } from '../../cms/src/catalogue/catalogue.ts';
+import { catalogueOf, type Catalogue } from '../../cms/src/catalogue/catalogue.ts';
+import { SITEMAP_SIZE, sitemap, sitemapCount, sitemapIndex } from '../../cms/src/pages/sitemap.ts';
 import { recordEarlierPublications } from '../../cms/src/lib/first-published.ts';
 import { shownPages } from '../../cms/src/pages/page-numbers.ts';
 import { readFeedSettings } from '../../cms/src/feeds/settings.ts';
@@ -602,6 +603,58 @@ describe('the accessibility statement', () => {
       'https://www.example.gov.uk/accessibility',
     );
     assert.equal(readFeedSettings({ ACCESSIBILITY_STATEMENT_URL: 'javascript:alert(1)' }).accessibilityStatementUrl, null);
+  });
+});
+
+describe('sitemaps for search engines', () => {
+  const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+  const lastmods = (xml: string) => [...xml.matchAll(/<lastmod>([^<]+)<\/lastmod>/g)].map((m) => m[1]);
+
+  test('robots.txt names the sitemap; it lists the list of updates and every published item’s page, with when it last changed', async () => {
+    const robots = await get('/robots.txt');
+    assert.equal(robots.status, 200);
+    assert.match(robots.headers['content-type'] ?? '', /^text\/plain/);
+    assert.match(robots.html, /^Disallow: \/admin$/m);
+    assert.match(robots.html, new RegExp(`^Sitemap: ${base}/sitemap\\.xml$`, 'm'));
+
+    const index = await get('/sitemap.xml');
+    assert.equal(index.status, 200);
+    assert.match(index.headers['content-type'] ?? '', /^application\/xml/);
+    assert.deepEqual(locs(index.html), [`${base}/sitemaps/1.xml`]);
+    const sitemap = await get('/sitemaps/1.xml');
+    assert.equal(sitemap.status, 200);
+    assert.match(sitemap.html, /<urlset xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9">/);
+    const items = await allItems();
+    assert.deepEqual(new Set(locs(sitemap.html)), new Set([`${base}/updates`, ...items.map((i) => i.pageUrl)]));
+    assert.equal(locs(sitemap.html).length, items.length + 1);
+    for (const date of [...lastmods(index.html), ...lastmods(sitemap.html)]) assert.match(date, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    // The oldest first, so a new item changes only the last sitemap.
+    assert.equal(locs(sitemap.html).at(-1), items[0].pageUrl);
+
+    for (const missing of ['/sitemaps/2.xml', '/sitemaps/0.xml', '/sitemaps/x.xml', '/sitemaps/1.xml.gz', '/sitemaps/01x.xml'])
+      assert.equal((await get(missing)).status, 404, missing);
+  });
+
+  test('a large catalogue is split 10,000 pages a sitemap, oldest first, and a new item changes only the last one', () => {
+    const entry = (n: number) => ({ type: 'article', slug: `item-${n}`, updatedAt: Date.UTC(2020, 0, 1) + n * 60_000 });
+    // Newest first, as the catalogue holds them.
+    const entries = Array.from({ length: 25_000 }, (_, i) => entry(24_999 - i));
+    const catalogue = { entries, lastModified: new Date(Date.UTC(2026, 0, 1)) } as unknown as Catalogue;
+    assert.equal(sitemapCount(catalogue), 3);
+    const first = locs(sitemap(catalogue, 'https://cms.example', 1) ?? '');
+    const third = locs(sitemap(catalogue, 'https://cms.example', 3) ?? '');
+    assert.equal(first.length, SITEMAP_SIZE + 1);
+    assert.deepEqual(first.slice(0, 2), ['https://cms.example/updates', 'https://cms.example/updates/article/item-0']);
+    assert.equal(third.length, 5_000);
+    assert.equal(third.at(-1), 'https://cms.example/updates/article/item-24999');
+    assert.equal(sitemap(catalogue, 'https://cms.example', 4), null);
+    const newer = { entries: [entry(25_000), ...entries], lastModified: catalogue.lastModified } as unknown as Catalogue;
+    assert.equal(sitemap(newer, 'https://cms.example', 2), sitemap(catalogue, 'https://cms.example', 2));
+    assert.deepEqual(lastmods(sitemapIndex(catalogue, 'https://cms.example')), [
+      new Date(Date.UTC(2020, 0, 1) + 9_999 * 60_000).toISOString(),
+      new Date(Date.UTC(2020, 0, 1) + 19_999 * 60_000).toISOString(),
+      new Date(Date.UTC(2020, 0, 1) + 24_999 * 60_000).toISOString(),
+    ]);
   });
 });
 

@@ -115,6 +115,15 @@ for (const database of ['sqlite', 'postgres'] as const) {
         assert.equal(response.status, 200, path);
         assert.ok(body.length < 1_000_000, `${path} is ${body.length} characters`);
       }
+      // Every item's page is in a sitemap, 10,000 a sitemap, the newest in the last.
+      const sitemaps = [...(await (await fetch(`${cms.baseUrl}/sitemap.xml`)).text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+      assert.equal(sitemaps.length, Math.ceil(list.meta.pagination.total / 10_000));
+      const last = await (await fetch(sitemaps[sitemaps.length - 1])).text();
+      assert.ok(last.includes(`/updates/${list.data[0].type}/${list.data[0].slug}</loc>`), 'the newest item is in the last sitemap');
+      for (const address of [sitemaps[0], sitemaps[sitemaps.length - 1]]) {
+        const body = await (await fetch(address)).text();
+        assert.ok(body.length < 2_500_000, `${address} is ${body.length} characters`);
+      }
       const rss = await (await fetch(`${cms.baseUrl}/feeds/rss.xml`)).text();
       assert.ok((rss.match(/<item>/g) ?? []).length <= 100, 'RSS lists a bounded number of items');
       // Counts in the thousands as GOV.UK writes them.

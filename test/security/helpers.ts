@@ -111,6 +111,8 @@ export async function publicPaths(base: string, uploadedFile?: string): Promise<
     '/demo/nhs-icb.html',
     '/demo/gallery.html',
     '/robots.txt',
+    '/sitemap.xml',
+    '/sitemaps/1.xml',
     ...(uploadedFile ? [uploadedFile] : []),
   ];
 }

@@ -7,6 +7,7 @@
  *   /updates/subscribe            feed reader, email and calendar choices for the same filters
  *   /updates/for-websites         the widget script tags with their integrity hashes
  *   /updates/accessibility        the accessibility statement for these pages
+ *   /sitemap.xml, /sitemaps/N.xml every item's page, for search engines (sitemap.ts), named in /robots.txt
  *   /updates/assets/:file         the one stylesheet, and the copy-button script
  *
  * A browser that opens a feed itself is answered with the subscribe page (see feedInBrowser).
@@ -16,7 +17,7 @@ import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { catalogueOf, publicBaseUrl } from '../catalogue/catalogue';
+import { catalogueOf, publicBaseUrl, type Catalogue } from '../catalogue/catalogue';
 import { summaryOf } from '../catalogue/entry';
 import { facets, matchingFacets, selectPage, topicNamer } from '../catalogue/select';
 import { feedTitle } from '../feeds/feed-model';
@@ -28,6 +29,7 @@ import { isUpdateType } from '../lib/update-types';
 import { redirectedItem } from '../slugs/slugs';
 import { previewHeaders, previewItem } from '../preview/preview';
 import { ACCESSIBILITY_PATH, accessibilityPage } from './accessibility-page';
+import { ROBOTS_PATH, robotsTxt, SITEMAP_INDEX_PATH, SITEMAP_PATH, sitemap, sitemapIndex } from './sitemap';
 import { embedPage } from './embed-page';
 import { EMBED_PATH, readEmbedChoice } from './embed-query';
 import { badRequestPage, notFoundPage } from './error-page';
@@ -40,6 +42,7 @@ import { widgetsPage } from './widgets-page';
 import type { WidgetScript } from './snippets';
 
 const HTML = 'text/html; charset=utf-8';
+const XML = 'application/xml; charset=utf-8';
 /** Seconds a page may be reused without asking, as for the API. */
 const PAGE_MAX_AGE = 60;
 /** The embed builder offers the consultations still to close, soonest first; a council has a handful, a generated catalogue thousands. */
@@ -249,6 +252,19 @@ export function registerPages(strapi: Core.Strapi) {
     ctx.set('Content-Security-Policy', `${ctx.response.get('Content-Security-Policy')}; connect-src 'self' ${originOf(site)}`);
   };
 
+  const sitemapOf =
+    (write: (catalogue: Catalogue, baseUrl: string, file: string) => string | null) =>
+    async (ctx: Context): Promise<void> => {
+      const catalogue = await catalogueOf(strapi).get();
+      const xml = write(catalogue, publicBaseUrl(strapi), (ctx.params as { file?: string }).file ?? '');
+      if (xml === null) return send(ctx, siteOf(), 404, notFoundPage(siteOf()));
+      sendCacheable(ctx, { body: xml, contentType: XML, lastModified: catalogue.lastModified, maxAge: PAGE_MAX_AGE });
+    };
+
+  const robots = (ctx: Context) => {
+    sendCacheable(ctx, { body: robotsTxt(publicBaseUrl(strapi)), contentType: 'text/plain; charset=utf-8', maxAge: 3600 });
+  };
+
   const asset = (ctx: Context) => {
     const { file: name } = ctx.params as { file: string };
     const file = Object.hasOwn(assets, name) ? assets[name] : undefined;
@@ -265,6 +281,12 @@ export function registerPages(strapi: Core.Strapi) {
     { path: SUBSCRIBE_PATH, handler: subscribe },
     { path: WIDGETS_PATH, handler: forWebsites },
     { path: ACCESSIBILITY_PATH, handler: accessibility },
+    { path: SITEMAP_INDEX_PATH, handler: sitemapOf((catalogue, baseUrl) => sitemapIndex(catalogue, baseUrl)) },
+    {
+      path: SITEMAP_PATH,
+      handler: sitemapOf((catalogue, baseUrl, file) => (/^\d{1,6}\.xml$/.test(file) ? sitemap(catalogue, baseUrl, parseInt(file, 10)) : null)),
+    },
+    { path: ROBOTS_PATH, handler: robots },
     { path: EMBED_PATH, handler: embed },
     { path: '/updates/assets/:file', handler: asset },
     { path: '/updates/:type', handler: typeOrNotFound },
