@@ -164,19 +164,19 @@ export async function startCluster({
   });
 
   let nginx: ChildProcess | null = null;
+  // A process ended by a signal keeps exitCode null: it has exited all the same, and will not say so again.
+  const running = (child: ChildProcess | null | undefined): child is ChildProcess => Boolean(child) && child!.exitCode === null && child!.signalCode === null;
   const stop = async () => {
-    for (const instance of instances) if (instance.process && instance.process.exitCode === null) instance.process.kill('SIGTERM');
-    if (nginx && nginx.exitCode === null) nginx.kill('SIGQUIT');
+    for (const instance of instances) if (running(instance.process)) instance.process.kill('SIGTERM');
+    if (running(nginx)) nginx.kill('SIGQUIT');
     await Promise.all(
-      [...instances.map((i) => i.process), nginx]
-        .filter((child): child is ChildProcess => Boolean(child) && child!.exitCode === null)
-        .map(
-          (child) =>
-            new Promise((resolve) => {
-              child.once('exit', resolve);
-              setTimeout(() => (child.kill('SIGKILL'), resolve(null)), 10_000).unref();
-            }),
-        ),
+      [...instances.map((i) => i.process), nginx].filter(running).map(
+        (child) =>
+          new Promise((resolve) => {
+            child.once('exit', resolve);
+            setTimeout(() => (child.kill('SIGKILL'), resolve(null)), 10_000).unref();
+          }),
+      ),
     );
     // nginx's cache and logs go with it.
     for (const dir of [runDir, cacheDir]) fs.rmSync(dir, { recursive: true, force: true });

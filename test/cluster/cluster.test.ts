@@ -312,4 +312,16 @@ test('with every instance down, nginx still answers what it has stored, and anyt
   assert.equal(unavailable.headers.get('cache-control'), 'no-store');
   // A widget on a partner's page can read the answer, and show its own fallback for it.
   assert.equal(unavailable.headers.get('access-control-allow-origin'), '*');
+
+  // Stopping a cluster whose instances are already gone returns, and its schema goes with it. (It once waited for
+  // exits it had already seen, on a timer that kept nothing alive: the process ended there, leaving the schema behind.)
+  await cluster.stop();
+  await dropSchema(databaseUrl, schema);
+  const database = new pg.Client({ connectionString: databaseUrl });
+  await database.connect();
+  try {
+    assert.equal((await database.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema])).rowCount, 0);
+  } finally {
+    await database.end();
+  }
 });
