@@ -190,7 +190,8 @@ export const postgresReachable = (url: string) =>
 export async function waitForHttp(url: string, { timeoutMs = 120_000, child }: { timeoutMs?: number; child?: ChildProcess } = {}) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`The CMS exited (code ${child.exitCode}) before answering ${url}.`);
+    if (child && (child.exitCode !== null || child.signalCode !== null))
+      throw new Error(`The CMS exited (${child.signalCode ?? `code ${child.exitCode}`}) before answering ${url}.`);
     try {
       const response = await fetch(url, { redirect: 'manual' });
       if (response.status < 400) return;

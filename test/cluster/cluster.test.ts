@@ -294,7 +294,10 @@ test('with every instance down, nginx still answers what it has stored, and anyt
   for (const instance of cluster.instances) instance.kill();
   await Promise.all(
     cluster.instances.map(
-      (instance) => new Promise((resolve) => (instance.process.exitCode === null ? instance.process.once('exit', resolve) : resolve(null))),
+      (instance) =>
+        new Promise((resolve) =>
+          instance.process.exitCode === null && instance.process.signalCode === null ? instance.process.once('exit', resolve) : resolve(null),
+        ),
     ),
   );
 
