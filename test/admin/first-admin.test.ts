@@ -153,6 +153,9 @@ test('an invited editor registers without being offered Strapi’s newsletter, a
   await page.waitForSelector('input[name=password]');
   assert.equal(await newsletterShown(), false, 'Strapi’s newsletter box is shown');
   assert.doesNotMatch(await bodyText(), /Keep me updated/);
+  // The page names the service, not the software under it.
+  assert.match(await bodyText(), /Give your name and choose a password to sign in to SEND updates\./);
+  assert.doesNotMatch(await bodyText(), /Strapi/);
   await register(EDITOR);
   await page.waitForFunction(() => !location.pathname.includes('/auth/'));
   assert.doesNotMatch(new URL(page.url()).pathname, /usecase/);

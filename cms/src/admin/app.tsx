@@ -33,6 +33,9 @@ export default {
         'Auth.form.welcome.title': 'SEND updates',
         'Auth.form.welcome.subtitle': 'Sign in to publish SEND news, consultations and service updates',
         'Auth.form.button.login': 'Sign in',
+        // Registering (the first administrator, and each invited editor): the service's words, not Strapi's.
+        'Auth.form.register.subtitle': 'Give your name and choose a password to sign in to SEND updates.',
+        'Auth.form.button.register': 'Create account',
         // Strapi's names for kinds of content type are a developer's words.
         'content-manager.components.LeftMenu.collection-types': 'Content',
         'content-manager.components.LeftMenu.single-types': 'Lists',
