@@ -641,15 +641,15 @@ describe('sitemaps for search engines', () => {
     const entries = Array.from({ length: 25_000 }, (_, i) => entry(24_999 - i));
     const catalogue = { entries, lastModified: new Date(Date.UTC(2026, 0, 1)) } as unknown as Catalogue;
     assert.equal(sitemapCount(catalogue), 3);
-    const first = locs(sitemap(catalogue, 'https://cms.example', 1) ?? '');
-    const third = locs(sitemap(catalogue, 'https://cms.example', 3) ?? '');
+    const first = locs(sitemap(catalogue, 'https://cms.example', '1.xml') ?? '');
+    const third = locs(sitemap(catalogue, 'https://cms.example', '3.xml') ?? '');
     assert.equal(first.length, SITEMAP_SIZE + 1);
     assert.deepEqual(first.slice(0, 2), ['https://cms.example/updates', 'https://cms.example/updates/article/item-0']);
     assert.equal(third.length, 5_000);
     assert.equal(third.at(-1), 'https://cms.example/updates/article/item-24999');
-    assert.equal(sitemap(catalogue, 'https://cms.example', 4), null);
+    assert.equal(sitemap(catalogue, 'https://cms.example', '4.xml'), null);
     const newer = { entries: [entry(25_000), ...entries], lastModified: catalogue.lastModified } as unknown as Catalogue;
-    assert.equal(sitemap(newer, 'https://cms.example', 2), sitemap(catalogue, 'https://cms.example', 2));
+    assert.equal(sitemap(newer, 'https://cms.example', '2.xml'), sitemap(catalogue, 'https://cms.example', '2.xml'));
     assert.deepEqual(lastmods(sitemapIndex(catalogue, 'https://cms.example')), [
       new Date(Date.UTC(2020, 0, 1) + 9_999 * 60_000).toISOString(),
       new Date(Date.UTC(2020, 0, 1) + 19_999 * 60_000).toISOString(),

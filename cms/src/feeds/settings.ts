@@ -41,6 +41,7 @@ const webUrl = (value: string | undefined): string | null => {
 
 export function readFeedSettings(env: NodeJS.ProcessEnv = process.env): FeedSettings {
   const template = (env.FEED_ITEM_URL ?? '').trim();
+  const contactEmail = (env.CONTACT_EMAIL ?? '').trim();
   return {
     siteName: cleanLine(env.SITE_NAME) || 'SEND updates',
     title: cleanLine(env.FEED_TITLE) || 'SEND news, consultations and service updates',
@@ -52,7 +53,7 @@ export function readFeedSettings(env: NodeJS.ProcessEnv = process.env): FeedSett
     // Checked with a sample slug so a malformed template fails here, not per item.
     itemUrlTemplate: template && isWebUrl(safeUrl(template.replace(/\{(type|slug|id)\}/g, 'x'))) ? template : null,
     imageUrl: webUrl(env.FEED_IMAGE_URL),
-    contactEmail: EMAIL.test((env.CONTACT_EMAIL ?? '').trim()) ? (env.CONTACT_EMAIL ?? '').trim() : null,
+    contactEmail: EMAIL.test(contactEmail) ? contactEmail : null,
     accessibilityStatementUrl: webUrl(env.ACCESSIBILITY_STATEMENT_URL),
   };
 }

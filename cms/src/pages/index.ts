@@ -281,11 +281,8 @@ export function registerPages(strapi: Core.Strapi) {
     { path: SUBSCRIBE_PATH, handler: subscribe },
     { path: WIDGETS_PATH, handler: forWebsites },
     { path: ACCESSIBILITY_PATH, handler: accessibility },
-    { path: SITEMAP_INDEX_PATH, handler: sitemapOf((catalogue, baseUrl) => sitemapIndex(catalogue, baseUrl)) },
-    {
-      path: SITEMAP_PATH,
-      handler: sitemapOf((catalogue, baseUrl, file) => (/^\d{1,6}\.xml$/.test(file) ? sitemap(catalogue, baseUrl, parseInt(file, 10)) : null)),
-    },
+    { path: SITEMAP_INDEX_PATH, handler: sitemapOf(sitemapIndex) },
+    { path: SITEMAP_PATH, handler: sitemapOf(sitemap) },
     { path: ROBOTS_PATH, handler: robots },
     { path: EMBED_PATH, handler: embed },
     { path: '/updates/assets/:file', handler: asset },

@@ -38,9 +38,10 @@ export function sitemapIndex(catalogue: Catalogue, baseUrl: string): string {
   return `${XML_DECLARATION}\n${parentElement('sitemapindex', sitemaps, { xmlns: NAMESPACE })}\n`;
 }
 
-/** Sitemap `n` (from 1), or null when there is none of that number. The first also holds the list of all updates. */
-export function sitemap(catalogue: Catalogue, baseUrl: string, n: number): string | null {
-  if (!Number.isInteger(n) || n < 1 || n > sitemapCount(catalogue)) return null;
+/** The sitemap at `/sitemaps/<file>` (`1.xml` and on), or null when there is none. The first also holds the list of all updates. */
+export function sitemap(catalogue: Catalogue, baseUrl: string, file: string): string | null {
+  const n = /^\d{1,6}\.xml$/.test(file) ? parseInt(file, 10) : 0;
+  if (n < 1 || n > sitemapCount(catalogue)) return null;
   const pages = entriesOf(catalogue, n).map((entry) =>
     parentElement('url', [textElement('loc', `${baseUrl}${itemPagePath(entry.type, entry.slug)}`), dated(entry.updatedAt)]),
   );

@@ -50,9 +50,12 @@ const refusingTransport = transportTo('refuse', () => {
   throw new Error(REFUSED_IN_PRODUCTION);
 });
 
+/** The mail relay, if one is set. */
+const relayHost = (env: Env) => (env.SMTP_HOST ?? '').trim();
+
 /** The email plugin's configuration (config/plugins.ts) from the environment. */
 export function emailPluginConfig(env: Env, { production, publicUrl }: { production: boolean; publicUrl: string }) {
-  const host = (env.SMTP_HOST ?? '').trim();
+  const host = relayHost(env);
   const port = Number(env.SMTP_PORT || 587);
   if (host && !(Number.isInteger(port) && port > 0 && port < 65536)) throw new Error(`SMTP_PORT must be a port number; got "${env.SMTP_PORT}".`);
   const providerOptions = host
@@ -76,7 +79,7 @@ export function emailPluginConfig(env: Env, { production, publicUrl }: { product
 }
 
 /** Whether production will refuse to send, for a warning at start. */
-export const emailRefused = (env: Env, production: boolean) => production && !(env.SMTP_HOST ?? '').trim();
+export const emailRefused = (env: Env, production: boolean) => production && !relayHost(env);
 
 export const EMAIL_NOT_SET_UP = `SMTP_HOST is not set: "Forgot your password?" emails cannot be sent. ${HOW_TO_SET_UP} Until then, a Super Admin can set editors' passwords in Settings → Users.`;
 
