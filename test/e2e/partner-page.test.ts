@@ -274,6 +274,37 @@ async function widgetsSettled(page: Page, timeout = 20_000) {
   assert.fail('the widgets never rendered');
 }
 
+/**
+ * Scrolls from top to bottom as a reader does, so that widgets below the fold fetch their updates and lazy images
+ * load, then waits until no widget is still loading (but the gallery's "hang" state, which never ends) and every
+ * image has finished. Returns the images that did not load.
+ */
+async function scrollThrough(page: Page, timeout = 20_000): Promise<string[]> {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let y = 0; y < height; y += 600) {
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await sleep(50);
+  }
+  const pending = () =>
+    page.evaluate(() => {
+      const roots: ParentNode[] = [document];
+      for (const el of document.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+      const loading = [...document.querySelectorAll<HTMLElement>('send-news-feed, send-news-archive, send-consultation-countdown')].filter(
+        (el) => el.dataset.failure !== 'hang' && el.shadowRoot?.querySelector('.loading'),
+      ).length;
+      const images = roots.flatMap((root) => [...root.querySelectorAll('img')]);
+      return {
+        loading,
+        unfinished: images.filter((img) => !img.complete).length,
+        broken: images.filter((img) => img.complete && img.naturalWidth === 0).map((img) => img.src),
+      };
+    });
+  let state = await pending();
+  for (const deadline = Date.now() + timeout; (state.loading || state.unfinished) && Date.now() < deadline; await sleep(200)) state = await pending();
+  assert.equal(state.loading, 0, 'widgets still loading after the page was scrolled through');
+  return state.broken;
+}
+
 /** Visible labels (buttons, form labels, options, legends, tags, headings, link text) in the page and every widget's shadow root. */
 function visibleLabels() {
   const labels: string[] = [];
@@ -301,11 +332,12 @@ async function apiFacets() {
 const DEMO_INDEX_AND_GALLERY = ['/demo/', '/demo/gallery.html'];
 
 for (const demoPage of [...DEMO_INDEX_AND_GALLERY, ...DEMO_PAGES]) {
-  test(`${demoPage}: no errors, no axe violations, no code identifiers as labels`, async () => {
+  test(`${demoPage}: scrolled through, no errors, no broken images, no axe violations, no code identifiers as labels`, async () => {
     const { page, problems, response } = await openPage(demoPage);
     try {
       assert.equal(response?.status(), 200);
       await widgetsSettled(page);
+      assert.deepEqual(await scrollThrough(page), [], 'images that did not load');
       await sleep(500);
       const facets = await apiFacets();
       const keys = [...facets.types, ...facets.audiences].map((f) => f.value);

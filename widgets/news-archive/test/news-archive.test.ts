@@ -357,8 +357,8 @@ describe('<send-news-archive>', () => {
     assertEqual(
       images.map((img) => [img.alt, img.src]),
       [
-        ['A parent reading with their child', `${API}/uploads/family.jpg`],
-        ['', `${API}/uploads/divider.png`],
+        ['Bar chart: parent carers who felt listened to rose from 42% in 2022 to 50% in 2023 and 61% in 2024', `${API}/demo/images/survey-chart.png`],
+        ['', `${API}/demo/images/divider.png`],
       ],
       'images with alt (empty = decorative) against the API origin',
     );
