@@ -700,6 +700,48 @@ test('at 320 px an open consultation\u2019s status, closing time and Respond lin
   }
 });
 
+test('printed, a reader page is dark text on white, without the site\u2019s navigation, each link in its content followed by its address', async () => {
+  for (const address of ['/updates/consultation/parent-carer-survey-tell-us-what-is-working', '/updates?type=consultation', '/updates/accessibility']) {
+    const { page } = await openPage(address);
+    try {
+      await page.emulateMediaType('print');
+      const printed = await page.evaluate(() => {
+        const shown = (el: Element) => getComputedStyle(el).display !== 'none' && getComputedStyle(el).visibility !== 'hidden';
+        const visible = (el: Element | null): boolean => !el || (shown(el) && visible(el.parentElement));
+        // Browsers leave backgrounds out on paper, so every text must read against white by its colour alone.
+        const luminance = (colour: string) => {
+          const [r, g, b] = (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map((c) => {
+            const v = Number(c) / 255;
+            return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const faint = [...document.querySelectorAll('body *')]
+          .filter((el) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim()) && visible(el))
+          .filter((el) => !el.closest('.visually-hidden') && 1.05 / (luminance(getComputedStyle(el).color) + 0.05) < 4.5)
+          .map((el) => `${el.localName}.${el.className}: ${el.textContent?.trim().slice(0, 40)}`);
+        const links = [...document.querySelectorAll<HTMLAnchorElement>('main a[href^="http"], main a[href^="mailto:"]')].filter(visible);
+        return {
+          faint,
+          navigation: ['.breadcrumbs', '.back-link', '.footer', '.skip-link', '.pagination', '.grid__filters'].filter((s) =>
+            [...document.querySelectorAll(s)].some(visible),
+          ),
+          links: links.length,
+          unaddressed: links.filter((a) => !getComputedStyle(a, '::after').content.includes(a.getAttribute('href')!)).map((a) => a.textContent?.trim()),
+          heading: document.querySelector('h1')?.textContent,
+        };
+      });
+      assert.ok(printed.heading, `${address}: the page's heading is printed`);
+      assert.deepEqual(printed.faint, [], `${address}: text too faint on white paper`);
+      assert.deepEqual(printed.navigation, [], `${address}: navigation printed`);
+      assert.ok(printed.links > 0, `${address}: links in the content`);
+      assert.deepEqual(printed.unaddressed, [], `${address}: links printed without their address`);
+    } finally {
+      await page.close();
+    }
+  }
+});
+
 test('without JavaScript, a reader searches and filters the index, pages through it and opens an item', async () => {
   const { page } = await openPage('/updates', { javaScript: false });
   try {
