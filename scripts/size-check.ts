@@ -24,16 +24,18 @@ interface Budget {
 }
 
 const budgets: Budget[] = [
+  // Up by 0.01-0.02 KB (to 17.51, 11.75, 15.00 and 12.61 KB): on paper, where browsers leave backgrounds out, text on
+  // the accent colour (the Respond button) takes the text's colour instead of printing white on white.
   // Up from 17.3/20.4, 11.65, 14.8/18.1 and 12.35 KB to 17.50, 11.74, 14.98 and 12.60 KB: the loading state
   // draws placeholder items with the real templates (renderPlaceholder), so it keeps within a fifth (2-14 %
   // measured) of the space the real ones take at every width; the estimate in em before it was 40-50 % short at
   // 320 px on the demo pages (test/e2e/partner-page.test.ts).
   // Before that, down from 17.45/20.55, 11.75, 15/18.2 and 12.45 KB: swc's minifier instead of terser, isExternal
   // moved into the lazy reading view, an unused rule dropped, a selector written as the style sheet writes it.
-  { file: 'dist/widgets/send-widgets.js', firstPaint: 17.5 * KB, aim: 15 * KB, total: 20.65 * KB },
-  { file: 'dist/widgets/send-news-feed.js', firstPaint: 11.75 * KB, aim: 10 * KB, total: 11.75 * KB },
-  { file: 'dist/widgets/send-news-archive.js', firstPaint: 15 * KB, aim: 10 * KB, total: 18.3 * KB },
-  { file: 'dist/widgets/send-consultation-countdown.js', firstPaint: 12.6 * KB, aim: 10 * KB, total: 12.6 * KB },
+  { file: 'dist/widgets/send-widgets.js', firstPaint: 17.52 * KB, aim: 15 * KB, total: 20.65 * KB },
+  { file: 'dist/widgets/send-news-feed.js', firstPaint: 11.76 * KB, aim: 10 * KB, total: 11.76 * KB },
+  { file: 'dist/widgets/send-news-archive.js', firstPaint: 15.01 * KB, aim: 10 * KB, total: 18.3 * KB },
+  { file: 'dist/widgets/send-consultation-countdown.js', firstPaint: 12.62 * KB, aim: 10 * KB, total: 12.62 * KB },
 ];
 
 const gzipSize = (file: string): number => gzipSync(readFileSync(file), { level: 9 }).length;

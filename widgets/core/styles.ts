@@ -165,6 +165,12 @@ export const baseStyles = css`
       transition: none !important;
     }
   }
+  /* Paper leaves backgrounds out: text on the accent colour (the Respond button) would print white on white. */
+  @media print {
+    :host {
+      --_accent-text: currentColor;
+    }
+  }
   @media (forced-colors: active) {
     .tag, .notice {
       border: 1px solid CanvasText;

@@ -1,3 +1,4 @@
+import { emulateMedia } from '@web/test-runner-commands';
 import '../../test/under-test.js';
 import type { SendConsultationCountdown } from '../consultation-countdown.js';
 import { consultationOpenItem, fixtureFetcher, fixtures, type FixtureName } from '../../fixtures/index.js';
@@ -65,6 +66,18 @@ describe('<send-consultation-countdown>', () => {
     assertEqual(calendar?.href, `${API}/feeds/consultations/short-breaks-consultation.ics`, 'calendar link absolute against api');
     assertEqual(shadow(countdown).querySelector('.links'), null, 'one consultation: no subscribe-to-all link');
     assertEqual(shadow(countdown).querySelector('.countdown')?.closest('[aria-live], [role="status"]'), null, 'no live region on ticking text');
+  });
+
+  it('prints the Respond link in the text colour, as paper leaves its green background out', async () => {
+    const { countdown } = await mountCountdown('consultationOpen', '2026-03-28T22:30:00Z');
+    const respond = shadow(countdown).querySelector<HTMLAnchorElement>('a.respond')!;
+    assertEqual(getComputedStyle(respond).color, 'rgb(255, 255, 255)', 'white on green on screen');
+    await emulateMedia({ media: 'print' });
+    try {
+      assertEqual(getComputedStyle(respond).color, getComputedStyle(countdown).color, 'the text colour on paper');
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
   });
 
   for (const [clockAt, expected] of [
