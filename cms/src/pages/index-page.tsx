@@ -145,7 +145,13 @@ export function indexPage({ site, title, filters, page, total, shown, facets, to
                 <label className="label label--m" htmlFor="q">
                   Search updates
                 </label>
-                <input className="input" type="search" id="q" name="q" defaultValue={filters.q} maxLength={200} />
+                <div className="search-row">
+                  <input className="input" type="search" id="q" name="q" defaultValue={filters.q} maxLength={200} />
+                  {/* Beside the box, as readers expect a search to have: it sends the filters below too. */}
+                  <button className="button" type="submit">
+                    Search
+                  </button>
+                </div>
               </div>
               <Checkboxes legend="Type" name="type" checked={filters.types} options={offered(facets.types, filters.types)} />
               <Select
