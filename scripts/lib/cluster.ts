@@ -10,7 +10,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { CMS_NODE_OPTIONS, cmsDir, ensureSystemPackages, freePort, repoRoot, strapiCli, waitForHttp } from './steps.ts';
+import { CMS_NODE_OPTIONS, cmsDir, ensureSystemPackages, freePort, hasExited, repoRoot, strapiCli, waitForHttp } from './steps.ts';
 
 export const NGINX = '/usr/sbin/nginx';
 const LUA_MODULE = '/usr/lib/nginx/modules/ngx_http_lua_module.so';
@@ -164,8 +164,7 @@ export async function startCluster({
   });
 
   let nginx: ChildProcess | null = null;
-  // A process ended by a signal keeps exitCode null: it has exited all the same, and will not say so again.
-  const running = (child: ChildProcess | null | undefined): child is ChildProcess => Boolean(child) && child!.exitCode === null && child!.signalCode === null;
+  const running = (child: ChildProcess | null | undefined): child is ChildProcess => Boolean(child) && !hasExited(child!);
   const stop = async () => {
     for (const instance of instances) if (running(instance.process)) instance.process.kill('SIGTERM');
     if (running(nginx)) nginx.kill('SIGQUIT');

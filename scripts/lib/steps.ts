@@ -187,11 +187,15 @@ export const postgresReachable = (url: string) =>
   });
 
 /** Resolves once GET url answers 2xx/3xx, or rejects after `timeoutMs`. */
+/** Whether a child process has ended. One ended by a signal keeps exitCode null, and will not emit 'exit' again. */
+export const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+/** Resolves once the child has ended: at once if it already has. */
+export const exitOf = (child: ChildProcess) => new Promise<void>((resolve) => (hasExited(child) ? resolve() : child.once('exit', () => resolve())));
+
 export async function waitForHttp(url: string, { timeoutMs = 120_000, child }: { timeoutMs?: number; child?: ChildProcess } = {}) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child && (child.exitCode !== null || child.signalCode !== null))
-      throw new Error(`The CMS exited (${child.signalCode ?? `code ${child.exitCode}`}) before answering ${url}.`);
+    if (child && hasExited(child)) throw new Error(`The CMS exited (${child.signalCode ?? `code ${child.exitCode}`}) before answering ${url}.`);
     try {
       const response = await fetch(url, { redirect: 'manual' });
       if (response.status < 400) return;

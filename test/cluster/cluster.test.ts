@@ -22,6 +22,7 @@ import pg from 'pg';
 import { FALLBACK_CHECK_MS } from '../../cms/src/catalogue/catalogue.ts';
 import { listenerName } from '../../cms/src/sync/change-channel.ts';
 import { dropSchema, startCluster, type Cluster } from '../../scripts/lib/cluster.ts';
+import { exitOf } from '../../scripts/lib/steps.ts';
 import { DEFAULT_PG_URL, ensureCompiled } from '../helpers/cms.ts';
 
 const databaseUrl = process.env.TEST_PG_URL || DEFAULT_PG_URL;
@@ -292,14 +293,7 @@ test('with every instance down, nginx still answers what it has stored, and anyt
   const stored = `${cluster.url}/api/updates?pageSize=2&year=2020`;
   for (let i = 0; i < 2; i += 1) await (await fetch(stored)).arrayBuffer();
   for (const instance of cluster.instances) instance.kill();
-  await Promise.all(
-    cluster.instances.map(
-      (instance) =>
-        new Promise((resolve) =>
-          instance.process.exitCode === null && instance.process.signalCode === null ? instance.process.once('exit', resolve) : resolve(null),
-        ),
-    ),
-  );
+  await Promise.all(cluster.instances.map((instance) => exitOf(instance.process)));
 
   const kept = await fetch(stored);
   await kept.arrayBuffer();

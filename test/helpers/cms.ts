@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import pg from 'pg';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { CMS_NODE_OPTIONS, cmsDir, freePort, repoRoot, strapiCli, strapiPackage, waitForHttp } from '../../scripts/lib/steps.ts';
+import { CMS_NODE_OPTIONS, cmsDir, exitOf, freePort, hasExited, repoRoot, strapiCli, strapiPackage, waitForHttp } from '../../scripts/lib/steps.ts';
 import { UPDATE_TYPES } from '../../cms/src/lib/update-types.ts';
 
 export { cmsDir, freePort, repoRoot };
@@ -119,8 +119,8 @@ export async function spawnCms(
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
+    if (hasExited(child)) return;
+    const exited = exitOf(child);
     child.kill(signal);
     await exited;
   };
