@@ -20,14 +20,9 @@ const dated = (ms: number) => (ms > 0 ? textElement('lastmod', new Date(ms).toIS
 
 export const sitemapCount = (catalogue: Catalogue) => Math.max(1, Math.ceil(catalogue.entries.length / SITEMAP_SIZE));
 
-/** The entries of sitemap `n` (from 1), oldest first: the catalogue holds them newest first. */
-function entriesOf(catalogue: Catalogue, n: number): CatalogueEntry[] {
-  const { entries } = catalogue;
-  const newestIndex = entries.length - 1 - (n - 1) * SITEMAP_SIZE;
-  const chosen: CatalogueEntry[] = [];
-  for (let i = newestIndex; i >= 0 && i > newestIndex - SITEMAP_SIZE; i -= 1) chosen.push(entries[i]);
-  return chosen;
-}
+/** The entries of sitemap `n` (from 1), newest first as the catalogue holds them: sitemap 1 takes the oldest. */
+const entriesOf = ({ entries }: Catalogue, n: number): CatalogueEntry[] =>
+  entries.slice(Math.max(0, entries.length - n * SITEMAP_SIZE), entries.length - (n - 1) * SITEMAP_SIZE);
 
 const newestChange = (entries: readonly CatalogueEntry[]) => entries.reduce((latest, entry) => Math.max(latest, entry.updatedAt), 0);
 
@@ -42,9 +37,10 @@ export function sitemapIndex(catalogue: Catalogue, baseUrl: string): string {
 export function sitemap(catalogue: Catalogue, baseUrl: string, file: string): string | null {
   const n = /^\d{1,6}\.xml$/.test(file) ? parseInt(file, 10) : 0;
   if (n < 1 || n > sitemapCount(catalogue)) return null;
-  const pages = entriesOf(catalogue, n).map((entry) =>
-    parentElement('url', [textElement('loc', `${baseUrl}${itemPagePath(entry.type, entry.slug)}`), dated(entry.updatedAt)]),
-  );
+  // Oldest first, so a new item goes at the end of the last sitemap.
+  const pages = entriesOf(catalogue, n)
+    .reverse()
+    .map((entry) => parentElement('url', [textElement('loc', `${baseUrl}${itemPagePath(entry.type, entry.slug)}`), dated(entry.updatedAt)]));
   if (n === 1) pages.unshift(parentElement('url', [textElement('loc', `${baseUrl}${INDEX_PATH}`), dated(catalogue.lastModified.getTime())]));
   return `${XML_DECLARATION}\n${parentElement('urlset', pages, { xmlns: NAMESPACE })}\n`;
 }
