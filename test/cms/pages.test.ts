@@ -524,6 +524,7 @@ describe('the index page', () => {
       ['type=news', /Unknown type "news"/],
       ['year=22', /four-digit year/],
       ['page=0', /"page" must be a whole number/],
+      ['q=%E0%A4%A', /"q" holds a character that is not valid text/],
     ] as const) {
       const page = await get(`/updates?${query}`);
       assert.equal(page.status, 400, query);

@@ -298,6 +298,7 @@ describe('GET /api/updates', () => {
     ['sort=title', 'sort'],
     ['facets=some', 'facets'],
     [`q=${'a'.repeat(201)}`, 'q'],
+    ['q=%E0%A4%A', 'q'],
     ['q[a]=b', 'q'],
   ];
   for (const [query, parameter] of malformed) {

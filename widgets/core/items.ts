@@ -44,13 +44,13 @@ export interface ItemContext {
 
 /** "News" for `article`; a type this version does not know keeps its key. */
 export function typeLabel(type: UpdateType, { t }: Pick<ItemContext, 't'>): string {
-  const key: ItemKey | undefined = TYPE_LABEL_KEYS[type];
-  return key ? t(key) : type;
+  // Own keys only: a broken API's type "constructor" is no label key.
+  return Object.hasOwn(TYPE_LABEL_KEYS, type) ? t(TYPE_LABEL_KEYS[type]) : type;
 }
 
 /** The type label as a tag; nothing for a type this version does not know (its key is no word for readers). */
 export function typeTag(type: UpdateType, context: Pick<ItemContext, 't'>): TemplateResult | typeof nothing {
-  return type in TYPE_LABEL_KEYS ? html`<span class="tag" part="tag">${typeLabel(type, context)}</span>` : nothing;
+  return Object.hasOwn(TYPE_LABEL_KEYS, type) ? html`<span class="tag" part="tag">${typeLabel(type, context)}</span>` : nothing;
 }
 
 /**

@@ -4,7 +4,7 @@ import { JsonLoader } from '../core/loader.js';
 import { SendElement } from '../core/send-element.js';
 import type { Message } from '../core/strings.js';
 import { baseStyles } from '../core/styles.js';
-import { isListResponse, type ListResponse, type UpdateSummary } from '../core/types.js';
+import { isListResponse, type ListResponse, type UpdateSummary, type UpdateType } from '../core/types.js';
 import { INDEX_PATH, splitList, SUBSCRIBE_PATH, withQuery, type FeedFilters, type ListParams } from '../core/urls.js';
 import { newsFeedStyles } from './styles.js';
 import { feedDefaults } from './strings.js';
@@ -13,6 +13,13 @@ export type NewsFeedLayout = 'list' | 'cards' | 'compact';
 
 /** Every string the feed shows. */
 export type FeedKey = keyof typeof feedDefaults;
+
+/** Each type's heading when a feed shows it alone: the compiler checks every type of the API has one. */
+const HEADING_KEYS = {
+  article: 'feedHeading',
+  consultation: 'feedHeadingConsultation',
+  'staffing-update': 'feedHeadingStaffingUpdate',
+} satisfies Record<UpdateType, FeedKey>;
 
 /**
  * Latest SEND news, consultations and service updates for a partner page.
@@ -139,9 +146,15 @@ export class SendNewsFeed extends SendElement<FeedKey> {
     this.reportLoad(state, data?.data.length ?? 0, data?.meta.pagination.total ?? 0);
   }
 
+  /** The default heading: one naming the type when the feed shows one type alone. */
+  get #defaultHeading(): string {
+    const types = this.#filterParams.type;
+    return this.t(types.length === 1 && Object.hasOwn(HEADING_KEYS, types[0]) ? HEADING_KEYS[types[0] as UpdateType] : 'feedHeading');
+  }
+
   protected override render(): TemplateResult {
     return html`
-      ${this.renderWidgetHeading(this.heading ?? this.t('feedHeading'))}
+      ${this.renderWidgetHeading(this.heading ?? this.#defaultHeading)}
       ${this.renderLoadState(this.#loader.state, ({ data: items }) => (items.length ? this.#renderItems(items) : this.renderEmpty('emptyMessage')))}
       <p class="links" part="links">
         ${this.archiveHref ? html`<a href=${this.archiveViewHref ?? this.archiveHref}>${this.t('viewAll')}</a>` : nothing}

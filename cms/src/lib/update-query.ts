@@ -110,6 +110,9 @@ export function parseFilters(raw: Raw): UpdateFilters {
   }
   const q = oneOf(raw, 'q') ?? '';
   if (q.length > MAX_Q_LENGTH) throw new QueryError('q', `"q" must be at most ${MAX_Q_LENGTH} characters.`);
+  // A %-escape that is not UTF-8 decodes to U+FFFD, which no item holds: say so rather than find nothing.
+  if (q.includes('\uFFFD'))
+    throw new QueryError('q', '"q" holds a character that is not valid text (a %-escape that is not UTF-8). Search for words as you would type them.');
   const yearText = oneOf(raw, 'year');
   let year: number | null = null;
   if (yearText !== null) {

@@ -113,7 +113,8 @@ export function embedPage({ site, choice, scripts, topics, consultations, script
                 Heading
               </label>
               <p className="hint" id="heading-hint">
-                Leave empty for the widget&rsquo;s own (&ldquo;Latest SEND news&rdquo;, &ldquo;Consultations&rdquo;).
+                Leave empty for the widget&rsquo;s own, such as &ldquo;Latest SEND news&rdquo;, or &ldquo;Latest SEND consultations&rdquo; for consultations
+                alone.
               </p>
               <input className="input" type="text" name="heading" id="heading" maxLength={80} defaultValue={choice.heading} aria-describedby="heading-hint" />
             </div>

@@ -179,6 +179,23 @@ describe('<send-news-feed>', () => {
     assertEqual(shadow(feed).querySelector('.widget-heading'), null, 'heading omitted');
   });
 
+  for (const [type, expected] of [
+    ['consultation', 'Latest SEND consultations'],
+    ['staffing-update', 'Latest SEND service updates'],
+    ['article', 'Latest SEND news'],
+    ['article,consultation', 'Latest SEND news'],
+    ['constructor', 'Latest SEND news'],
+  ]) {
+    it(`with type="${type}" is headed "${expected}" unless the host names a heading`, async () => {
+      const { feed } = await mountFeed({ type });
+      await loaded(feed);
+      assertEqual(shadow(feed).querySelector('.widget-heading')?.textContent, expected, 'default heading');
+      feed.heading = 'From the council';
+      await feed.updateComplete;
+      assertEqual(shadow(feed).querySelector('.widget-heading')?.textContent, 'From the council', 'host heading');
+    });
+  }
+
   it('with heading-level="0" follows the host page\'s own heading: items one level below it', async () => {
     const section = document.createElement('section');
     section.innerHTML = '<h2>Our services</h2><h3>SEND news</h3>';
@@ -323,6 +340,7 @@ describe('<send-news-feed>', () => {
     const { feed } = await mountFeed({ 'item-href': '/news/{slug}' }, { fetcher: listAndItem('hostileList') });
     await loaded(feed);
     assertIncludes(textOf(feed), '<img src=x onerror="window.__pwned=1">Hostile title', 'title shown literally');
+    assertIncludes(textOf(feed), 'Of a type named constructor', 'an item of a type named like an object property shown');
     assertEqual(shadow(feed).querySelectorAll('img, script').length, 0, 'no injected elements');
     assertEqual((window as { __pwned?: number }).__pwned, undefined, 'no script ran');
   });
