@@ -98,6 +98,10 @@ const meta = (page: Page, property: string) =>
 const jsonLd = (page: Page) => JSON.parse(text(one(page, tag('script', { type: 'application/ld+json' })))) as Record<string, unknown>;
 const inputValue = (page: Page, id: string) => attr(one(page, tag('input', { id })), 'value');
 
+/** A textarea's content, whose character references the parser leaves as they are written. */
+const rawText = (el: Element) =>
+  text(el).replace(/&(lt|gt|quot|#x27|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', '#x27': "'", amp: '&' })[name] ?? '');
+
 async function allItems(): Promise<UpdateSummary[]> {
   return (await getJson<ListResponse>(base, '/api/updates?pageSize=100')).body.data;
 }
@@ -811,6 +815,23 @@ describe('widget scripts', () => {
     );
   });
 
+  test('the countdown builder gives code only for a consultation it offers: any other falls back to every open consultation', async () => {
+    const codeOf = async (consultation: string) => {
+      const page = await get(`/updates/embed?widget=send-consultation-countdown&consultation=${encodeURIComponent(consultation)}`);
+      assert.equal(page.status, 200, consultation);
+      return rawText(one(page, tag('textarea')));
+    };
+    const { body } = await getJson<ListResponse>(base, '/api/updates?type=consultation&status=open&sort=closing&pageSize=1');
+    const open = body.data[0].slug;
+    assert.match(await codeOf(open), new RegExp(`slug="${open}"`));
+    const { body: closed } = await getJson<ListResponse>(base, '/api/updates?type=consultation&status=closed&pageSize=1');
+    for (const other of [closed.data[0].slug, 'no-such-consultation', '"><script>alert(1)</script>']) {
+      const code = await codeOf(other);
+      assert.doesNotMatch(code, /slug=/, other);
+      assert.doesNotMatch(code, /alert|no-such/, other);
+    }
+  });
+
   test('every element partners copy holds a link to a working reader page, for browsers that never run the script', async () => {
     const pages = [
       await get('/updates/for-websites'),
@@ -820,9 +841,6 @@ describe('widget scripts', () => {
         ),
       )),
     ];
-    // A textarea's content is raw text to the parser: its character references are read here.
-    const rawText = (el: Element) =>
-      text(el).replace(/&(lt|gt|quot|#x27|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', '#x27': "'", amp: '&' })[name] ?? '');
     const copyable = (el: Element) => (el.name === 'input' ? (attr(el, 'value') ?? '') : el.name === 'textarea' ? rawText(el) : '');
     const elements = pages.flatMap((page) =>
       all(page, (el) => copyable(el).includes('<send-')).map((el) => copyable(el).replace(/^<script[^>]*><\/script>\s*/, '')),

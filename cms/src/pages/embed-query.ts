@@ -72,20 +72,25 @@ const within = (value: unknown, min: number, max: number, fallback: number) => {
   return Number.isInteger(n) && n >= min && n <= max ? n : fallback;
 };
 
-/** The builder's choices from the query; anything unknown falls back to the default, so every address gives a working page. */
-export function readEmbedChoice(query: Query, topics: readonly string[]): EmbedChoice {
+/**
+ * The builder's choices from the query; anything unknown falls back to the default, so every address gives a working
+ * page. A topic or a consultation counts only if the builder offers it (`offered`: their slugs), so the code it gives
+ * never names one that does not exist.
+ */
+export function readEmbedChoice(query: Query, offered: { topics: readonly string[]; consultations: readonly string[] }): EmbedChoice {
   const widget = one(query.widget);
   const layout = one(query.layout);
   const topic = one(query.topic);
+  const consultation = one(query.consultation);
   return {
     widget: Object.hasOwn(WIDGETS, widget) ? (widget as Widget) : DEFAULT_EMBED_CHOICE.widget,
     types: keysOf(TYPE_LABELS).filter((type) => list(query.type).includes(type)),
-    topic: topics.includes(topic) ? topic : '',
+    topic: offered.topics.includes(topic) ? topic : '',
     audiences: keysOf(AUDIENCES).filter((audience) => list(query.audience).includes(audience)),
     layout: Object.hasOwn(LAYOUTS, layout) ? (layout as Layout) : DEFAULT_EMBED_CHOICE.layout,
     heading: one(query.heading).replace(CONTROL_CHARACTERS, '').slice(0, 80),
     headingLevel: within(query.headingLevel, 0, 6, DEFAULT_EMBED_CHOICE.headingLevel),
     limit: within(query.limit, 1, 20, DEFAULT_EMBED_CHOICE.limit),
-    consultation: one(query.consultation).slice(0, 200),
+    consultation: offered.consultations.includes(consultation) ? consultation : '',
   };
 }

@@ -234,12 +234,11 @@ export function registerPages(strapi: Core.Strapi) {
     const site = siteOf();
     const catalogue = await catalogueOf(strapi).get();
     const topics = facets(catalogue.entries).topics.filter((t) => t.count > 0);
-    const choice = readEmbedChoice(
-      queryOf(ctx),
-      topics.map((t) => t.value),
-    );
-    const now = Date.now();
-    const consultations = selectPage(catalogue, OPEN_CONSULTATIONS, now, 'closing', 0, EMBED_CONSULTATIONS).entries.map(summaryOf);
+    const consultations = selectPage(catalogue, OPEN_CONSULTATIONS, Date.now(), 'closing', 0, EMBED_CONSULTATIONS).entries.map(summaryOf);
+    const choice = readEmbedChoice(queryOf(ctx), {
+      topics: topics.map((t) => t.value),
+      consultations: consultations.map((item) => item.slug),
+    });
     const { scripts } = widgetScripts(path.resolve(strapi.dirs.app.root, '..'), site.baseUrl);
     send(
       ctx,
