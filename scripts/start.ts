@@ -6,11 +6,20 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildCms, buildWidgets, CMS_NODE_OPTIONS, cmsDir, say, strapiCli, waitForHttp } from './lib/steps.ts';
+import { buildCms, buildWidgets, CMS_NODE_OPTIONS, cmsDir, portTaken, say, strapiCli, waitForHttp } from './lib/steps.ts';
 
 const port = Number(process.env.PORT || 1337);
 const origin = (process.env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, '');
 const production = process.env.NODE_ENV === 'production';
+
+// Checked before anything is built: a second `npm start` would rebuild what the first is serving, then
+// find the first one answering and say it had started, just before Strapi failed on the port.
+if (await portTaken(port, process.env.HOST || '0.0.0.0')) {
+  console.error(
+    `\nPort ${port} is in use already. If SEND updates is running in another terminal, use that one: ${origin}/updates.\nIf another program holds the port, stop it, or start on another port: PORT=${port + 1} npm start`,
+  );
+  process.exit(1);
+}
 
 try {
   await buildWidgets();

@@ -192,7 +192,7 @@ export async function startCluster({
     nginx = spawn(NGINX, ['-p', runDir, '-c', configFile, '-e', path.join(runDir, 'error.log'), '-g', 'daemon off;'], {
       stdio: ['ignore', 'inherit', 'inherit'],
     });
-    await waitForHttp(`${url}/_health`, { child: nginx, timeoutMs: 20_000 });
+    await waitForHttp(`${url}/_health`, { child: nginx, timeoutMs: 20_000, name: 'nginx' });
   } catch (error) {
     await stop();
     throw error;

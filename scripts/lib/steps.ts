@@ -165,6 +165,14 @@ function writeStamp(stamp: Stamp) {
   fs.writeFileSync(stampFile, JSON.stringify(stamp, null, 2));
 }
 
+/** Whether something already listens on `port` where a server on `host` would listen (Strapi's default host: every interface). */
+export const portTaken = (port: number, host = '0.0.0.0') =>
+  new Promise<boolean>((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', (error: NodeJS.ErrnoException) => (error.code === 'EADDRINUSE' ? resolve(true) : reject(error)));
+    server.listen(port, host, () => server.close(() => resolve(false)));
+  });
+
 /** A TCP port free on 127.0.0.1 right now (the OS picks it). */
 export const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -192,10 +200,13 @@ export const hasExited = (child: ChildProcess) => child.exitCode !== null || chi
 /** Resolves once the child has ended: at once if it already has. */
 export const exitOf = (child: ChildProcess) => new Promise<void>((resolve) => (hasExited(child) ? resolve() : child.once('exit', () => resolve())));
 
-export async function waitForHttp(url: string, { timeoutMs = 120_000, child }: { timeoutMs?: number; child?: ChildProcess } = {}) {
+export async function waitForHttp(
+  url: string,
+  { timeoutMs = 120_000, child, name = 'The CMS' }: { timeoutMs?: number; child?: ChildProcess; name?: string } = {},
+) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child && hasExited(child)) throw new Error(`The CMS exited (${child.signalCode ?? `code ${child.exitCode}`}) before answering ${url}.`);
+    if (child && hasExited(child)) throw new Error(`${name} exited (${child.signalCode ?? `code ${child.exitCode}`}) before answering ${url}.`);
     try {
       const response = await fetch(url, { redirect: 'manual' });
       if (response.status < 400) return;
