@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildCms, buildWidgets, CMS_NODE_OPTIONS, cmsDir, portTaken, say, strapiCli, waitForHttp } from './lib/steps.ts';
+import { buildCms, buildWidgets, CMS_NODE_OPTIONS, cmsDir, portTaken, postgresProblem, say, strapiCli, waitForHttp } from './lib/steps.ts';
 
 const port = Number(process.env.PORT || 1337);
 const origin = (process.env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, '');
@@ -18,6 +18,12 @@ if (await portTaken(port, process.env.HOST || '0.0.0.0')) {
   console.error(
     `\nPort ${port} is in use already. If SEND updates is running in another terminal, use that one: ${origin}/updates.\nIf another program holds the port, stop it, or start on another port: PORT=${port + 1} npm start`,
   );
+  process.exit(1);
+}
+
+const database = process.env.DATABASE_CLIENT === 'postgres' ? await postgresProblem() : null;
+if (database) {
+  console.error(`\n${database}\nOr leave DATABASE_CLIENT unset to use SQLite.`);
   process.exit(1);
 }
 

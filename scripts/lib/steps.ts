@@ -165,11 +165,14 @@ function writeStamp(stamp: Stamp) {
   fs.writeFileSync(stampFile, JSON.stringify(stamp, null, 2));
 }
 
-/** Whether something already listens on `port` where a server on `host` would listen (Strapi's default host: every interface). */
+/**
+ * Whether something already listens on `port` where a server on `host` would listen (Strapi's default host: every
+ * interface). Any other failure (a port this user may not open) is left for the server itself to report.
+ */
 export const portTaken = (port: number, host = '0.0.0.0') =>
-  new Promise<boolean>((resolve, reject) => {
+  new Promise<boolean>((resolve) => {
     const server = net.createServer();
-    server.once('error', (error: NodeJS.ErrnoException) => (error.code === 'EADDRINUSE' ? resolve(true) : reject(error)));
+    server.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'EADDRINUSE'));
     server.listen(port, host, () => server.close(() => resolve(false)));
   });
 
@@ -184,11 +187,29 @@ export const freePort = () =>
     });
   });
 
+/**
+ * What keeps the CMS from reaching PostgreSQL at the address the environment gives it (DATABASE_URL, else
+ * DATABASE_HOST and DATABASE_PORT, as cms/config/database.ts reads them), in words for whoever started it;
+ * null when something answers there, or the address is not TCP (a socket) or cannot be read (Strapi says why).
+ */
+export async function postgresProblem(env: NodeJS.ProcessEnv = process.env): Promise<string | null> {
+  let url: URL;
+  try {
+    url = new URL(env.DATABASE_URL || `postgres://${env.DATABASE_HOST || '127.0.0.1'}:${env.DATABASE_PORT || 5432}`);
+  } catch {
+    return null;
+  }
+  if (!url.hostname || (await postgresReachable(url.href))) return null;
+  // Host and port only: the URL may hold a password.
+  const where = `${url.hostname}:${url.port || 5432}`;
+  return `Nothing answers at ${where}, where PostgreSQL should be (${env.DATABASE_URL ? 'DATABASE_URL' : 'DATABASE_HOST and DATABASE_PORT'}). Start PostgreSQL there, or correct the address.`;
+}
+
 /** Whether something accepts connections at a PostgreSQL URL's host and port (within 2 s). */
 export const postgresReachable = (url: string) =>
   new Promise<boolean>((resolve) => {
     const { hostname, port } = new URL(url);
-    const socket = net.connect({ host: hostname, port: Number(port || 5432), timeout: 2000 });
+    const socket = net.connect({ host: hostname.replace(/^\[|\]$/g, ''), port: Number(port || 5432), timeout: 2000 });
     socket.on('connect', () => (socket.destroy(), resolve(true)));
     socket.on('error', () => resolve(false));
     socket.on('timeout', () => (socket.destroy(), resolve(false)));
