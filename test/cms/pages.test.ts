@@ -523,17 +523,23 @@ describe('the index page', () => {
     assert.match(text(result), new RegExp(`Upcoming Opens ${opens}`));
   });
 
-  test('malformed filters get a 400 page saying what is wrong', async () => {
-    for (const [query, message] of [
-      ['type=news', /Unknown type "news"/],
-      ['year=22', /four-digit year/],
-      ['page=0', /"page" must be a whole number/],
-      ['q=%E0%A4%A', /"q" holds a character that is not valid text/],
+  test('malformed filters get a 400 page saying what is wrong in a reader\u2019s words, then in detail', async () => {
+    for (const [query, problem, detail] of [
+      ['type=news', 'This address asks for a kind of update that does not exist.', /Unknown type "news"/],
+      ['year=22', 'This address asks for a year written in a way we do not recognise.', /four-digit year/],
+      ['page=0', 'This address asks for a page that cannot exist.', /"page" must be a whole number/],
+      ['q=%E0%A4%A', 'The search words in this address cannot be read.', /"q" holds a character that is not valid text/],
     ] as const) {
       const page = await get(`/updates?${query}`);
       assert.equal(page.status, 400, query);
       assert.equal(page.headers['content-type'], 'text/html; charset=utf-8');
-      assert.match(text(one(page, tag('main'))), message);
+      const paragraphs = all(page, tag('p')).map((p) => text(p));
+      assert.ok(paragraphs.includes(problem), `${query}: ${paragraphs.join(' | ')}`);
+      assert.ok(
+        paragraphs.some((p) => /^If you typed the web address, check it is correct\./.test(p)),
+        query,
+      );
+      assert.match(paragraphs.find((p) => p.startsWith('Details for whoever made the link: ')) ?? '', detail, query);
     }
   });
 });

@@ -137,7 +137,7 @@ export function registerPages(strapi: Core.Strapi) {
       return read();
     } catch (error) {
       if (!(error instanceof QueryError)) throw error;
-      send(ctx, site, 400, badRequestPage(site, error.message));
+      send(ctx, site, 400, badRequestPage(site, error));
       return null;
     }
   };
