@@ -25,7 +25,8 @@ interface Budget {
 
 const budgets: Budget[] = [
   // Up by 0.08 KB (to 17.59/20.72 and 11.84 KB): a feed of one type alone is headed by it ("Latest SEND
-  // consultations"), not "Latest SEND news".
+  // consultations"), not "Latest SEND news". Then 0.01 KB: a consultation status this version does not know reads
+  // as unknown, where it threw into the host page.
   // Up by 0.01-0.02 KB (to 17.51, 11.75, 15.00 and 12.61 KB): on paper, where browsers leave backgrounds out, text on
   // the accent colour (the Respond button) takes the text's colour instead of printing white on white.
   // Up from 17.3/20.4, 11.65, 14.8/18.1 and 12.35 KB to 17.50, 11.74, 14.98 and 12.60 KB: the loading state
@@ -34,8 +35,8 @@ const budgets: Budget[] = [
   // 320 px on the demo pages (test/e2e/partner-page.test.ts).
   // Before that, down from 17.45/20.55, 11.75, 15/18.2 and 12.45 KB: swc's minifier instead of terser, isExternal
   // moved into the lazy reading view, an unused rule dropped, a selector written as the style sheet writes it.
-  { file: 'dist/widgets/send-widgets.js', firstPaint: 17.6 * KB, aim: 15 * KB, total: 20.73 * KB },
-  { file: 'dist/widgets/send-news-feed.js', firstPaint: 11.84 * KB, aim: 10 * KB, total: 11.84 * KB },
+  { file: 'dist/widgets/send-widgets.js', firstPaint: 17.61 * KB, aim: 15 * KB, total: 20.74 * KB },
+  { file: 'dist/widgets/send-news-feed.js', firstPaint: 11.85 * KB, aim: 10 * KB, total: 11.85 * KB },
   { file: 'dist/widgets/send-news-archive.js', firstPaint: 15.01 * KB, aim: 10 * KB, total: 18.3 * KB },
   { file: 'dist/widgets/send-consultation-countdown.js', firstPaint: 12.62 * KB, aim: 10 * KB, total: 12.62 * KB },
 ];

@@ -21,8 +21,11 @@ export const PHASE_LABEL_KEYS = {
   outcome: 'statusOutcome',
 } satisfies Record<ConsultationPhase, keyof typeof consultationStatusStrings>;
 
-/** The state as of the API's answer (the CMS works it out from the dates), as the CMS's own item page says it. */
+/**
+ * The state as of the API's answer (the CMS works it out from the dates), as the CMS's own item page says it. A
+ * status this version does not know (a later CMS's, or a broken API's) is unknown, never a key to look up.
+ */
 export function readerPhase({ status, hasOutcome }: Pick<ConsultationSummary, 'status' | 'hasOutcome'>): ConsultationPhase {
   if (status === 'closed' && hasOutcome) return 'outcome';
-  return status ?? 'unknown';
+  return status === 'upcoming' || status === 'open' || status === 'closed' ? status : 'unknown';
 }

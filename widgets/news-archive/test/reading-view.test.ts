@@ -121,6 +121,15 @@ describe('<send-news-archive> reading view', () => {
     assertExcludes(textOf(unknown), 'Invalid', 'never Invalid Date');
   });
 
+  for (const status of ['constructor', 'paused']) {
+    it(`a consultation of a status this version does not know ("${status}") reads as dates to be confirmed`, async () => {
+      const consultation = fixtures.consultationOpen.data;
+      const archive = await openReadingView('consultationOpen', { response: { data: { ...consultation, status } } as unknown as ItemResponse });
+      assertEqual(texts(archive, '.panel h4'), ['Status: Dates to be confirmed'], 'status');
+      assertIncludes(textOf(archive), consultation.title, 'the rest still shows');
+    });
+  }
+
   it('drops Respond, calendar and outcome links whose scheme is not allowed', async () => {
     const consultation = fixtures.consultationOpen.data;
     const hostile = {

@@ -341,6 +341,7 @@ describe('<send-news-feed>', () => {
     await loaded(feed);
     assertIncludes(textOf(feed), '<img src=x onerror="window.__pwned=1">Hostile title', 'title shown literally');
     assertIncludes(textOf(feed), 'Of a type named constructor', 'an item of a type named like an object property shown');
+    assertIncludes(textOf(feed), 'Of a status named constructor', 'a consultation of a status named like an object property shown');
     assertEqual(shadow(feed).querySelectorAll('img, script').length, 0, 'no injected elements');
     assertEqual((window as { __pwned?: number }).__pwned, undefined, 'no script ran');
   });
