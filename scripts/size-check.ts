@@ -24,7 +24,10 @@ interface Budget {
 }
 
 const budgets: Budget[] = [
-  // Up by 0.08 KB (to 17.59/20.72 and 11.84 KB): a feed of one type alone is headed by it ("Latest SEND
+  // Up by 0.02-0.04 KB (to 17.64/20.76, 11.87, 15.05/18.31 and 12.63 KB): what a broken API sends can no longer
+  // throw into the host page (JSON read without `toString`/`valueOf` keys; lists the archive walks taken as lists
+  // of objects), proven by widgets/test/broken-api.test.ts.
+  // Before, up by 0.08 KB (to 17.59/20.72 and 11.84 KB): a feed of one type alone is headed by it ("Latest SEND
   // consultations"), not "Latest SEND news". Then 0.01 KB: a consultation status this version does not know reads
   // as unknown, where it threw into the host page.
   // Up by 0.01-0.02 KB (to 17.51, 11.75, 15.00 and 12.61 KB): on paper, where browsers leave backgrounds out, text on
@@ -35,10 +38,10 @@ const budgets: Budget[] = [
   // 320 px on the demo pages (test/e2e/partner-page.test.ts).
   // Before that, down from 17.45/20.55, 11.75, 15/18.2 and 12.45 KB: swc's minifier instead of terser, isExternal
   // moved into the lazy reading view, an unused rule dropped, a selector written as the style sheet writes it.
-  { file: 'dist/widgets/send-widgets.js', firstPaint: 17.61 * KB, aim: 15 * KB, total: 20.74 * KB },
-  { file: 'dist/widgets/send-news-feed.js', firstPaint: 11.85 * KB, aim: 10 * KB, total: 11.85 * KB },
-  { file: 'dist/widgets/send-news-archive.js', firstPaint: 15.01 * KB, aim: 10 * KB, total: 18.3 * KB },
-  { file: 'dist/widgets/send-consultation-countdown.js', firstPaint: 12.62 * KB, aim: 10 * KB, total: 12.62 * KB },
+  { file: 'dist/widgets/send-widgets.js', firstPaint: 17.65 * KB, aim: 15 * KB, total: 20.77 * KB },
+  { file: 'dist/widgets/send-news-feed.js', firstPaint: 11.88 * KB, aim: 10 * KB, total: 11.88 * KB },
+  { file: 'dist/widgets/send-news-archive.js', firstPaint: 15.06 * KB, aim: 10 * KB, total: 18.32 * KB },
+  { file: 'dist/widgets/send-consultation-countdown.js', firstPaint: 12.64 * KB, aim: 10 * KB, total: 12.64 * KB },
 ];
 
 const gzipSize = (file: string): number => gzipSync(readFileSync(file), { level: 9 }).length;

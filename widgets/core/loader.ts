@@ -73,7 +73,8 @@ export class JsonLoader<T> implements ReactiveController {
       // eslint-disable-next-line @typescript-eslint/only-throw-error -- only leaves for the catch, which reads `failure`; an Error would add bytes to every bundle
       if (!response.ok) throw (failure = { kind: response.status === 404 ? 'not-found' : 'http', message: `HTTP ${response.status}` });
       failure = { kind: 'invalid', message: 'The response was not JSON' };
-      const data: unknown = await response.json();
+      // Without `toString` and `valueOf` keys: an object whose own one is no function throws wherever it is written as text.
+      const data: unknown = JSON.parse(await response.text(), (key, value: unknown) => (key === 'toString' || key === 'valueOf' ? undefined : value));
       // eslint-disable-next-line @typescript-eslint/only-throw-error -- as above: the catch reads `failure`
       if (!this.#validate(data)) throw (failure = { kind: 'invalid', message: 'The response had an unexpected shape' });
       if (controller.signal.aborted && !timedOut) return null;

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { css } from './styles.js';
 import { heading } from './heading.js';
-import type { Block, InlineNode, ListBlock, TextNode } from './types.js';
+import { objectsIn, type Block, type InlineNode, type ListBlock, type TextNode } from './types.js';
 import { safeHref } from './urls.js';
 
 /** Styles for content rendered from CMS rich text. */
@@ -63,9 +63,7 @@ export interface RichTextOptions {
  * parsed as HTML); links keep only http(s)/mailto/tel, anything else is plain text.
  */
 export function renderBlocks(blocks: readonly Block[] | null | undefined, options: RichTextOptions): unknown {
-  if (!Array.isArray(blocks)) return nothing;
-  // Typed here: Array.isArray narrows a readonly array to any[].
-  return blocks.map((block: Block) => renderBlock(block, options));
+  return objectsIn(blocks).map((block) => renderBlock(block, options));
 }
 
 function renderBlock(block: Block, options: RichTextOptions): unknown {
@@ -90,7 +88,7 @@ function renderBlock(block: Block, options: RichTextOptions): unknown {
 /** A nested list goes inside the item before it (Strapi stores it as a sibling), so an ordered list keeps counting. */
 function renderList(list: ListBlock, options: RichTextOptions): TemplateResult {
   const items: Array<{ content: unknown; nested: TemplateResult[] }> = [];
-  for (const child of list.children ?? []) {
+  for (const child of objectsIn(list.children)) {
     if (child.type !== 'list') items.push({ content: renderInline(child.children, options), nested: [] });
     else if (items.length) items[items.length - 1].nested.push(renderList(child, options));
     else items.push({ content: nothing, nested: [renderList(child, options)] });
@@ -126,7 +124,7 @@ function isExternal(href: string): boolean {
 }
 
 function renderInline(nodes: readonly InlineNode[] | undefined, options: RichTextOptions): unknown {
-  return (nodes ?? []).map((node) => {
+  return objectsIn(nodes).map((node) => {
     if (node.type === 'link') {
       const href = safeHref(node.url, options.baseUrl);
       const children = renderInline(node.children, options);
@@ -150,5 +148,7 @@ function renderText(node: TextNode): unknown {
 }
 
 function plainText(nodes: readonly InlineNode[] | undefined): string {
-  return (nodes ?? []).map((node) => (node.type === 'link' ? plainText(node.children) : (node.text ?? ''))).join('');
+  return objectsIn(nodes)
+    .map((node) => (node.type === 'link' ? plainText(node.children) : (node.text ?? '')))
+    .join('');
 }

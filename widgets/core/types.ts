@@ -8,6 +8,10 @@ export type * from '../../contract/api.js';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** The objects in `value` if it is a list, else none: from a broken API a list may be anything, and so may its entries. */
+export const objectsIn = <T>(value: readonly T[] | null | undefined): T[] =>
+  Array.isArray(value) ? value.filter((entry: unknown): entry is T => typeof entry === 'object' && entry !== null) : [];
+
 function isSummary(value: unknown): value is UpdateSummary {
   return (
     isRecord(value) && typeof value.type === 'string' && typeof value.slug === 'string' && typeof value.title === 'string' && typeof value.date === 'string'

@@ -7,6 +7,9 @@
  *   data-open-item          type/slug to open in an archive's reading view
  * Properties are set before the elements are defined, so the first request already uses them. Every widget
  * loads at once (`loading="eager"`): the gallery shows all its states without waiting to be scrolled to.
+ * A widget that fails asks for an address no other widget asks for (its own `limit`, `page-size`, `topic` or
+ * `slug` in demo/gallery.html): on a failure a widget shows the last good answer saved for its address, which a
+ * widget that loaded may have saved first (the stale state shows that on purpose).
  */
 import { writeCache } from '../core/cache.js';
 import { defineElement } from '../core/define.js';

@@ -11,6 +11,7 @@ import { baseStyles } from '../core/styles.js';
 import {
   isItemResponse,
   isListResponse,
+  objectsIn,
   type Facet,
   type Facets,
   type ItemResponse,
@@ -332,7 +333,7 @@ export class SendNewsArchive extends SendElement<ArchiveKey> {
 
   #renderFilter(name: FilterName, id: string): TemplateResult {
     const { view } = this.#navigation;
-    const facets: Array<Facet | YearFacet> = this.#facets[`${name}s`] ?? [];
+    const facets = objectsIn<Facet | YearFacet>(this.#facets[`${name}s`]);
     const labelOf = (value: string) => {
       const facet = facets.find((candidate) => String(candidate.value) === value);
       if (facet) return 'label' in facet ? facet.label : value;

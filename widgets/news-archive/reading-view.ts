@@ -14,7 +14,7 @@ import { londonWhen } from '../core/long-dates.js';
 import { respondStyles } from '../core/respond-styles.js';
 import { renderBlocks, richTextStyles, type RichTextOptions } from '../core/rich-text.js';
 import { css } from '../core/styles.js';
-import type { ConsultationDetail, StaffingUpdateDetail, UpdateDetail } from '../core/types.js';
+import { objectsIn, type ConsultationDetail, type StaffingUpdateDetail, type UpdateDetail } from '../core/types.js';
 import { safeHref } from '../core/urls.js';
 
 /** Default strings only the reading view shows (overridable through `strings` like any other). */
@@ -126,10 +126,11 @@ export interface ReadingContext {
 export function articleTemplate(item: UpdateDetail, context: ReadingContext): TemplateResult {
   const { t, level, base, lang } = context;
   const richText: RichTextOptions = { baseHeadingLevel: level, baseUrl: base, externalLabel: t('externalLink') };
-  const downloads = (item.downloads ?? []).flatMap((file) => {
+  const downloads = objectsIn(item.downloads).flatMap((file) => {
     const href = safeHref(file.url, base);
     return href ? [{ ...file, href }] : [];
   });
+  const topics = objectsIn(item.topics);
   const easyRead = item.type === 'consultation' ? nothing : easyReadLink(safeHref(item.easyReadUrl, base), '', context);
   return html`<article part="article">
     ${heading(level, item.title, 'reading-title', undefined, true)}
@@ -149,9 +150,9 @@ export function articleTemplate(item: UpdateDetail, context: ReadingContext): Te
         : nothing
     }
     ${
-      item.topics?.length
+      topics.length
         ? html`<p class="topics"><span class="visually-hidden">${t('topics')}:</span>
-          ${item.topics.map((topic) => html`<span class="tag">${topic.name}</span>`)}</p>`
+          ${topics.map((topic) => html`<span class="tag">${topic.name}</span>`)}</p>`
         : nothing
     }
   </article>`;

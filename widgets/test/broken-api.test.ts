@@ -1,0 +1,103 @@
+/**
+ * A broken API, or a later one: each field of the items (lists and one item) replaced, one field at a time, by
+ * values of the wrong shape, out of range, or named like an object's own properties. Every widget settles (its
+ * items, or its error state) and nothing is thrown into the host page (guardHostPage checks that after each test).
+ */
+import './under-test.js';
+import { fixtures, type FixtureName } from '../fixtures/index.js';
+import type { ItemResponse, ListResponse } from '../core/types.js';
+import { guardHostPage, mount, shadow, unmountAll, waitFor } from './helpers.js';
+
+const MISSING = Symbol('missing');
+const VALUES: unknown[] = [
+  MISSING,
+  null,
+  0,
+  -1,
+  1e308,
+  true,
+  '',
+  'constructor',
+  '__proto__',
+  '2026-13-45T99:99:99Z',
+  'javascript:alert(1)',
+  'x'.repeat(3000),
+  [],
+  [null, 42, 'constructor', { name: 7 }],
+  {},
+  { constructor: 'x', toString: 'x' },
+];
+
+/** A copy of `record` with `field` set to `value` (or removed). */
+function withField<T extends object>(record: T, field: string, value: unknown): T {
+  const copy = { ...record } as Record<string, unknown>;
+  if (value === MISSING) delete copy[field];
+  else copy[field] = value;
+  return copy as T;
+}
+
+/** The list fixture with one field of every item replaced: every type of item meets the value. */
+const listWith = (field: string, value: unknown): ListResponse => {
+  const list = fixtures.archivePage;
+  return { ...list, data: list.data.map((item) => withField(item, field, value)) };
+};
+
+const API = 'https://cms.example';
+
+/** A fetcher answering lists with `list` and single items with `item` (or `list` without one). */
+const answering = (list: unknown, item?: unknown) => (url: string) =>
+  Promise.resolve(Response.json(item !== undefined && /^\/api\/updates\/[^/]+\/[^/]+$/.test(new URL(url).pathname) ? item : list));
+
+/**
+ * Mounts, side by side, the three widgets on each list (or, with `item`, an archive opening that item on each of
+ * `items`), and waits until each has settled: none is loading, and an archive asked for an item shows it or its error.
+ */
+async function settle(lists: unknown[], item?: { fixture: FixtureName; answers: unknown[] }) {
+  const tags = item ? ['send-news-archive'] : ['send-news-feed', 'send-news-archive', 'send-consultation-countdown'];
+  if (item) {
+    const { data } = fixtures[item.fixture] as ItemResponse;
+    history.replaceState(null, '', `?send-item=${data.type}/${data.slug}`);
+  }
+  const fetchers = item ? item.answers.map((answer) => answering(fixtures.archivePage, answer)) : lists.map((list) => answering(list));
+  const widgets = await Promise.all(
+    fetchers.flatMap((fetcher) => tags.map((tag) => mount(tag, { attributes: { api: API, loading: 'eager' }, properties: { fetcher } as never }))),
+  );
+  const settled = (widget: HTMLElement) =>
+    !shadow(widget).querySelector('.loading') && (!item || Boolean(shadow(widget).querySelector('.reading-title, [part="error"]')));
+  await waitFor(() => widgets.every(settled), 'every widget to settle', 10_000);
+  await Promise.all(widgets.map((widget) => widget.updateComplete));
+  unmountAll();
+}
+
+describe('widgets facing a broken API', () => {
+  guardHostPage();
+
+  const summaryFields = [...new Set(fixtures.archivePage.data.flatMap((item) => Object.keys(item)))];
+  for (const field of summaryFields) {
+    it(`settle with any value of an item's "${field}" in a list`, async () => {
+      await settle(VALUES.map((value) => listWith(field, value)));
+    });
+  }
+
+  const details: FixtureName[] = ['consultationWithOutcome', 'staffingUpdate', 'articleWithEverything'];
+  const detailFields = [...new Set(details.flatMap((name) => Object.keys((fixtures[name] as ItemResponse).data)))];
+  for (const field of detailFields) {
+    it(`open an item in the reading view with any value of its "${field}"`, async () => {
+      for (const fixture of details) {
+        const { data } = fixtures[fixture] as ItemResponse;
+        if (field in data) await settle([], { fixture, answers: VALUES.map((value) => ({ data: withField(data, field, value) })) });
+      }
+    });
+  }
+
+  it('settle on lists whose frame is broken: items, pagination and facets of the wrong shape', async () => {
+    const list = fixtures.archivePage;
+    await settle([
+      { ...list, data: [null, 42, 'x'] },
+      { ...list, meta: { ...list.meta, facets: null } },
+      { ...list, meta: { ...list.meta, facets: { types: 'x', topics: [null], audiences: {}, years: [{ value: 'constructor' }] } } },
+      { ...list, meta: { ...list.meta, pagination: { page: 1e9, pageSize: -5, pageCount: 1e9, total: -1 } } },
+      { ...list, meta: { ...list.meta, pagination: { page: NaN, pageSize: 0, pageCount: Infinity, total: 0 } } },
+    ]);
+  });
+});
