@@ -26,7 +26,7 @@ interface Budget {
 const budgets: Budget[] = [
   // Up by 0.02-0.04 KB (to 17.64/20.76, 11.87, 15.05/18.31 and 12.63 KB): what a broken API sends can no longer
   // throw into the host page (JSON read without `toString`/`valueOf` keys; lists the archive walks taken as lists
-  // of objects), proven by widgets/test/broken-api.test.ts.
+  // of objects, a file format that is not text left out), proven by widgets/test/broken-api.test.ts.
   // Before, up by 0.08 KB (to 17.59/20.72 and 11.84 KB): a feed of one type alone is headed by it ("Latest SEND
   // consultations"), not "Latest SEND news". Then 0.01 KB: a consultation status this version does not know reads
   // as unknown, where it threw into the host page.

@@ -90,6 +90,46 @@ describe('widgets facing a broken API', () => {
     });
   }
 
+  it('open items whose rich text, downloads and other nested objects hold anything', async () => {
+    const junk = [null, 42, 'x', [], {}, { type: 'constructor' }, { type: '__proto__' }];
+    const text = (value: unknown) => ({ type: 'text', text: value });
+    const blocks = [
+      ...junk,
+      { type: 'paragraph', children: 'x' },
+      {
+        type: 'paragraph',
+        children: [...junk, text({}), text(42), { type: 'link', url: {}, children: 'x' }, { type: 'link', url: 42, children: [text('a')] }],
+      },
+      { type: 'heading', level: 'constructor', children: [text('h')] },
+      { type: 'heading', level: 1e9, children: {} },
+      { type: 'list', format: {}, children: [...junk, { type: 'list', children: 'x' }, { type: 'list-item', children: {} }] },
+      { type: 'image', image: 'x' },
+      { type: 'image', image: { url: 'https://cms.example/a.png', alternativeText: {}, width: 'x', height: {}, caption: 42 } },
+      { type: 'image', image: { url: 42 } },
+      { type: 'code', children: [text(42), ...junk] },
+      { type: 'quote', children: [{ type: 'text', text: 'q', bold: {}, code: 'x', italic: [] }] },
+    ];
+    const downloads = [
+      ...junk,
+      { url: {} },
+      { url: 'https://cms.example/a.pdf', title: {}, format: 42, sizeBytes: 'x' },
+      { url: 'https://cms.example/b.pdf', format: {}, sizeBytes: -1 },
+    ];
+    const version = (value: unknown) => ({ title: value, url: value, format: value, sizeBytes: value });
+    for (const fixture of ['consultationWithOutcome', 'staffingUpdate', 'articleWithEverything'] as const) {
+      const { data } = fixtures[fixture] as ItemResponse;
+      await settle([], {
+        fixture,
+        answers: [
+          { data: { ...data, body: blocks, outcome: blocks, downloads } },
+          ...[42, 'x', {}, [], { name: {}, role: 42 }].map((value) => ({ data: { ...data, easyReadVersion: value, from: value } })),
+          { data: { ...data, easyReadVersion: version({}), from: { name: 42, role: {} } } },
+          { data: { ...data, easyReadVersion: version('https://cms.example/e.pdf') } },
+        ],
+      });
+    }
+  });
+
   it('settle on lists whose frame is broken: items, pagination and facets of the wrong shape', async () => {
     const list = fixtures.archivePage;
     await settle([
