@@ -49,8 +49,8 @@ const answering = (list: unknown, item?: unknown) => (url: string) =>
   Promise.resolve(Response.json(item !== undefined && /^\/api\/updates\/[^/]+\/[^/]+$/.test(new URL(url).pathname) ? item : list));
 
 /**
- * Mounts, side by side, the three widgets on each list (or, with `item`, an archive opening that item on each of
- * `items`), and waits until each has settled: none is loading, and an archive asked for an item shows it or its error.
+ * Mounts, side by side, the three widgets and a countdown of one consultation on each list (or, with `item`, an
+ * archive opening that item on each of `answers`), and waits until each has settled: none is loading, and an archive asked for an item shows it or its error.
  */
 async function settle(lists: unknown[], item?: { fixture: FixtureName; answers: unknown[] }) {
   const tags = item ? ['send-news-archive'] : ['send-news-feed', 'send-news-archive', 'send-consultation-countdown'];
@@ -59,9 +59,17 @@ async function settle(lists: unknown[], item?: { fixture: FixtureName; answers: 
     history.replaceState(null, '', `?send-item=${data.type}/${data.slug}`);
   }
   const fetchers = item ? item.answers.map((answer) => answering(fixtures.archivePage, answer)) : lists.map((list) => answering(list));
-  const widgets = await Promise.all(
-    fetchers.flatMap((fetcher) => tags.map((tag) => mount(tag, { attributes: { api: API, loading: 'eager' }, properties: { fetcher } as never }))),
-  );
+  const attributes = { api: API, loading: 'eager' };
+  const widgets = await Promise.all([
+    ...fetchers.flatMap((fetcher) => tags.map((tag) => mount(tag, { attributes, properties: { fetcher } as never }))),
+    // A countdown of one consultation, on the list's first item (a consultation) as its answer.
+    ...(item ? [] : lists).map((list) =>
+      mount('send-consultation-countdown', {
+        attributes: { ...attributes, slug: 'x' },
+        properties: { fetcher: answering(list, { data: (list as { data?: unknown[] }).data?.[0] }) } as never,
+      }),
+    ),
+  ]);
   const settled = (widget: HTMLElement) =>
     !shadow(widget).querySelector('.loading') && (!item || Boolean(shadow(widget).querySelector('.reading-title, [part="error"]')));
   await waitFor(() => widgets.every(settled), 'every widget to settle', 10_000);
