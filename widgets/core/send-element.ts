@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { SendEventDetails, SendEventName } from './events.js';
 import type { Fetcher, LoadState } from './loader.js';
-import { formatMessage, type CoreKey, type Message } from './strings.js';
+import { formatMessage, isMessage, type CoreKey, type Message } from './strings.js';
 import { formatLondonDateTime } from './dates.js';
 import { heading } from './heading.js';
 import { NearViewport } from './near-viewport.js';
@@ -178,7 +178,8 @@ export abstract class SendElement<Key extends string = CoreKey> extends LitEleme
   }
 
   protected t(key: Key | CoreKey, values?: Record<string, string | number>): string {
-    return formatMessage(this.strings?.[key] ?? this.defaults[key] ?? key, this.locale, values);
+    const override: unknown = this.strings?.[key];
+    return formatMessage(isMessage(override) ? override : (this.defaults[key] ?? key), this.locale, values);
   }
 
   protected emit<K extends SendEventName>(name: K, detail: SendEventDetails[K]): void {

@@ -36,13 +36,17 @@ export const itemStrings = {
 export type CoreKey = keyof typeof coreStrings;
 export type ItemKey = keyof typeof itemStrings;
 
+/** Whether a host's override is a message: text, or plural forms with an `other` in text (anything else is ignored). */
+export const isMessage = (value: unknown): value is Message => typeof value === 'string' || typeof (value as PluralForms | null)?.other === 'string';
+
 /** Fills `{name}` placeholders (numbers as the language writes them: 3,132); picks the plural form from `count` when the message has several. */
 export function formatMessage(message: Message, lang: string, values: Record<string, string | number> = {}): string {
   let template: string;
   if (typeof message === 'string') {
     template = message;
   } else {
-    template = message[new Intl.PluralRules(lang).select(Number(values.count) || 0)] ?? message.other;
+    const form = message[new Intl.PluralRules(lang).select(Number(values.count) || 0)];
+    template = typeof form === 'string' ? form : message.other;
   }
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? values[name].toLocaleString(lang) : match));
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (Object.hasOwn(values, name) ? values[name].toLocaleString(lang) : match));
 }

@@ -138,6 +138,28 @@ describe('widgets facing a broken API', () => {
     }
   });
 
+  it('take a partner\u2019s `strings` that are not JSON, or not strings, as no override', async () => {
+    const fetcher = answering(fixtures.archivePage);
+    for (const strings of [
+      '{feedHeading: "x"}',
+      '"text"',
+      'null',
+      '42',
+      '[]',
+      '{"feedHeading": 5, "countdownHeading": {"other": 5}, "archiveHeading": null, "loading": []}',
+    ]) {
+      const widgets = await Promise.all(
+        ['send-news-feed', 'send-news-archive', 'send-consultation-countdown'].map((tag) =>
+          mount(tag, { attributes: { api: API, loading: 'eager', strings }, properties: { fetcher } as never }),
+        ),
+      );
+      await waitFor(() => widgets.every((widget) => !shadow(widget).querySelector('.loading')), 'every widget to settle');
+      const headings = widgets.map((widget) => shadow(widget).querySelector('.widget-heading')?.textContent);
+      if (headings.join('|') !== 'Latest SEND news|SEND news and updates|Consultations') throw new Error(`${strings}: headings ${headings.join(', ')}`);
+      unmountAll();
+    }
+  });
+
   it('settle on lists whose frame is broken: items, pagination and facets of the wrong shape', async () => {
     const list = fixtures.archivePage;
     await settle([
