@@ -24,7 +24,10 @@ interface Budget {
 }
 
 const budgets: Budget[] = [
-  // Up by 0.03-0.04 KB (to 17.67/20.80, 11.90, 15.08/18.35 and 12.67 KB): a partner's `strings` entry that is not
+  // Up by 0.07-0.09 KB (to 17.75/20.88, 11.98, 15.17/18.44 and 12.75 KB): a partner's `api`, `item-href`,
+  // `archive-href` and `fallback-href` that are no web, email or phone address are not followed (a `javascript:` one
+  // made a link that ran in the host's page; an `api` of that kind threw).
+  // Before, up by 0.03-0.04 KB (to 17.67/20.80, 11.90, 15.08/18.35 and 12.67 KB): a partner's `strings` entry that is not
   // text (or plural forms with `other` in text) is no override, where it threw into the host page.
   // Before, up by 0.02-0.04 KB (to 17.64/20.76, 11.87, 15.05/18.31 and 12.63 KB): what a broken API sends can no longer
   // throw into the host page (JSON read without `toString`/`valueOf` keys; lists the archive walks taken as lists
@@ -40,10 +43,10 @@ const budgets: Budget[] = [
   // 320 px on the demo pages (test/e2e/partner-page.test.ts).
   // Before that, down from 17.45/20.55, 11.75, 15/18.2 and 12.45 KB: swc's minifier instead of terser, isExternal
   // moved into the lazy reading view, an unused rule dropped, a selector written as the style sheet writes it.
-  { file: 'dist/widgets/send-widgets.js', firstPaint: 17.68 * KB, aim: 15 * KB, total: 20.81 * KB },
-  { file: 'dist/widgets/send-news-feed.js', firstPaint: 11.91 * KB, aim: 10 * KB, total: 11.91 * KB },
-  { file: 'dist/widgets/send-news-archive.js', firstPaint: 15.09 * KB, aim: 10 * KB, total: 18.36 * KB },
-  { file: 'dist/widgets/send-consultation-countdown.js', firstPaint: 12.68 * KB, aim: 10 * KB, total: 12.68 * KB },
+  { file: 'dist/widgets/send-widgets.js', firstPaint: 17.76 * KB, aim: 15 * KB, total: 20.89 * KB },
+  { file: 'dist/widgets/send-news-feed.js', firstPaint: 11.99 * KB, aim: 10 * KB, total: 11.99 * KB },
+  { file: 'dist/widgets/send-news-archive.js', firstPaint: 15.18 * KB, aim: 10 * KB, total: 18.45 * KB },
+  { file: 'dist/widgets/send-consultation-countdown.js', firstPaint: 12.76 * KB, aim: 10 * KB, total: 12.76 * KB },
 ];
 
 const gzipSize = (file: string): number => gzipSync(readFileSync(file), { level: 9 }).length;

@@ -147,13 +147,15 @@ export abstract class SendElement<Key extends string = CoreKey> extends LitEleme
   /** This widget's default strings. */
   protected abstract defaults: Partial<Record<Key | CoreKey, Message>>;
 
-  /** The CMS origin in use. */
+  /** The CMS origin in use: `api`'s when it is a web address, else where the script came from. */
   get apiOrigin(): string {
     try {
-      return new URL(this.api || SCRIPT_ORIGIN, location.href).origin;
+      const { protocol, origin } = new URL(this.api || SCRIPT_ORIGIN, location.href);
+      if (/^https?:$/.test(protocol)) return origin;
     } catch {
-      return SCRIPT_ORIGIN;
+      // not an address at all
     }
+    return SCRIPT_ORIGIN;
   }
 
   /**
@@ -201,7 +203,9 @@ export abstract class SendElement<Key extends string = CoreKey> extends LitEleme
    */
   protected itemLink(item: Pick<UpdateSummary, 'type' | 'slug' | 'id' | 'pageUrl'>): string | undefined {
     if (this.itemHref) {
-      return this.itemHref.replace(/\{(slug|type|id)\}/g, (_, name: 'slug' | 'type' | 'id') => encodeURIComponent(item[name] ?? ''));
+      // The host's addresses, too, keep to web, email and phone links: never a script in the host's own page.
+      const href = this.itemHref.replace(/\{(slug|type|id)\}/g, (_, name: 'slug' | 'type' | 'id') => encodeURIComponent(item[name] ?? ''));
+      return safeHref(href, location.href) ? href : undefined;
     }
     return this.archiveLink({ item: `${item.type}/${item.slug}` }) ?? safeHref(item.pageUrl, this.apiOrigin) ?? undefined;
   }
@@ -212,7 +216,7 @@ export abstract class SendElement<Key extends string = CoreKey> extends LitEleme
     try {
       const url = new URL(this.archiveHref, location.href);
       for (const [name, value] of Object.entries(view)) if (value) url.searchParams.set(this.urlPrefix + name, value);
-      return url.href;
+      return safeHref(url.href, location.href) ?? undefined;
     } catch {
       return undefined;
     }
@@ -232,7 +236,7 @@ export abstract class SendElement<Key extends string = CoreKey> extends LitEleme
 
   /** The error message with a link: the host's `fallback-href`, else the CMS's own page for readers. */
   protected renderError(): TemplateResult {
-    const fallback = this.fallbackHref;
+    const fallback = safeHref(this.fallbackHref, location.href) && this.fallbackHref;
     return html`<div part="error">
       <slot name="error">
         <p>

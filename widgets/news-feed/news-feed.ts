@@ -157,7 +157,7 @@ export class SendNewsFeed extends SendElement<FeedKey> {
       ${this.renderWidgetHeading(this.heading ?? this.#defaultHeading)}
       ${this.renderLoadState(this.#loader.state, ({ data: items }) => (items.length ? this.#renderItems(items) : this.renderEmpty('emptyMessage')))}
       <p class="links" part="links">
-        ${this.archiveHref ? html`<a href=${this.archiveViewHref ?? this.archiveHref}>${this.t('viewAll')}</a>` : nothing}
+        ${this.archiveViewHref ? html`<a href=${this.archiveViewHref}>${this.t('viewAll')}</a>` : nothing}
         <a href=${this.subscribeHref}>${this.t('subscribe')}</a>
       </p>
     `;

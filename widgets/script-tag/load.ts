@@ -54,8 +54,9 @@ function fallbackElement(detail: SendEventDetails['send-error']): CustomElementC
       message.append(text('errorMessage'));
       const link = document.createElement('a');
       const fallbackHref = this.getAttribute('fallback-href');
-      if (fallbackHref) {
-        link.href = fallbackHref;
+      if (fallbackHref) link.href = fallbackHref;
+      // Only a web, email or phone address: never a script in the host's own page.
+      if (fallbackHref && /^(https?|mailto|tel):$/.test(link.protocol)) {
         link.append(text('errorFallbackLink'));
       } else {
         // The CMS's own pages for readers, which need no script (the `api` origin, else where this script came from).

@@ -160,6 +160,46 @@ describe('widgets facing a broken API', () => {
     }
   });
 
+  it('take any value of any attribute a partner may write without an error in the page or an unsafe link', async () => {
+    const values = [
+      '',
+      'constructor',
+      '__proto__',
+      '-1',
+      '0',
+      '99999999999',
+      'NaN',
+      'x'.repeat(2000),
+      '{',
+      'javascript:alert(1)',
+      '//evil.example',
+      'en_GB',
+      '\u{1F642}',
+    ];
+    for (const tag of ['send-news-feed', 'send-news-archive', 'send-consultation-countdown']) {
+      // Every attribute the element reads, from the element itself.
+      const attributes = (customElements.get(tag) as unknown as { observedAttributes: string[] }).observedAttributes;
+      for (const name of attributes) {
+        const widgets = await Promise.all(
+          values.map((value) =>
+            mount(tag, { attributes: { api: API, loading: 'eager', [name]: value }, properties: { fetcher: answering(fixtures.archivePage) } as never }),
+          ),
+        );
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        await Promise.all(widgets.map((widget) => widget.updateComplete));
+        for (const widget of widgets) {
+          for (const link of shadow(widget).querySelectorAll('a')) {
+            // Resolved as the browser follows it (a relative link is the host's own page).
+            if (!/^(https?|mailto|tel|webcal):$/.test(link.protocol)) {
+              throw new Error(`${tag} ${name}="${widget.getAttribute(name)?.slice(0, 30)}": link to ${link.getAttribute('href')}`);
+            }
+          }
+        }
+        unmountAll();
+      }
+    }
+  });
+
   it('settle on lists whose frame is broken: items, pagination and facets of the wrong shape', async () => {
     const list = fixtures.archivePage;
     await settle([

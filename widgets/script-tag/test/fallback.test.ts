@@ -45,9 +45,12 @@ describe('script tag: the widget code cannot load', () => {
       `${location.origin}/updates`,
       "the CMS's updates page (the script's origin)",
     );
+    // A fallback-href that is no web, email or phone address is not followed: the CMS's page instead.
+    const countdown = await mount('send-consultation-countdown', { parent: wrapper, attributes: { 'fallback-href': 'javascript:alert(1)' } });
+    assertEqual(shadow(countdown).querySelector<HTMLAnchorElement>('[part=error] a')?.href, `${location.origin}/updates`, 'no script link');
     assertEqual(
       errors.map((error) => error.kind),
-      ['script', 'script'],
+      ['script', 'script', 'script'],
       'one send-error per widget',
     );
     assertEqual(/Failed to fetch dynamically imported module/.test(errors[0].message), true, `reason given: ${errors[0].message}`);
