@@ -1,9 +1,10 @@
 // @ts-check
 // ESLint for every project (npm run lint, the lint suite of npm test, 0 warnings allowed): ESLint's and
 // typescript-eslint's type-checked recommended rules everywhere, a few stricter rules that catch real bugs,
-// and the Lit and web-components rules for widgets/. Format is Prettier's job (.prettierrc), not ESLint's.
+// the Lit and web-components rules for widgets/, and no browser API the widgets' oldest browsers lack. Format is Prettier's job (.prettierrc), not ESLint's.
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
+import compat from 'eslint-plugin-compat';
 import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
 import globals from 'globals';
@@ -62,6 +63,15 @@ export default defineConfig(
   {
     files: ['widgets/**/*.ts'],
     extends: [flatRecommended(lit), flatRecommended(wc)],
+  },
+  {
+    // What partners' readers run: no browser API newer than the oldest browsers the README promises (Safari 15,
+    // Chrome and Edge 89, Firefox 90). Tests run in Debian's Chromium alone.
+    files: ['widgets/**/*.ts'],
+    ignores: ['widgets/**/test/**'],
+    plugins: { compat },
+    settings: { browsers: ['safari >= 15', 'ios_saf >= 15', 'chrome >= 89', 'edge >= 89', 'firefox >= 90'] },
+    rules: { 'compat/compat': 'error' },
   },
   {
     files: ['widgets/**/test/**'],

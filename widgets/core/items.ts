@@ -3,7 +3,7 @@ import { css } from './styles.js';
 import { formatCalendarDate, formatLondonDate, parseInstant } from './dates.js';
 import { heading } from './heading.js';
 import { PHASE_LABEL_KEYS, readerPhase } from './consultation-status.js';
-import type { ItemKey } from './strings.js';
+import { hasOwnKey, type ItemKey } from './strings.js';
 import type { ArticleSummary, UpdateSummary, UpdateType } from './types.js';
 
 /** Lists of updates (feed and archive); `--_gap` is the space between items. */
@@ -45,12 +45,12 @@ export interface ItemContext {
 /** "News" for `article`; a type this version does not know keeps its key. */
 export function typeLabel(type: UpdateType, { t }: Pick<ItemContext, 't'>): string {
   // Own keys only: a broken API's type "constructor" is no label key.
-  return Object.hasOwn(TYPE_LABEL_KEYS, type) ? t(TYPE_LABEL_KEYS[type]) : type;
+  return hasOwnKey(TYPE_LABEL_KEYS, type) ? t(TYPE_LABEL_KEYS[type]) : type;
 }
 
 /** The type label as a tag; nothing for a type this version does not know (its key is no word for readers). */
 export function typeTag(type: UpdateType, context: Pick<ItemContext, 't'>): TemplateResult | typeof nothing {
-  return Object.hasOwn(TYPE_LABEL_KEYS, type) ? html`<span class="tag" part="tag">${typeLabel(type, context)}</span>` : nothing;
+  return hasOwnKey(TYPE_LABEL_KEYS, type) ? html`<span class="tag" part="tag">${typeLabel(type, context)}</span>` : nothing;
 }
 
 /**

@@ -36,6 +36,12 @@ export const itemStrings = {
 export type CoreKey = keyof typeof coreStrings;
 export type ItemKey = keyof typeof itemStrings;
 
+/**
+ * Whether `key` is `record`'s own, never one every object inherits ("constructor"). Not Object.hasOwn, which
+ * needs newer browsers than the widgets support (Safari 15.4, Chrome 93, Firefox 92).
+ */
+export const hasOwnKey = (record: object, key: PropertyKey): boolean => Object.prototype.hasOwnProperty.call(record, key);
+
 /** Whether a host's override is a message: text, or plural forms with an `other` in text (anything else is ignored). */
 export const isMessage = (value: unknown): value is Message => typeof value === 'string' || typeof (value as PluralForms | null)?.other === 'string';
 
@@ -48,5 +54,5 @@ export function formatMessage(message: Message, lang: string, values: Record<str
     const form = message[new Intl.PluralRules(lang).select(Number(values.count) || 0)];
     template = typeof form === 'string' ? form : message.other;
   }
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (Object.hasOwn(values, name) ? values[name].toLocaleString(lang) : match));
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (hasOwnKey(values, name) ? values[name].toLocaleString(lang) : match));
 }

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { itemTemplate, listStyles, placeholderItems } from '../core/items.js';
 import { JsonLoader } from '../core/loader.js';
 import { SendElement } from '../core/send-element.js';
-import type { Message } from '../core/strings.js';
+import { hasOwnKey, type Message } from '../core/strings.js';
 import { baseStyles } from '../core/styles.js';
 import { isListResponse, type ListResponse, type UpdateSummary, type UpdateType } from '../core/types.js';
 import { INDEX_PATH, splitList, SUBSCRIBE_PATH, withQuery, type FeedFilters, type ListParams } from '../core/urls.js';
@@ -149,7 +149,7 @@ export class SendNewsFeed extends SendElement<FeedKey> {
   /** The default heading: one naming the type when the feed shows one type alone. */
   get #defaultHeading(): string {
     const types = this.#filterParams.type;
-    return this.t(types.length === 1 && Object.hasOwn(HEADING_KEYS, types[0]) ? HEADING_KEYS[types[0] as UpdateType] : 'feedHeading');
+    return this.t(types.length === 1 && hasOwnKey(HEADING_KEYS, types[0]) ? HEADING_KEYS[types[0] as UpdateType] : 'feedHeading');
   }
 
   protected override render(): TemplateResult {
