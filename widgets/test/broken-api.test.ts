@@ -4,7 +4,7 @@
  * items, or its error state) and nothing is thrown into the host page (guardHostPage checks that after each test).
  */
 import './under-test.js';
-import { fixtures, type FixtureName } from '../fixtures/index.js';
+import { answering, fixtures, type FixtureName } from '../fixtures/index.js';
 import type { ItemResponse, ListResponse } from '../core/types.js';
 import { guardHostPage, mount, shadow, unmountAll, waitFor } from './helpers.js';
 
@@ -44,10 +44,6 @@ const listWith = (field: string, value: unknown): ListResponse => {
 
 const API = 'https://cms.example';
 
-/** A fetcher answering lists with `list` and single items with `item` (or `list` without one). */
-const answering = (list: unknown, item?: unknown) => (url: string) =>
-  Promise.resolve(Response.json(item !== undefined && /^\/api\/updates\/[^/]+\/[^/]+$/.test(new URL(url).pathname) ? item : list));
-
 /**
  * Mounts, side by side, the three widgets and a countdown of one consultation on each list (or, with `item`, an
  * archive opening that item on each of `answers`), and waits until each has settled: none is loading, and an archive asked for an item shows it or its error.
@@ -72,12 +68,14 @@ async function settle(lists: unknown[], item?: { fixture: FixtureName; answers: 
   ]);
   const settled = (widget: HTMLElement) =>
     !shadow(widget).querySelector('.loading') && (!item || Boolean(shadow(widget).querySelector('.reading-title, [part="error"]')));
-  await waitFor(() => widgets.every(settled), 'every widget to settle', 10_000);
+  await waitFor(() => widgets.every(settled), 'every widget to settle', 30_000);
   await Promise.all(widgets.map((widget) => widget.updateComplete));
   unmountAll();
 }
 
-describe('widgets facing a broken API', () => {
+describe('widgets facing a broken API', function () {
+  // Each test mounts tens of widgets at once: room for a busy shared machine (the runner's default is 10 s).
+  this.timeout(60_000);
   guardHostPage();
 
   const summaryFields = [...new Set(fixtures.archivePage.data.flatMap((item) => Object.keys(item)))];

@@ -2,7 +2,7 @@ import { sendKeys } from '@web/test-runner-commands';
 
 import { SendNewsArchive } from '../../test/under-test.js';
 import { pageNumbers } from '../url-state.js';
-import { fixtureFetcher, listAndItem, type FixtureName } from '../../fixtures/index.js';
+import { fixtureFetcher, isItemRequest, listAndItem, type FixtureName } from '../../fixtures/index.js';
 import {
   assert,
   assertEqual,
@@ -20,8 +20,6 @@ import {
 
 const API = 'https://cms.example';
 
-const ITEM_PATH = /^\/api\/updates\/[^/]+\/[^/]+$/;
-
 async function mountArchive(options: { list?: FixtureName; item?: FixtureName; attributes?: Record<string, string>; search?: string } = {}) {
   if (options.search) history.replaceState(null, '', `${location.pathname}${options.search}`);
   const fetcher = recording(listAndItem(options.list ?? 'archivePage', options.item ?? 'articleWithEverything'));
@@ -35,7 +33,7 @@ async function mountArchive(options: { list?: FixtureName; item?: FixtureName; a
 
 const settled = (archive: SendNewsArchive) => waitFor(() => !shadow(archive).querySelector('.loading'), 'archive to settle');
 
-const listRequests = (fetcher: { urls: URL[] }) => fetcher.urls.filter((url) => !ITEM_PATH.test(url.pathname));
+const listRequests = (fetcher: { urls: URL[] }) => fetcher.urls.filter((url) => !isItemRequest(url));
 const lastListRequest = (fetcher: { urls: URL[] }) => listRequests(fetcher).at(-1)!.searchParams;
 const param = (name: string) => new URLSearchParams(location.search).get(name);
 const activeInShadow = (archive: SendNewsArchive) => shadow(archive).activeElement as HTMLElement | null;
@@ -391,7 +389,7 @@ describe('<send-news-archive>', () => {
       history.replaceState(null, '', '?send-item=article/send-improvement-plan-2024');
       const fetcher = recording(listAndItem('archivePage'));
       const archive = await mount<SendNewsArchive>('send-news-archive', { attributes: { api: API }, properties: { fetcher } });
-      await waitFor(() => fetcher.urls.some((url) => ITEM_PATH.test(url.pathname)), 'item requested');
+      await waitFor(() => fetcher.urls.some(isItemRequest), 'item requested');
       await new Promise((resolve) => setTimeout(resolve, 50));
       assertEqual(requested, 1, 'chunk requested alongside the item');
       assert(shadow(archive).querySelector('.loading'), 'still loading while the chunk is on its way');
@@ -469,7 +467,7 @@ describe('<send-news-archive>', () => {
   });
 
   it('says when an item no longer exists', async () => {
-    const fetcher = fixtureFetcher((url) => (ITEM_PATH.test(url.pathname) ? { status: 404 } : { fixture: 'archivePage' }));
+    const fetcher = fixtureFetcher((url) => (isItemRequest(url) ? { status: 404 } : { fixture: 'archivePage' }));
     history.replaceState(null, '', '?send-item=article/gone');
     const archive = await mount<SendNewsArchive>('send-news-archive', { attributes: { api: API }, properties: { fetcher } });
     await waitFor(() => textOf(archive).includes('This update could not be found.'), 'not found message');

@@ -5,7 +5,7 @@
  */
 import '../../test/under-test.js';
 import type { SendNewsArchive } from '../news-archive.js';
-import { fixtures, listAndItem, type FixtureName } from '../../fixtures/index.js';
+import { answering, fixtures, listAndItem, type FixtureName } from '../../fixtures/index.js';
 import type { ItemResponse } from '../../core/types.js';
 import { assert, assertEqual, assertExcludes, assertIncludes, guardHostPage, mount, readerProblems, shadow, textOf, waitFor } from '../../test/helpers.js';
 
@@ -18,9 +18,7 @@ async function openReadingView(item: FixtureName, { parent, response }: { parent
   const archive = await mount<SendNewsArchive>('send-news-archive', {
     attributes: { api: API },
     properties: {
-      fetcher: response
-        ? (url) => Promise.resolve(new URL(url).pathname.split('/').length > 4 ? Response.json(response) : Response.json(fixtures.archivePage))
-        : listAndItem('archivePage', item),
+      fetcher: response ? answering(fixtures.archivePage, response) : listAndItem('archivePage', item),
     },
     parent,
   });
