@@ -30,46 +30,25 @@ import { AUDIENCES, UPDATE_TYPES, keysOf, type UpdateType } from '../lib/update-
  * list grows with the catalogue (relations are loaded with one IN list per page).
  */
 const readers = {
-  article: (strapi: Core.Strapi, read: Read) =>
-    strapi.documents(UPDATE_TYPES.article).findMany({
-      filters: filtersOf(read),
-      sort: sortOf(read),
-      limit: limitOf(read),
-      status: 'published',
-      populate: {
-        topics: { fields: ['name', 'slug'] },
-        audiences: { fields: ['value'] },
-        downloads: { populate: { file: true } },
-        easyReadVersion: { populate: { file: true } },
-      },
-    }),
-  consultation: (strapi: Core.Strapi, read: Read) =>
-    strapi.documents(UPDATE_TYPES.consultation).findMany({
-      filters: filtersOf(read),
-      sort: sortOf(read),
-      limit: limitOf(read),
-      status: 'published',
-      populate: {
-        topics: { fields: ['name', 'slug'] },
-        audiences: { fields: ['value'] },
-        downloads: { populate: { file: true } },
-        easyReadVersion: { populate: { file: true } },
-      },
-    }),
-  'staffing-update': (strapi: Core.Strapi, read: Read) =>
-    strapi.documents(UPDATE_TYPES['staffing-update']).findMany({
-      filters: filtersOf(read),
-      sort: sortOf(read),
-      limit: limitOf(read),
-      status: 'published',
-      populate: {
-        topics: { fields: ['name', 'slug'] },
-        audiences: { fields: ['value'] },
-        downloads: { populate: { file: true } },
-        easyReadVersion: { populate: { file: true } },
-      },
-    }),
+  article: (strapi: Core.Strapi, read: Read) => strapi.documents(UPDATE_TYPES.article).findMany(publishedQuery(read)),
+  consultation: (strapi: Core.Strapi, read: Read) => strapi.documents(UPDATE_TYPES.consultation).findMany(publishedQuery(read)),
+  'staffing-update': (strapi: Core.Strapi, read: Read) => strapi.documents(UPDATE_TYPES['staffing-update']).findMany(publishedQuery(read)),
 } satisfies Record<UpdateType, unknown>;
+
+/** The same query for every type; each reader names its type's uid so Strapi types the documents it returns. */
+const publishedQuery = (read: Read) => ({
+  filters: filtersOf(read),
+  sort: sortOf(read),
+  limit: limitOf(read),
+  status: 'published' as const,
+  // Literal types, so Strapi types the documents with what is populated.
+  populate: {
+    topics: { fields: ['name', 'slug'] as ['name', 'slug'] },
+    audiences: { fields: ['value'] as ['value'] },
+    downloads: { populate: { file: true as const } },
+    easyReadVersion: { populate: { file: true as const } },
+  },
+});
 
 /** A page of rows after a row id, or the given documents. */
 type Read = { afterId: number; limit: number } | { documentIds: string[] };
