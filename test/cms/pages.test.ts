@@ -807,6 +807,20 @@ describe('widget scripts', () => {
     }
   });
 
+  test('the builder keeps a heading as typed, commas and all, without the controls that would make its code read otherwise than it copies', async () => {
+    const codeFor = async (heading: string) => {
+      const page = await get(`/updates/embed?widget=send-news-feed&heading=${encodeURIComponent(heading)}`);
+      assert.equal(page.status, 200, heading);
+      return rawText(one(page, tag('textarea')));
+    };
+    assert.match(await codeFor('News, consultations and service updates'), /heading="News, consultations and service updates"/);
+    // A right-to-left override (U+202E) would show the rest of the line reversed; isolates and C1 controls likewise go.
+    const code = await codeFor('SEND \u202enews\u202c\u2066 for\u2069 parents\u0085');
+    assert.match(code, /heading="SEND news for parents"/);
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    assert.doesNotMatch(code, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
+  });
+
   test('the countdown builder offers the consultations still to close, soonest closing first, and no closed one', async () => {
     const page = await get('/updates/embed?widget=send-consultation-countdown');
     const select = one(page, (el) => el.name === 'select' && attr(el, 'name') === 'consultation');

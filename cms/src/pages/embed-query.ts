@@ -64,8 +64,12 @@ export const DEFAULT_EMBED_CHOICE: EmbedChoice = {
 
 const list = (value: unknown): string[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]).flatMap((v) => String(v).split(','));
 const one = (value: unknown) => list(value)[0] ?? '';
+/** The first value as given, commas and all: text, not a list of keys. */
+const firstText = (value: unknown) => String((Array.isArray(value) ? value[0] : value) ?? '');
+// Control characters, and the bidirectional overrides and isolates that could make the code shown read otherwise than
+// the code copied (the heading sits inside it).
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
-const CONTROL_CHARACTERS = /[\u0000-\u001f]/g;
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const within = (value: unknown, min: number, max: number, fallback: number) => {
   const text = one(value).trim();
   const n = text === '' ? NaN : Number(text);
@@ -88,7 +92,7 @@ export function readEmbedChoice(query: Query, offered: { topics: readonly string
     topic: offered.topics.includes(topic) ? topic : '',
     audiences: keysOf(AUDIENCES).filter((audience) => list(query.audience).includes(audience)),
     layout: Object.hasOwn(LAYOUTS, layout) ? (layout as Layout) : DEFAULT_EMBED_CHOICE.layout,
-    heading: one(query.heading).replace(CONTROL_CHARACTERS, '').slice(0, 80),
+    heading: firstText(query.heading).replace(CONTROL_CHARACTERS, '').trim().slice(0, 80),
     headingLevel: within(query.headingLevel, 0, 6, DEFAULT_EMBED_CHOICE.headingLevel),
     limit: within(query.limit, 1, 20, DEFAULT_EMBED_CHOICE.limit),
     consultation: offered.consultations.includes(consultation) ? consultation : '',
