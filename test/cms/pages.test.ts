@@ -821,6 +821,28 @@ describe('widget scripts', () => {
     assert.doesNotMatch(code, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
   });
 
+  test('the builder gives the widget a theme for a dark page, or one that follows the reader, and shows the preview on that background', async () => {
+    const built = async (query: string) => {
+      const page = await get(`/updates/embed?${query}`);
+      assert.equal(page.status, 200, query);
+      const preview = one(page, (el) => attr(el, 'id') === 'embed-preview');
+      const widget = preview.children.find((child): child is Element => DomUtils.isTag(child));
+      return { code: rawText(one(page, tag('textarea'))), background: attr(preview, 'data-theme'), widgetTheme: widget && attr(widget, 'theme') };
+    };
+    for (const theme of ['dark', 'auto'] as const) {
+      const { code, background, widgetTheme } = await built(`widget=send-news-archive&theme=${theme}`);
+      assert.match(code, new RegExp(`<send-news-archive [^>]* theme="${theme}">`), theme);
+      assert.equal(background, theme, `${theme}: the preview's background`);
+      assert.equal(widgetTheme, theme, `${theme}: the preview's widget`);
+    }
+    for (const query of ['widget=send-news-feed', 'widget=send-news-feed&theme=light', 'widget=send-news-feed&theme=constructor', 'theme=%22%3E%3Cscript%3E']) {
+      const { code, background, widgetTheme } = await built(query);
+      assert.doesNotMatch(code, /theme=/, query);
+      assert.equal(background, 'light', query);
+      assert.equal(widgetTheme, undefined, query);
+    }
+  });
+
   test('the countdown builder offers the consultations still to close, soonest closing first, and no closed one', async () => {
     const page = await get('/updates/embed?widget=send-consultation-countdown');
     const select = one(page, (el) => el.name === 'select' && attr(el, 'name') === 'consultation');

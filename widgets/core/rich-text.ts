@@ -30,7 +30,7 @@ export const richTextStyles = css`
     white-space: pre-wrap;
     overflow-wrap: anywhere;
     padding: calc(var(--_space) / 2);
-    background: var(--send-notice-background, #f3f2f1);
+    background: var(--_notice);
   }
   .rich-text code {
     font-family: var(--send-code-font-family, ui-monospace, monospace);

@@ -72,6 +72,7 @@ export abstract class SendElement<Key extends string = CoreKey> extends LitEleme
     itemHref: { attribute: 'item-href' },
     urlPrefix: { attribute: 'url-prefix' },
     loading: {},
+    theme: { reflect: true },
     fetcher: { attribute: false },
   };
 
@@ -110,6 +111,13 @@ export abstract class SendElement<Key extends string = CoreKey> extends LitEleme
    * the page costs nothing until the reader scrolls near it. `eager`: fetch at once.
    */
   declare loading: 'lazy' | 'eager';
+
+  /**
+   * `light` (default): dark text for a light page. `dark`: light text and links for a page with a dark background.
+   * `auto`: dark where the reader's browser prefers dark colours, for a page that follows that preference itself.
+   * The `--send-*` colour tokens override either.
+   */
+  declare theme?: 'light' | 'dark' | 'auto';
 
   /** Replaces `fetch`, e.g. to serve fixtures in the demo gallery or tests. */
   declare fetcher?: Fetcher;

@@ -12,7 +12,7 @@ export const css = (strings: TemplateStringsArray): CSSResult => unsafeCSS(strin
  * only the documented `--send-*` tokens (and parts) can restyle a widget.
  * Defaults follow GOV.UK/NHS conventions and meet WCAG 2.2 AA contrast.
  */
-export const baseStyles = css`
+const baseSheet = css`
   :host {
     all: initial;
     display: block;
@@ -21,8 +21,14 @@ export const baseStyles = css`
     font-family: var(--send-font-family, arial, sans-serif);
     font-size: var(--send-font-size, 1rem);
     line-height: var(--send-line-height, 1.5);
-    color: var(--send-text-colour, #0b0c0c);
+    color: var(--_text);
     overflow-wrap: anywhere;
+    --_text: var(--send-text-colour, #0b0c0c);
+    --_link: var(--send-link-colour, #1d70b8);
+    --_visited: var(--send-link-visited-colour, #4c2c92);
+    --_hover: var(--send-link-hover-colour, #003078);
+    --_notice: var(--send-notice-background, #f3f2f1);
+    --_control-border: var(--send-control-border-colour, #0b0c0c);
     --_space: var(--send-space, 1rem);
     --_radius: var(--send-radius, 0);
     --_border: var(--send-border-colour, #b1b4b6);
@@ -57,16 +63,16 @@ export const baseStyles = css`
     margin: 0 0 var(--_space);
   }
   a {
-    color: var(--send-link-colour, #1d70b8);
+    color: var(--_link);
     text-decoration: underline;
     text-decoration-thickness: max(1px, 0.0625rem);
     text-underline-offset: 0.15em;
   }
   a:visited {
-    color: var(--send-link-visited-colour, #4c2c92);
+    color: var(--_visited);
   }
   a:hover {
-    color: var(--send-link-hover-colour, #003078);
+    color: var(--_hover);
     text-decoration-thickness: max(3px, 0.1875rem);
   }
   /* GOV.UK-style focus: yellow fill plus a dark bar (>= 3:1 on any background);
@@ -131,7 +137,7 @@ export const baseStyles = css`
   .notice {
     padding: calc(var(--_space) / 2) var(--_space);
     border-left: 5px solid var(--_accent);
-    background: var(--send-notice-background, #f3f2f1);
+    background: var(--_notice);
   }
   /* The message over its placeholder, in one grid cell: the cell is as tall as the content to come. */
   .loading-area {
@@ -187,3 +193,45 @@ export const baseStyles = css`
     margin: var(--_space) 0 0;
   }
 `;
+
+/**
+ * `theme="dark"` (or `"auto"` where the reader's browser prefers dark): light text and links for a page with a dark
+ * background, which shows through as before. Each default meets 4.5:1 on backgrounds from black to #333; tokens
+ * still win. The two blocks are the same: a media query cannot join a selector list (the minifier and gzip make the
+ * second nearly free).
+ */
+const themeSheet = css`
+  :host([theme='dark']) {
+    --_text: var(--send-text-colour, #f3f2f1);
+    --_secondary: var(--send-secondary-text-colour, #b1b4b6);
+    --_link: var(--send-link-colour, #8fc2ff);
+    --_visited: var(--send-link-visited-colour, #c8b6ff);
+    --_hover: var(--send-link-hover-colour, #cfe3ff);
+    --_border: var(--send-border-colour, #6f777b);
+    --_surface: var(--send-surface-colour, #1e2022);
+    --_notice: var(--send-notice-background, #2e3133);
+    --_control-border: var(--send-control-border-colour, #b1b4b6);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      --_text: var(--send-text-colour, #f3f2f1);
+      --_secondary: var(--send-secondary-text-colour, #b1b4b6);
+      --_link: var(--send-link-colour, #8fc2ff);
+      --_visited: var(--send-link-visited-colour, #c8b6ff);
+      --_hover: var(--send-link-hover-colour, #cfe3ff);
+      --_border: var(--send-border-colour, #6f777b);
+      --_surface: var(--send-surface-colour, #1e2022);
+      --_notice: var(--send-notice-background, #2e3133);
+      --_control-border: var(--send-control-border-colour, #b1b4b6);
+    }
+  }
+`;
+
+/**
+ * Dark form fields and scroll bars in the dark theme. Apart from the sheet above because lit-analyzer's CSS data
+ * (vscode-css-languageservice 4.3) predates `color-scheme` and calls it unknown.
+ */
+const colorSchemeSheet = unsafeCSS(":host([theme='dark']){color-scheme:dark}@media (prefers-color-scheme:dark){:host([theme='auto']){color-scheme:dark}}");
+
+/** Every widget's first style sheets: the base, then the dark theme's defaults. */
+export const baseStyles = [baseSheet, themeSheet, colorSchemeSheet];

@@ -61,7 +61,7 @@ export const readingStyles = [
       margin: 0 0 var(--_space);
       padding: var(--_space);
       border-left: 5px solid var(--_accent);
-      background: var(--send-notice-background, #f3f2f1);
+      background: var(--_notice);
     }
     .panel > :last-child {
       margin-bottom: 0;

@@ -25,7 +25,7 @@ export const newsArchiveStyles = css`
   form {
     margin: 0 0 var(--_space);
     padding: var(--_space);
-    background: var(--send-news-archive-panel-background, var(--send-notice-background, #f3f2f1));
+    background: var(--send-news-archive-panel-background, var(--_notice));
     border-radius: var(--_radius);
   }
   .search-row,
@@ -63,7 +63,7 @@ export const newsArchiveStyles = css`
   select,
   button {
     font: inherit;
-    color: var(--send-text-colour, #0b0c0c);
+    color: var(--_text);
     max-width: 100%;
   }
   input,
@@ -71,7 +71,7 @@ export const newsArchiveStyles = css`
     min-height: 2.5rem;
     padding: 0.25em 0.4em;
     background: var(--_surface);
-    border: 2px solid var(--send-control-border-colour, #0b0c0c);
+    border: 2px solid var(--_control-border);
     border-radius: 0;
   }
   button {

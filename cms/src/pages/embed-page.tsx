@@ -7,7 +7,7 @@
 import { h } from 'preact';
 import type { Facet, UpdateSummary } from '../../../contract/api';
 import { AUDIENCES, TYPE_LABELS, keysOf } from '../lib/update-types';
-import { EMBED_PATH, LAYOUTS, WIDGETS, type EmbedChoice } from './embed-query';
+import { EMBED_PATH, LAYOUTS, THEMES, WIDGETS, type EmbedChoice } from './embed-query';
 import { Checkboxes, Select } from './form-controls';
 import { CopyField, renderPage, type Site } from './layout';
 import { ALL_WIDGETS, elementFor, RESERVE_SECONDS, reserveSpaceCss, scriptTag, WIDE_SCREEN_REM, type WidgetScript } from './snippets';
@@ -128,6 +128,13 @@ export function embedPage({ site, choice, scripts, topics, consultations, script
                 ...[1, 2, 3, 4, 5, 6].map((level) => ({ value: String(level), label: String(level) })),
               ]}
             />
+            <Select
+              label="Your page’s background"
+              name="theme"
+              hint="On a dark background the widget’s text and links are light."
+              selected={choice.theme}
+              options={keysOf(THEMES).map((theme) => ({ value: theme, label: THEMES[theme] }))}
+            />
             <button type="submit" className="button">
               Show
             </button>
@@ -166,7 +173,8 @@ export function embedPage({ site, choice, scripts, topics, consultations, script
               The widget itself, working, with this CMS&rsquo;s published updates. On your page it takes your fonts and colours where you set them.
             </p>
             <p className="visually-hidden" role="status" id="embed-status"></p>
-            <div id="embed-preview" className="inset">
+            {/* On the page's background as chosen (data-theme: site.css paints it), so light text is seen as partners will. */}
+            <div id="embed-preview" className="inset" data-theme={choice.theme}>
               {h(element.name, Object.fromEntries(element.attributes), h('a', { href: element.fallback.href }, element.fallback.text))}
             </div>
           </div>

@@ -22,6 +22,13 @@ export const WIDGETS = {
 export type Widget = keyof typeof WIDGETS;
 export const LAYOUTS = { list: 'List', cards: 'Cards', compact: 'Compact (titles and dates)' } as const;
 type Layout = keyof typeof LAYOUTS;
+/** The partner page's background: the widget's `theme`. */
+export const THEMES = {
+  light: 'Light (most pages)',
+  dark: 'Dark',
+  auto: 'Light or dark, as each reader’s device is set (for a page that changes with it)',
+} as const;
+type Theme = keyof typeof THEMES;
 
 export type EmbedChoice = {
   widget: Widget;
@@ -29,6 +36,7 @@ export type EmbedChoice = {
   topic: string;
   audiences: Audience[];
   layout: Layout;
+  theme: Theme;
   heading: string;
   headingLevel: number;
   limit: number;
@@ -42,6 +50,7 @@ const PARAMETERS = {
   topic: 'topic',
   audience: 'audiences',
   layout: 'layout',
+  theme: 'theme',
   heading: 'heading',
   headingLevel: 'headingLevel',
   limit: 'limit',
@@ -56,6 +65,7 @@ export const DEFAULT_EMBED_CHOICE: EmbedChoice = {
   topic: '',
   audiences: [],
   layout: 'list',
+  theme: 'light',
   heading: '',
   headingLevel: 2,
   limit: 5,
@@ -84,6 +94,7 @@ const within = (value: unknown, min: number, max: number, fallback: number) => {
 export function readEmbedChoice(query: Query, offered: { topics: readonly string[]; consultations: readonly string[] }): EmbedChoice {
   const widget = one(query.widget);
   const layout = one(query.layout);
+  const theme = one(query.theme);
   const topic = one(query.topic);
   const consultation = one(query.consultation);
   return {
@@ -92,6 +103,7 @@ export function readEmbedChoice(query: Query, offered: { topics: readonly string
     topic: offered.topics.includes(topic) ? topic : '',
     audiences: keysOf(AUDIENCES).filter((audience) => list(query.audience).includes(audience)),
     layout: Object.hasOwn(LAYOUTS, layout) ? (layout as Layout) : DEFAULT_EMBED_CHOICE.layout,
+    theme: Object.hasOwn(THEMES, theme) ? (theme as Theme) : DEFAULT_EMBED_CHOICE.theme,
     heading: firstText(query.heading).replace(CONTROL_CHARACTERS, '').trim().slice(0, 80),
     headingLevel: within(query.headingLevel, 0, 6, DEFAULT_EMBED_CHOICE.headingLevel),
     limit: within(query.limit, 1, 20, DEFAULT_EMBED_CHOICE.limit),

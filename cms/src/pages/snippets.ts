@@ -79,6 +79,7 @@ export function elementFor(choice: EmbedChoice, api: string): { name: Widget; at
   if (choice.widget === 'send-consultation-countdown') attributes.push(choice.consultation ? ['slug', choice.consultation] : ['status', 'open']);
   if (choice.heading) attributes.push(['heading', choice.heading]);
   attributes.push(['heading-level', String(choice.headingLevel)]);
+  if (choice.theme !== 'light') attributes.push(['theme', choice.theme]);
   const fallback = fallbackFor(choice, api);
   const link = `<a href="${escapeAttribute(fallback.href)}">${fallback.text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</a>`;
   const html = `<${choice.widget}${attributes.map(([name, value]) => attribute(name, value)).join('')}>${link}</${choice.widget}>`;

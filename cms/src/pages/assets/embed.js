@@ -21,7 +21,9 @@
       // An answer without these parts fails here and is reported below.
       code.value = /** @type {HTMLTextAreaElement} */ (page.getElementById('embed-code')).value;
       css.value = /** @type {HTMLTextAreaElement} */ (page.getElementById('embed-css')).value;
-      preview.replaceChildren(.../** @type {HTMLElement} */ (page.getElementById('embed-preview')).childNodes);
+      const answered = /** @type {HTMLElement} */ (page.getElementById('embed-preview'));
+      preview.dataset.theme = answered.dataset.theme;
+      preview.replaceChildren(...answered.childNodes);
       measureChosen();
       history.replaceState(null, '', url);
       status.textContent = 'The preview and the code are updated.';
