@@ -6,7 +6,7 @@
 import { emulateMedia } from '@web/test-runner-commands';
 import './under-test.js';
 import type { SendConsultationCountdown, SendNewsArchive, SendNewsFeed } from './under-test.js';
-import { fixtureFetcher, fixtures, listAndItem } from '../fixtures/index.js';
+import { fixtureFetcher, fixtures, listAndItem, type FixtureName } from '../fixtures/index.js';
 import { assert, assertEqual, guardHostPage, mount, readerProblems, shadow, waitFor } from './helpers.js';
 
 const API = 'https://cms.example';
@@ -24,26 +24,16 @@ function darkPage(background: string): HTMLElement {
 
 const settled = (element: HTMLElement, what: string) => waitFor(() => !shadow(element).querySelector('.loading'), what);
 
+async function loadedFeed(attributes: Record<string, string>, list: FixtureName, parent: HTMLElement) {
+  const feed = await mount<SendNewsFeed>('send-news-feed', { attributes: { api: API, ...attributes }, properties: { fetcher: listAndItem(list) }, parent });
+  await settled(feed, 'feed');
+  return feed;
+}
+
 /** Each state a reader meets, mounted with `attributes` on a page of its own. */
 const STATES: Record<string, (attributes: Record<string, string>, parent: HTMLElement) => Promise<HTMLElement>> = {
-  'news feed, list': async (attributes, parent) => {
-    const feed = await mount<SendNewsFeed>('send-news-feed', {
-      attributes: { api: API, 'archive-href': '/news', ...attributes },
-      properties: { fetcher: listAndItem('withUpcomingConsultation') },
-      parent,
-    });
-    await settled(feed, 'feed');
-    return feed;
-  },
-  'news feed, cards': async (attributes, parent) => {
-    const feed = await mount<SendNewsFeed>('send-news-feed', {
-      attributes: { api: API, layout: 'cards', ...attributes },
-      properties: { fetcher: listAndItem('latestNews') },
-      parent,
-    });
-    await settled(feed, 'cards');
-    return feed;
-  },
+  'news feed, list': (attributes, parent) => loadedFeed({ 'archive-href': '/news', ...attributes }, 'withUpcomingConsultation', parent),
+  'news feed, cards': (attributes, parent) => loadedFeed({ layout: 'cards', ...attributes }, 'latestNews', parent),
   'news feed, failed': async (attributes, parent) => {
     const feed = await mount<SendNewsFeed>('send-news-feed', {
       attributes: { api: API, 'fallback-href': '/news', ...attributes },
