@@ -76,6 +76,13 @@ const CLAIMS: Array<[RegExp, Check]> = [
     },
   ],
   [/hidden heading/, has('.widget-heading.visually-hidden', 'heading for screen readers only')],
+  [
+    /on a dark page/,
+    (element) => {
+      assertEqual(getComputedStyle(element.closest('section')!).backgroundColor, 'rgb(11, 12, 12)', 'the section is dark');
+      assertEqual([getComputedStyle(element).color, getComputedStyle(element).colorScheme], ['rgb(243, 242, 241)', 'dark'], 'light text, dark fields');
+    },
+  ],
   [/UK dates/, (element) => assertEqual(root(element).querySelector('time')?.textContent, 'Closes 31 March 2026', 'date as in the UK')],
   [
     /heading-level 0/,
@@ -259,6 +266,16 @@ describe('demo gallery (gallery.js of the script-tag build)', () => {
 
   before(async () => {
     const page = new DOMParser().parseFromString(await (await fetch('/demo/gallery.html')).text(), 'text/html');
+    // Its style sheet too: the dark page's section takes its background from it.
+    for (const link of page.querySelectorAll('link[rel=stylesheet]')) {
+      const sheet = Object.assign(document.createElement('link'), {
+        rel: 'stylesheet',
+        href: new URL(link.getAttribute('href')!, new URL('/demo/', location.href)).href,
+      });
+      const loaded = new Promise((resolve, reject) => Object.assign(sheet, { onload: resolve, onerror: reject }));
+      document.head.append(sheet);
+      await loaded;
+    }
     document.body.append(...page.querySelector('main')!.childNodes);
     await import(/* @vite-ignore */ buildUrl('gallery.js').href);
     widgets = [...document.querySelectorAll<HTMLElement>('send-news-feed, send-news-archive, send-consultation-countdown')];
