@@ -24,6 +24,8 @@ interface Budget {
 }
 
 const budgets: Budget[] = [
+  // Up by up to 0.01 KB (the feed to 12.19 KB, the archive to 15.39 KB): sizes in em from a base of at least 16 px,
+  // so a host whose root font size is 62.5% no longer shrinks the widgets' text to 10 px.
   // Up by 0.19-0.21 KB (to 17.96/21.07, 12.18, 15.38/18.64 and 12.96 KB, budgets 0.01 KB above): `theme="dark"` and `theme="auto"`, light
   // text and links for a partner page with a dark background (dark text on it was unreadable).
   // Up by 0.07-0.09 KB (to 17.75/20.88, 11.98, 15.17/18.44 and 12.75 KB): a partner's `api`, `item-href`,
@@ -46,8 +48,8 @@ const budgets: Budget[] = [
   // Before that, down from 17.45/20.55, 11.75, 15/18.2 and 12.45 KB: swc's minifier instead of terser, isExternal
   // moved into the lazy reading view, an unused rule dropped, a selector written as the style sheet writes it.
   { file: 'dist/widgets/send-widgets.js', firstPaint: 17.97 * KB, aim: 15 * KB, total: 21.08 * KB },
-  { file: 'dist/widgets/send-news-feed.js', firstPaint: 12.19 * KB, aim: 10 * KB, total: 12.19 * KB },
-  { file: 'dist/widgets/send-news-archive.js', firstPaint: 15.39 * KB, aim: 10 * KB, total: 18.65 * KB },
+  { file: 'dist/widgets/send-news-feed.js', firstPaint: 12.2 * KB, aim: 10 * KB, total: 12.2 * KB },
+  { file: 'dist/widgets/send-news-archive.js', firstPaint: 15.4 * KB, aim: 10 * KB, total: 18.65 * KB },
   { file: 'dist/widgets/send-consultation-countdown.js', firstPaint: 12.97 * KB, aim: 10 * KB, total: 12.97 * KB },
 ];
 

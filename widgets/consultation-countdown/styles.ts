@@ -17,7 +17,7 @@ export const countdownStyles = css`
     border-left-color: var(--_secondary);
   }
   .countdown {
-    font-size: 1.25rem;
+    font-size: 1.25em;
     font-weight: 700;
     margin-bottom: calc(var(--_space) / 4);
   }

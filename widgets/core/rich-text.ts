@@ -8,7 +8,7 @@ import { safeHref } from './urls.js';
 /** Styles for content rendered from CMS rich text. */
 export const richTextStyles = css`
   .rich-text :is(h1, h2, h3, h4, h5, h6) {
-    font-size: 1.25rem;
+    font-size: 1.25em;
     margin-top: var(--_space);
   }
   .rich-text img {

@@ -29,7 +29,7 @@ function precedingHeadingLevel(element: Element): number {
  * `Key` names the strings the widget shows (its defaults).
  *
  * @cssproperty --send-font-family - Font of all widgets.
- * @cssproperty --send-font-size - Base font size.
+ * @cssproperty --send-font-size - Base font size, which every size in the widget follows (default: the page's root font size, at least 16px).
  * @cssproperty --send-line-height - Base line height.
  * @cssproperty --send-text-colour - Body text colour.
  * @cssproperty --send-secondary-text-colour - Dates, meta lines and other secondary text.
@@ -56,7 +56,7 @@ function precedingHeadingLevel(element: Element): number {
  * @cssproperty --send-outcome-background - Background of the "Outcome published" label.
  * @cssproperty --send-outcome-text-colour - Text of the "Outcome published" label.
  * @cssproperty --send-notice-background - Background of the "may be out of date" notice.
- * @cssproperty --send-space - Base spacing unit.
+ * @cssproperty --send-space - Base spacing unit (default: the page's root font size, at least 16px).
  * @cssproperty --send-radius - Corner radius.
  */
 export abstract class SendElement<Key extends string = CoreKey> extends LitElement {

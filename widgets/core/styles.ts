@@ -19,7 +19,7 @@ const baseSheet = css`
     box-sizing: border-box;
     max-width: 100%;
     font-family: var(--send-font-family, arial, sans-serif);
-    font-size: var(--send-font-size, 1rem);
+    font-size: var(--send-font-size, max(1rem, 16px));
     line-height: var(--send-line-height, 1.5);
     color: var(--_text);
     overflow-wrap: anywhere;
@@ -29,7 +29,7 @@ const baseSheet = css`
     --_hover: var(--send-link-hover-colour, #003078);
     --_notice: var(--send-notice-background, #f3f2f1);
     --_control-border: var(--send-control-border-colour, #0b0c0c);
-    --_space: var(--send-space, 1rem);
+    --_space: var(--send-space, max(1rem, 16px));
     --_radius: var(--send-radius, 0);
     --_border: var(--send-border-colour, #b1b4b6);
     --_secondary: var(--send-secondary-text-colour, #505a5f);
@@ -54,10 +54,10 @@ const baseSheet = css`
     margin: 0 0 calc(var(--_space) / 2);
   }
   .item-title {
-    font-size: 1.125rem;
+    font-size: 1.125em;
   }
   .widget-heading {
-    font-size: var(--send-heading-font-size, 1.5rem);
+    font-size: var(--send-heading-font-size, 1.5em);
   }
   p {
     margin: 0 0 var(--_space);
@@ -65,7 +65,7 @@ const baseSheet = css`
   a {
     color: var(--_link);
     text-decoration: underline;
-    text-decoration-thickness: max(1px, 0.0625rem);
+    text-decoration-thickness: max(1px, 0.0625em);
     text-underline-offset: 0.15em;
   }
   a:visited {
@@ -73,7 +73,7 @@ const baseSheet = css`
   }
   a:hover {
     color: var(--_hover);
-    text-decoration-thickness: max(3px, 0.1875rem);
+    text-decoration-thickness: max(3px, 0.1875em);
   }
   /* GOV.UK-style focus: yellow fill plus a dark bar (>= 3:1 on any background);
      the transparent outline becomes visible in forced-colours mode. Buttons and

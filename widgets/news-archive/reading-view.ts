@@ -52,10 +52,10 @@ export const readingStyles = [
   respondStyles,
   css`
     .reading-title {
-      font-size: 2rem;
+      font-size: 2em;
     }
     .lead {
-      font-size: 1.1875rem;
+      font-size: 1.1875em;
     }
     .panel {
       margin: 0 0 var(--_space);
@@ -67,7 +67,7 @@ export const readingStyles = [
       margin-bottom: 0;
     }
     .panel-heading {
-      font-size: 1.25rem;
+      font-size: 1.25em;
     }
     .closing {
       font-weight: 700;
@@ -95,7 +95,7 @@ export const readingStyles = [
       margin: 0;
     }
     .section-heading {
-      font-size: 1.5rem;
+      font-size: 1.5em;
       margin-top: calc(var(--_space) * 1.5);
     }
     .topics {

@@ -49,11 +49,11 @@ export const newsArchiveStyles = css`
   .field {
     display: flex;
     flex-direction: column;
-    flex: 1 1 10rem;
+    flex: 1 1 10em;
     min-width: 0;
   }
   .search-row .field {
-    flex: 1 1 14rem;
+    flex: 1 1 14em;
   }
   label {
     font-weight: 700;
@@ -68,14 +68,14 @@ export const newsArchiveStyles = css`
   }
   input,
   select {
-    min-height: 2.5rem;
+    min-height: 2.5em;
     padding: 0.25em 0.4em;
     background: var(--_surface);
     border: 2px solid var(--_control-border);
     border-radius: 0;
   }
   button {
-    min-height: 2.5rem;
+    min-height: 2.5em;
     padding: 0.4em 0.9em;
     font-weight: 700;
     color: var(--_accent-text);
@@ -94,11 +94,11 @@ export const newsArchiveStyles = css`
     font-weight: 700;
   }
   .group-year {
-    font-size: 1.5rem;
+    font-size: 1.5em;
     margin-top: var(--_space);
   }
   .group-month {
-    font-size: 1.25rem;
+    font-size: 1.25em;
     color: var(--_secondary);
   }
   nav ul {
@@ -110,8 +110,8 @@ export const newsArchiveStyles = css`
   nav a,
   nav .ellipsis {
     display: inline-block;
-    min-width: 2.75rem;
-    min-height: 2.75rem;
+    min-width: 2.75em;
+    min-height: 2.75em;
     padding: 0.6em 0.5em;
     text-align: center;
   }

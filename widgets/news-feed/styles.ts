@@ -5,7 +5,7 @@ export const newsFeedStyles = css`
     --_gap: var(--send-news-feed-item-gap, var(--_space));
   }
   :host([layout='cards']) .items {
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 16rem), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 16em), 1fr));
   }
   :host([layout='cards']) .item {
     padding: var(--_space);
@@ -18,7 +18,7 @@ export const newsFeedStyles = css`
     gap: calc(var(--_gap) / 2);
   }
   :host([layout='compact']) .item-title {
-    font-size: 1rem;
+    font-size: 1em;
     margin-bottom: 0;
   }
 `;

@@ -3,6 +3,7 @@
  * loads, and no timer running while the page is hidden. Run on each shipped build.
  */
 import './under-test.js';
+import type { SendNewsFeed } from './under-test.js';
 import { fixtures, type FixtureName } from '../fixtures/index.js';
 import { assert, assertEqual, guardHostPage, mount, recording, shadow, waitFor } from './helpers.js';
 
@@ -207,5 +208,52 @@ describe('cheap for the host page', () => {
       delete (document as { hidden?: boolean }).hidden;
       Object.assign(window, { setTimeout: realSetTimeout, setInterval: realSetInterval, clearTimeout: realClearTimeout, clearInterval: realClearInterval });
     }
+  });
+});
+
+describe('whatever the host page does to its root font size', () => {
+  guardHostPage();
+  afterEach(() => document.documentElement.style.removeProperty('font-size'));
+
+  /** Font sizes in px of the feed's text, item titles and heading, and the space between items. */
+  async function sizesOnPage(rootFontSize: string, attributes: Record<string, string> = {}) {
+    document.documentElement.style.fontSize = rootFontSize;
+    const feed = await mount<SendNewsFeed>('send-news-feed', {
+      attributes: { api: API, loading: 'eager', ...attributes },
+      properties: { fetcher: slowFetcher() },
+    });
+    await waitFor(() => loaded(feed), 'feed');
+    const root = shadow(feed);
+    const px = (element: Element | null, property: 'fontSize' | 'rowGap' = 'fontSize') => parseFloat(getComputedStyle(element!)[property]);
+    const sizes = {
+      text: px(feed),
+      title: px(root.querySelector('.item-title')),
+      heading: px(root.querySelector('.widget-heading')),
+      gap: px(root.querySelector('.items'), 'rowGap'),
+    };
+    feed.remove();
+    return sizes;
+  }
+
+  it('a root shrunk to 62.5% (a 10 px rem, as many sites set it) leaves the text at the reader\u2019s 16 px', async () => {
+    assertEqual(await sizesOnPage('62.5%'), { text: 16, title: 18, heading: 24, gap: 16 }, 'sizes in px');
+  });
+
+  it('a root enlarged (a site\u2019s text-size button) enlarges the widget with it', async () => {
+    assertEqual(await sizesOnPage('125%'), { text: 20, title: 22.5, heading: 30, gap: 20 }, 'sizes in px');
+  });
+
+  it('--send-font-size sizes the whole widget, headings included', async () => {
+    const page = document.createElement('div');
+    page.style.setProperty('--send-font-size', '20px');
+    document.body.append(page);
+    const feed = await mount<SendNewsFeed>('send-news-feed', {
+      attributes: { api: API, loading: 'eager' },
+      properties: { fetcher: slowFetcher() },
+      parent: page,
+    });
+    await waitFor(() => loaded(feed), 'feed');
+    const size = (selector: string) => parseFloat(getComputedStyle(shadow(feed).querySelector(selector)!).fontSize);
+    assertEqual([size('.item-title'), size('.widget-heading')], [22.5, 30], 'title and heading in px');
   });
 });
