@@ -24,6 +24,7 @@ interface Budget {
 }
 
 const budgets: Budget[] = [
+  // Up by 0.01-0.03 KB (to 17.97/21.08, 12.21, 15.40/18.65 and 12.99 KB): left to right on a right-to-left page too.
   // Up by up to 0.01 KB (the feed to 12.19 KB, the archive to 15.39 KB): sizes in em from a base of at least 16 px,
   // so a host whose root font size is 62.5% no longer shrinks the widgets' text to 10 px.
   // Up by 0.19-0.21 KB (to 17.96/21.07, 12.18, 15.38/18.64 and 12.96 KB, budgets 0.01 KB above): `theme="dark"` and `theme="auto"`, light
@@ -47,10 +48,10 @@ const budgets: Budget[] = [
   // 320 px on the demo pages (test/e2e/partner-page.test.ts).
   // Before that, down from 17.45/20.55, 11.75, 15/18.2 and 12.45 KB: swc's minifier instead of terser, isExternal
   // moved into the lazy reading view, an unused rule dropped, a selector written as the style sheet writes it.
-  { file: 'dist/widgets/send-widgets.js', firstPaint: 17.97 * KB, aim: 15 * KB, total: 21.08 * KB },
-  { file: 'dist/widgets/send-news-feed.js', firstPaint: 12.2 * KB, aim: 10 * KB, total: 12.2 * KB },
-  { file: 'dist/widgets/send-news-archive.js', firstPaint: 15.4 * KB, aim: 10 * KB, total: 18.65 * KB },
-  { file: 'dist/widgets/send-consultation-countdown.js', firstPaint: 12.97 * KB, aim: 10 * KB, total: 12.97 * KB },
+  { file: 'dist/widgets/send-widgets.js', firstPaint: 17.98 * KB, aim: 15 * KB, total: 21.09 * KB },
+  { file: 'dist/widgets/send-news-feed.js', firstPaint: 12.22 * KB, aim: 10 * KB, total: 12.22 * KB },
+  { file: 'dist/widgets/send-news-archive.js', firstPaint: 15.41 * KB, aim: 10 * KB, total: 18.66 * KB },
+  { file: 'dist/widgets/send-consultation-countdown.js', firstPaint: 13 * KB, aim: 10 * KB, total: 13 * KB },
 ];
 
 const gzipSize = (file: string): number => gzipSync(readFileSync(file), { level: 9 }).length;

@@ -15,6 +15,7 @@ export const css = (strings: TemplateStringsArray): CSSResult => unsafeCSS(strin
 const baseSheet = css`
   :host {
     all: initial;
+    direction: ltr;
     display: block;
     box-sizing: border-box;
     max-width: 100%;
@@ -41,6 +42,11 @@ const baseSheet = css`
   }
   :host([hidden]) {
     display: none;
+  }
+  /* The CMS writes in English: left to right on a right-to-left page too ('all: initial' leaves direction to the
+     page), unless the element itself says otherwise. */
+  :host([dir='rtl']) {
+    direction: rtl;
   }
   *,
   *::before,

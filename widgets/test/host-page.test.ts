@@ -257,3 +257,24 @@ describe('whatever the host page does to its root font size', () => {
     assertEqual([size('.item-title'), size('.widget-heading')], [22.5, 30], 'title and heading in px');
   });
 });
+
+describe('on a right-to-left page', () => {
+  guardHostPage();
+
+  it('reads left to right, as the English it shows, unless the element itself says dir="rtl"', async () => {
+    const page = document.createElement('div');
+    page.dir = 'rtl';
+    document.body.append(page);
+    const mountIn = async (attributes: Record<string, string>) => {
+      const feed = await mount<SendNewsFeed>('send-news-feed', {
+        attributes: { api: API, loading: 'eager', ...attributes },
+        properties: { fetcher: slowFetcher() },
+        parent: page,
+      });
+      await waitFor(() => loaded(feed), 'feed');
+      return getComputedStyle(shadow(feed).querySelector('.item-title a')!).direction;
+    };
+    assertEqual(await mountIn({}), 'ltr', 'inside a right-to-left page');
+    assertEqual(await mountIn({ dir: 'rtl' }), 'rtl', 'with dir="rtl" on the element');
+  });
+});
