@@ -80,6 +80,11 @@ const firstText = (value: unknown) => String((Array.isArray(value) ? value[0] : 
 // the code copied (the heading sits inside it).
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** The value if it names one of `choices`' keys, else the fallback. */
+const keyIn = <K extends string>(choices: Record<K, unknown>, value: unknown, fallback: K): K => {
+  const key = one(value);
+  return Object.hasOwn(choices, key) ? (key as K) : fallback;
+};
 const within = (value: unknown, min: number, max: number, fallback: number) => {
   const text = one(value).trim();
   const n = text === '' ? NaN : Number(text);
@@ -92,18 +97,15 @@ const within = (value: unknown, min: number, max: number, fallback: number) => {
  * never names one that does not exist.
  */
 export function readEmbedChoice(query: Query, offered: { topics: readonly string[]; consultations: readonly string[] }): EmbedChoice {
-  const widget = one(query.widget);
-  const layout = one(query.layout);
-  const theme = one(query.theme);
   const topic = one(query.topic);
   const consultation = one(query.consultation);
   return {
-    widget: Object.hasOwn(WIDGETS, widget) ? (widget as Widget) : DEFAULT_EMBED_CHOICE.widget,
+    widget: keyIn(WIDGETS, query.widget, DEFAULT_EMBED_CHOICE.widget),
     types: keysOf(TYPE_LABELS).filter((type) => list(query.type).includes(type)),
     topic: offered.topics.includes(topic) ? topic : '',
     audiences: keysOf(AUDIENCES).filter((audience) => list(query.audience).includes(audience)),
-    layout: Object.hasOwn(LAYOUTS, layout) ? (layout as Layout) : DEFAULT_EMBED_CHOICE.layout,
-    theme: Object.hasOwn(THEMES, theme) ? (theme as Theme) : DEFAULT_EMBED_CHOICE.theme,
+    layout: keyIn(LAYOUTS, query.layout, DEFAULT_EMBED_CHOICE.layout),
+    theme: keyIn(THEMES, query.theme, DEFAULT_EMBED_CHOICE.theme),
     heading: firstText(query.heading).replace(CONTROL_CHARACTERS, '').trim().slice(0, 80),
     headingLevel: within(query.headingLevel, 0, 6, DEFAULT_EMBED_CHOICE.headingLevel),
     limit: within(query.limit, 1, 20, DEFAULT_EMBED_CHOICE.limit),
