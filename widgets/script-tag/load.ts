@@ -64,6 +64,9 @@ function fallbackElement(detail: SendEventDetails['send-error']): CustomElementC
         link.href = index.href;
         link.append(text('errorIndexLink').replace('{site}', index.host));
       }
+      // The browser's own link blue is unreadable on a dark page; the page's text colour is readable on it, and the
+      // underline still marks the link. Set through the CSSOM, which a CSP without 'unsafe-inline' allows.
+      link.style.color = 'var(--send-link-colour,inherit)';
       message.append(' ', link);
       const slot = document.createElement('slot');
       slot.name = 'error';

@@ -5,7 +5,7 @@
  */
 import type { SendEventDetails } from '../../core/events.js';
 import { buildUrl } from '../../test/build.js';
-import { assert, assertEqual, guardHostPage, mount, nextEvent, shadow, textOf } from '../../test/helpers.js';
+import { assert, assertEqual, guardHostPage, mount, nextEvent, readerProblems, shadow, textOf } from '../../test/helpers.js';
 
 describe('script tag: the widget code cannot load', () => {
   guardHostPage();
@@ -54,5 +54,21 @@ describe('script tag: the widget code cannot load', () => {
       'one send-error per widget',
     );
     assertEqual(/Failed to fetch dynamically imported module/.test(errors[0].message), true, `reason given: ${errors[0].message}`);
+  });
+
+  it('its link is readable on a dark page: the page\u2019s own text colour, or the link token', async () => {
+    const page = document.createElement('div');
+    page.style.cssText = 'background: #1b1b1f; color: #f3f2f1; padding: 1em';
+    document.body.append(page);
+    try {
+      const feed = await mount('send-news-feed', { parent: page, attributes: { theme: 'dark' } });
+      const link = shadow(feed).querySelector<HTMLAnchorElement>('[part=error] a')!;
+      assertEqual(getComputedStyle(link).color, 'rgb(243, 242, 241)', 'the page\u2019s text colour');
+      assertEqual(await readerProblems(feed), [], 'axe on the dark page');
+      feed.style.setProperty('--send-link-colour', '#8fc2ff');
+      assertEqual(getComputedStyle(link).color, 'rgb(143, 194, 255)', 'the token');
+    } finally {
+      page.remove();
+    }
   });
 });
