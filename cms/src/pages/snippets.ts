@@ -30,17 +30,23 @@ export const WIDE_SCREEN_REM = 40;
  * defined the widget keeps its own; if the script never arrives (the CMS is down, a blocker stops it) the space is
  * given back, not left blank.
  */
+/**
+ * A height that grows as the widget's text does: the widgets' text is `max(1rem, 16px)`, so on a page whose root is
+ * set smaller (`font-size: 62.5%`) the height in rem alone would keep too little space.
+ */
+const minHeight = (rem: number) => `min-height: max(${rem}rem, ${rem * 16}px);`;
+
 export const reserveSpaceCss = (widget: Widget, heightsRem = UNMEASURED_HEIGHTS_REM) =>
   [
     `/* Keeps the widget's space until its script has run, or for ${RESERVE_SECONDS} seconds if it never does. */`,
     `${widget}:not(:defined) {`,
     '  display: block;',
-    `  min-height: ${heightsRem.narrow}rem;`,
+    `  ${minHeight(heightsRem.narrow)}`,
     `  animation: send-widgets-give-back 0s ${RESERVE_SECONDS}s forwards;`,
     '}',
     `@media (min-width: ${WIDE_SCREEN_REM}rem) {`,
     `  ${widget}:not(:defined) {`,
-    `    min-height: ${heightsRem.wide}rem;`,
+    `    ${minHeight(heightsRem.wide)}`,
     '  }',
     '}',
     '@keyframes send-widgets-give-back {',

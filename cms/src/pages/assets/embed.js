@@ -43,7 +43,9 @@
     requestAnimationFrame(() => {
       const rem = Math.floor(widget.getBoundingClientRect().height / parseFloat(getComputedStyle(document.documentElement).fontSize));
       let n = 0;
-      if (rem > 0) css.value = css.value.replace(/min-height: [\d.]+rem;/g, (found) => (n++ === which ? `min-height: ${rem}rem;` : found));
+      // As snippets.ts writes it: never less than 16 px a rem, as the widgets' text.
+      const rule = `min-height: max(${rem}rem, ${rem * 16}px);`;
+      if (rem > 0) css.value = css.value.replace(/min-height: max\([\d.]+rem, [\d.]+px\);/g, (found) => (n++ === which ? rule : found));
     });
   let chosen = 0;
   const measureCopy = (/** @type {Element} */ widget, /** @type {number} */ width, /** @type {number} */ which) => {
