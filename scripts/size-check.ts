@@ -48,9 +48,9 @@ const budgets: Budget[] = [
   // 320 px on the demo pages (test/e2e/partner-page.test.ts).
   // Before that, down from 17.45/20.55, 11.75, 15/18.2 and 12.45 KB: swc's minifier instead of terser, isExternal
   // moved into the lazy reading view, an unused rule dropped, a selector written as the style sheet writes it.
-  { file: 'dist/widgets/send-widgets.js', firstPaint: 18.01 * KB, aim: 15 * KB, total: 21.12 * KB },
+  { file: 'dist/widgets/send-widgets.js', firstPaint: 18.19 * KB, aim: 15 * KB, total: 21.3 * KB },
   { file: 'dist/widgets/send-news-feed.js', firstPaint: 12.25 * KB, aim: 10 * KB, total: 12.25 * KB },
-  { file: 'dist/widgets/send-news-archive.js', firstPaint: 15.44 * KB, aim: 10 * KB, total: 18.69 * KB },
+  { file: 'dist/widgets/send-news-archive.js', firstPaint: 15.6 * KB, aim: 10 * KB, total: 18.85 * KB },
   { file: 'dist/widgets/send-consultation-countdown.js', firstPaint: 13.03 * KB, aim: 10 * KB, total: 13.03 * KB },
 ];
 

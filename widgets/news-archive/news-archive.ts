@@ -114,6 +114,8 @@ export class SendNewsArchive extends SendElement<ArchiveKey> {
   #openedFrom?: { key: string; scrollY: number };
   /** The view the form's fields were last reset to. */
   #formView?: ArchiveView;
+  /** On a phone's screen, whether the filters are unfolded (they fold there, so the results start in sight). */
+  #filtersOpen = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -261,9 +263,15 @@ export class SendNewsArchive extends SendElement<ArchiveKey> {
     this.#focus.request(RESULTS_COUNT);
   };
 
+  readonly #onToggleFilters = () => {
+    this.#filtersOpen = !this.#filtersOpen;
+    this.requestUpdate();
+  };
+
   /** Search and filters apply together, only when the reader asks (a submit button or Enter in the search box). */
   readonly #onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
+    this.#filtersOpen = false;
     const form = new FormData(event.currentTarget as HTMLFormElement);
     // The form has no file inputs: every value is text.
     const value = (name: FilterName | 'q') => ((form.get(this.urlPrefix + name) as string | null) ?? '').trim();
@@ -314,6 +322,9 @@ export class SendNewsArchive extends SendElement<ArchiveKey> {
     const { view } = this.#navigation;
     const id = (name: string) => `${this.urlPrefix}${name}`;
     const filtered = !sameView({ ...view, page: 1, item: '' }, emptyView);
+    const open = this.#filtersOpen;
+    // The class that hides the filters on a phone's screen while folded (styles.ts); the search box always shows.
+    const fold = open ? '' : 'folded';
     // Named after the archive, so two archives on one page are two distinct search landmarks.
     return html`<form part="search" role="search" aria-label=${this.heading ?? this.t('archiveHeading')} method="get" @submit=${this.#onSubmit}>
       <div class="search-row">
@@ -323,9 +334,12 @@ export class SendNewsArchive extends SendElement<ArchiveKey> {
         </div>
         <button type="submit">${this.t('searchButton')}</button>
       </div>
-      <div class="filters">${FILTERS.map((name) => this.#renderFilter(name, id(name)))}</div>
-      <p class="form-actions">
-        <button type="submit">${this.t('applyFilters')}</button>
+      <button type="button" class="filter-toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls=${id('filters')} @click=${this.#onToggleFilters}>
+        ${this.t(open ? 'hideFilters' : 'showFilters')}
+      </button>
+      <div id=${id('filters')} class="filters ${fold}">${FILTERS.map((name) => this.#renderFilter(name, id(name)))}</div>
+      <p class="form-actions ${filtered ? '' : fold}">
+        <button type="submit" class=${fold}>${this.t('applyFilters')}</button>
         ${filtered ? html`<a href=${this.#navigation.href(emptyView)} @click=${this.#onClear}>${this.t('clearFilters')}</a>` : nothing}
       </p>
     </form>`;

@@ -11,6 +11,8 @@ export const archiveStrings = {
   audienceFilter: 'Audience',
   yearFilter: 'Year',
   anyOption: 'All',
+  showFilters: 'Show filters',
+  hideFilters: 'Hide filters',
   applyFilters: 'Apply filters',
   clearFilters: 'Clear filters',
   resultCount: { one: '{count} update found', other: '{count} updates found' } as Message,

@@ -93,6 +93,19 @@ export const newsArchiveStyles = css`
   .results-count {
     font-weight: 700;
   }
+  /* On a phone's screen the filters fold behind a button, so the results start in sight; the search box stays. */
+  .filter-toggle {
+    display: none;
+  }
+  @media (max-width: 40em) {
+    .filter-toggle {
+      display: block;
+      margin-top: var(--_space);
+    }
+    .folded {
+      display: none;
+    }
+  }
   .group-year {
     font-size: 1.5em;
     margin-top: var(--_space);

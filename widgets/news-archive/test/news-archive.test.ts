@@ -1,4 +1,4 @@
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 
 import { SendNewsArchive } from '../../test/under-test.js';
 import { pageNumbers } from '../url-state.js';
@@ -233,6 +233,8 @@ describe('<send-news-archive>', () => {
       [...form.querySelectorAll('button')].map((button) => [button.type, button.textContent?.trim()]),
       [
         ['submit', 'Search'],
+        // Only folds the filters on a phone's screen: it sends nothing.
+        ['button', 'Show filters'],
         ['submit', 'Apply filters'],
       ],
       'buttons',
@@ -257,6 +259,47 @@ describe('<send-news-archive>', () => {
       assert(link.left >= apply.right && link.top < apply.bottom && link.bottom > apply.top, `${width}: Clear filters beside Apply`);
     }
     archive.style.width = '';
+  });
+
+  it('on a phone folds its filters behind "Show filters", so the results start in sight; the search box stays', async () => {
+    const { archive } = await mountArchive({ search: '?send-type=consultation' });
+    const root = shadow(archive);
+    const toggle = root.querySelector<HTMLButtonElement>('.filter-toggle')!;
+    const shown = (element: Element | null | undefined) => Boolean(element && element.getClientRects().length > 0);
+    const clear = () => [...root.querySelectorAll('a')].find((link) => link.textContent?.trim() === 'Clear filters');
+    try {
+      await setViewport({ width: 320, height: 640 });
+      assertEqual(
+        [shown(toggle), toggle.getAttribute('aria-expanded'), shown(root.querySelector('#send-type')), shown(applyButton(archive))],
+        [true, 'false', false, false],
+        'folded: the button, no filters, no Apply',
+      );
+      assertEqual([shown(root.querySelector('#send-q')), shown(clear())], [true, true], 'the search box and Clear filters stay');
+      assertEqual(toggle.getAttribute('aria-controls'), root.querySelector('.filters')!.id, 'the button names what it folds');
+      const firstResult = () => root.querySelector('.item')!.getBoundingClientRect().top - archive.getBoundingClientRect().top;
+      const folded = firstResult();
+      assertEqual(await readerProblems(archive), [], 'axe, folded');
+
+      toggle.click();
+      await archive.updateComplete;
+      assert(firstResult() - folded > 250, `the first result starts ${folded} px into the archive folded, ${firstResult()} px unfolded`);
+      assertEqual(
+        [toggle.textContent?.trim(), toggle.getAttribute('aria-expanded'), shown(root.querySelector('#send-type')), shown(applyButton(archive))],
+        ['Hide filters', 'true', true, true],
+        'unfolded',
+      );
+      assertEqual(await readerProblems(archive), [], 'axe, unfolded');
+      // Applied, the filters fold again, and the results are what the reader looks at next.
+      choose(archive, 'audience', 'parents-carers');
+      applyButton(archive).click();
+      await settled(archive);
+      assertEqual([param('send-audience'), toggle.getAttribute('aria-expanded')], ['parents-carers', 'false'], 'applied and folded');
+
+      await setViewport({ width: 1024, height: 768 });
+      assertEqual([shown(toggle), shown(root.querySelector('#send-type')), shown(applyButton(archive))], [false, true, true], 'on a wide screen');
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('shows several values of one filter (from a feed\'s "View all") as one choice, in words', async () => {
