@@ -27,6 +27,8 @@ const { accessibilityPage, STATEMENT_PREPARED } = createRequire(import.meta.url)
 
 let cms: TestCms;
 let base: string;
+/** The one inline script of every reader page. */
+const HEAD_SCRIPT = fs.readFileSync(path.join(cmsDir, 'src', 'pages', 'assets', 'head.js'), 'utf8');
 const ARTICLE = 'api::article.article';
 const CONSULTATION = 'api::consultation.consultation';
 
@@ -348,9 +350,9 @@ describe('item pages', () => {
     assert.equal(page.status, 200);
     const scripts = all(page, tag('script'));
     assert.deepEqual(
-      scripts.map((s) => attr(s, 'type') ?? attr(s, 'src')),
-      ['application/ld+json'],
-      'no script but the JSON-LD',
+      scripts.map((s) => attr(s, 'type') ?? attr(s, 'src') ?? (DomUtils.textContent(s) === HEAD_SCRIPT ? 'head.js' : text(s))),
+      ['head.js', 'application/ld+json'],
+      'no script but head.js, word for word, and the JSON-LD',
     );
     assert.equal(all(page, tag('img')).length, 0);
     assert.equal(text(one(page, tag('h1'))), hostile);
@@ -373,6 +375,15 @@ describe('item pages', () => {
         .find((d) => d.startsWith(`${name} `)) ?? '';
     assert.match(directive('default-src'), /'none'/);
     assert.doesNotMatch(directive('script-src'), /unsafe-inline|unsafe-eval|\*/);
+    // The one inline script, allowed by its own hash (a browser checks it against the script's text as written).
+    const inline = all(page, tag('script')).filter((s) => !attr(s, 'src') && !attr(s, 'type'));
+    assert.deepEqual(
+      inline
+        .map((s) => `'sha256-${createHash('sha256').update(DomUtils.textContent(s)).digest('base64')}'`)
+        .filter((hash) => directive('script-src').includes(hash)),
+      [`'sha256-${createHash('sha256').update(HEAD_SCRIPT).digest('base64')}'`],
+      'head.js, and its hash in script-src',
+    );
     assert.doesNotMatch(directive('style-src'), /unsafe-inline/);
     assert.match(directive('frame-ancestors'), /'none'/);
     assert.equal(page.headers['x-content-type-options'], 'nosniff');
@@ -585,7 +596,7 @@ describe('the accessibility statement', () => {
       publisher: 'SEND team',
       baseUrl: 'https://cms.example.gov.uk',
       accessibilityHref: '',
-      assets: { css: '', script: '' },
+      assets: { css: '', script: '', headScript: '' },
     };
     const page = (html: string) => parseDocument(html);
     const withoutEmail = page(accessibilityPage({ site, contactEmail: null, councilUrl: 'https://www.example.gov.uk/send' }));

@@ -765,6 +765,67 @@ test('without JavaScript, a reader searches and filters the index, pages through
   }
 });
 
+test('on a phone the index folds its filters behind "Show filters" before it is drawn, so its results start in the first screen', async () => {
+  const address = '/updates?type=consultation';
+  const shown = (page: Page, selector: string) => page.$eval(selector, (el) => el.getClientRects().length > 0);
+  // Without JavaScript every filter shows, on a phone too, and no button that would do nothing.
+  const plain = await openPage(address, { width: 320, javaScript: false });
+  try {
+    assert.deepEqual([await shown(plain.page, 'input[name=type][value=consultation]'), await shown(plain.page, '.filter-toggle')], [true, false]);
+  } finally {
+    await plain.page.close();
+  }
+
+  // Under the page's own Content-Security-Policy, which must allow the inline script that folds them by its hash.
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  page.on('pageerror', (error) => problems.push(String(error)));
+  try {
+    await page.setViewport({ width: 320, height: 900 });
+    await page.evaluateOnNewDocument(`globalThis.shifts = 0;
+      new PerformanceObserver((list) => { for (const entry of list.getEntries()) globalThis.shifts += entry.value; }).observe({ type: 'layout-shift', buffered: true });`);
+    await page.goto(`${base}${address}`, { waitUntil: 'load' });
+    const state = () =>
+      page.evaluate(() => {
+        const button = document.querySelector('.filter-toggle')!;
+        return {
+          text: button.textContent,
+          expanded: button.getAttribute('aria-expanded'),
+          buttonShown: button.getClientRects().length > 0,
+          filtersShown: document.querySelector('input[name=type][value=consultation]')!.getClientRects().length > 0,
+          searchShown: document.getElementById('q')!.getClientRects().length > 0,
+        };
+      });
+    assert.deepEqual(await state(), { text: 'Show filters (1 chosen)', expanded: 'false', buttonShown: true, filtersShown: false, searchShown: true });
+    const firstResult = await page.$eval('.result__title', (el) => el.getBoundingClientRect().bottom);
+    assert.ok(firstResult < 900, `the first result ends ${firstResult} px down a 900 px screen`);
+    await sleep(300);
+    // Folded before the page was drawn, not after: nothing jumps.
+    const shift = (await page.evaluate('globalThis.shifts')) as number;
+    console.log(`# the index at 320 px, its filters folded: the first result ends ${firstResult} px down, layout shift ${shift.toFixed(4)} over the load`);
+    assert.ok(shift < 0.01, `layout shift ${shift}`);
+    assert.deepEqual(await axeViolations(page), [], 'folded');
+
+    await page.click('.filter-toggle');
+    assert.deepEqual(await state(), { text: 'Hide filters (1 chosen)', expanded: 'true', buttonShown: true, filtersShown: true, searchShown: true });
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('filter-toggle')), true, 'focus stays on the button');
+    assert.deepEqual(await axeViolations(page), [], 'open');
+    // Another filter chosen and applied, as before; the page comes back folded, counting both.
+    await page.click('input[name=audience][value=parents-carers]');
+    await Promise.all([page.waitForNavigation(), page.click('#filter-fields button[type=submit]')]);
+    assert.deepEqual(new URL(page.url()).searchParams.getAll('audience'), ['parents-carers']);
+    assert.deepEqual(await state(), { text: 'Show filters (2 chosen)', expanded: 'false', buttonShown: true, filtersShown: false, searchShown: true });
+
+    // Beside the results, on a wide screen, the filters show and the button does not.
+    await page.setViewport({ width: 1024, height: 900 });
+    assert.deepEqual([await shown(page, 'input[name=type][value=consultation]'), await shown(page, '.filter-toggle')], [true, false], 'on a wide screen');
+    assert.deepEqual(problems, [], 'no Content-Security-Policy violation, no error');
+  } finally {
+    await page.close();
+  }
+});
+
 test('the subscribe page\u2019s copy buttons copy the address, under the page\u2019s own security policy', async () => {
   const page = await browser.newPage();
   try {

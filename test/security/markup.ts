@@ -55,20 +55,25 @@ const SAFE_ADDRESS = /^(https?:\/\/[^/\\]|mailto:|tel:|webcal:\/\/[^/\\]|\/(?![/
 export type MarkupRules = {
   /** Script elements a page may have: its own script file, JSON-LD. */
   allowScript?: (attributes: Record<string, string>) => boolean;
+  /** The one inline script a page may have, word for word (its hash is in the page's CSP). */
+  inlineScript?: string;
   /** Other elements a page may have in its head (meta, link), checked by attribute. */
   allowHead?: boolean;
 };
 
 /** Everything unsafe in a piece of HTML, as readable lines (empty when it is safe). */
-export function unsafeMarkup(html: string, { allowScript = () => false, allowHead = false }: MarkupRules = {}): string[] {
+export function unsafeMarkup(html: string, { allowScript = () => false, allowHead = false, inlineScript }: MarkupRules = {}): string[] {
   const problems: string[] = [];
   let inScript: string | null = null;
+  /** Whether the open script element is inline script: no src, no type. Judged by its text once closed. */
+  let inline = false;
   let scriptText = '';
   const parser = new Parser(
     {
       onopentag(name, attributes) {
         if (name === 'script') {
-          if (!allowScript(attributes)) problems.push(`<script ${JSON.stringify(attributes)}>`);
+          inline = inlineScript !== undefined && !('src' in attributes) && !('type' in attributes);
+          if (!inline && !allowScript(attributes)) problems.push(`<script ${JSON.stringify(attributes)}>`);
           inScript = attributes.type ?? 'classic';
           scriptText = '';
         } else if (FORBIDDEN_ELEMENTS.has(name)) problems.push(`<${name}>`);
@@ -92,6 +97,7 @@ export function unsafeMarkup(html: string, { allowScript = () => false, allowHea
             problems.push(`JSON-LD that is not JSON: ${scriptText.slice(0, 80)}`);
           }
         }
+        if (name === 'script' && inline && scriptText !== inlineScript) problems.push(`inline script: ${scriptText.slice(0, 80)}`);
         if (name === 'script') inScript = null;
       },
     },

@@ -7,12 +7,14 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import ICAL from 'ical.js';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import RssParser from 'rss-parser';
 import type { ItemResponse, JsonFeed } from '../../contract/api';
 import { launchOptions } from '../helpers/chromium.ts';
-import { startCms, type TestCms } from '../helpers/cms.ts';
+import { cmsDir, startCms, type TestCms } from '../helpers/cms.ts';
 import { freshAddress, request } from './helpers.ts';
 import { elementsIn, textOf, unsafeMarkup } from './markup.ts';
 import { fieldCount, seedVectors, VECTORS, type SeededItem } from './xss-seed.ts';
@@ -124,6 +126,7 @@ describe(`${VECTORS.length} vectors in ${fieldCount()} editor-controlled fields`
     const origin = new URL(base).origin;
     const pageRules = {
       allowHead: true,
+      inlineScript: fs.readFileSync(path.join(cmsDir, 'src', 'pages', 'assets', 'head.js'), 'utf8'),
       allowScript: (attributes: Record<string, string>) =>
         attributes.type === 'application/ld+json' || (attributes.src ?? '').startsWith(`${origin}/updates/assets/`),
     };

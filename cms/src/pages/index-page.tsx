@@ -125,6 +125,8 @@ export function indexPage({ site, title, filters, page, total, shown, facets, to
   const hrefOf = (p: number) => `${urls.index}${urls.index.includes('?') ? '&' : '?'}page=${p}`.replace(/[?&]page=1$/, '');
   const found = total === 0 ? 'No updates found' : `${written(total)} ${total === 1 ? 'update' : 'updates'} found`;
   const heading = words ? capitalised(words) : title;
+  const chosenCount = filters.types.length + filters.topics.length + filters.audiences.length + (filters.year === null ? 0 : 1);
+  const chosen = chosenCount ? ` (${chosenCount} chosen)` : '';
   return renderPage({
     site,
     crumbs: words ? [{ text: 'All updates', href: `${base}/updates` }] : undefined,
@@ -153,29 +155,43 @@ export function indexPage({ site, title, filters, page, total, shown, facets, to
                   </button>
                 </div>
               </div>
-              <Checkboxes legend="Type" name="type" checked={filters.types} options={offered(facets.types, filters.types)} />
-              <Select
-                label="Topic"
-                name="topic"
-                all="All topics"
-                selected={filters.topics[0] ?? ''}
-                options={offered(facets.topics, filters.topics.slice(0, 1), (slug) => topicName(slug) ?? slug)}
-              />
-              <Checkboxes legend="Who it is for" name="audience" checked={filters.audiences} options={offered(facets.audiences, filters.audiences)} />
-              <Select
-                label="Year"
-                name="year"
-                all="All years"
-                selected={filters.year === null ? '' : String(filters.year)}
-                options={offered(
-                  facets.years.map((f) => ({ value: String(f.value), label: String(f.value), count: f.count })),
-                  filters.year === null ? [] : [String(filters.year)],
-                )}
-              />
-              {filters.status.length > 0 && <input type="hidden" name="status" value={filters.status.join(',')} />}
-              <button className="button" type="submit">
-                Apply filters
+              {/* With script, on a phone, where these sit above the results, they fold behind this button (site.css, head.js). */}
+              <button
+                type="button"
+                className="button button--secondary filter-toggle"
+                hidden
+                aria-expanded="false"
+                aria-controls="filter-fields"
+                data-show={`Show filters${chosen}`}
+                data-hide={`Hide filters${chosen}`}
+              >
+                Show filters{chosen}
               </button>
+              <div id="filter-fields">
+                <Checkboxes legend="Type" name="type" checked={filters.types} options={offered(facets.types, filters.types)} />
+                <Select
+                  label="Topic"
+                  name="topic"
+                  all="All topics"
+                  selected={filters.topics[0] ?? ''}
+                  options={offered(facets.topics, filters.topics.slice(0, 1), (slug) => topicName(slug) ?? slug)}
+                />
+                <Checkboxes legend="Who it is for" name="audience" checked={filters.audiences} options={offered(facets.audiences, filters.audiences)} />
+                <Select
+                  label="Year"
+                  name="year"
+                  all="All years"
+                  selected={filters.year === null ? '' : String(filters.year)}
+                  options={offered(
+                    facets.years.map((f) => ({ value: String(f.value), label: String(f.value), count: f.count })),
+                    filters.year === null ? [] : [String(filters.year)],
+                  )}
+                />
+                {filters.status.length > 0 && <input type="hidden" name="status" value={filters.status.join(',')} />}
+                <button className="button" type="submit">
+                  Apply filters
+                </button>
+              </div>
               {words && (
                 <p>
                   <a href={`${base}/updates`}>Clear search and filters</a>

@@ -49,15 +49,15 @@ const PAGE_MAX_AGE = 60;
 const OPEN_CONSULTATIONS: UpdateFilters = { ...NO_FILTERS, types: ['consultation'], status: ['upcoming', 'open'] };
 const EMBED_CONSULTATIONS = 200;
 
-/** Strict headers for pages: no inline script, nothing framed, nothing loaded from elsewhere but images. */
-function securityHeaders(ctx: Context, origin: string) {
+/** Strict headers for pages: no inline script but head.js, nothing framed, nothing loaded from elsewhere but images. */
+function securityHeaders(ctx: Context, origin: string, headScriptHash: string) {
   const self = `'self' ${origin}`;
   ctx.set(
     'Content-Security-Policy',
     [
       `default-src 'none'`,
       `style-src ${self}`,
-      `script-src ${self}`,
+      `script-src ${self} '${headScriptHash}'`,
       `img-src ${self} https: data:`,
       `form-action ${self}`,
       `base-uri 'none'`,
@@ -99,6 +99,8 @@ export function registerPages(strapi: Core.Strapi) {
     'copy.js': readAsset(path.join(assetsDir, 'copy.js'), 'text/javascript; charset=utf-8'),
     'embed.js': readAsset(path.join(assetsDir, 'embed.js'), 'text/javascript; charset=utf-8'),
   };
+  const headScript = fs.readFileSync(path.join(assetsDir, 'head.js'), 'utf8');
+  const headScriptHash = `sha256-${createHash('sha256').update(headScript).digest('base64')}`;
 
   const siteOf = (): Site => {
     const baseUrl = publicBaseUrl(strapi);
@@ -108,7 +110,7 @@ export function registerPages(strapi: Core.Strapi) {
       publisher: settings.author,
       baseUrl,
       accessibilityHref: settings.accessibilityStatementUrl ?? `${baseUrl}${ACCESSIBILITY_PATH}`,
-      assets: { css: asset('site.css'), script: asset('copy.js') },
+      assets: { css: asset('site.css'), script: asset('copy.js'), headScript },
     };
   };
   const originOf = (site: Site) => new URL(site.baseUrl).origin;
@@ -123,7 +125,7 @@ export function registerPages(strapi: Core.Strapi) {
   };
 
   const send = (ctx: Context, site: Site, status: number, html: string, lastModified?: Date) => {
-    securityHeaders(ctx, originOf(site));
+    securityHeaders(ctx, originOf(site), headScriptHash);
     if (status === 200) return sendCacheable(ctx, { body: html, contentType: HTML, lastModified, maxAge: PAGE_MAX_AGE });
     ctx.status = status;
     ctx.set('Cache-Control', 'no-store');

@@ -37,7 +37,7 @@ export type Site = {
   /** The accessibility statement for these pages (the footer links to it). */
   accessibilityHref: string;
   /** Asset URLs with their content hash, so they can be cached for good. */
-  assets: { css: string; script: string };
+  assets: { css: string; script: string; /** head.js, written inline (its hash is in the pages' CSP). */ headScript: string };
 };
 
 /**
@@ -93,6 +93,7 @@ function Document({
           <link key={feed.href} rel="alternate" type={feed.type} title={feed.title} href={feed.href} />
         ))}
         <link rel="stylesheet" href={site.assets.css} />
+        <script dangerouslySetInnerHTML={{ __html: site.assets.headScript }} />
         {head.copyButtons && <script src={site.assets.script} defer />}
         {head.jsonLd && <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(head.jsonLd) }} />}
       </head>
