@@ -843,11 +843,18 @@ test('the subscribe page\u2019s copy buttons copy the address, under the page\u2
   }
 });
 
-test('on a phone each copy button sits below its field at its own height, and beside it on a wide screen', async () => {
+test('on a phone each copy button sits below its field at its own height, and beside it on a wide screen; without script there is none', async () => {
   for (const [address, field] of [
     ['/updates/subscribe', 'rss-url'],
     ['/updates/embed', 'embed-code'],
   ]) {
+    // A Copy button that does nothing would be the only thing a reader without script could not use.
+    const plain = await openPage(address, { width: 320, javaScript: false });
+    try {
+      assert.equal(await plain.page.$eval(`button[data-copy="${field}"]`, (el) => el.getClientRects().length), 0, `${address} without script`);
+    } finally {
+      await plain.page.close();
+    }
     for (const width of [320, 1024]) {
       const { page } = await openPage(address, { width });
       try {
