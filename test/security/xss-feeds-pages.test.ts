@@ -15,7 +15,7 @@ import RssParser from 'rss-parser';
 import type { ItemResponse, JsonFeed } from '../../contract/api';
 import { launchOptions } from '../helpers/chromium.ts';
 import { cmsDir, startCms, type TestCms } from '../helpers/cms.ts';
-import { freshAddress, request } from './helpers.ts';
+import { freshAddress, request, visitInTabs } from './helpers.ts';
 import { elementsIn, textOf, unsafeMarkup } from './markup.ts';
 import { fieldCount, seedVectors, VECTORS, type SeededItem } from './xss-seed.ts';
 
@@ -42,6 +42,8 @@ const get = async (path: string) => {
   return answer.text;
 };
 const everyItem = `limit=200`;
+/** Pages loaded at once in the Chromium checks. */
+const TABS = 3;
 const SAFE_URL = /^(https?:\/\/[^/\\]|mailto:|tel:|\/(?![/\\]))/i;
 
 describe(`${VECTORS.length} vectors in ${fieldCount()} editor-controlled fields`, () => {
@@ -135,33 +137,40 @@ describe(`${VECTORS.length} vectors in ${fieldCount()} editor-controlled fields`
     for (const [i] of VECTORS.entries()) paths.push(`/updates?topic=xss-topic-${i}`, `/updates/subscribe?topic=xss-topic-${i}`);
     for (const path of paths) assert.deepEqual(unsafeMarkup(await get(path), pageRules), [], path);
 
-    const page = await browser.newPage();
-    await page.setBypassCSP(true);
-    // A vector is also a long word: a phone's screen must not scroll sideways for it.
-    await page.setViewport({ width: 320, height: 640 });
     const dialogs: string[] = [];
-    page.on('dialog', (dialog) => {
-      dialogs.push(`${page.url()}: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
+    const tabs = await Promise.all(
+      Array.from({ length: TABS }, async () => {
+        const tab = await browser.newPage();
+        await tab.setBypassCSP(true);
+        // A vector is also a long word: a phone's screen must not scroll sideways for it.
+        await tab.setViewport({ width: 320, height: 640 });
+        tab.on('dialog', (dialog) => {
+          dialogs.push(`${tab.url()}: ${dialog.message()}`);
+          void dialog.dismiss();
+        });
+        return tab;
+      }),
+    );
+    const [page] = tabs;
     try {
-      for (const path of paths) {
-        await page.goto(`${base}${path}`, { waitUntil: 'load' });
-        const injected = await page.evaluate(() =>
+      await visitInTabs(tabs, paths, async (tab, path) => {
+        await tab.goto(`${base}${path}`, { waitUntil: 'load' });
+        const injected = await tab.evaluate(() =>
           [...document.querySelectorAll('*')].flatMap((el) =>
             [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.localName} ${a.name}`),
           ),
         );
         assert.deepEqual(injected, [], path);
-        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `${path}: no sideways scrolling at 320 px`);
-      }
+        assert.ok(await tab.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `${path}: no sideways scrolling at 320 px`);
+      });
       // Some vectors only fire on focus or hover: give every focusable element the focus once, on a sample.
+      await page.bringToFront();
       await page.goto(`${base}/updates/article/${items[0].slug}`, { waitUntil: 'load' });
       for (let i = 0; i < 60; i += 1) await page.keyboard.press('Tab');
       assert.deepEqual(dialogs, []);
       assert.equal(textOf(await page.content()).includes(VECTORS[items[0].vector].vector.slice(0, 10)), true, 'the page shows the text as typed');
     } finally {
-      await page.close();
+      await Promise.all(tabs.map((tab) => tab.close()));
     }
   });
 });

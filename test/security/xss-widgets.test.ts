@@ -20,6 +20,7 @@ import type { AddressInfo } from 'node:net';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { launchOptions } from '../helpers/chromium.ts';
 import { repoRoot, startCms, type TestCms } from '../helpers/cms.ts';
+import { visitInTabs } from './helpers.ts';
 import { fieldCount, seedVectors, VECTORS, type SeededItem } from './xss-seed.ts';
 
 let cms: TestCms;
@@ -117,6 +118,8 @@ const PROBE = `(() => {
   return { text: text.replace(/\\s+/g, ' '), problems, violations: window.__violations || [], pwned: window.__pwned || null, wide: document.documentElement.scrollWidth > innerWidth };
 })()`;
 
+/** Reading views opened at once. */
+const TABS = 3;
 const normal = (value: string) => value.replace(/\s+/g, ' ').trim();
 
 async function openPage(page: Page, body: string, query = '') {
@@ -141,17 +144,23 @@ describe(`${VECTORS.length} vectors in ${fieldCount()} fields, rendered by every
   let page: Page;
   const dialogs: string[] = [];
 
-  before(async () => {
-    page = await browser.newPage();
+  /** A tab of the partner's page at 320 px, reporting policy violations and dialogs. */
+  const probeTab = async () => {
+    const tab = await browser.newPage();
     // A vector is also a long word: a phone's screen must not scroll sideways for it.
-    await page.setViewport({ width: 320, height: 640 });
-    await page.evaluateOnNewDocument(
+    await tab.setViewport({ width: 320, height: 640 });
+    await tab.evaluateOnNewDocument(
       `document.addEventListener('securitypolicyviolation', (e) => { (window.__violations ||= []).push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')); })`,
     );
-    page.on('dialog', (dialog) => {
-      dialogs.push(`${page.url()}: ${dialog.message()}`);
+    tab.on('dialog', (dialog) => {
+      dialogs.push(`${tab.url()}: ${dialog.message()}`);
       void dialog.dismiss();
     });
+    return tab;
+  };
+
+  before(async () => {
+    page = await probeTab();
   });
   after(async () => page?.close());
 
@@ -193,16 +202,21 @@ describe(`${VECTORS.length} vectors in ${fieldCount()} fields, rendered by every
   });
 
   test('the archive opens each hostile item in its reading view', async () => {
-    for (const item of items) {
-      await openPage(
-        page,
-        `<send-news-archive loading="eager" api="${new URL(cmsBase()).origin}"></send-news-archive>`,
-        `&send-item=${item.type}/${item.slug}`,
-      );
-      // Its title, body text, link words and facts all show as text.
-      const vector = VECTORS[item.vector].vector;
-      const seen = await render(page, [titleOf(item), `${vector} (link)`.slice(0, 200)]);
-      assertClean(seen, `reading view of ${item.type}/${item.slug}`);
+    const tabs = [page, ...(await Promise.all(Array.from({ length: TABS - 1 }, probeTab)))];
+    try {
+      await visitInTabs(tabs, items, async (tab, item) => {
+        await openPage(
+          tab,
+          `<send-news-archive loading="eager" api="${new URL(cmsBase()).origin}"></send-news-archive>`,
+          `&send-item=${item.type}/${item.slug}`,
+        );
+        // Its title, body text, link words and facts all show as text.
+        const vector = VECTORS[item.vector].vector;
+        const seen = await render(tab, [titleOf(item), `${vector} (link)`.slice(0, 200)]);
+        assertClean(seen, `reading view of ${item.type}/${item.slug}`);
+      });
+    } finally {
+      await Promise.all(tabs.slice(1).map((tab) => tab.close()));
     }
   });
 
