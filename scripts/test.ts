@@ -121,7 +121,8 @@ const SUITES: Suite[] = [
 ];
 
 /** Runs one suite, showing its output live (or, for one beside others, when it ends), and reads its pass/fail counts. */
-function runSuite(suite: Suite, live: boolean) {
+function runSuite(suite: Suite) {
+  const live = !suite.alongside;
   const [command, args] = suite.command;
   return new Promise<Counts & { code: number | null; note?: string }>((resolve) => {
     const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...suite.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -174,10 +175,9 @@ const beside = new Set<Promise<void>>();
 const waitForBeside = () => Promise.all(beside);
 
 async function run(suite: Suite) {
-  const live = !suite.alongside;
-  if (live) say(`${suite.label}…`);
+  if (!suite.alongside) say(`${suite.label}…`);
   const t0 = Date.now();
-  const result = await runSuite(suite, live);
+  const result = await runSuite(suite);
   // A suite that crashed or printed no counts still counts as a failure.
   if (result.code !== 0 && result.failed === 0) result.failed = 1;
   results.set(suite, { suite, ...result, seconds: (Date.now() - t0) / 1000 });

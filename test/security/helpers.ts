@@ -117,6 +117,9 @@ export async function publicPaths(base: string, uploadedFile?: string): Promise<
   ];
 }
 
+/** How many tabs the suites give `visitInTabs`. */
+export const TABS_AT_ONCE = 3;
+
 /**
  * Visits every entry of `work`, each tab taking the next as it finishes the last: the corpus's hundreds of pages
  * load a few at a time, so the browser and the CMS, each waiting on the other in turn, use both cores. Stops at the

@@ -15,7 +15,7 @@ import RssParser from 'rss-parser';
 import type { ItemResponse, JsonFeed } from '../../contract/api';
 import { launchOptions } from '../helpers/chromium.ts';
 import { cmsDir, startCms, type TestCms } from '../helpers/cms.ts';
-import { freshAddress, request, visitInTabs } from './helpers.ts';
+import { freshAddress, request, TABS_AT_ONCE, visitInTabs } from './helpers.ts';
 import { elementsIn, textOf, unsafeMarkup } from './markup.ts';
 import { fieldCount, seedVectors, VECTORS, type SeededItem } from './xss-seed.ts';
 
@@ -42,8 +42,6 @@ const get = async (path: string) => {
   return answer.text;
 };
 const everyItem = `limit=200`;
-/** Pages loaded at once in the Chromium checks. */
-const TABS = 3;
 const SAFE_URL = /^(https?:\/\/[^/\\]|mailto:|tel:|\/(?![/\\]))/i;
 
 describe(`${VECTORS.length} vectors in ${fieldCount()} editor-controlled fields`, () => {
@@ -139,7 +137,7 @@ describe(`${VECTORS.length} vectors in ${fieldCount()} editor-controlled fields`
 
     const dialogs: string[] = [];
     const tabs = await Promise.all(
-      Array.from({ length: TABS }, async () => {
+      Array.from({ length: TABS_AT_ONCE }, async () => {
         const tab = await browser.newPage();
         await tab.setBypassCSP(true);
         // A vector is also a long word: a phone's screen must not scroll sideways for it.

@@ -20,7 +20,7 @@ import type { AddressInfo } from 'node:net';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { launchOptions } from '../helpers/chromium.ts';
 import { repoRoot, startCms, type TestCms } from '../helpers/cms.ts';
-import { visitInTabs } from './helpers.ts';
+import { TABS_AT_ONCE, visitInTabs } from './helpers.ts';
 import { fieldCount, seedVectors, VECTORS, type SeededItem } from './xss-seed.ts';
 
 let cms: TestCms;
@@ -118,8 +118,6 @@ const PROBE = `(() => {
   return { text: text.replace(/\\s+/g, ' '), problems, violations: window.__violations || [], pwned: window.__pwned || null, wide: document.documentElement.scrollWidth > innerWidth };
 })()`;
 
-/** Reading views opened at once. */
-const TABS = 3;
 const normal = (value: string) => value.replace(/\s+/g, ' ').trim();
 
 async function openPage(page: Page, body: string, query = '') {
@@ -202,7 +200,7 @@ describe(`${VECTORS.length} vectors in ${fieldCount()} fields, rendered by every
   });
 
   test('the archive opens each hostile item in its reading view', async () => {
-    const tabs = [page, ...(await Promise.all(Array.from({ length: TABS - 1 }, probeTab)))];
+    const tabs = [page, ...(await Promise.all(Array.from({ length: TABS_AT_ONCE - 1 }, probeTab)))];
     try {
       await visitInTabs(tabs, items, async (tab, item) => {
         await openPage(
