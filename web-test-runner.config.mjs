@@ -102,6 +102,30 @@ const testPage = (build) => (testFramework) => `<!doctype html>
     <body><script type="module" src="${testFramework}"></script></body>
   </html>`;
 
+/**
+ * `executeServerCommand('emulate-reader-media', [{ name, value }])`: a reader's own browser settings, set over the
+ * DevTools protocol because the stock `emulateMedia` command (through Puppeteer) cannot set `forced-colors`.
+ * An empty list clears them. One protocol session per page, kept open: its emulation ends when it detaches.
+ * @returns {import('@web/test-runner').TestRunnerPlugin}
+ */
+function readerMediaPlugin() {
+  /** @type {WeakMap<object, import('puppeteer-core').CDPSession>} */
+  const sessions = new WeakMap();
+  return {
+    name: 'emulate-reader-media',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'emulate-reader-media') return undefined;
+      if (!Array.isArray(payload)) throw new Error('emulate-reader-media takes a list of { name, value } media features');
+      // Every browser here is a chromeLauncher (above).
+      const page = /** @type {import('@web/test-runner-chrome').ChromeLauncher} */ (session.browser).getPage(session.id);
+      let cdp = sessions.get(page);
+      if (!cdp) sessions.set(page, (cdp = await page.createCDPSession()));
+      await cdp.send('Emulation.setEmulatedMedia', { features: payload });
+      return true;
+    },
+  };
+}
+
 /** @type {TestRunnerConfig} */
 export default {
   nodeResolve: true,
@@ -125,7 +149,7 @@ export default {
       return next();
     },
   ],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'widgets/tsconfig.json', target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'widgets/tsconfig.json', target: 'es2022' }), readerMediaPlugin()],
   reporters: [defaultReporter(), countingReporter()],
   testFramework: { config: { timeout: 10_000 } },
   groups: [

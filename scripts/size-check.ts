@@ -24,6 +24,8 @@ interface Budget {
 }
 
 const budgets: Budget[] = [
+  // Lazy totals up by 0.01-0.02 KB (to 21.30 and 18.86 KB; first paint unchanged): in forced colours the archive's
+  // search panel and rich text's code blocks keep a border where their background is dropped.
   // Up by 0.01-0.03 KB (to 17.97/21.08, 12.21, 15.40/18.65 and 12.99 KB): left to right on a right-to-left page too.
   // Up by up to 0.01 KB (the feed to 12.19 KB, the archive to 15.39 KB): sizes in em from a base of at least 16 px,
   // so a host whose root font size is 62.5% no longer shrinks the widgets' text to 10 px.
@@ -48,9 +50,9 @@ const budgets: Budget[] = [
   // 320 px on the demo pages (test/e2e/partner-page.test.ts).
   // Before that, down from 17.45/20.55, 11.75, 15/18.2 and 12.45 KB: swc's minifier instead of terser, isExternal
   // moved into the lazy reading view, an unused rule dropped, a selector written as the style sheet writes it.
-  { file: 'dist/widgets/send-widgets.js', firstPaint: 18.19 * KB, aim: 15 * KB, total: 21.3 * KB },
+  { file: 'dist/widgets/send-widgets.js', firstPaint: 18.19 * KB, aim: 15 * KB, total: 21.31 * KB },
   { file: 'dist/widgets/send-news-feed.js', firstPaint: 12.25 * KB, aim: 10 * KB, total: 12.25 * KB },
-  { file: 'dist/widgets/send-news-archive.js', firstPaint: 15.6 * KB, aim: 10 * KB, total: 18.85 * KB },
+  { file: 'dist/widgets/send-news-archive.js', firstPaint: 15.6 * KB, aim: 10 * KB, total: 18.87 * KB },
   { file: 'dist/widgets/send-consultation-countdown.js', firstPaint: 13.03 * KB, aim: 10 * KB, total: 13.03 * KB },
 ];
 

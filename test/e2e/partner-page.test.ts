@@ -19,7 +19,9 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import http from 'node:http';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import ts from 'typescript';
 import type { ListResponse } from '../../contract/api';
+import type * as ReaderChecks from '../../widgets/test/reader-settings-checks.ts';
 import { axeViolations, launchOptions } from '../helpers/chromium.ts';
 import { spawnCms, type CmsProcess } from '../helpers/cms.ts';
 import { firstScreenLoaded, layoutShiftOfLateLoad, widgetBoxes, widgetScriptArrives } from '../helpers/late-script.ts';
@@ -673,6 +675,56 @@ for (const readerPage of READER_PAGES) {
     }
   });
 }
+
+/** widgets/test/reader-settings-checks.ts compiled for a page, where it becomes `readerChecks` (the widgets' suite uses it too). */
+const READER_CHECKS = `globalThis.readerChecks = (() => { const exports = {}; ${
+  ts.transpileModule(fs.readFileSync(path.join(import.meta.dirname, '../../widgets/test/reader-settings-checks.ts'), 'utf8'), {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+  }).outputText
+}; return exports; })();`;
+declare global {
+  var readerChecks: typeof ReaderChecks;
+}
+
+test('reader pages in forced colours keep a border on every shape drawn by a background and show focus on every control; with wider text spacing at 320 px none cuts off text', async () => {
+  for (const readerPage of READER_PAGES) {
+    const forced = await openPage(readerPage, { width: 320 });
+    try {
+      await forced.page.evaluate(READER_CHECKS);
+      const shapes = await forced.page.evaluateHandle(() => readerChecks.backgroundShapes(document));
+      const cdp = await forced.page.createCDPSession();
+      await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
+      assert.equal(await forced.page.evaluate(() => matchMedia('(forced-colors: active)').matches), true);
+      assert.deepEqual(await forced.page.evaluate((each) => readerChecks.unbordered(each), shapes), [], `${readerPage}: shapes without a border`);
+      const outlines: { element: string; visible: boolean; outline: string }[] = [];
+      for (let step = 0; step < 150; step += 1) {
+        await forced.page.keyboard.press('Tab');
+        const outline = await forced.page.evaluate(() => readerChecks.focusOutline());
+        if (!outline || outlines.some((seen) => seen.element === outline.element)) break;
+        outlines.push(outline);
+      }
+      assert.ok(outlines.length > 3, `${readerPage}: a keyboard reaches its links (${outlines.length})`);
+      assert.deepEqual(
+        outlines.filter(({ visible }) => !visible).map(({ element, outline }) => `${element}: ${outline}`),
+        [],
+        `${readerPage}: controls without a visible focus outline`,
+      );
+    } finally {
+      await forced.page.close();
+    }
+    const spaced = await openPage(readerPage, { width: 320 });
+    try {
+      await spaced.page.evaluate(READER_CHECKS);
+      const after = await spaced.page.evaluate(() => {
+        readerChecks.widenTextSpacing(document);
+        return { clipped: readerChecks.clippedText(document), width: document.documentElement.scrollWidth };
+      });
+      assert.deepEqual(after, { clipped: [], width: 320 }, `${readerPage}: with wider text spacing`);
+    } finally {
+      await spaced.page.close();
+    }
+  }
+});
 
 test('at 320 px an open consultation\u2019s status, closing time and Respond link come before its body', async () => {
   const { page } = await openPage('/updates/consultation/parent-carer-survey-tell-us-what-is-working', { width: 320 });

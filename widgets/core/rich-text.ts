@@ -32,6 +32,12 @@ export const richTextStyles = css`
     padding: calc(var(--_space) / 2);
     background: var(--_notice);
   }
+  /* Forced colours drop the background: a border keeps the block apart from the text around it. */
+  @media (forced-colors: active) {
+    .rich-text pre {
+      border: 1px solid CanvasText;
+    }
+  }
   .rich-text code {
     font-family: var(--send-code-font-family, ui-monospace, monospace);
   }

@@ -21,6 +21,10 @@ export const newsArchiveStyles = css`
     button:focus-visible {
       outline-color: Highlight;
     }
+    /* The search panel's background is dropped: its border shows where it starts and ends. */
+    form {
+      border: 1px solid CanvasText;
+    }
   }
   form {
     margin: 0 0 var(--_space);
