@@ -427,7 +427,13 @@ test('an embed code built on /updates/embed works in a blank page on another ori
       await builder.click('#type-consultation');
       await builder.select('#layout', 'cards');
       await builder.select('#headingLevel', '3');
-      await builder.waitForFunction(() => (document.getElementById('embed-code') as HTMLTextAreaElement).value.includes('type="consultation"'));
+      // Each change asks the server again; wait for the answer to the last, or the rule measured below may be an earlier
+      // choice's (a list's height for cards).
+      await builder.waitForFunction(() =>
+        ['type="consultation"', 'layout="cards"', 'heading-level="3"'].every((attribute) =>
+          (document.getElementById('embed-code') as HTMLTextAreaElement).value.includes(attribute),
+        ),
+      );
       await builder.waitForFunction(() => document.querySelector('#embed-preview send-news-feed')?.shadowRoot?.textContent?.includes('Consultation'));
       // The stylesheet rule that keeps the widget's space before its script runs: on wide screens the preview's height,
       // in whole rem; on phones a copy's, measured out of sight (and taller, the column being narrower).
