@@ -686,30 +686,49 @@ declare global {
   var readerChecks: typeof ReaderChecks;
 }
 
-test('reader pages in forced colours keep a border on every shape drawn by a background and show focus on every control; with wider text spacing at 320 px none cuts off text', async () => {
+/** Tabs through the page once (one press for each control it has, and one more); what `check` said at each focus. */
+async function tabThroughPage(page: Page, check: 'focusChange' | 'focusOutline'): Promise<{ element: string; visible: boolean }[]> {
+  const controls = await page.evaluate((name) => {
+    // From the top of the page, as after it loads.
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+    const seen: unknown[] = [];
+    const note = () => void seen.push(readerChecks[name]());
+    document.addEventListener('focusin', note);
+    Object.assign(globalThis, { seen, stopNoting: () => document.removeEventListener('focusin', note) });
+    return document.querySelectorAll('a[href], button, input, select, textarea, summary').length;
+  }, check);
+  for (let press = 0; press <= controls; press += 1) await page.keyboard.press('Tab');
+  return page.evaluate(() => {
+    const { seen, stopNoting } = globalThis as unknown as { seen: { element: string; visible: boolean }[]; stopNoting: () => void };
+    stopNoting();
+    return seen;
+  });
+}
+
+test('on every reader page focus shows on each control; in forced colours every shape drawn by a background keeps a border and focus shows as an outline; with wider text spacing at 320 px no text is cut off', async () => {
   for (const readerPage of READER_PAGES) {
     const { page } = await openPage(readerPage, { width: 320 });
     try {
       await page.evaluate(READER_CHECKS);
+      // Before any focus: what each control looks like, and the shapes drawn by a background (a focused link is one).
       const shapes = await page.evaluateHandle(() => readerChecks.backgroundShapes(document));
+      await page.evaluate(() => readerChecks.noteUnfocusedLooks(document));
+      const shown = await tabThroughPage(page, 'focusChange');
+      assert.ok(shown.length > 3, `${readerPage}: a keyboard reaches its links (${shown.length})`);
+      assert.deepEqual(
+        shown.filter(({ visible }) => !visible).map(({ element }) => element),
+        [],
+        `${readerPage}: controls whose focus does not show`,
+      );
       const cdp = await page.createCDPSession();
       await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
       assert.equal(await page.evaluate(() => matchMedia('(forced-colors: active)').matches), true);
       assert.deepEqual(await page.evaluate((each) => readerChecks.unbordered(each), shapes), [], `${readerPage}: shapes without a border`);
-      // Tab through the page once (one press for each control it has, and one more), noting each focus as it lands.
-      const controls = await page.evaluate(() => {
-        const outlines: NonNullable<ReturnType<typeof readerChecks.focusOutline>>[] = [];
-        document.addEventListener('focusin', () => void outlines.push(readerChecks.focusOutline()!));
-        Object.assign(globalThis, { outlines });
-        return document.querySelectorAll('a[href], button, input, select, textarea, summary').length;
-      });
-      for (let press = 0; press <= controls; press += 1) await page.keyboard.press('Tab');
-      const outlines = await page.evaluate(() => (globalThis as unknown as { outlines: { element: string; visible: boolean; outline: string }[] }).outlines);
-      assert.ok(outlines.length > 3, `${readerPage}: a keyboard reaches its links (${outlines.length})`);
+      const outlines = await tabThroughPage(page, 'focusOutline');
       assert.deepEqual(
-        outlines.filter(({ visible }) => !visible).map(({ element, outline }) => `${element}: ${outline}`),
+        outlines.filter(({ visible }) => !visible).map(({ element }) => element),
         [],
-        `${readerPage}: controls without a visible focus outline`,
+        `${readerPage}: controls without a visible focus outline in forced colours`,
       );
       const spaced = await page.evaluate(() => {
         readerChecks.widenTextSpacing(document);

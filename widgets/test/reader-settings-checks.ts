@@ -62,6 +62,29 @@ export function focusOutline(): { element: string; visible: boolean; outline: st
   };
 }
 
+/** How each control looked before it had focus (see `focusChange`). */
+const unfocusedLooks = new WeakMap<Element, string>();
+const look = (element: Element) => {
+  const { backgroundColor, boxShadow, borderColor, color } = getComputedStyle(element);
+  return `${backgroundColor} ${boxShadow} ${borderColor} ${color}`;
+};
+
+/** Notes how every control under `root` looks without focus. Call while nothing in it has focus. */
+export function noteUnfocusedLooks(root: ParentNode): void {
+  for (const element of allElements(root)) unfocusedLooks.set(element, look(element));
+}
+
+/**
+ * Whether focus shows on the focused element in ordinary colours (WCAG 2.2, 2.4.7): an outline a reader can see, or
+ * a change of its fill, shadow, border or text colour from how `noteUnfocusedLooks` found it.
+ */
+export function focusChange(): { element: string; visible: boolean } | null {
+  const element = focused();
+  const outline = focusOutline();
+  if (!element || !outline) return null;
+  return { element: outline.element, visible: outline.visible || unfocusedLooks.get(element) !== look(element) };
+}
+
 /** WCAG 2.2, 1.4.12: the spacing a reader may set. */
 const TEXT_SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
   p { margin-bottom: 2em !important; }`;

@@ -12,7 +12,18 @@ import { fixtureFetcher } from '../fixtures/index.js';
 import type { SendNewsFeed } from './under-test.js';
 import { assert, assertEqual, guardHostPage, mount, shadow } from './helpers.js';
 import { READER_STATES } from './reader-states.js';
-import { allElements, backgroundShapes, clippedText, focused, focusOutline, named, unbordered, widenTextSpacing } from './reader-settings-checks.js';
+import {
+  allElements,
+  backgroundShapes,
+  clippedText,
+  focusChange,
+  focused,
+  focusOutline,
+  named,
+  noteUnfocusedLooks,
+  unbordered,
+  widenTextSpacing,
+} from './reader-settings-checks.js';
 
 type MediaFeature = { name: string; value: string };
 const emulate = (features: MediaFeature[]) => executeServerCommand('emulate-reader-media', features);
@@ -25,22 +36,22 @@ function insideOf(widget: HTMLElement, element: Element): boolean {
   return root === widget.shadowRoot || (root instanceof ShadowRoot && insideOf(widget, root.host));
 }
 
-/** Tabs from just before the widget to just after it; returns the focus outline of each control reached inside it. */
-async function tabThrough(widget: HTMLElement): Promise<{ element: string; visible: boolean; outline: string }[]> {
+/** Tabs from just before the widget to just after it; returns what `check` says of each control reached inside it. */
+async function tabThrough<T>(widget: HTMLElement, check: () => T): Promise<T[]> {
   const before = document.createElement('button');
   before.textContent = 'Before';
   const after = document.createElement('button');
   after.textContent = 'After';
   widget.before(before);
   widget.after(after);
-  const reached = [];
+  const reached: T[] = [];
   try {
     before.focus();
     for (let step = 0; step < 60; step += 1) {
       await sendKeys({ press: 'Tab' });
       const element = focused();
       if (!element || !insideOf(widget, element)) break;
-      reached.push(focusOutline()!);
+      reached.push(check());
     }
   } finally {
     before.remove();
@@ -63,13 +74,20 @@ describe('a reader\u2019s own browser settings', () => {
 
   describe('forced colours', () => {
     for (const [state, mountState] of Object.entries(READER_STATES)) {
-      it(`${state}: every shape drawn by a background keeps a border, and every control shows a focus outline`, async () => {
+      it(`${state}: focus shows on every control; in forced colours every shape drawn by a background keeps a border and every control shows a focus outline`, async () => {
         const widget = await mountState({}, phoneColumn());
         const shapes = backgroundShapes(shadow(widget));
+        noteUnfocusedLooks(shadow(widget));
+        const shown = await tabThrough(widget, () => focusChange()!);
+        assertEqual(
+          shown.filter(({ visible }) => !visible).map(({ element }) => element),
+          [],
+          'controls whose focus does not show in ordinary colours',
+        );
         await emulate(FORCED_COLOURS);
         assert(matchMedia('(forced-colors: active)').matches, 'forced colours are on');
         assertEqual(unbordered(shapes), [], 'shapes without a border in forced colours');
-        const reached = await tabThrough(widget);
+        const reached = await tabThrough(widget, () => focusOutline()!);
         assert(reached.length > 0, `a keyboard reaches something in ${state}`);
         assertEqual(
           reached.filter(({ visible }) => !visible).map(({ element, outline }) => `${element}: ${outline}`),
@@ -82,11 +100,22 @@ describe('a reader\u2019s own browser settings', () => {
     it('without forced colours the checks above find shapes with no border and outlines that are transparent (so they can fail)', async () => {
       const widget = await READER_STATES['consultation countdown, open']({}, phoneColumn());
       assert(unbordered(backgroundShapes(shadow(widget))).length > 0, 'the Respond button has no border of its own');
-      const reached = await tabThrough(widget);
+      const reached = await tabThrough(widget, () => focusOutline()!);
       assert(
         reached.some(({ visible }) => !visible),
         `the focus style is a fill, not an outline: ${reached.map(({ outline }) => outline).join('; ')}`,
       );
+    });
+
+    it('a control whose focus style is taken away is found (so the check in ordinary colours can fail)', async () => {
+      const widget = await READER_STATES['news feed, list']({}, phoneColumn());
+      const sheet = new CSSStyleSheet();
+      // Links look the same with focus as without.
+      sheet.replaceSync('a, a:focus-visible { outline: none !important; background: none !important; box-shadow: none !important; color: blue !important; }');
+      shadow(widget).adoptedStyleSheets = [...shadow(widget).adoptedStyleSheets, sheet];
+      noteUnfocusedLooks(shadow(widget));
+      const shown = await tabThrough(widget, () => focusChange()!);
+      assert(shown.length > 0 && shown.every(({ visible }) => !visible), `no link shows focus: ${JSON.stringify(shown)}`);
     });
   });
 
