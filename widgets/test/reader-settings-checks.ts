@@ -50,16 +50,20 @@ export function focused(): HTMLElement | null {
   return element instanceof HTMLElement ? element : null;
 }
 
-/** The focused element's outline, if it is one a reader can see (at least 2 px, not transparent), else why not. */
-export function focusOutline(): { element: string; visible: boolean; outline: string } | null {
-  const element = focused();
-  if (!element || element === document.body) return null;
+/** The element's outline, and whether a reader can see it (at least 2 px, not transparent). */
+function outlineOf(element: HTMLElement): { element: string; visible: boolean; outline: string } {
   const { outlineStyle, outlineWidth, outlineColor } = getComputedStyle(element);
   return {
     element: named(element),
     visible: outlineStyle !== 'none' && parseFloat(outlineWidth) >= 2 && !transparent(outlineColor),
     outline: `${outlineStyle} ${outlineWidth} ${outlineColor}`,
   };
+}
+
+/** The focused element's outline (see `outlineOf`), or null when nothing has focus. */
+export function focusOutline(): { element: string; visible: boolean; outline: string } | null {
+  const element = focused();
+  return element && element !== document.body ? outlineOf(element) : null;
 }
 
 /** How each control looked before it had focus (see `focusChange`). */
@@ -80,8 +84,8 @@ export function noteUnfocusedLooks(root: ParentNode): void {
  */
 export function focusChange(): { element: string; visible: boolean } | null {
   const element = focused();
-  const outline = focusOutline();
-  if (!element || !outline) return null;
+  if (!element || element === document.body) return null;
+  const outline = outlineOf(element);
   return { element: outline.element, visible: outline.visible || unfocusedLooks.get(element) !== look(element) };
 }
 
@@ -89,14 +93,17 @@ export function focusChange(): { element: string; visible: boolean } | null {
 const TEXT_SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
   p { margin-bottom: 2em !important; }`;
 
-/** Gives `root` and every shadow root inside it the wider text spacing, as a reader's style sheet or extension would. */
-export function widenTextSpacing(root: Document | ShadowRoot): void {
+/** Adds `rules` to `root` and to every shadow root inside it, after their own, as a reader's style sheet would. */
+export function addRules(root: Document | ShadowRoot, rules: string): void {
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(TEXT_SPACING);
+  sheet.replaceSync(rules);
   for (const each of [root, ...allElements(root).flatMap((element) => element.shadowRoot ?? [])]) {
     each.adoptedStyleSheets = [...each.adoptedStyleSheets, sheet];
   }
 }
+
+/** Gives `root` and every shadow root inside it the wider text spacing, as a reader's style sheet or extension would. */
+export const widenTextSpacing = (root: Document | ShadowRoot) => addRules(root, TEXT_SPACING);
 
 /** Shown boxes that cut off their own text: more content than room, and overflow hidden (a box that scrolls keeps it). */
 export function clippedText(root: ParentNode): string[] {

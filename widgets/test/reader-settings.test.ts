@@ -13,6 +13,7 @@ import type { SendNewsFeed } from './under-test.js';
 import { assert, assertEqual, guardHostPage, mount, shadow } from './helpers.js';
 import { READER_STATES } from './reader-states.js';
 import {
+  addRules,
   allElements,
   backgroundShapes,
   clippedText,
@@ -109,10 +110,11 @@ describe('a reader\u2019s own browser settings', () => {
 
     it('a control whose focus style is taken away is found (so the check in ordinary colours can fail)', async () => {
       const widget = await READER_STATES['news feed, list']({}, phoneColumn());
-      const sheet = new CSSStyleSheet();
       // Links look the same with focus as without.
-      sheet.replaceSync('a, a:focus-visible { outline: none !important; background: none !important; box-shadow: none !important; color: blue !important; }');
-      shadow(widget).adoptedStyleSheets = [...shadow(widget).adoptedStyleSheets, sheet];
+      addRules(
+        shadow(widget),
+        'a, a:focus-visible { outline: none !important; background: none !important; box-shadow: none !important; color: blue !important; }',
+      );
       noteUnfocusedLooks(shadow(widget));
       const shown = await tabThrough(widget, () => focusChange()!);
       assert(shown.length > 0 && shown.every(({ visible }) => !visible), `no link shows focus: ${JSON.stringify(shown)}`);
@@ -175,9 +177,7 @@ describe('a reader\u2019s own browser settings', () => {
 
     it('a box that clips its text is found (so the check above can fail)', async () => {
       const widget = await READER_STATES['news feed, list']({}, phoneColumn());
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync('h3 { height: 1em; overflow: hidden; }');
-      shadow(widget).adoptedStyleSheets = [...shadow(widget).adoptedStyleSheets, sheet];
+      addRules(shadow(widget), 'h3 { height: 1em; overflow: hidden; }');
       widenTextSpacing(shadow(widget));
       assert(clippedText(shadow(widget)).length > 0, 'a heading one line high is found clipped');
     });
